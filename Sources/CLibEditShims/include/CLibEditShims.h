@@ -1,0 +1,41 @@
+#ifndef CLIBEDIT_SHIMS_H
+#define CLIBEDIT_SHIMS_H
+// Non-variadic wrappers around libedit: Swift cannot call el_set, el_get or history directly,
+// and Swift 6 rejects the stdio globals, so they are handed over from here.
+#include <stdio.h>
+#include <histedit.h>
+
+typedef unsigned char (*sm_el_func_t)(EditLine *, int);
+typedef char *(*sm_el_prompt_t)(EditLine *);
+
+FILE *sm_stdin(void);
+FILE *sm_stdout(void);
+FILE *sm_stderr(void);
+
+EditLine *sm_el_init(const char *program);
+int sm_el_set_prompt(EditLine *el, sm_el_prompt_t prompt, char escape);
+int sm_el_set_editor(EditLine *el, const char *mode);
+int sm_el_set_history(EditLine *el, History *history);
+int sm_el_add_function(EditLine *el, const char *name, const char *help, sm_el_func_t function);
+int sm_el_bind(EditLine *el, const char *key, const char *function);
+/// Takes the terminal out of signal mode while editing, so Ctrl-C arrives as a key.
+int sm_el_disable_tty_signals(EditLine *el);
+int sm_el_set_client_data(EditLine *el, void *data);
+void *sm_el_get_client_data(EditLine *el);
+int sm_el_prepare_terminal(EditLine *el, int on);
+int sm_el_refresh(EditLine *el);
+/// Reads ~/.editrc (or $EDITRC) when present, as other libedit programs do.
+int sm_el_source_user_config(EditLine *el);
+
+History *sm_history_init(int size);
+int sm_history_load(History *history, const char *path);
+int sm_history_save(History *history, const char *path);
+int sm_history_enter(History *history, const char *line);
+/// The newest entry, or NULL when the history is empty.
+const char *sm_history_newest(History *history);
+
+/// SIGWINCH is only recorded here; the editor resizes before its next read.
+void sm_install_winch_handler(void);
+int sm_take_winch(void);
+
+#endif
