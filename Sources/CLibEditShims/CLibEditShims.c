@@ -1,6 +1,11 @@
 #include "CLibEditShims.h"
 #include <signal.h>
 #include <string.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <unistd.h>
+#include <wchar.h>
 
 FILE *sm_stdin(void) { return stdin; }
 FILE *sm_stdout(void) { return stdout; }
@@ -14,7 +19,7 @@ int sm_el_set_prompt(EditLine *el, sm_el_prompt_t prompt, char escape) {
 
 int sm_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
 
-int sm_el_set_history(EditLine *el, History *history) { return el_set(el, EL_HIST, history, history); }
+int sm_el_set_history(EditLine *el, History *list) { return el_set(el, EL_HIST, history, list); }
 
 int sm_el_add_function(EditLine *el, const char *name, const char *help, sm_el_func_t function) {
     return el_set(el, EL_ADDFN, name, help, function);
@@ -64,23 +69,77 @@ const char *sm_history_newest(History *h) {
 }
 
 static volatile sig_atomic_t winch_pending = 0;
+static volatile sig_atomic_t termination_signal = 0;
+static volatile sig_atomic_t interrupt_pending = 0;
 
-static void on_winch(int signo) {
-    (void)signo;
-    winch_pending = 1;
+static void on_signal(int signo) {
+    switch (signo) {
+    case SIGWINCH: winch_pending = 1; break;
+    case SIGINT: interrupt_pending = 1; break;
+    default: termination_signal = signo; break;
+    }
 }
 
-void sm_install_winch_handler(void) {
+static void install(int signo, int flags) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = on_winch;
-    action.sa_flags = SA_RESTART;
+    action.sa_handler = on_signal;
+    action.sa_flags = flags;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGWINCH, &action, NULL);
+    sigaction(signo, &action, NULL);
 }
 
-int sm_take_winch(void) {
-    int pending = winch_pending;
-    winch_pending = 0;
+void sm_install_signal_handlers(int restart_reads) {
+    install(SIGWINCH, SA_RESTART);
+    install(SIGTERM, 0);
+    install(SIGHUP, 0);
+    install(SIGINT, restart_reads ? SA_RESTART : 0);
+}
+
+int sm_termination_signal(void) { return termination_signal; }
+
+int sm_take_interrupt(void) {
+    int pending = interrupt_pending;
+    interrupt_pending = 0;
     return pending;
+}
+
+// Returns 1 with a character, 0 at end of input, -1 on error or when a terminating signal
+// arrived (el_gets then returns NULL and the caller checks sm_termination_signal).
+static int sm_read_char(EditLine *el, wchar_t *out) {
+    char bytes[MB_LEN_MAX];
+    size_t count = 0;
+    for (;;) {
+        if (termination_signal) return -1;
+        if (winch_pending) {
+            winch_pending = 0;
+            el_resize(el);
+            el_set(el, EL_REFRESH);
+        }
+        struct pollfd wanted = { .fd = STDIN_FILENO, .events = POLLIN };
+        int ready = poll(&wanted, 1, -1);
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        ssize_t got = read(STDIN_FILENO, bytes + count, 1);
+        if (got == 0) return 0;
+        if (got < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            return -1;
+        }
+        count += 1;
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        size_t used = mbrtowc(out, bytes, count, &state);
+        if (used == (size_t)-2 && count < sizeof bytes) continue;  // more bytes of this character
+        if (used == (size_t)-1 || used == (size_t)-2) {
+            *out = (unsigned char)bytes[0];  // not valid in this locale: pass the byte through
+        }
+        return 1;
+    }
+}
+
+int sm_el_use_signal_aware_reader(EditLine *el) {
+    return el_set(el, EL_GETCFN, sm_read_char);
 }

@@ -34,8 +34,17 @@ int sm_history_enter(History *history, const char *line);
 /// The newest entry, or NULL when the history is empty.
 const char *sm_history_newest(History *history);
 
-/// SIGWINCH is only recorded here; the editor resizes before its next read.
-void sm_install_winch_handler(void);
-int sm_take_winch(void);
+/// Makes the editor read keys through sm_read_char: it waits with poll(2), so a window resize
+/// redraws the line at once and SIGTERM/SIGHUP end the read instead of being lost in a restart.
+int sm_el_use_signal_aware_reader(EditLine *el);
+
+/// Installs flag-only handlers: SIGWINCH (resize), SIGTERM and SIGHUP (terminate), and SIGINT
+/// (interrupt). With restart_reads == 0 a blocking read returns EINTR on SIGINT, so a script
+/// waiting for input can stop with status 130.
+void sm_install_signal_handlers(int restart_reads);
+/// The terminating signal received (SIGTERM or SIGHUP), or 0.
+int sm_termination_signal(void);
+/// Whether SIGINT arrived since the last call; clears the flag.
+int sm_take_interrupt(void);
 
 #endif

@@ -1,0 +1,41 @@
+import LineEditor
+
+/// Where the shell writes: results on standard output, diagnostics on standard error, with
+/// colour only when enabled.
+public final class Console {
+    /// ANSI styles used by the shell.
+    public enum Style: String {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
+        case boldRed = "1;31", boldGreen = "1;32", boldYellow = "1;33"
+    }
+
+    public let colored: Bool
+    public let errorsColored: Bool
+
+    public init(colored: Bool, errorsColored: Bool) {
+        self.colored = colored
+        self.errorsColored = errorsColored
+    }
+
+    /// Text wrapped in a style when colour is on.
+    public func styled(_ text: String, _ style: Style, forErrors: Bool = false) -> String {
+        guard forErrors ? errorsColored : colored else { return text }
+        return "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m"
+    }
+
+    /// Writes a line (or several) to standard output.
+    public func print(_ text: String = "") {
+        var out = StandardStream.output
+        out.write(text + "\n")
+    }
+
+    /// Writes a line to standard error.
+    public func printError(_ text: String) {
+        var err = StandardStream.error
+        StandardStream.output.flush()
+        err.write(text + "\n")
+    }
+
+    /// Flushes standard output.
+    public func flush() { StandardStream.output.flush() }
+}

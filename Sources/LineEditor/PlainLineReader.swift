@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CLibEditShims
+
+/// Reads plain lines from standard input, for pipes, files and redirected output.
+/// Prompts are not shown; `\r\n` endings are accepted.
+public final class PlainLineReader: LineReading {
+    public let isInteractive = false
+
+    private let file: UnsafeMutablePointer<FILE>
+    private let ownsFile: Bool
+
+    /// Reads standard input.
+    public init() {
+        file = sm_stdin()
+        ownsFile = false
+    }
+
+    /// Reads the file at `path`, or returns nil when it cannot be opened.
+    public init?(path: String) {
+        guard let opened = fopen(path, "r") else { return nil }
+        file = opened
+        ownsFile = true
+    }
+
+    deinit { if ownsFile { fclose(file) } }
+
+    public func readLine(prompt: Prompt) -> LineReadResult {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        let length = getline(&buffer, &capacity, file)
+        if let signal = Terminal.terminationSignal { return .terminated(signal: signal) }
+        if Terminal.takeInterrupt() { return .interrupted }
+        guard length >= 0, let buffer else { return .endOfInput }
+        var line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
+        if line.hasSuffix("\n") { line.removeLast() }
+        if line.hasSuffix("\r") { line.removeLast() }
+        return .line(line)
+    }
+}

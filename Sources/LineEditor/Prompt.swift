@@ -1,0 +1,37 @@
+/// A prompt made of text segments, each optionally styled with an ANSI SGR parameter string
+/// such as `"1;32"` (bold green).
+public struct Prompt: Sendable, Equatable {
+    /// One piece of the prompt and its style.
+    public struct Segment: Sendable, Equatable {
+        public var text: String
+        public var style: String?
+        public init(_ text: String, style: String? = nil) {
+            self.text = text
+            self.style = style
+        }
+    }
+
+    public var segments: [Segment]
+
+    public init(_ segments: [Segment]) { self.segments = segments }
+
+    public init(_ text: String) { self.segments = [Segment(text)] }
+
+    /// The prompt without any styling.
+    public var plainText: String { segments.map(\.text).joined() }
+
+    /// The prompt for libedit: escape sequences are wrapped in `marker` characters so the
+    /// editor does not count them as printed columns (otherwise the cursor is wrong after a wrap).
+    func editorText(colored: Bool, marker: Character) -> String {
+        guard colored else { return plainText }
+        var text = ""
+        for segment in segments {
+            if let style = segment.style {
+                text += "\(marker)\u{1B}[\(style)m\(marker)\(segment.text)\(marker)\u{1B}[0m\(marker)"
+            } else {
+                text += segment.text
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import AuditShell
+
+/// The `smaudit` command: the interactive shell without a subcommand, or one of the subcommands.
+@main
+struct SMAudit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smaudit",
+        abstract: "Guided social media strategy audits, scored and explained.",
+        discussion: """
+        Without a subcommand smaudit starts its shell: a line editor with history (Up, Ctrl-R),
+        Tab completion and `help`. When standard input is not a terminal it runs in script mode:
+        every line is a command or an answer, errors go to standard error as <stdin>:LINE: message,
+        and the exit status is 0 when every line succeeded, 1 when any failed, 2 for usage errors,
+        130 when interrupted.
+
+        History: $SMAUDIT_HISTORY, else $XDG_STATE_HOME/smaudit/history, else
+        ~/.local/state/smaudit/history (/dev/null disables it). NO_COLOR and TERM=dumb turn colour off.
+        """,
+        version: SmauditVersion.current,
+        subcommands: []
+    )
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Run the commands in FILE, then exit.", valueName: "FILE"))
+    var script: String?
+
+    @Flag(help: "In script mode, stop at the first line that fails.")
+    var bail = false
+
+    func run() throws {
+        let shell = Shell(configuration: ShellConfiguration(
+            scriptName: script ?? "<stdin>", bail: bail, colorMode: output.color, environment: Environment.current))
+        let status = try ShellLauncher.run(shell, scriptPath: script)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Parses the command line and runs it. Usage errors exit with status 2, as in other Unix
+    /// tools (swift-argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ShellError {
+            var err = StandardError()
+            print("smaudit: \(error.message)", to: &err)
+            Self.exit(withError: ExitCode(1))
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                var err = StandardError()
+                print(fullMessage(for: error), to: &err)
+                Self.exit(withError: ExitCode(2))
+            }
+            Self.exit(withError: error)
+        }
+    }
+}
