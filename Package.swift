@@ -43,7 +43,8 @@ let package = Package(
             dependencies: ["AuditShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .target(name: "TestSupport", dependencies: ["CLibEditShims"]),
+        .target(name: "CTestSupport"),
+        .target(name: "TestSupport", dependencies: ["CTestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "AuditKitTests", dependencies: ["AuditKit", "TestSupport"]),
         .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "TestSupport"]),

@@ -94,6 +94,15 @@ void sm_install_signal_handlers(int restart_reads) {
     install(SIGTERM, 0);
     install(SIGHUP, 0);
     install(SIGINT, restart_reads ? SA_RESTART : 0);
+    // A parent may have started us with these blocked (test runners and some launchers do);
+    // a blocked SIGINT would leave a script unstoppable.
+    sigset_t handled;
+    sigemptyset(&handled);
+    sigaddset(&handled, SIGWINCH);
+    sigaddset(&handled, SIGTERM);
+    sigaddset(&handled, SIGHUP);
+    sigaddset(&handled, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }
 
 int sm_termination_signal(void) { return termination_signal; }

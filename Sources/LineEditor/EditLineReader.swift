@@ -76,16 +76,14 @@ public final class EditLineReader: LineReading {
         promptStorage = strdup(prompt.editorText(colored: colored, marker: Self.promptMarker))
         interruptRequested = false
         StandardStream.output.flush()
-        // Raw mode before the read, so keys typed the moment the prompt appears are not
-        // echoed twice by the kernel's cooked line discipline.
         sm_el_prepare_terminal(editLine, 1)
         var count: Int32 = 0
         let raw = el_gets(editLine, &count)
-        sm_el_prepare_terminal(editLine, 0)
-        if let signal = Terminal.terminationSignal {
-            history?.save()
-            return .terminated(signal: signal)
-        }
+        // The terminal stays in edit mode between reads (el_gets leaves it cooked): keys typed
+        // while a command prints are then kept for the next read instead of being echoed by the
+        // kernel, and a Ctrl-D typed ahead stays a key instead of becoming a cooked EOF.
+        sm_el_prepare_terminal(editLine, 1)
+        if let signal = Terminal.terminationSignal { return .terminated(signal: signal) }
         if interruptRequested {
             var out = StandardStream.output
             out.write("^C\u{1B}[J\n")
@@ -104,8 +102,13 @@ public final class EditLineReader: LineReading {
         return .line(line)
     }
 
-    /// Saves the history file now (it is also saved after every line).
-    public func saveHistory() { history?.save() }
+    /// Saves the history file (it is also saved after every line) and gives the terminal back
+    /// its original settings. Call it before the program exits.
+    public func finish() {
+        history?.save()
+        sm_el_prepare_terminal(editLine, 0)
+        StandardStream.output.flush()
+    }
 
     private func complete() -> UInt8 {
         guard let completer, let info = el_line(editLine)?.pointee else { return UInt8(CC_REFRESH_BEEP) }

@@ -32,6 +32,7 @@ public final class PlainLineReader: LineReading {
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(buffer) }
+        if Terminal.takeInterrupt() { return .interrupted }
         let length = getline(&buffer, &capacity, file)
         if let signal = Terminal.terminationSignal { return .terminated(signal: signal) }
         if Terminal.takeInterrupt() { return .interrupted }

@@ -40,7 +40,7 @@ public enum ShellLauncher {
         Terminal.installSignalHandlers(restartReads: reader.isInteractive)
         let status = shell.run(reader: reader)
         if let editor = reader as? EditLineReader {
-            editor.saveHistory()
+            editor.finish()
             if let problem = editor.historyProblem { shell.console.printError("smaudit: warning: \(problem)") }
         }
         shell.console.flush()
