@@ -7,9 +7,9 @@ import Testing
         Question(id: "q", prompt: "Q?", type: type, choices: choices, allowNA: allowNA, min: min, max: max, unit: unit)
     }
 
-    func accepts(_ question: Question, _ table: [(String, AnswerValue)], sourceLocation: SourceLocation = #_sourceLocation) {
+    func accepts(_ question: Question, _ table: [(String, AnswerValue)], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for (text, value) in table {
-            #expect(try question.parse(text).get() == value, "\(text)", sourceLocation: sourceLocation)
+            #expect((try? question.parse(text).get()) == value, "\(text)", sourceLocation: sourceLocation)
         }
     }
 
@@ -26,7 +26,7 @@ import Testing
                      ("n", .bool(false)), (" False ", .bool(false))])
         #expect(rejects(yn, "maybe") == "\"maybe\" is not yes or no: type yes or no (y/n)")
         #expect(rejects(yn, "n/a") == "\"not applicable\" is not accepted for this question: type yes or no (y/n)")
-        #expect(try q(.yesno, allowNA: true).parse("Not applicable").get() == .notApplicable)
+        #expect((try? q(.yesno, allowNA: true).parse("Not applicable").get()) == .notApplicable)
         #expect(q(.yesno, allowNA: true).acceptedAnswers == "type yes or no (y/n), or n/a")
     }
 

@@ -79,7 +79,7 @@ import Testing
             "  - id: s1",                // 11: duplicate section id at col 9
             "    title: S1 again",       // 12
             "    questions:",            // 13
-            "      - id: q",             // 14: duplicate question id at col 15
+            "      - id: q",             // 14: duplicate question id at col 13
             "        prompt: Q again?",  // 15
             "        type: yesno",       // 16
             "rules:",                    // 17
@@ -93,7 +93,7 @@ import Testing
             "    severity: low")         // 25
         #expect(problems(text) == [
             "11:9 duplicate section id `s1`; first defined at line 5",
-            "14:15 duplicate question id `q`; first defined at line 8",
+            "14:13 duplicate question id `q`; first defined at line 8",
             "22:9 duplicate rule id `r`; first defined at line 18",
         ])
     }
@@ -279,10 +279,10 @@ import Testing
             "    section: netwrk",                                               // 22
             "examples:",                                                         // 23
             "  - name: John",                                                    // 24
-            "    expect: {band: great}")                                         // 25: value at col 24
+            "    expect: {band: great}")                                         // 25: value at col 20
         #expect(problems(text) == [
             "18:5 rule `r1` names unknown section `netwrk`; did you mean `network`?",
-            "25:24 unknown band `great`; bands are: at risk, developing, strong, leading",
+            "25:20 unknown band `great`; bands are: at risk, developing, strong, leading",
         ])
     }
 

@@ -12,7 +12,21 @@ public enum DiagnosticRenderer {
 
     /// Renders diagnostics in order, sources looked up by file name, one per block.
     public static func render(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
-        diagnostics.map { render($0, source: sources[$0.location.file]) }.joined(separator: "\n")
+        // Each file is split into lines once, so many diagnostics in a big file stay linear.
+        var lines: [String: [Substring]] = [:]
+        return diagnostics.map { d in
+            var out = "\(d.location): \(d.severity.rawValue): \(d.message)"
+            let file = d.location.file
+            if lines[file] == nil, let source = sources[file] {
+                lines[file] = source.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            }
+            if let all = lines[file], d.location.line >= 1, d.location.line <= all.count {
+                let line = String(all[d.location.line - 1])
+                out += "\n" + line + "\n" + caretLine(for: line, column: d.location.column)
+            }
+            return out
+        }.joined(separator: "\n")
     }
 
     /// The one-line summary, e.g. `2 errors, 1 warning in four-mistakes.yaml`.

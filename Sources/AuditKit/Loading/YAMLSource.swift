@@ -4,13 +4,32 @@ import Yams
 /// found so far. Every helper records problems and carries on, so one pass reports them all.
 struct YAMLSource {
     let file: String
-    let lines: [Substring]
+    let text: String
+    /// UTF-8 offsets where each line starts; found with a byte scan, not a Character split,
+    /// because grapheme breaking a multi-megabyte file costs more than parsing it.
+    let lineStarts: [Int]
     var diagnostics: [Diagnostic] = []
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        self.lineStarts = starts
+    }
+
+    /// The Unicode scalars of line `n` (1-based), without the line break.
+    func lineScalars(_ n: Int) -> [Unicode.Scalar]? {
+        guard n >= 1, n <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[n - 1])
+        var end = n < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[n] - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return Array(Substring(utf8[start..<end]).unicodeScalars)
     }
 
     func location(_ mark: Mark?) -> SourceLocation {
@@ -144,9 +163,7 @@ struct YAMLSource {
     func segments(for node: Node, text: String) -> [RuleExpression.Segment] {
         guard let scalar = node.scalar, let mark = scalar.mark else { return [] }
         let textScalars = Array(text.unicodeScalars)
-        func sourceLine(_ n: Int) -> [Unicode.Scalar]? {
-            n >= 1 && n <= lines.count ? Array(lines[n - 1].unicodeScalars) : nil
-        }
+        func sourceLine(_ n: Int) -> [Unicode.Scalar]? { lineScalars(n) }
         func matchRun(textFrom: Int, line: Int, column: Int, stopAtNewline: Bool) -> RuleExpression.Segment? {
             guard let src = sourceLine(line), column >= 1 else { return nil }
             var n = 0
