@@ -27,7 +27,7 @@ enum AnswerParser {
     static let naSpellings: Set<String> = ["na", "n/a", "not applicable"]
 
     static func parse(_ raw: String, for q: Question) -> Result<AnswerValue, AnswerError> {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmed()
         let fail = { (reason: String) -> Result<AnswerValue, AnswerError> in
             .failure(AnswerError(reason: reason, accepted: accepted(for: q) + (q.allowNA ? ", or n/a" : "")))
         }
@@ -127,14 +127,14 @@ enum AnswerParser {
 
     /// `12000`, `12,000`, `12k`, `1.5m`, `-3`, optionally followed by the question's unit.
     static func parseNumber(_ raw: String, unit: String? = nil) -> Double? {
-        var text = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        var text = raw.lowercased().trimmed()
         if let unit, !unit.isEmpty, text.hasSuffix(unit.lowercased()) {
-            text = String(text.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropLast(unit.count)).trimmed()
         }
         var factor = 1.0
         if text.hasSuffix("k") { factor = 1000; text.removeLast() }
         else if text.hasSuffix("m") { factor = 1_000_000; text.removeLast() }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmed()
         if text.contains(",") {
             // Only thousands separators: groups of exactly three digits after the first.
             let intPart = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
@@ -150,11 +150,11 @@ enum AnswerParser {
     }
 
     static func parsePercent(_ raw: String) -> Double? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmed()
         var explicit = false
         if text.hasSuffix("%") {
             explicit = true
-            text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropLast()).trimmed()
         }
         guard let v = parseNumber(text) else { return nil }
         let fraction = explicit || abs(v) > 1 ? v / 100 : v
@@ -226,7 +226,7 @@ enum AnswerParser {
         if text.lowercased() == "none" { return .success(.choices([])) }
         var picked = Set<String>()
         for part in text.split(separator: ",") {
-            let item = part.trimmingCharacters(in: .whitespaces)
+            let item = part.trimmed()
             if item.isEmpty { continue }
             switch matchChoice(item, in: q.choices) {
             case .success(let label): picked.insert(label)

@@ -25,14 +25,16 @@ public enum ChecklistLoader {
     /// be partial (items with errors left out) so later passes can still check the rest.
     public static func parse(text: String, file: String) -> (Checklist?, [Diagnostic]) {
         var src = YAMLSource(file: file, text: text)
-        let root: Node
+        let root: YNode
         do {
-            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
+            // The basic resolver tags every scalar as a string: the loader reads raw text itself,
+            // and skipping Yams' regular-expression tag resolution makes loading much faster.
+            guard let node = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8) else {
                 src.error("the file is empty; a checklist needs at least `id`, `title`, `version` and `sections`",
                           SourceLocation(file: file, line: 1, column: 1))
                 return (nil, src.diagnostics)
             }
-            root = node
+            root = YNode(node)
         } catch let error as YamlError {
             src.diagnostics.append(yamlDiagnostic(error, file: file, text: text))
             return (nil, src.diagnostics)
@@ -98,7 +100,7 @@ public enum ChecklistLoader {
             self.text = text
         }
 
-        mutating func checklist(_ root: Node) -> Checklist? {
+        mutating func checklist(_ root: YNode) -> Checklist? {
             guard let f = src.fields(root, what: "the checklist", allowed: checklistFields,
                                      required: ["id", "title", "version", "sections"]) else { return nil }
             let id = src.string(f["id"]?.value, field: "id") ?? ""
@@ -192,7 +194,7 @@ public enum ChecklistLoader {
             return Section.generalID
         }
 
-        mutating func section(_ node: Node, questionSeen: inout [String: SourceLocation]) -> Section? {
+        mutating func section(_ node: YNode, questionSeen: inout [String: SourceLocation]) -> Section? {
             guard let f = src.fields(node, what: "a section", allowed: sectionFields,
                                      required: ["id", "title", "questions"]) else { return nil }
             guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
@@ -221,9 +223,9 @@ public enum ChecklistLoader {
                            location: location)
         }
 
-        mutating func checkSource(_ node: Node?) -> String? {
+        mutating func checkSource(_ node: YNode?) -> String? {
             guard let s = src.string(node, field: "source"), let node else { return nil }
-            let filePart = s.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? s
+            let filePart = s.firstIndex(of: "#").map { String(s[..<$0]) } ?? s
             if !sources.contains(filePart) {
                 let listed = sources.isEmpty ? "the checklist lists no `sources`" : "listed: " + sources.sorted().joined(separator: ", ")
                 src.error("source file `\(filePart)` is not listed in the checklist's `sources` (\(listed))", src.location(node))
@@ -231,7 +233,7 @@ public enum ChecklistLoader {
             return s
         }
 
-        mutating func question(_ node: Node, sectionID: String) -> Question? {
+        mutating func question(_ node: YNode, sectionID: String) -> Question? {
             guard let f = src.fields(node, what: "a question", allowed: questionFields,
                                      required: ["id", "prompt", "type"]) else { return nil }
             guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
@@ -272,7 +274,7 @@ public enum ChecklistLoader {
                 if needsChoices {
                     var seen = Set<String>()
                     for (label, labelNode) in src.strings(entry.value, field: "choices") ?? [] {
-                        if label.trimmingCharacters(in: .whitespaces).isEmpty {
+                        if label.trimmed().isEmpty {
                             src.error("a choice must not be empty", src.location(labelNode))
                         } else if !seen.insert(label.lowercased()).inserted {
                             src.error("duplicate choice `\(label)`", src.location(labelNode))
@@ -333,7 +335,7 @@ public enum ChecklistLoader {
             return id.isEmpty ? nil : q
         }
 
-        mutating func rule(_ node: Node) -> Rule? {
+        mutating func rule(_ node: YNode) -> Rule? {
             guard let f = src.fields(node, what: "a rule", allowed: ruleFields,
                                      required: ["id", "title", "check", "severity"]) else { return nil }
             guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
@@ -367,7 +369,7 @@ public enum ChecklistLoader {
                         explicitSection: section, location: src.location(node), idLocation: idLocation)
         }
 
-        mutating func example(_ node: Node) -> Example? {
+        mutating func example(_ node: YNode) -> Example? {
             guard let f = src.fields(node, what: "an example", allowed: exampleFields,
                                      required: ["name"]) else { return nil }
             let name = src.string(f["name"]?.value, field: "name") ?? ""

@@ -36,7 +36,7 @@ struct YAMLSource {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+    func location(_ node: YNode) -> SourceLocation { location(node.mark) }
 
     mutating func error(_ message: String, _ location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
@@ -47,18 +47,18 @@ struct YAMLSource {
     }
 
     /// True for an empty or null scalar (`key:`, `~`, `null`), which counts as absent.
-    static func isNull(_ node: Node) -> Bool {
+    static func isNull(_ node: YNode) -> Bool {
         guard let s = node.scalar, s.style == .plain || s.style == .any else { return false }
         return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
     }
 
     /// The mapping's pairs with scalar keys; reports a non-mapping node.
-    mutating func pairs(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+    mutating func pairs(_ node: YNode, what: String) -> [(key: String, keyNode: YNode, value: YNode)]? {
         guard let mapping = node.mapping else {
             error("\(what) must be a mapping of `key: value` lines", location(node))
             return nil
         }
-        var out: [(String, Node, Node)] = []
+        var out: [(String, YNode, YNode)] = []
         for (k, v) in mapping {
             guard let key = k.scalar?.string else {
                 error("keys in \(what) must be plain names", location(k))
@@ -69,28 +69,40 @@ struct YAMLSource {
         return out
     }
 
-    /// Reports unknown keys (with a suggestion) and missing required ones; returns key → value.
-    mutating func fields(_ node: Node, what: String, allowed: [String], required: [String])
-        -> [String: (key: Node, value: Node)]? {
+    /// The known fields of one mapping. A linear list, not a dictionary: mappings have a dozen
+    /// keys at most, and comparing short strings beats hashing them on large files.
+    struct Fields {
+        var entries: [(name: String, key: YNode, value: YNode)] = []
+
+        subscript(name: String) -> (key: YNode, value: YNode)? {
+            for entry in entries where entry.name == name { return (entry.key, entry.value) }
+            return nil
+        }
+    }
+
+    /// Reports unknown keys (with a suggestion) and missing required ones; returns the known fields.
+    mutating func fields(_ node: YNode, what: String, allowed: [String], required: [String]) -> Fields? {
         guard let pairs = pairs(node, what: what) else { return nil }
-        var result: [String: (Node, Node)] = [:]
+        var result = Fields()
+        result.entries.reserveCapacity(pairs.count)
         for (key, keyNode, value) in pairs {
             if allowed.contains(key) {
-                result[key] = (keyNode, value)
+                result.entries.append((key, keyNode, value))
             } else {
                 let hint = Suggest.closest(to: key, in: allowed).map { "; did you mean `\($0)`?" }
                     ?? "; known fields are " + allowed.joined(separator: ", ")
                 error("unknown field `\(key)` in \(what)\(hint)", location(keyNode))
             }
         }
-        for key in required where result[key] == nil || Self.isNull(result[key]!.1) {
+        for key in required {
+            if let entry = result[key], !Self.isNull(entry.value) { continue }
             error("missing required field `\(key)` in \(what)", location(node))
         }
         return result
     }
 
     /// A scalar's text; reports lists and mappings where text is expected.
-    mutating func string(_ node: Node?, field: String) -> String? {
+    mutating func string(_ node: YNode?, field: String) -> String? {
         guard let node, !Self.isNull(node) else { return nil }
         guard let scalar = node.scalar else {
             error("`\(field)` must be a single value, not a list or mapping", location(node))
@@ -100,14 +112,14 @@ struct YAMLSource {
     }
 
     /// A list of scalars (a single scalar counts as a one-item list).
-    mutating func strings(_ node: Node?, field: String) -> [(String, Node)]? {
+    mutating func strings(_ node: YNode?, field: String) -> [(String, YNode)]? {
         guard let node, !Self.isNull(node) else { return nil }
         if let scalar = node.scalar { return [(scalar.string, node)] }
         guard let sequence = node.sequence else {
             error("`\(field)` must be a list such as [a, b]", location(node))
             return nil
         }
-        var out: [(String, Node)] = []
+        var out: [(String, YNode)] = []
         for item in sequence {
             guard let s = item.scalar?.string else {
                 error("items of `\(field)` must be single values", location(item))
@@ -118,7 +130,7 @@ struct YAMLSource {
         return out
     }
 
-    mutating func bool(_ node: Node?, field: String) -> Bool? {
+    mutating func bool(_ node: YNode?, field: String) -> Bool? {
         guard let s = string(node, field: field) else { return nil }
         switch s.lowercased() {
         case "true", "yes", "on": return true
@@ -129,7 +141,7 @@ struct YAMLSource {
         }
     }
 
-    mutating func number(_ node: Node?, field: String) -> Double? {
+    mutating func number(_ node: YNode?, field: String) -> Double? {
         guard let s = string(node, field: field) else { return nil }
         guard let v = AnswerParser.parseNumber(s) else {
             error("`\(field)` must be a number, not `\(s)`", location(node!))
@@ -139,7 +151,7 @@ struct YAMLSource {
     }
 
     /// Parses an expression scalar, mapping its offsets to file positions (see `segments`).
-    mutating func expression(_ node: Node?, field: String) -> RuleExpression? {
+    mutating func expression(_ node: YNode?, field: String) -> RuleExpression? {
         guard let text = string(node, field: field), let node else { return nil }
         let start = location(node)
         let segments = self.segments(for: node, text: text)
@@ -160,7 +172,7 @@ struct YAMLSource {
     /// - literal blocks (`|`): every line is mapped (line after the indicator, past the indent);
     /// - folded blocks (`>`): the first line only.
     /// Anything that cannot be verified falls back to the node's start.
-    func segments(for node: Node, text: String) -> [RuleExpression.Segment] {
+    func segments(for node: YNode, text: String) -> [RuleExpression.Segment] {
         guard let scalar = node.scalar, let mark = scalar.mark else { return [] }
         let textScalars = Array(text.unicodeScalars)
         func sourceLine(_ n: Int) -> [Unicode.Scalar]? { lineScalars(n) }
