@@ -25,7 +25,15 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
     }
 
     /// Rank used for ordering, 0 for info up to 4 for critical.
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public var rank: Int {
+        switch self {
+        case .info: 0
+        case .low: 1
+        case .medium: 2
+        case .high: 3
+        case .critical: 4
+        }
+    }
 
     /// Orders by rank.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }

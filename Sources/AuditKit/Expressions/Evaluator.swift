@@ -60,10 +60,14 @@ public final class Evaluator {
     /// Whether a question is asked: its `when` is absent or true (unknown counts as not asked).
     public func isAsked(_ ref: QuestionRef) -> Bool {
         if let cached = askedCache[ref] { return cached }
-        guard let question = set.question(ref) else { return false }
+        guard let when = set.whenOf(ref) else { return false }
+        guard let when else {
+            askedCache[ref] = true
+            return true
+        }
         // Marked false while computing: a cycle (rejected at load time anyway) cannot recurse forever.
         askedCache[ref] = false
-        let asked = truth(question.when, in: ref.checklist) == true
+        let asked = truth(when, in: ref.checklist) == true
         askedCache[ref] = asked
         return asked
     }

@@ -19,6 +19,13 @@ public struct ChecklistSet: Sendable {
     /// The question a reference names.
     public func question(_ ref: QuestionRef) -> Question? { checklist(ref.checklist)?.question(ref.question) }
 
+    /// Whether the reference names a question, and its `when` (nil inside when absent). Reads in
+    /// place, without copying the checklist or question, since evaluation calls it per reference.
+    func whenOf(_ ref: QuestionRef) -> RuleExpression?? {
+        guard let i = index[ref.checklist], let p = checklists[i].position(of: ref.question) else { return nil }
+        return .some(checklists[i].sections[p.section].questions[p.question].when)
+    }
+
     /// Ids of the checklists, in order.
     public var ids: [String] { checklists.map(\.id) }
 

@@ -41,19 +41,24 @@ public struct Scorecard: Sendable, Hashable {
     /// Failed rules, most severe first, then most points, then checklist and file order.
     public var findings: [RuleResult] {
         let failed = checklists.flatMap { $0.results.filter { $0.status == .fail } }
-        return failed.enumerated().sorted { a, b in
-            if a.element.rule.severity != b.element.rule.severity { return a.element.rule.severity > b.element.rule.severity }
-            if a.element.points != b.element.points { return a.element.points > b.element.points }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Sort small keys, not the results: a result carries its whole rule, and moving those
+        // around during a sort cost more than scoring itself on large checklists.
+        let keys = failed.map { (rank: $0.rule.severity.rank, points: $0.points) }
+        let order = failed.indices.sorted { a, b in
+            if keys[a].rank != keys[b].rank { return keys[a].rank > keys[b].rank }
+            if keys[a].points != keys[b].points { return keys[a].points > keys[b].points }
+            return a < b
+        }
+        return order.map { failed[$0] }
     }
 
-    /// Failed rules ordered by how much fixing them raises the overall score, largest first.
+    /// Failed rules ordered by how much fixing them raises the overall score, largest first
+    /// (ties keep the findings order).
     public var topFixes: [RuleResult] {
-        findings.enumerated().sorted { a, b in
-            let ga = a.element.overallGain ?? 0, gb = b.element.overallGain ?? 0
-            return ga != gb ? ga > gb : a.offset < b.offset
-        }.map(\.element)
+        let ordered = findings
+        let gains = ordered.map { $0.overallGain ?? 0 }
+        let order = ordered.indices.sorted { a, b in gains[a] != gains[b] ? gains[a] > gains[b] : a < b }
+        return order.map { ordered[$0] }
     }
 
     /// Open rules across checklists, in order.
