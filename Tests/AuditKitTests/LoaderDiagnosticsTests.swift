@@ -286,6 +286,21 @@ import Testing
         ])
     }
 
+    @Test func multiChoiceWithCommaIsAWarningAndStillLoads() {
+        let text = yaml(
+            "id: t", "title: T", "version: 1", "sections:", "  - id: s", "    title: S", "    questions:", // 1-7
+            "      - id: m",                                   // 8
+            "        prompt: M?",                              // 9
+            "        type: multi",                             // 10
+            "        choices: [\"tips, tricks\", news]")       // 11: the quoted label starts at col 19
+        #expect(problems(text) == [
+            "11:19 choice `tips, tricks` of a multi question cannot be typed in a comma list; avoid commas and `none` in its labels",
+        ])
+        let (c, diagnostics) = ChecklistLoader.load(text: text, file: "t.yaml")
+        #expect(c != nil)
+        #expect(DiagnosticRenderer.summary(diagnostics, file: "t.yaml") == "1 warning in t.yaml")
+    }
+
     @Test func allErrorsOfAFileAreReportedAtOnce() {
         let text = yaml(
             "id: Bad_ID",               // 1: col 5

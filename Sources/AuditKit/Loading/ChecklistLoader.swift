@@ -279,6 +279,10 @@ public enum ChecklistLoader {
                         } else if !seen.insert(label.lowercased()).inserted {
                             src.error("duplicate choice `\(label)`", src.location(labelNode))
                         } else {
+                            if type == .multi && (label.contains(",") || label.lowercased() == "none") {
+                                // Multi answers are typed as a comma list, with `none` for no selection.
+                                src.warning("choice `\(label)` of a multi question cannot be typed in a comma list; avoid commas and `none` in its labels", src.location(labelNode))
+                            }
                             q.choices.append(label)
                         }
                     }
