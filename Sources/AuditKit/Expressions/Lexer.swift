@@ -46,10 +46,9 @@ struct Lexer {
         if Self.isDigit(c) || (c == "." && peek(1).map(Self.isDigit) == true) { return lexNumber() }
         if Self.isIdentStart(c) { return .success(lexIdentifier()) }
         if c == "\"" { return lexString() }
-        let two = peek(1).map { String(c) + String($0) }
-        if let two, ["==", "!=", "<=", ">="].contains(two) {
+        if c == "=" || c == "!" || c == "<" || c == ">", peek(1) == "=" {
             index += 2
-            return .success(Token(kind: .symbol(two), offset: start))
+            return .success(Token(kind: .symbol(String(c) + "="), offset: start))
         }
         if "()[],<>+-*/".unicodeScalars.contains(c) {
             index += 1

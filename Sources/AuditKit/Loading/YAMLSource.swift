@@ -58,7 +58,8 @@ struct YAMLSource {
             error("\(what) must be a mapping of `key: value` lines", location(node))
             return nil
         }
-        var out: [(String, YNode, YNode)] = []
+        var out: [(key: String, keyNode: YNode, value: YNode)] = []
+        out.reserveCapacity(mapping.count)
         for (k, v) in mapping {
             guard let key = k.scalar?.string else {
                 error("keys in \(what) must be plain names", location(k))
