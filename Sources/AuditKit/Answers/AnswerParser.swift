@@ -16,6 +16,11 @@ extension Question {
         AnswerParser.accepted(for: self) + (allowNA ? ", or n/a" : "")
     }
 
+    /// The `default:` parsed as an answer (the loader guarantees it parses), for `(yes)`-style prompts.
+    public var defaultAnswer: AnswerValue? {
+        defaultText.flatMap { try? parse($0).get() }
+    }
+
     /// The choices numbered for the prompt: `1) growing followers`, …; empty for other types.
     public var numberedChoices: [String] {
         choices.enumerated().map { "\($0.offset + 1)) \($0.element)" }
