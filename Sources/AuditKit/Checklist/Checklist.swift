@@ -1,0 +1,105 @@
+/// A loaded, validated checklist: questions in sections, rules, and embedded examples.
+public struct Checklist: Sendable {
+    /// Unique among loaded checklists; lowercase letters, digits and `-`.
+    public var id: String
+    /// Human title.
+    public var title: String
+    /// The author's version string, e.g. `1.0.0`.
+    public var version: String
+    /// What the checklist audits.
+    public var description: String?
+    /// Seed file names that `source:` citations may name.
+    public var sources: [String]
+    /// Sections in asking order.
+    public var sections: [Section]
+    /// Rules in file order.
+    public var rules: [Rule]
+    /// Embedded examples.
+    public var examples: [Example]
+    /// The file it was loaded from.
+    public var file: String
+    /// FNV-1a 64 of the file text, hex; detects a checklist that changed since a session began.
+    public var contentHash: String
+    /// Where the `id` value is.
+    public var idLocation: SourceLocation
+
+    private var questionIndex: [String: QuestionPosition] = [:]
+    private var ruleIndex: [String: Int] = [:]
+    private var sectionIndex: [String: Int] = [:]
+
+    /// Where a question sits: section index and index within the section.
+    public struct QuestionPosition: Sendable, Hashable {
+        /// Index into `sections`.
+        public var section: Int
+        /// Index into that section's `questions`.
+        public var question: Int
+    }
+
+    /// Creates a checklist and its lookup indexes (first definition wins on duplicate ids).
+    public init(id: String, title: String, version: String, description: String? = nil, sources: [String] = [],
+                sections: [Section], rules: [Rule], examples: [Example] = [], file: String,
+                contentHash: String, idLocation: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.description = description
+        self.sources = sources
+        self.sections = sections
+        self.rules = rules
+        self.examples = examples
+        self.file = file
+        self.contentHash = contentHash
+        self.idLocation = idLocation
+        for (s, section) in sections.enumerated() {
+            if sectionIndex[section.id] == nil { sectionIndex[section.id] = s }
+            for (q, question) in section.questions.enumerated() where questionIndex[question.id] == nil {
+                questionIndex[question.id] = QuestionPosition(section: s, question: q)
+            }
+        }
+        for (r, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = r }
+    }
+
+    /// The question with this id.
+    public func question(_ id: String) -> Question? {
+        questionIndex[id].map { sections[$0.section].questions[$0.question] }
+    }
+
+    /// Where the question with this id sits.
+    public func position(of id: String) -> QuestionPosition? { questionIndex[id] }
+
+    /// The rule with this id.
+    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+
+    /// The section with this id.
+    public func section(_ id: String) -> Section? { sectionIndex[id].map { sections[$0] } }
+
+    /// Every question in asking order, each with its section: what the guided flow walks.
+    public var allQuestions: [(section: Section, question: Question)] {
+        sections.flatMap { section in section.questions.map { (section, $0) } }
+    }
+
+    /// Every question id, in order.
+    public var questionIDs: [String] { sections.flatMap { $0.questions.map(\.id) } }
+
+    /// Whether the question is asked: true only when its `when` is absent or true. Answers of
+    /// other checklists are not visible here; use `ChecklistSet.isAsked` for cross-checklist `when`s.
+    public func isAsked(_ question: Question, in answers: AnswerSheet) -> Bool {
+        ChecklistSet(unchecked: [self]).isAsked(QuestionRef(checklist: id, question: question.id), in: answers)
+    }
+
+    /// The title of a section id, including the "General" bucket for rules without a section.
+    public func sectionTitle(_ id: String) -> String {
+        section(id)?.title ?? Section.generalTitle
+    }
+}
+
+/// FNV-1a 64-bit hash, hex; cheap, stable across platforms, enough to notice an edited file.
+public func fnv1a64Hex(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}

@@ -1,0 +1,60 @@
+/// One question of a checklist, as written in the file plus its compiled `when` expression.
+public struct Question: Sendable, Hashable {
+    /// Unique within the checklist; letters, digits and `_`.
+    public var id: String
+    /// What is asked.
+    public var prompt: String
+    /// The answer type.
+    public var type: QuestionType
+    /// Labels for `choice` and `multi`; empty for other types.
+    public var choices: [String]
+    /// The suggested answer shown at the prompt, as typed in the file; never scored by itself.
+    public var defaultText: String?
+    /// Whether "not applicable" is an accepted answer.
+    public var allowNA: Bool
+    /// Why the question matters, shown by `why`.
+    public var help: String?
+    /// `<seed file>#<quote>` citation.
+    public var source: String?
+    /// Ask only when this is true; nil means always asked.
+    public var when: RuleExpression?
+    /// Lower bound for number, percent (as a fraction), scale; nil when open.
+    public var min: Double?
+    /// Upper bound for number, percent (as a fraction), scale; nil when open.
+    public var max: Double?
+    /// Unit shown after numbers, e.g. `followers`.
+    public var unit: String?
+    /// A metric path such as `inbox.first_response_minutes.median`, kept for presence data.
+    public var measure: String?
+    /// The id of the section holding this question.
+    public var sectionID: String
+    /// Where the question's mapping starts.
+    public var location: SourceLocation
+    /// Where the question's `id` value is.
+    public var idLocation: SourceLocation
+
+    /// Creates a question; the loader is the usual way, this is for tests and generators.
+    public init(id: String, prompt: String, type: QuestionType, choices: [String] = [],
+                defaultText: String? = nil, allowNA: Bool = false, help: String? = nil,
+                source: String? = nil, when: RuleExpression? = nil, min: Double? = nil,
+                max: Double? = nil, unit: String? = nil, measure: String? = nil,
+                sectionID: String = "", location: SourceLocation = SourceLocation(file: "", line: 1, column: 1),
+                idLocation: SourceLocation? = nil) {
+        self.id = id
+        self.prompt = prompt
+        self.type = type
+        self.choices = choices
+        self.defaultText = defaultText
+        self.allowNA = allowNA
+        self.help = help
+        self.source = source
+        self.when = when
+        self.min = min
+        self.max = max
+        self.unit = unit
+        self.measure = measure
+        self.sectionID = sectionID
+        self.location = location
+        self.idLocation = idLocation ?? location
+    }
+}

@@ -1,0 +1,193 @@
+/// Evaluates expressions against a session's answers with three-valued (Kleene) logic.
+///
+/// Unknown (nil) comes from unanswered questions, "not applicable" answers, questions whose
+/// `when` is not true, and division by zero. `false and unknown` is false, `true or unknown` is
+/// true, `not unknown` is unknown. There are no loops, so cost is linear in expression size;
+/// `when` results are cached per question, so a whole checklist evaluates in linear time.
+public final class Evaluator {
+    /// The checklists references resolve against.
+    public let set: ChecklistSet
+    /// The answers being scored.
+    public let answers: AnswerSheet
+    private var askedCache: [QuestionRef: Bool] = [:]
+
+    /// Creates an evaluator for one set of answers.
+    public init(set: ChecklistSet, answers: AnswerSheet) {
+        self.set = set
+        self.answers = answers
+    }
+
+    /// The value of `expr` written in checklist `checklistID`, or nil for unknown.
+    public func evaluate(_ expr: Expr, in checklistID: String) -> Value? {
+        switch expr.kind {
+        case .number(let v): return .number(v)
+        case .percent(let v): return .number(v / 100)
+        case .duration(let s): return .duration(s)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .list(let items):
+            var values: [Value] = []
+            for item in items {
+                guard let v = evaluate(item, in: checklistID) else { return nil }
+                values.append(v)
+            }
+            return .list(values)
+        case .reference(let c, let q):
+            return value(of: QuestionRef(checklist: c ?? checklistID, question: q))
+        case .unary(.not, let x):
+            guard case .bool(let b)? = evaluate(x, in: checklistID) else { return nil }
+            return .bool(!b)
+        case .unary(.negate, let x):
+            switch evaluate(x, in: checklistID) {
+            case .number(let v)?: return .number(-v)
+            case .duration(let v)?: return .duration(-v)
+            default: return nil
+            }
+        case .binary(let op, let l, let r):
+            return binary(op, l, r, checklistID)
+        case .call(let f, let args):
+            return call(f, args, checklistID)
+        }
+    }
+
+    /// A condition's truth: nil expression (absent `applies`/`when`) is true; nil result unknown.
+    public func truth(_ expr: RuleExpression?, in checklistID: String) -> Bool? {
+        guard let expr else { return true }
+        guard case .bool(let b)? = evaluate(expr.root, in: checklistID) else { return nil }
+        return b
+    }
+
+    /// Whether a question is asked: its `when` is absent or true (unknown counts as not asked).
+    public func isAsked(_ ref: QuestionRef) -> Bool {
+        if let cached = askedCache[ref] { return cached }
+        guard let when = set.whenOf(ref) else { return false }
+        guard let when else {
+            askedCache[ref] = true
+            return true
+        }
+        // Marked false while computing: a cycle (rejected at load time anyway) cannot recurse forever.
+        askedCache[ref] = false
+        let asked = truth(when, in: ref.checklist) == true
+        askedCache[ref] = asked
+        return asked
+    }
+
+    /// The answer's value when the question is asked and really answered; else unknown.
+    public func value(of ref: QuestionRef) -> Value? {
+        guard let answer = answers[ref], isAsked(ref) else { return nil }
+        return Value(answer)
+    }
+
+    private func binary(_ op: Expr.BinaryOp, _ l: Expr, _ r: Expr, _ cid: String) -> Value? {
+        let lv = evaluate(l, in: cid)
+        let rv = evaluate(r, in: cid)
+        switch op {
+        case .and:
+            if case .bool(false)? = lv { return .bool(false) }
+            if case .bool(false)? = rv { return .bool(false) }
+            if case .bool(true)? = lv, case .bool(true)? = rv { return .bool(true) }
+            return nil
+        case .or:
+            if case .bool(true)? = lv { return .bool(true) }
+            if case .bool(true)? = rv { return .bool(true) }
+            if case .bool(false)? = lv, case .bool(false)? = rv { return .bool(false) }
+            return nil
+        default:
+            break
+        }
+        guard let lv, let rv else { return nil }
+        switch op {
+        case .equal: return Self.equal(lv, rv).map { .bool($0) }
+        case .notEqual: return Self.equal(lv, rv).map { .bool(!$0) }
+        case .less, .lessEqual, .greater, .greaterEqual:
+            guard let (a, b) = Self.ordered(lv, rv) else { return nil }
+            switch op {
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            default: return .bool(a >= b)
+            }
+        case .in, .contains:
+            let (element, collection) = op == .in ? (lv, rv) : (rv, lv)
+            guard case .list(let items) = collection else { return nil }
+            return .bool(items.contains { Self.equal(element, $0) == true })
+        case .add, .subtract, .multiply, .divide:
+            return Self.arithmetic(op, lv, rv)
+        default:
+            return nil
+        }
+    }
+
+    /// Equality; lists compare as sets (a selection has no order); dates against ISO strings.
+    static func equal(_ a: Value, _ b: Value) -> Bool? {
+        switch (a, b) {
+        case (.list(let x), .list(let y)): return Set(x) == Set(y)
+        case (.date(let d), .string(let s)), (.string(let s), .date(let d)):
+            return CalendarDate(iso: s).map { $0.dayNumber == d }
+        default: return a == b
+        }
+    }
+
+    private static func ordered(_ a: Value, _ b: Value) -> (Double, Double)? {
+        switch (a, b) {
+        case (.number(let x), .number(let y)), (.duration(let x), .duration(let y)): return (x, y)
+        case (.date(let x), .date(let y)): return (Double(x), Double(y))
+        case (.date(let x), .string(let s)): return CalendarDate(iso: s).map { (Double(x), Double($0.dayNumber)) }
+        case (.string(let s), .date(let y)): return CalendarDate(iso: s).map { (Double($0.dayNumber), Double(y)) }
+        default: return nil
+        }
+    }
+
+    private static func arithmetic(_ op: Expr.BinaryOp, _ a: Value, _ b: Value) -> Value? {
+        let day = 86400.0
+        switch (op, a, b) {
+        case (.add, .number(let x), .number(let y)): return .number(x + y)
+        case (.subtract, .number(let x), .number(let y)): return .number(x - y)
+        case (.multiply, .number(let x), .number(let y)): return .number(x * y)
+        case (.divide, .number(let x), .number(let y)): return y == 0 ? nil : .number(x / y)
+        case (.add, .duration(let x), .duration(let y)): return .duration(x + y)
+        case (.subtract, .duration(let x), .duration(let y)): return .duration(x - y)
+        case (.multiply, .duration(let x), .number(let y)), (.multiply, .number(let y), .duration(let x)):
+            return .duration(x * y)
+        case (.divide, .duration(let x), .number(let y)): return y == 0 ? nil : .duration(x / y)
+        case (.divide, .duration(let x), .duration(let y)): return y == 0 ? nil : .number(x / y)
+        case (.add, .date(let d), .duration(let s)), (.add, .duration(let s), .date(let d)):
+            let days = ((Double(d) * day + s) / day).rounded(.down)
+            return days.magnitude < 1e9 ? .date(Int(days)) : nil
+        case (.subtract, .date(let d), .duration(let s)):
+            let days = ((Double(d) * day - s) / day).rounded(.down)
+            return days.magnitude < 1e9 ? .date(Int(days)) : nil
+        case (.subtract, .date(let x), .date(let y)): return .duration(Double(x - y) * day)
+        default: return nil
+        }
+    }
+
+    private func call(_ f: Expr.Function, _ args: [Expr], _ cid: String) -> Value? {
+        switch f {
+        case .answered:
+            // Never unknown: the question either has a real answer where it is asked, or not.
+            guard args.count == 1, case .reference(let c, let q) = args[0].kind else { return .bool(false) }
+            return .bool(value(of: QuestionRef(checklist: c ?? cid, question: q)) != nil)
+        case .count:
+            guard args.count == 1, case .list(let items)? = evaluate(args[0], in: cid) else { return nil }
+            return .number(Double(items.count))
+        case .min, .max:
+            var best: Value?
+            var bestKey = 0.0
+            for arg in args {
+                guard let v = evaluate(arg, in: cid) else { return nil }
+                let key: Double
+                switch v {
+                case .number(let x), .duration(let x): key = x
+                case .date(let d): key = Double(d)
+                default: return nil
+                }
+                if best == nil || (f == .min ? key < bestKey : key > bestKey) {
+                    best = v
+                    bestKey = key
+                }
+            }
+            return best
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// "Did you mean" suggestions by edit distance.
+public enum Suggest {
+    /// Levenshtein distance, case-insensitive; O(n·m) on two short words.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = previous
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The candidate closest to `word`, when close enough to be a likely typo
+    /// (at most a third of the word's length, and at least 1, edits away).
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let limit = max(1, word.count / 3)
+        var best: (String, Int)?
+        for c in candidates {
+            // Cheap length filter first, so suggesting among many ids stays fast.
+            if abs(c.count - word.count) > limit { continue }
+            let d = distance(word, c)
+            if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
+        }
+        return best?.0
+    }
+}

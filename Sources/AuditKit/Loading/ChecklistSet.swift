@@ -1,0 +1,42 @@
+/// Several loaded checklists (built-ins and user files) that may read each other's answers.
+public struct ChecklistSet: Sendable {
+    /// The usable checklists, in load order; checklists with errors are left out.
+    public private(set) var checklists: [Checklist]
+    private var index: [String: Int] = [:]
+
+    /// A set of already validated checklists (no checks run); first of a duplicate id wins.
+    public init(unchecked checklists: [Checklist]) {
+        self.checklists = checklists
+        for (i, c) in checklists.enumerated() where index[c.id] == nil { index[c.id] = i }
+    }
+
+    /// An empty set.
+    public init() { self.init(unchecked: []) }
+
+    /// The checklist with this id.
+    public func checklist(_ id: String) -> Checklist? { index[id].map { checklists[$0] } }
+
+    /// The question a reference names.
+    public func question(_ ref: QuestionRef) -> Question? { checklist(ref.checklist)?.question(ref.question) }
+
+    /// Whether the reference names a question, and its `when` (nil inside when absent). Reads in
+    /// place, without copying the checklist or question, since evaluation calls it per reference.
+    func whenOf(_ ref: QuestionRef) -> RuleExpression?? {
+        guard let i = index[ref.checklist], let p = checklists[i].position(of: ref.question) else { return nil }
+        return .some(checklists[i].sections[p.section].questions[p.question].when)
+    }
+
+    /// Ids of the checklists, in order.
+    public var ids: [String] { checklists.map(\.id) }
+
+    /// Loads and validates several files together, so that cross-checklist references resolve.
+    /// Returns the checklists without errors and every diagnostic of every file, in file order.
+    public static func load(_ files: [(file: String, text: String)]) -> (ChecklistSet, [Diagnostic]) {
+        SetValidator.load(files)
+    }
+
+    /// Whether a question is asked (its `when` absent or true) given these answers.
+    public func isAsked(_ ref: QuestionRef, in answers: AnswerSheet) -> Bool {
+        Evaluator(set: self, answers: answers).isAsked(ref)
+    }
+}

@@ -1,0 +1,169 @@
+/// The second pass of loading, over all files together: duplicate checklist ids, reference
+/// resolution and type checking, cyclic `when`s, and example answers and expectations.
+/// Every lookup is a dictionary lookup, so loading grows linearly with the checklists' size.
+enum SetValidator {
+    static func load(_ files: [(file: String, text: String)]) -> (ChecklistSet, [Diagnostic]) {
+        var perFile: [[Diagnostic]] = []
+        var parsed: [Checklist] = []
+        var parsedFileIndex: [Int] = []
+        var seenIDs: [String: String] = [:]
+        for (i, input) in files.enumerated() {
+            var (checklist, diagnostics) = ChecklistLoader.parse(text: input.text, file: input.file)
+            if let c = checklist, !c.id.isEmpty {
+                if let firstFile = seenIDs[c.id] {
+                    diagnostics.append(.error("duplicate checklist id `\(c.id)`; already loaded from \(firstFile)", at: c.idLocation))
+                    checklist = nil
+                } else {
+                    seenIDs[c.id] = input.file
+                }
+            } else {
+                checklist = nil
+            }
+            perFile.append(diagnostics)
+            if let checklist {
+                parsed.append(checklist)
+                parsedFileIndex.append(i)
+            }
+        }
+        // References resolve against every parsed checklist, even one with errors of its own,
+        // so one broken file does not bury its neighbours in "unknown checklist" errors.
+        let all = ChecklistSet(unchecked: parsed)
+        for (k, checklist) in parsed.enumerated() {
+            perFile[parsedFileIndex[k]] += validate(checklist, in: all)
+        }
+        for (k, diagnostics) in cycles(in: all) {
+            if let fileIndex = files.firstIndex(where: { $0.file == k }) { perFile[fileIndex] += diagnostics }
+        }
+        var usable: [Checklist] = []
+        for (k, checklist) in parsed.enumerated() where !perFile[parsedFileIndex[k]].hasErrors {
+            usable.append(checklist)
+        }
+        let ordered = perFile.flatMap { diagnostics in
+            diagnostics.enumerated().sorted {
+                ($0.element.location.line, $0.element.location.column, $0.offset)
+                    < ($1.element.location.line, $1.element.location.column, $1.offset)
+            }.map(\.element)
+        }
+        return (ChecklistSet(unchecked: usable), ordered)
+    }
+
+    static func resolver(for checklist: Checklist, in all: ChecklistSet)
+        -> (String?, String) -> TypeChecker.Resolution {
+        { c, q in
+            let target: Checklist
+            if let c, c != checklist.id {
+                guard let other = all.checklist(c) else { return .unknownChecklist }
+                target = other
+            } else {
+                target = checklist
+            }
+            if let question = target.question(q) { return .question(question, checklistID: target.id) }
+            return .unknownQuestion(suggestion: Suggest.closest(to: q, in: target.questionIDs))
+        }
+    }
+
+    static func validate(_ checklist: Checklist, in all: ChecklistSet) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let resolve = resolver(for: checklist, in: all)
+        func check(_ expr: RuleExpression?, _ field: String) {
+            guard let expr else { return }
+            for e in TypeChecker.checkCondition(expr.root, field: field, resolve: resolve) {
+                out.append(.error("in `\(field)`: \(e.message)", at: expr.location(ofOffset: e.offset)))
+            }
+        }
+        for (_, question) in checklist.allQuestions { check(question.when, "when") }
+        for rule in checklist.rules {
+            check(rule.applies, "applies")
+            check(rule.check, "check")
+        }
+        for example in checklist.examples {
+            for answer in example.answers {
+                let key = answer.checklistID.map { "\($0).\(answer.questionID)" } ?? answer.questionID
+                let target: Checklist
+                if let c = answer.checklistID, c != checklist.id {
+                    guard let other = all.checklist(c) else {
+                        out.append(.error("example \"\(example.name)\": unknown checklist `\(c)` in answer key `\(key)`", at: answer.keyLocation))
+                        continue
+                    }
+                    target = other
+                } else {
+                    target = checklist
+                }
+                guard let question = target.question(answer.questionID) else {
+                    let hint = Suggest.closest(to: answer.questionID, in: target.questionIDs).map { "; did you mean `\($0)`?" } ?? ""
+                    out.append(.error("example \"\(example.name)\": unknown question `\(key)`\(hint)", at: answer.keyLocation))
+                    continue
+                }
+                if case .failure(let e) = question.parse(answer.text) {
+                    out.append(.error("example \"\(example.name)\": answer `\(answer.text)` to `\(key)` is rejected: \(e)", at: answer.valueLocation))
+                }
+            }
+            let lists = [example.expect.fails, example.expect.passes, example.expect.open].compactMap { $0 }
+            var reported = Set<String>()
+            for id in lists.joined() where checklist.rule(id) == nil && reported.insert(id).inserted {
+                let hint = Suggest.closest(to: id, in: checklist.rules.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
+                out.append(.error("example \"\(example.name)\": unknown rule `\(id)` in `expect`\(hint)",
+                                  at: example.expect.ruleLocations[id] ?? example.location))
+            }
+        }
+        return out
+    }
+
+    /// Finds cycles among `when` dependencies with an iterative depth-first search (no recursion,
+    /// so a long chain cannot overflow the stack). Returns diagnostics grouped by file.
+    static func cycles(in all: ChecklistSet) -> [String: [Diagnostic]] {
+        struct Edge { let to: QuestionRef; let offset: Int }
+        var edges: [QuestionRef: [Edge]] = [:]
+        var whenOf: [QuestionRef: (RuleExpression, String)] = [:]
+        var order: [QuestionRef] = []
+        for checklist in all.checklists {
+            for (_, q) in checklist.allQuestions {
+                guard let when = q.when else { continue }
+                let ref = QuestionRef(checklist: checklist.id, question: q.id)
+                whenOf[ref] = (when, checklist.file)
+                order.append(ref)
+                var list: [Edge] = []
+                when.root.forEachReference { c, name, offset in
+                    let target = QuestionRef(checklist: c ?? checklist.id, question: name)
+                    if all.question(target) != nil { list.append(Edge(to: target, offset: offset)) }
+                }
+                edges[ref] = list
+            }
+        }
+        var color: [QuestionRef: Int] = [:]  // 1 = on the current path, 2 = done
+        var out: [String: [Diagnostic]] = [:]
+        for start in order where color[start] == nil {
+            var stack: [(ref: QuestionRef, next: Int)] = [(start, 0)]
+            color[start] = 1
+            while !stack.isEmpty {
+                let top = stack[stack.count - 1]
+                let outgoing = edges[top.ref] ?? []
+                if top.next >= outgoing.count {
+                    color[top.ref] = 2
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let edge = outgoing[top.next]
+                switch color[edge.to] {
+                case nil:
+                    color[edge.to] = 1
+                    stack.append((edge.to, 0))
+                case 1?:
+                    // A back edge closes a cycle: report it at the reference that closes it.
+                    let startIndex = stack.firstIndex { $0.ref == edge.to }!
+                    let path = stack[startIndex...].map { $0.ref } + [edge.to]
+                    let names = path.map { $0.checklist == top.ref.checklist ? $0.question : $0.description }
+                    if let (when, file) = whenOf[top.ref] {
+                        out[file, default: []].append(.error(
+                            "cyclic `when`: \(names.joined(separator: " → ")); a question cannot depend on itself",
+                            at: when.location(ofOffset: edge.offset)))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return out
+    }
+}

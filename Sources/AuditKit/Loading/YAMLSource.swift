@@ -1,0 +1,220 @@
+import Yams
+
+/// One YAML file being read: its lines (for mapping expression offsets) and the diagnostics
+/// found so far. Every helper records problems and carries on, so one pass reports them all.
+struct YAMLSource {
+    let file: String
+    let text: String
+    /// UTF-8 offsets where each line starts; found with a byte scan, not a Character split,
+    /// because grapheme breaking a multi-megabyte file costs more than parsing it.
+    let lineStarts: [Int]
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, text: String) {
+        self.file = file
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        self.lineStarts = starts
+    }
+
+    /// The Unicode scalars of line `n` (1-based), without the line break.
+    func lineScalars(_ n: Int) -> [Unicode.Scalar]? {
+        guard n >= 1, n <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[n - 1])
+        var end = n < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[n] - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return Array(Substring(utf8[start..<end]).unicodeScalars)
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func location(_ node: YNode) -> SourceLocation { location(node.mark) }
+
+    mutating func error(_ message: String, _ location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    mutating func warning(_ message: String, _ location: SourceLocation) {
+        diagnostics.append(.warning(message, at: location))
+    }
+
+    /// True for an empty or null scalar (`key:`, `~`, `null`), which counts as absent.
+    static func isNull(_ node: YNode) -> Bool {
+        guard let s = node.scalar, s.style == .plain || s.style == .any else { return false }
+        return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
+    }
+
+    /// The mapping's pairs with scalar keys; reports a non-mapping node.
+    mutating func pairs(_ node: YNode, what: String) -> [(key: String, keyNode: YNode, value: YNode)]? {
+        guard let mapping = node.mapping else {
+            error("\(what) must be a mapping of `key: value` lines", location(node))
+            return nil
+        }
+        var out: [(key: String, keyNode: YNode, value: YNode)] = []
+        out.reserveCapacity(mapping.count)
+        for (k, v) in mapping {
+            guard let key = k.scalar?.string else {
+                error("keys in \(what) must be plain names", location(k))
+                continue
+            }
+            out.append((key, k, v))
+        }
+        return out
+    }
+
+    /// The known fields of one mapping. A linear list, not a dictionary: mappings have a dozen
+    /// keys at most, and comparing short strings beats hashing them on large files.
+    struct Fields {
+        var entries: [(name: String, key: YNode, value: YNode)] = []
+
+        subscript(name: String) -> (key: YNode, value: YNode)? {
+            for entry in entries where entry.name == name { return (entry.key, entry.value) }
+            return nil
+        }
+    }
+
+    /// Reports unknown keys (with a suggestion) and missing required ones; returns the known fields.
+    mutating func fields(_ node: YNode, what: String, allowed: [String], required: [String]) -> Fields? {
+        guard let pairs = pairs(node, what: what) else { return nil }
+        var result = Fields()
+        result.entries.reserveCapacity(pairs.count)
+        for (key, keyNode, value) in pairs {
+            if allowed.contains(key) {
+                result.entries.append((key, keyNode, value))
+            } else {
+                let hint = Suggest.closest(to: key, in: allowed).map { "; did you mean `\($0)`?" }
+                    ?? "; known fields are " + allowed.joined(separator: ", ")
+                error("unknown field `\(key)` in \(what)\(hint)", location(keyNode))
+            }
+        }
+        for key in required {
+            if let entry = result[key], !Self.isNull(entry.value) { continue }
+            error("missing required field `\(key)` in \(what)", location(node))
+        }
+        return result
+    }
+
+    /// A scalar's text; reports lists and mappings where text is expected.
+    mutating func string(_ node: YNode?, field: String) -> String? {
+        guard let node, !Self.isNull(node) else { return nil }
+        guard let scalar = node.scalar else {
+            error("`\(field)` must be a single value, not a list or mapping", location(node))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A list of scalars (a single scalar counts as a one-item list).
+    mutating func strings(_ node: YNode?, field: String) -> [(String, YNode)]? {
+        guard let node, !Self.isNull(node) else { return nil }
+        if let scalar = node.scalar { return [(scalar.string, node)] }
+        guard let sequence = node.sequence else {
+            error("`\(field)` must be a list such as [a, b]", location(node))
+            return nil
+        }
+        var out: [(String, YNode)] = []
+        for item in sequence {
+            guard let s = item.scalar?.string else {
+                error("items of `\(field)` must be single values", location(item))
+                continue
+            }
+            out.append((s, item))
+        }
+        return out
+    }
+
+    mutating func bool(_ node: YNode?, field: String) -> Bool? {
+        guard let s = string(node, field: field) else { return nil }
+        switch s.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("`\(field)` must be true or false, not `\(s)`", location(node!))
+            return nil
+        }
+    }
+
+    mutating func number(_ node: YNode?, field: String) -> Double? {
+        guard let s = string(node, field: field) else { return nil }
+        guard let v = AnswerParser.parseNumber(s) else {
+            error("`\(field)` must be a number, not `\(s)`", location(node!))
+            return nil
+        }
+        return v
+    }
+
+    /// Parses an expression scalar, mapping its offsets to file positions (see `segments`).
+    mutating func expression(_ node: YNode?, field: String) -> RuleExpression? {
+        guard let text = string(node, field: field), let node else { return nil }
+        let start = location(node)
+        let segments = self.segments(for: node, text: text)
+        switch Parser.parse(text) {
+        case .success(let root):
+            return RuleExpression(text: text, root: root, location: start, segments: segments)
+        case .failure(let e):
+            let mapped = RuleExpression(text: text, root: Expr(.bool(true), at: 0), location: start, segments: segments)
+            error("in `\(field)`: \(e.message)", mapped.location(ofOffset: e.offset))
+            return nil
+        }
+    }
+
+    /// How expression offsets map onto the file, found by comparing the text with the source:
+    /// - plain scalars: offset k is at the node's column + k on its first line;
+    /// - quoted scalars: the same, one column further for the opening quote, up to the first
+    ///   escape sequence (after that, offsets fall back to the node's start);
+    /// - literal blocks (`|`): every line is mapped (line after the indicator, past the indent);
+    /// - folded blocks (`>`): the first line only.
+    /// Anything that cannot be verified falls back to the node's start.
+    func segments(for node: YNode, text: String) -> [RuleExpression.Segment] {
+        guard let scalar = node.scalar, let mark = scalar.mark else { return [] }
+        let textScalars = Array(text.unicodeScalars)
+        func sourceLine(_ n: Int) -> [Unicode.Scalar]? { lineScalars(n) }
+        func matchRun(textFrom: Int, line: Int, column: Int, stopAtNewline: Bool) -> RuleExpression.Segment? {
+            guard let src = sourceLine(line), column >= 1 else { return nil }
+            var n = 0
+            while textFrom + n < textScalars.count, column - 1 + n < src.count,
+                  textScalars[textFrom + n] == src[column - 1 + n] {
+                if stopAtNewline && textScalars[textFrom + n] == "\n" { break }
+                n += 1
+            }
+            // One past the matched run still maps (the end of the expression, or the newline).
+            return RuleExpression.Segment(start: textFrom, length: n + 1,
+                                          location: SourceLocation(file: file, line: line, column: column))
+        }
+        switch scalar.style {
+        case .plain, .any:
+            return matchRun(textFrom: 0, line: mark.line, column: mark.column, stopAtNewline: true).map { [$0] } ?? []
+        case .singleQuoted, .doubleQuoted:
+            return matchRun(textFrom: 0, line: mark.line, column: mark.column + 1, stopAtNewline: true).map { [$0] } ?? []
+        case .literal, .folded:
+            // Content starts on the first non-blank line after the indicator.
+            var line = mark.line + 1
+            while let src = sourceLine(line), src.allSatisfy({ $0 == " " }) { line += 1 }
+            guard let first = sourceLine(line) else { return [] }
+            let indent = first.prefix { $0 == " " }.count
+            if scalar.style == .folded {
+                return matchRun(textFrom: 0, line: line, column: indent + 1, stopAtNewline: true).map { [$0] } ?? []
+            }
+            var segments: [RuleExpression.Segment] = []
+            var offset = 0
+            for textLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let count = textLine.unicodeScalars.count
+                if count > 0, let seg = matchRun(textFrom: offset, line: line, column: indent + 1, stopAtNewline: true) {
+                    segments.append(seg)
+                }
+                offset += count + 1
+                line += 1
+                if offset >= textScalars.count { break }
+            }
+            return segments
+        }
+    }
+}

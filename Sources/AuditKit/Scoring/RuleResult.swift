@@ -1,0 +1,29 @@
+/// One rule's outcome, with what fixing it would be worth.
+public struct RuleResult: Sendable, Hashable {
+    /// The checklist the rule belongs to.
+    public var checklistID: String
+    /// The rule as loaded (title, finding, recommendation, source, severity).
+    public var rule: Rule
+    /// Pass, fail, not applicable or open.
+    public var status: RuleStatus
+    /// Points the rule is worth.
+    public var points: Double
+    /// For a failed rule: score points its checklist would gain if it passed; else nil.
+    public var gain: Double?
+    /// For a failed rule: score points the overall score would gain if it passed; else nil.
+    public var overallGain: Double?
+
+    /// Creates a result.
+    public init(checklistID: String, rule: Rule, status: RuleStatus, points: Double,
+                gain: Double? = nil, overallGain: Double? = nil) {
+        self.checklistID = checklistID
+        self.rule = rule
+        self.status = status
+        self.points = points
+        self.gain = gain
+        self.overallGain = overallGain
+    }
+
+    /// `checklist.rule`, unique across a session.
+    public var qualifiedID: String { "\(checklistID).\(rule.id)" }
+}
