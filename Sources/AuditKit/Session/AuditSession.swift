@@ -1,0 +1,110 @@
+/// An audit in progress or finished: who, when, which checklists, and every answer with its
+/// time, notes and evidence. Saved as YAML after every change (see `SessionWriter`); the same
+/// file is a valid `--answers` file.
+public struct AuditSession: Sendable, Hashable {
+    /// The session file format written by this version; a file with a higher number is refused.
+    public static let formatVersion = 1
+
+    /// The organisation audited.
+    public var organisation: String
+    /// Who ran the audit.
+    public var auditors: [String]
+    /// When the session began (ISO 8601); its date names the session and dates the report.
+    public var started: String
+    /// When the session was last saved (ISO 8601).
+    public var updated: String
+    /// The checklists audited, in order, with the version and content hash they had.
+    public var checklists: [ChecklistStamp]
+    /// What the team said, by question.
+    public var entries: [QuestionRef: AnswerEntry]
+
+    /// Creates a session.
+    public init(organisation: String, auditors: [String], started: String, updated: String? = nil,
+                checklists: [ChecklistStamp], entries: [QuestionRef: AnswerEntry] = [:]) {
+        self.organisation = organisation
+        self.auditors = auditors
+        self.started = started
+        self.updated = updated ?? started
+        self.checklists = checklists
+        self.entries = entries
+    }
+
+    /// The checklist ids in audit order.
+    public var checklistIDs: [String] { checklists.map(\.id) }
+
+    /// `YYYY-MM-DD` of the start.
+    public var date: String { String(started.prefix(10)) }
+
+    /// The parsed answers, for scoring.
+    public var answers: AnswerSheet {
+        var sheet = AnswerSheet()
+        for (ref, entry) in entries { if let value = entry.value { sheet[ref] = value } }
+        return sheet
+    }
+
+    /// The entry of a question, created empty when absent.
+    public subscript(ref: QuestionRef) -> AnswerEntry {
+        get { entries[ref] ?? AnswerEntry() }
+        set { entries[ref] = newValue.isEmpty ? nil : newValue }
+    }
+}
+
+/// A checklist as it was when the session used it, so a later change can be detected.
+public struct ChecklistStamp: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var hash: String
+
+    public init(id: String, version: String, hash: String) {
+        self.id = id
+        self.version = version
+        self.hash = hash
+    }
+
+    /// The stamp of a loaded checklist.
+    public init(_ checklist: Checklist) {
+        self.init(id: checklist.id, version: checklist.version, hash: checklist.contentHash)
+    }
+}
+
+/// Everything recorded for one question.
+public struct AnswerEntry: Sendable, Hashable {
+    /// The answer as the team typed it (kept so a hand-edited file reads naturally).
+    public var text: String?
+    /// The parsed answer.
+    public var value: AnswerValue?
+    /// When it was given (ISO 8601).
+    public var at: String?
+    /// The team chose to leave it for later.
+    public var skipped = false
+    /// Free-text notes.
+    public var notes: [String] = []
+    /// Links or descriptions of supporting material.
+    public var evidence: [String] = []
+    /// Where a measured answer came from.
+    public var measured: MeasuredValue?
+
+    public init(text: String? = nil, value: AnswerValue? = nil, at: String? = nil) {
+        self.text = text
+        self.value = value
+        self.at = at
+    }
+
+    /// Nothing recorded.
+    public var isEmpty: Bool { value == nil && !skipped && notes.isEmpty && evidence.isEmpty && measured == nil }
+}
+
+/// An answer computed from a platform export by `smaudit measure`.
+public struct MeasuredValue: Sendable, Hashable {
+    public var file: String
+    public var metric: String
+    public var value: Double
+    public var at: String
+
+    public init(file: String, metric: String, value: Double, at: String) {
+        self.file = file
+        self.metric = metric
+        self.value = value
+        self.at = at
+    }
+}
