@@ -66,12 +66,14 @@ public enum AtomicFile {
         }
     }
 
-    static func parent(of path: String) -> String {
+    /// The folder part of a path (`.` when there is none).
+    public static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func name(of path: String) -> String {
+    /// The last component of a path.
+    public static func name(of path: String) -> String {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 

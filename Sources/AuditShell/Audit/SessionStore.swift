@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import AuditKit
+import Foundation
+
+/// Where sessions live: `$XDG_DATA_HOME/smaudit/sessions/` (default
+/// `~/.local/share/smaudit/sessions/`), one YAML file per audit named from organisation and date.
+public struct SessionStore {
+    public let folder: String
+
+    public init(environment: [String: String]) {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            folder = data + "/smaudit/sessions"
+        } else {
+            folder = (environment["HOME"] ?? ".") + "/.local/share/smaudit/sessions"
+        }
+    }
+
+    /// A new file name for an audit of `organisation` on `date` that does not exist yet.
+    public func newPath(organisation: String, date: String) -> String {
+        let base = folder + "/" + Self.slug(organisation) + "-" + date
+        var path = base + ".yaml"
+        var counter = 2
+        while AtomicFile.exists(path) {
+            path = base + "-\(counter).yaml"
+            counter += 1
+        }
+        return path
+    }
+
+    /// `Acme Coffee & Co.` → `acme-coffee-co`.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty, out.last != "-" {
+                out += "-"
+            }
+        }
+        while out.last == "-" { out.removeLast() }
+        return out.isEmpty ? "audit" : out
+    }
+
+    /// The session files, newest first.
+    public func sessionPaths() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let paths = names.filter { $0.hasSuffix(".yaml") }.map { folder + "/" + $0 }
+        return paths.sorted { modified($0) > modified($1) }
+    }
+
+    /// Finds a session by path, file name or name without `.yaml`.
+    public func resolve(_ name: String) -> String? {
+        for candidate in [name, folder + "/" + name, folder + "/" + name + ".yaml"] where AtomicFile.exists(candidate) {
+            return candidate
+        }
+        return nil
+    }
+
+    private func modified(_ path: String) -> Double {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+    }
+
+    /// The current time as ISO 8601 (UTC, seconds), or `$SMAUDIT_NOW` for reproducible runs.
+    public static func now(environment: [String: String]) -> String {
+        if let fixed = environment["SMAUDIT_NOW"], !fixed.isEmpty { return fixed }
+        var t = time(nil)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}
