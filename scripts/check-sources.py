@@ -485,6 +485,7 @@ def check_expr(rep, where, src, cid, tables):
     except SyntaxError as e:
         rep.error(where, f"expression {src!r}: {e}")
         return
+    check_labels(rep, where, expr, cid, tables)
     for ref in refs(expr):
         if "." in ref:
             other, qid = ref.split(".", 1)
@@ -492,6 +493,37 @@ def check_expr(rep, where, src, cid, tables):
                 rep.error(where, f"unknown reference {ref}")
         elif ref not in tables[cid]:
             rep.error(where, f"unknown question {ref}")
+
+
+def lookup(ref, cid, tables):
+    if "." in ref:
+        other, qid = ref.split(".", 1)
+        return tables.get(other, {}).get(qid)
+    return tables.get(cid, {}).get(ref)
+
+
+def check_labels(rep, where, expr, cid, tables):
+    """String literals compared with a choice or multi question must be its labels."""
+    if not isinstance(expr, tuple):
+        return
+    pairs = []
+    if expr[0] == "cmp":
+        pairs = [(expr[2], expr[3]), (expr[3], expr[2])]
+    elif expr[0] in ("in", "contains"):
+        pairs = [(expr[1], expr[2])]
+    for ref, lit in pairs:
+        if ref[0] != "ref":
+            continue
+        q = lookup(ref[1], cid, tables)
+        if not q or q.get("type") not in ("choice", "multi"):
+            continue
+        values = [lit[1]] if lit[0] == "lit" else [e[1] for e in lit[1]] if lit[0] == "list" else []
+        for v in values:
+            if isinstance(v, str) and v not in q.get("choices", []):
+                rep.error(where, f"{v!r} is not a choice of {ref[1]}")
+    for part in expr[1:]:
+        if isinstance(part, tuple):
+            check_labels(rep, where, part, cid, tables)
 
 
 def run_example(rep, name, cid, data, tables, ex, rule_ids, verbose):
