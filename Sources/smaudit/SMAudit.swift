@@ -18,7 +18,7 @@ struct SMAudit: ParsableCommand {
         ~/.local/state/smaudit/history (/dev/null disables it). NO_COLOR and TERM=dumb turn colour off.
         """,
         version: SmauditVersion.current,
-        subcommands: []
+        subcommands: [AuditCommand.self, RunCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self]
     )
 
     @OptionGroup var output: OutputOptions
@@ -29,9 +29,16 @@ struct SMAudit: ParsableCommand {
     @Flag(help: "In script mode, stop at the first line that fails.")
     var bail = false
 
+    @Option(help: ArgumentHelp("The session file `audit` and `resume` use.", valueName: "PATH"))
+    var session: String?
+
+    @OptionGroup var checklistOptions: ChecklistOptions
+
     func run() throws {
-        let shell = Shell(configuration: ShellConfiguration(
-            scriptName: script ?? "<stdin>", bail: bail, colorMode: output.color, environment: Environment.current))
+        let shell = ShellFactory.make(
+            configuration: ShellConfiguration(scriptName: script ?? "<stdin>", bail: bail, colorMode: output.color,
+                                              environment: Environment.current),
+            checklistFolders: checklistOptions.folders, sessionPath: session)
         let status = try ShellLauncher.run(shell, scriptPath: script)
         if status != 0 { throw ExitCode(status) }
     }
@@ -43,8 +50,10 @@ struct SMAudit: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ShellError {
-            var err = StandardError()
-            print("smaudit: \(error.message)", to: &err)
+            printError("smaudit: \(error.message)")
+            Self.exit(withError: ExitCode(1))
+        } catch let failure as Failure {
+            printError(failure.message)
             Self.exit(withError: ExitCode(1))
         } catch {
             if exitCode(for: error) == .validationFailure {

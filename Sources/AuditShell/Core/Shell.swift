@@ -48,6 +48,8 @@ public final class Shell {
     public var argumentCandidates: (ArgumentKind) -> [String] = { _ in [] }
     /// Extra lines for the banner (for example the checklists available).
     public var bannerLines: [String] = []
+    /// The audit commands and their state (the checklists, the session in progress).
+    public var auditCommands: AuditCommands?
     /// Runs when the shell ends by any path (quit, end of input, a terminating signal).
     public var onExit: [() -> Void] = []
 

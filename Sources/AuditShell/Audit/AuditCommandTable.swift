@@ -1,0 +1,168 @@
+import AuditKit
+
+extension AuditCommands {
+    /// The rows this adds to the shell's command table.
+    var commands: [ShellCommand] {
+        [
+            ShellCommand(name: "list", summary: "List the installed checklists with their question and rule counts") { [unowned self] shell, _, _ in
+                shell.console.print(ChecklistText.listing(set))
+                return .continue
+            },
+            ShellCommand(name: "show", usage: "CHECKLIST", summary: "Show the questions and rules of a checklist",
+                         arguments: .checklistID) { [unowned self] shell, arguments, _ in
+                guard let id = arguments.first else { throw ShellError("usage: show CHECKLIST (one of \(set.ids.joined(separator: ", ")))") }
+                guard let checklist = set.checklist(id) else {
+                    let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
+                    throw ShellError("no checklist `\(id)`\(hint)")
+                }
+                shell.console.print(ChecklistText.describe(checklist))
+                return .continue
+            },
+            ShellCommand(name: "audit", aliases: ["start"], usage: "[CHECKLIST...]",
+                         summary: "Start a guided audit (all three built-ins when none is named)",
+                         details: "Asks for the organisation and auditors, then walks the questions section by section.\nEvery answer is saved at once; `resume` continues later.",
+                         arguments: .checklistID) { [unowned self] shell, arguments, _ in
+                try start(shell, ids: arguments)
+                return .continue
+            },
+            ShellCommand(name: "resume", usage: "[NAME|PATH]", summary: "Continue a saved audit (the most recent without a name)",
+                         arguments: .sessionName) { [unowned self] shell, arguments, _ in
+                try resume(shell, name: arguments.first)
+                return .continue
+            },
+            ShellCommand(name: "sessions", summary: "List saved audits with their progress and score") { [unowned self] shell, _, _ in
+                try listSessions(shell)
+                return .continue
+            },
+            ShellCommand(name: "back", summary: "Go back to the previous question") { [unowned self] shell, _, _ in
+                try requireFlow().back()
+                Self.showCurrentOrFinish(shell)
+                return .continue
+            },
+            ShellCommand(name: "skip", summary: "Leave the current question unanswered for now") { [unowned self] shell, _, _ in
+                try requireFlow().skip()
+                Self.showCurrentOrFinish(shell)
+                return .continue
+            },
+            ShellCommand(name: "goto", usage: "ID", summary: "Jump to a question by its id", arguments: .questionID) { [unowned self] shell, arguments, _ in
+                guard let id = arguments.first else { throw ShellError("usage: goto QUESTION_ID (Tab lists them)") }
+                try requireFlow().goTo(id)
+                Self.showCurrentOrFinish(shell)
+                return .continue
+            },
+            ShellCommand(name: "why", summary: "Explain why the current question matters, with its source") { shell, _, _ in
+                try Self.why(shell)
+                return .continue
+            },
+            ShellCommand(name: "note", usage: "TEXT", summary: "Attach a note to the current question", arguments: .freeText) { [unowned self] shell, _, rest in
+                let ref = try requireFlow().attach(rest, asEvidence: false)
+                shell.console.print("Noted on \(ref).")
+                return .continue
+            },
+            ShellCommand(name: "evidence", usage: "TEXT|URL", summary: "Attach evidence to the current question", arguments: .freeText) { [unowned self] shell, _, rest in
+                let ref = try requireFlow().attach(rest, asEvidence: true)
+                shell.console.print("Evidence attached to \(ref).")
+                return .continue
+            },
+            ShellCommand(name: "status", summary: "Progress per checklist and section") { [unowned self] shell, _, _ in
+                try status(shell)
+                return .continue
+            },
+            ShellCommand(name: "review", summary: "A table of the answers so far") { [unowned self] shell, _, _ in
+                try review(shell)
+                return .continue
+            },
+            ShellCommand(name: "score", usage: "[--explain]", summary: "The current score with its range and coverage") { [unowned self] shell, arguments, _ in
+                let card = try requireFlow().scorecard
+                if arguments.contains("--explain") {
+                    shell.console.print(card.explain())
+                } else {
+                    shell.console.print("overall        " + ScoreText.line(card.overall))
+                    for checklist in card.checklists {
+                        shell.console.print(checklist.id.padding(14) + " " + ScoreText.line(checklist.summary))
+                    }
+                }
+                return .continue
+            },
+            ShellCommand(name: "findings", summary: "Failed rules by severity, the fix worth most first") { [unowned self] shell, _, _ in
+                let card = try requireFlow().scorecard
+                let findings = card.findings
+                if findings.isEmpty { shell.console.print("No rule fails so far.") }
+                for finding in findings {
+                    shell.console.print(ScoreText.findingLine(finding))
+                    if let recommendation = finding.rule.recommendation {
+                        shell.console.print("    → " + recommendation.split(whereSeparator: \.isNewline).joined(separator: " "))
+                    }
+                }
+                return .continue
+            },
+            ShellCommand(name: "report", usage: "[FILE]", summary: "Write the audit report in Markdown", arguments: .filePath) { [unowned self] shell, arguments, _ in
+                try writeReport(shell, to: arguments.first, force: arguments.contains("--force"))
+                return .continue
+            },
+        ]
+    }
+
+    /// `why`: the question's help and its source.
+    static func why(_ shell: Shell) throws {
+        guard let flow = shell.audit?.flow, let ref = flow.current, let question = flow.set.question(ref) else {
+            throw ShellError("no question is waiting; `why` explains the current question of an audit")
+        }
+        shell.console.print(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")
+        if let source = question.source {
+            let parts = source.split(separator: "#", maxSplits: 1).map(String.init)
+            let quote = parts.count > 1 ? "“\(parts[1])” — " : ""
+            shell.console.print(shell.console.styled("Source: \(quote)\(parts[0])", .dim))
+        }
+    }
+
+    func status(_ shell: Shell) throws {
+        let flow = try requireFlow()
+        shell.console.print("\(flow.session.organisation) — session \(flow.path)")
+        var unanswered = 0
+        var rows = [["checklist", "section", "answered", "skipped"]]
+        for row in flow.progress() {
+            rows.append([row.checklist, row.section, "\(row.answered)/\(row.asked)", row.skipped > 0 ? String(row.skipped) : ""])
+            unanswered += row.asked - row.answered
+        }
+        shell.console.print(ChecklistText.table(rows))
+        shell.console.print("\(unanswered) questions unanswered.")
+    }
+
+    func review(_ shell: Shell) throws {
+        let flow = try requireFlow()
+        var rows = [["question", "answer", "notes"]]
+        for ref in flow.order where flow.session.entries[ref] != nil {
+            let entry = flow.session[ref]
+            var answer = entry.value.map { entry.text ?? $0.displayText } ?? (entry.skipped ? "(skipped)" : "")
+            if entry.value != nil, !flow.isAsked(ref) { answer += " (not asked now)" }
+            rows.append([ref.description, answer, String(entry.notes.count + entry.evidence.count)])
+        }
+        if rows.count == 1 { shell.console.print("No answers yet."); return }
+        shell.console.print(ChecklistText.table(rows))
+    }
+
+    func listSessions(_ shell: Shell) throws {
+        let paths = store.sessionPaths()
+        guard !paths.isEmpty else { shell.console.print("No saved sessions in \(store.folder)."); return }
+        var rows = [["session", "organisation", "date", "answered", "score"]]
+        for path in paths {
+            guard let text = try? AtomicFile.read(path) else { continue }
+            let result = SessionReader.read(text: text, file: path, set: set, mode: .lenient, now: "")
+            guard let session = result.session else {
+                rows.append([AtomicFile.name(of: path), "(unreadable)", "", "", ""])
+                continue
+            }
+            let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
+            let answered = session.entries.values.filter { $0.value != nil }.count
+            let score = card.overall.score.map { "\(ScoreText.number($0)) \(card.overall.band!.label)" } ?? "-"
+            rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
+                         "\(answered)/\(card.overall.askedQuestions)", score])
+        }
+        shell.console.print(ChecklistText.table(rows))
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -1,0 +1,181 @@
+import AuditKit
+import LineEditor
+
+/// The audit commands of the shell and the state they share: the checklists, the session
+/// store, and the guided audit in progress.
+public final class AuditCommands {
+    public let catalog: ChecklistCatalog
+    public let store: SessionStore
+    let environment: [String: String]
+    /// A session file named with `--session`.
+    let sessionPath: String?
+    /// The audit in progress.
+    public internal(set) var flow: AuditFlow?
+
+    public init(catalog: ChecklistCatalog, store: SessionStore, environment: [String: String], sessionPath: String?) {
+        self.catalog = catalog
+        self.store = store
+        self.environment = environment
+        self.sessionPath = sessionPath
+    }
+
+    /// Adds the audit commands, completions and banner to `shell`.
+    public func install(in shell: Shell) {
+        for command in commands { shell.commands.add(command) }
+        shell.argumentCandidates = { [unowned self] kind in
+            switch kind {
+            case .checklistID: return catalog.set.ids
+            case .questionID: return flow.map { $0.order.map(\.question) } ?? []
+            case .sessionName: return store.sessionPaths().map { AtomicFile.name(of: $0).replacingSuffix(".yaml") }
+            default: return []
+            }
+        }
+        shell.bannerLines = ["Checklists: " + catalog.set.ids.joined(separator: ", ") + ". Type " +
+                             shell.console.styled("audit", .cyan) + " to begin, " + shell.console.styled("resume", .cyan) + " to continue."]
+    }
+
+    var set: ChecklistSet { catalog.set }
+
+    func requireFlow() throws -> AuditFlow {
+        guard let flow else { throw ShellError("no audit is open; type `audit` to start one or `resume` to continue one") }
+        return flow
+    }
+
+    // MARK: Starting and resuming
+
+    /// Starts a new audit of `ids` (all built-ins when empty); asks for organisation and
+    /// auditors unless given.
+    public func start(_ shell: Shell, ids requested: [String], organisation: String? = nil, auditors: [String]? = nil) throws {
+        let ids = requested.isEmpty ? set.ids.filter { ["seven-steps", "four-mistakes", "launch"].contains($0) } : requested
+        for id in ids where set.checklist(id) == nil {
+            let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
+            throw ShellError("no checklist `\(id)`\(hint) Installed: \(set.ids.joined(separator: ", "))")
+        }
+        if let sessionPath, AtomicFile.exists(sessionPath) {
+            try resume(shell, name: sessionPath)
+            return
+        }
+        let last = lastSession()
+        let begin: (String, [String], Shell) throws -> Void = { [unowned self] organisation, auditors, shell in
+            let now = SessionStore.now(environment: environment)
+            let session = AuditSession(organisation: organisation, auditors: auditors, started: now,
+                                       checklists: ids.compactMap { set.checklist($0).map(ChecklistStamp.init) })
+            let path = sessionPath ?? store.newPath(organisation: organisation, date: String(now.prefix(10)))
+            let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
+            try flow.save()
+            self.flow = flow
+            shell.console.print("Audit of \(organisation): \(ids.joined(separator: ", ")). Saved after every answer to \(path)")
+            shell.console.print("Answer each question; `?` explains it, /back, /skip, /goto ID, /status, /score, /help.")
+            Self.showCurrentOrFinish(shell)
+        }
+        let askAuditors: (String, Shell) throws -> Void = { organisation, shell in
+            if let auditors { try begin(organisation, auditors, shell); return }
+            shell.inputHandler = TextPrompt(label: "Auditors, separated by commas",
+                                            defaultValue: last?.auditors.joined(separator: ", ")) { text, shell in
+                shell.inputHandler = nil
+                let names = text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+                try begin(organisation, names, shell)
+            }
+        }
+        if let organisation { try askAuditors(organisation, shell); return }
+        shell.inputHandler = TextPrompt(label: "Organisation", defaultValue: last?.organisation) { text, shell in
+            shell.inputHandler = nil
+            try askAuditors(text, shell)
+        }
+    }
+
+    /// The most recent session, for default organisation and auditors.
+    func lastSession() -> AuditSession? {
+        guard let path = store.sessionPaths().first, let text = try? AtomicFile.read(path) else { return nil }
+        return SessionReader.read(text: text, file: path, set: set, mode: .lenient,
+                                  now: SessionStore.now(environment: environment)).session
+    }
+
+    /// Opens a saved session and continues at its first unanswered question.
+    public func resume(_ shell: Shell, name: String?) throws {
+        let path: String
+        if let name {
+            guard let found = store.resolve(name) else {
+                throw ShellError("no session `\(name)`; `sessions` lists them (folder \(store.folder))")
+            }
+            path = found
+        } else if let sessionPath, AtomicFile.exists(sessionPath) {
+            path = sessionPath
+        } else {
+            guard let newest = store.sessionPaths().first else {
+                throw ShellError("no saved sessions in \(store.folder); type `audit` to start one")
+            }
+            path = newest
+        }
+        let text = try AtomicFile.read(path)
+        let result = SessionReader.read(text: text, file: path, set: set, mode: .lenient,
+                                        now: SessionStore.now(environment: environment))
+        guard let session = result.session else {
+            throw ShellError("cannot resume \(path); the file is left as it is:\n" +
+                             DiagnosticRenderer.render(result.diagnostics, sources: [path: text]))
+        }
+        for (stamp, now) in result.changed {
+            shell.warn("checklist `\(stamp.id)` changed since this session began (version \(stamp.version) → \(now.version)); answers to questions that still exist are kept")
+        }
+        if !result.dropped.isEmpty {
+            shell.warn("dropped answers to questions that no longer exist: " + result.dropped.map(\.description).joined(separator: ", "))
+        }
+        flow = nil
+        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
+        if !result.changed.isEmpty || !result.dropped.isEmpty { try flow.save() }
+        self.flow = flow
+        let answered = session.entries.values.filter { $0.value != nil }.count
+        shell.console.print("Resumed \(session.organisation) (\(session.checklistIDs.joined(separator: ", "))): \(answered) answers, from \(path)")
+        Self.showCurrentOrFinish(shell)
+    }
+
+    // MARK: Showing questions
+
+    /// Shows the current question and installs it as the input handler, or ends the walk with
+    /// a summary.
+    static func showCurrentOrFinish(_ shell: Shell) {
+        guard let commands = shell.audit, let flow = commands.flow else { return }
+        guard let ref = flow.current, let question = flow.set.question(ref),
+              let checklist = flow.set.checklist(ref.checklist) else {
+            shell.inputHandler = nil
+            commands.printSummary(shell, flow: flow)
+            return
+        }
+        let (n, total) = flow.position(of: ref)
+        let console = shell.console
+        console.print()
+        console.print(console.styled("\(ref.checklist) · \(checklist.sectionTitle(question.sectionID)) · \(n)/\(total)", .dim))
+        console.print(console.styled(question.prompt, .bold))
+        if !question.numberedChoices.isEmpty {
+            console.print(question.numberedChoices.map { "  " + $0 }.joined(separator: "\n"))
+        }
+        var hint = "  " + question.acceptedAnswers
+        if let unit = question.unit { hint += " (\(unit))" }
+        if let fallback = flow.defaultText(for: ref) { hint += " (\(fallback))" }
+        console.print(console.styled(hint, .dim))
+        shell.inputHandler = QuestionPrompt(flow: flow)
+    }
+
+    func printSummary(_ shell: Shell, flow: AuditFlow) {
+        let card = flow.scorecard
+        let console = shell.console
+        console.print()
+        console.print(console.styled("All questions are answered or skipped.", .bold) + " " + ScoreText.line(card.overall))
+        let findings = card.findings.prefix(3)
+        if !findings.isEmpty {
+            console.print("Top findings:")
+            for finding in findings { console.print("  " + ScoreText.findingLine(finding)) }
+        }
+        console.print("Type `report` to write the Markdown report, `review` to check the answers, `back` or `goto ID` to change one.")
+    }
+
+}
+
+extension Shell {
+    /// The audit commands installed in this shell, if any.
+    var audit: AuditCommands? { auditCommands }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

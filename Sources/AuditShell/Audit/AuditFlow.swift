@@ -1,0 +1,157 @@
+import AuditKit
+import LineEditor
+
+/// A guided audit in the shell: walks the session's checklists question by question, records
+/// and autosaves every answer, and supports going back, skipping and jumping.
+public final class AuditFlow {
+    public let set: ChecklistSet
+    public private(set) var session: AuditSession
+    /// The session file, rewritten atomically after every change.
+    public let path: String
+    private let lock: SessionLock
+    private let environment: [String: String]
+    /// Every question of the session's checklists, in audit order.
+    let order: [QuestionRef]
+    /// The question waiting for an answer, nil when the walk is over.
+    public private(set) var current: QuestionRef?
+    /// Questions shown before the current one, for `back`.
+    private var visited: [QuestionRef] = []
+
+    /// Opens (and locks) a session for the guided walk.
+    public init(set: ChecklistSet, session: AuditSession, path: String, environment: [String: String]) throws {
+        self.set = set
+        self.session = session
+        self.path = path
+        self.environment = environment
+        self.lock = try SessionLock(sessionPath: path)
+        order = session.checklistIDs.flatMap { id in
+            (set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
+        }
+        current = nextPending(after: nil)
+    }
+
+    // MARK: Walking
+
+    /// Whether a question is asked now (its `when` holds).
+    public func isAsked(_ ref: QuestionRef) -> Bool { set.isAsked(ref, in: session.answers) }
+
+    /// The first question after `ref` that is asked, unanswered and not skipped.
+    func nextPending(after ref: QuestionRef?) -> QuestionRef? {
+        let sheet = session.answers
+        let start = ref.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        for candidate in order[min(start, order.count)...] {
+            let entry = session[candidate]
+            if entry.value == nil, !entry.skipped, set.isAsked(candidate, in: sheet) { return candidate }
+        }
+        return nil
+    }
+
+    /// Records an answer typed for the current question, autosaves, and moves on.
+    /// Throws the reason (and what is accepted) when the text is not a valid answer.
+    public func answer(_ typed: String) throws {
+        guard let ref = current, let question = set.question(ref) else { return }
+        var text = typed.trimmingWhitespace()
+        if text.isEmpty {
+            guard let fallback = defaultText(for: ref) else {
+                throw ShellError("an answer is needed: \(question.acceptedAnswers); type /skip to leave it for later")
+            }
+            text = fallback
+        }
+        switch question.parse(text) {
+        case .failure(let error):
+            throw ShellError("\(error.reason): \(error.accepted)")
+        case .success(let value):
+            var entry = session[ref]
+            entry.text = text
+            entry.value = value
+            entry.skipped = false
+            entry.at = SessionStore.now(environment: environment)
+            session[ref] = entry
+        }
+        try save()
+        advance(from: ref)
+    }
+
+    /// Leaves the current question unanswered for now.
+    public func skip() throws {
+        guard let ref = current else { throw ShellError("no question is waiting; type `audit` to start or `resume` to continue") }
+        session[ref].skipped = true
+        try save()
+        advance(from: ref)
+    }
+
+    /// Returns to the previous question; its earlier answer becomes the default.
+    public func back() throws {
+        guard let previous = visited.popLast() else { throw ShellError("this is the first question; there is nothing to go back to") }
+        current = previous
+        try save()
+    }
+
+    /// Jumps to any question of the session by `id` or `checklist.id`.
+    public func goTo(_ id: String) throws {
+        let matches = order.filter { $0.description == id || $0.question == id }
+        guard let ref = matches.first else {
+            let hint = Suggest.closest(to: id, in: order.map(\.question)).map { "; did you mean `\($0)`?" } ?? ""
+            throw ShellError("no question `\(id)` in this audit\(hint)")
+        }
+        if let current { visited.append(current) }
+        current = ref
+        try save()
+    }
+
+    private func advance(from ref: QuestionRef) {
+        visited.append(ref)
+        current = nextPending(after: ref) ?? nextPending(after: nil)
+    }
+
+    /// The default offered for a question: its earlier answer, else the checklist's default.
+    public func defaultText(for ref: QuestionRef) -> String? {
+        if let value = session[ref].value { return session[ref].text ?? value.displayText }
+        return set.question(ref)?.defaultText
+    }
+
+    /// Attaches a note or evidence to the current question (or the last one answered).
+    public func attach(_ text: String, asEvidence: Bool) throws -> QuestionRef {
+        guard let ref = current ?? visited.last else { throw ShellError("no question to attach to yet") }
+        guard !text.isEmpty else { throw ShellError(asEvidence ? "usage: evidence TEXT or URL" : "usage: note TEXT") }
+        if asEvidence { session[ref].evidence.append(text) } else { session[ref].notes.append(text) }
+        try save()
+        return ref
+    }
+
+    /// Writes the session file.
+    public func save() throws {
+        session.updated = SessionStore.now(environment: environment)
+        try AtomicFile.write(SessionWriter.render(session, set: set), to: path)
+    }
+
+    /// The current scorecard.
+    public var scorecard: Scorecard { Scorer.score(set, answers: session.answers, checklists: session.checklistIDs) }
+
+    // MARK: Progress
+
+    /// `(position, total)` of a question among the asked questions of its checklist.
+    public func position(of ref: QuestionRef) -> (Int, Int) {
+        let asked = order.filter { $0.checklist == ref.checklist && isAsked($0) }
+        return ((asked.firstIndex(of: ref) ?? asked.count) + 1, asked.count)
+    }
+
+    /// Asked, answered and skipped counts per checklist and section.
+    public func progress() -> [(checklist: String, section: String, asked: Int, answered: Int, skipped: Int)] {
+        var rows: [(String, String, Int, Int, Int)] = []
+        for id in session.checklistIDs {
+            guard let checklist = set.checklist(id) else { continue }
+            for section in checklist.sections {
+                var asked = 0, answered = 0, skipped = 0
+                for question in section.questions {
+                    let ref = QuestionRef(checklist: id, question: question.id)
+                    guard isAsked(ref) else { continue }
+                    asked += 1
+                    if session[ref].value != nil { answered += 1 } else if session[ref].skipped { skipped += 1 }
+                }
+                rows.append((id, section.title, asked, answered, skipped))
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import AuditShell
+
+/// `smaudit list`: the installed checklists.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the installed checklists with their question and rule counts.")
+
+    @OptionGroup var checklistOptions: ChecklistOptions
+
+    func run() throws {
+        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: checklistOptions.folders))
+        if !catalog.diagnostics.isEmpty { printError(catalog.renderedDiagnostics) }
+        print(ChecklistText.listing(catalog.set))
+    }
+}
+
+/// `smaudit show`: one checklist's questions and rules.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show the sections, questions and rules of one checklist.")
+
+    @Argument(help: "The checklist id, e.g. four-mistakes.") var checklist: String
+    @OptionGroup var checklistOptions: ChecklistOptions
+
+    func run() throws {
+        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: checklistOptions.folders))
+        guard let found = catalog.set.checklist(checklist) else {
+            throw Failure("no checklist `\(checklist)`; installed: \(catalog.set.ids.joined(separator: ", "))")
+        }
+        print(ChecklistText.describe(found))
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import AuditKit
+import AuditShell
+
+/// `smaudit run`: scores an answers or session file without any prompt.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Score an answers or session file without prompts and write the outputs.",
+        discussion: """
+        The answers file is YAML: `organisation`, `auditors` and `answers` by checklist id and question id, each answer written as it would be typed in the shell (a session file is also an answers file). Unknown ids and invalid answers are errors at FILE:LINE:COL. Unanswered questions are listed on standard error and counted as open (the score range shows them).
+
+        Exit status: 0, or 1 on errors or when the overall score is below --fail-under.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The answers or session file.", valueName: "FILE")) var answers: String
+    @Option(name: .customLong("checklist"), help: ArgumentHelp("Score only this checklist; repeatable.", valueName: "ID")) var only: [String] = []
+    @Option(help: ArgumentHelp("Write the Markdown report to OUT.md.", valueName: "OUT.md")) var report: String?
+    @Option(help: ArgumentHelp("Write the JSON report to OUT.json.", valueName: "OUT.json")) var json: String?
+    @Option(help: ArgumentHelp("Exit 1 when the overall score is below N.", valueName: "N")) var failUnder: Double?
+    @Flag(help: "Replace report files that exist.") var force = false
+    @OptionGroup var checklistOptions: ChecklistOptions
+
+    func run() throws {
+        let environment = Environment.current
+        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
+        guard !catalog.diagnostics.hasErrors else { throw Failure(catalog.renderedDiagnostics) }
+        var session = try SessionFiles.load(answers, set: catalog.set, environment: environment)
+        if !only.isEmpty {
+            for id in only where catalog.set.checklist(id) == nil {
+                throw Failure("no checklist `\(id)`; installed: \(catalog.set.ids.joined(separator: ", "))")
+            }
+            session.checklists = only.compactMap { catalog.set.checklist($0).map(ChecklistStamp.init) }
+        }
+        let card = Scorer.score(catalog.set, answers: session.answers, checklists: session.checklistIDs)
+        let open = session.checklistIDs.flatMap { id in
+            (catalog.set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
+        }.filter { session.entries[$0]?.value == nil && catalog.set.isAsked($0, in: session.answers) }
+        if !open.isEmpty {
+            printError("\(answers): \(open.count) questions unanswered (counted as open): " + open.map(\.description).joined(separator: ", "))
+        }
+        print("overall        " + ScoreText.line(card.overall))
+        for checklist in card.checklists { print(checklist.id.padding(toWidth: 14) + " " + ScoreText.line(checklist.summary)) }
+        if let report {
+            try SessionFiles.writeNew(ReportRendering.markdown(session: session, set: catalog.set), to: report, force: force)
+        }
+        if let json {
+            try SessionFiles.writeNew(ReportRendering.json(session: session, set: catalog.set), to: json, force: force)
+        }
+        if let failUnder, (card.overall.score ?? 0) < failUnder {
+            printError("score \(ScoreText.number(card.overall.score ?? 0)) is below --fail-under \(ScoreText.number(failUnder))")
+            throw ExitCode(1)
+        }
+    }
+}

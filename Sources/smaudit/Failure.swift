@@ -1,0 +1,16 @@
+/// A failure already explained to the user: its message goes to standard error and smaudit
+/// exits with status 1.
+struct Failure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    var err = StandardError()
+    print(text, to: &err)
+}
+
+extension String {
+    func padding(toWidth width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
