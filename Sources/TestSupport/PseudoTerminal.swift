@@ -10,6 +10,10 @@ import CTestSupport
 public struct PseudoTerminalError: Error, CustomStringConvertible {
     public let message: String
     public let transcript: String
+    public init(message: String, transcript: String) {
+        self.message = message
+        self.transcript = transcript
+    }
     public var description: String { "\(message)\n--- screen output so far ---\n\(transcript)\n---" }
 }
 

@@ -29,16 +29,13 @@ struct SMAudit: ParsableCommand {
     @Flag(help: "In script mode, stop at the first line that fails.")
     var bail = false
 
-    @Option(help: ArgumentHelp("The session file `audit` and `resume` use.", valueName: "PATH"))
-    var session: String?
-
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
         let shell = ShellFactory.make(
             configuration: ShellConfiguration(scriptName: script ?? "<stdin>", bail: bail, colorMode: output.color,
                                               environment: Environment.current),
-            checklistFolders: checklistOptions.folders, sessionPath: session)
+            checklistFolders: checklistOptions.folders, sessionPath: nil)
         let status = try ShellLauncher.run(shell, scriptPath: script)
         if status != 0 { throw ExitCode(status) }
     }

@@ -14,8 +14,9 @@ public enum SessionWriter {
         for stamp in session.checklists {
             out += "  \(stamp.id): {version: \(quote(stamp.version)), hash: \(quote(stamp.hash))}\n"
         }
-        out += "answers:\n"
         let sheet = session.answers
+        guard !session.entries.isEmpty else { return out + "answers: {}\n" }
+        out += "answers:\n"
         for stamp in session.checklists {
             let refs = orderedRefs(of: stamp.id, in: session, set: set)
             guard !refs.isEmpty else { continue }

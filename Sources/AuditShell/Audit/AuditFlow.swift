@@ -59,10 +59,12 @@ public final class AuditFlow {
         }
         switch question.parse(text) {
         case .failure(let error):
-            throw ShellError("\(error.reason): \(error.accepted)")
+            throw ShellError("\(ref): \(error.reason): \(error.accepted)")
         case .success(let value):
             var entry = session[ref]
-            entry.text = text
+            // The canonical form (`2` becomes the choice's label) keeps the file readable and
+            // correct even if the checklist's choices are reordered later.
+            entry.text = value.displayText
             entry.value = value
             entry.skipped = false
             entry.at = SessionStore.now(environment: environment)
@@ -106,7 +108,7 @@ public final class AuditFlow {
 
     /// The default offered for a question: its earlier answer, else the checklist's default.
     public func defaultText(for ref: QuestionRef) -> String? {
-        if let value = session[ref].value { return session[ref].text ?? value.displayText }
+        if let value = session[ref].value { return value.displayText }
         return set.question(ref)?.defaultText
     }
 

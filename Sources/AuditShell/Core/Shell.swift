@@ -50,6 +50,9 @@ public final class Shell {
     public var bannerLines: [String] = []
     /// The audit commands and their state (the checklists, the session in progress).
     public var auditCommands: AuditCommands?
+    /// Runs once after the banner, before the first line is read (e.g. `smaudit audit` starting
+    /// the audit). If it throws, the error is reported and the shell exits with status 1.
+    public var onStart: ((Shell) throws -> Void)?
     /// Runs when the shell ends by any path (quit, end of input, a terminating signal).
     public var onExit: [() -> Void] = []
 
@@ -80,6 +83,12 @@ public final class Shell {
         isInteractive = reader.isInteractive
         defer { for action in onExit { action() } }
         if isInteractive { printBanner() }
+        if let onStart {
+            do { try onStart(self) } catch {
+                console.printError("smaudit: \(error)")
+                return 1
+            }
+        }
         while true {
             let prompt = inputHandler?.prompt ?? commandPrompt
             switch reader.readLine(prompt: prompt) {

@@ -22,7 +22,9 @@ struct AuditCommand: ParsableCommand {
             configuration: ShellConfiguration(bail: bail, colorMode: output.color, environment: Environment.current),
             checklistFolders: checklistOptions.folders, sessionPath: session)
         let names = auditors.map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }
-        try shell.auditCommands!.start(shell, ids: checklists, organisation: organisation, auditors: names)
+        shell.onStart = { [checklists, organisation] shell in
+            try shell.auditCommands!.start(shell, ids: checklists, organisation: organisation, auditors: names)
+        }
         let status = try ShellLauncher.run(shell)
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+import TestSupport
+
+/// A guided audit typed by a person at a real terminal.
+@Suite struct GuidedAuditTerminalTests {
+    let smaudit: Smaudit
+
+    init() throws {
+        smaudit = try Smaudit()
+        try smaudit.installMiniChecklist()
+    }
+
+    @Test func aFullAuditWithTabBackSkipGotoWhyAndScore() throws {
+        let shell = try smaudit.launch(["audit", "mini"], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        var at = try shell.waitFor("Organisation: ")
+        shell.sendLine("Acme Coffee")
+        at = try shell.waitFor("Auditors, separated by commas: ", after: at)
+        shell.sendLine("Dana Lee")
+        at = try shell.waitFor("smaudit [mini 1/3]> ", after: at)
+
+        // Tab completes a choice by its label.
+        shell.send("eng" + Key.tab)
+        at = try shell.waitFor("engagement with followers", after: at)
+        shell.send(Key.enter)
+        at = try shell.waitFor("smaudit [mini 2/3]> ", after: at)
+
+        // A rejected answer says why and asks again.
+        shell.sendLine("lots")
+        at = try shell.waitFor("\"lots\" is not a number", after: at)
+        at = try shell.waitFor("smaudit [mini 2/3]> ", after: at)
+        shell.sendLine("12k")
+        at = try shell.waitFor("smaudit [mini 3/3]> ", after: at)
+
+        // Back shows the earlier answer as the default; Enter keeps it.
+        shell.sendLine("/back")
+        at = try shell.waitFor("(12000)", after: at)
+        shell.sendLine("")
+        at = try shell.waitFor("Do you answer customer requests", after: at)
+
+        // `?` and /why explain the question with its source.
+        shell.sendLine("/goto top_priority")
+        at = try shell.waitFor("(engagement with followers)", after: at)
+        shell.sendLine("?")
+        at = try shell.waitFor("Chasing follower counts crowds out relationships.", after: at)
+        at = try shell.waitFor("004_414b4cef5ac34fae.txt", after: at)
+        shell.sendLine("1")
+        at = try shell.waitFor("Do you answer customer requests", after: at)
+        shell.sendLine("/skip")
+        at = try shell.waitFor("All questions are answered or skipped.", after: at)
+        shell.sendLine("score")
+        // growing followers fails the high rule (5 points); with answers_on_social skipped the
+        // critical rule (8) and the medium one that applies only then (3) are open:
+        // score 0/5 = 0, range 0/16 = 0 … 11/16 = 68.75.
+        at = try shell.waitFor("Score 0 (at risk), range 0–68.8 with 2 rules open", after: at)
+        shell.sendLine("quit")
+        #expect(try shell.waitForExit() == 0)
+
+        let saved = try smaudit.onlySessionFile()
+        #expect(saved.contains("top_priority:\n      answer: \"growing followers\""))
+        #expect(saved.contains("answer: \"12000\""))
+        #expect(saved.contains("skipped: true"))
+    }
+
+    @Test func aSessionKilledAfterThreeAnswersResumesWithAllThree() throws {
+        let first = try smaudit.launch(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"])
+        var at = try first.waitFor("smaudit [mini 1/3]> ")
+        for answer in ["sales", "900", "yes"] {
+            first.sendLine(answer)
+            at = try first.waitFor("]> ", after: at)
+        }
+        try first.waitFor("How quickly do you typically reply?")
+        first.signal(SIGKILL)
+        _ = try first.waitForExit()
+
+        let second = try smaudit.launch()
+        var offset = try second.waitFor("smaudit> ")
+        second.sendLine("resume")
+        offset = try second.waitFor("Resumed Acme (mini): 3 answers", after: offset)
+        try second.waitFor("How quickly do you typically reply?", after: offset)
+        second.sendLine("/review")
+        try second.waitFor("mini.answers_on_social  yes", after: offset)
+        #expect(second.output.contains("mini.top_priority       sales"))
+        #expect(second.output.contains("mini.followers          900"))
+    }
+
+    @Test func aChangedChecklistIsReportedAtResume() throws {
+        let first = try smaudit.launch(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"])
+        var at = try first.waitFor("smaudit [mini 1/3]> ")
+        first.sendLine("sales")
+        at = try first.waitFor("smaudit [mini 2/3]> ", after: at)
+        first.sendLine("900")
+        try first.waitFor("smaudit [mini 3/3]> ", after: at)
+        first.send(Key.ctrlD)
+        #expect(try first.waitForExit() == 0)
+
+        // The followers question is removed from the checklist.
+        let changed = miniChecklist.replacingOccurrences(of: """
+              - id: followers
+                prompt: How many followers do you have?
+                type: number
+                min: 0
+                source: "004_414b4cef5ac34fae.txt#top priority"
+
+        """, with: "").replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+        #expect(changed != miniChecklist)
+        try smaudit.installMiniChecklist(changed)
+
+        let second = try smaudit.launch()
+        let ready = try second.waitFor("smaudit> ")
+        second.sendLine("resume")
+        try second.waitFor("checklist `mini` changed since this session began (version 1.0.0 → 1.1.0)", after: ready)
+        try second.waitFor("dropped answers to questions that no longer exist: mini.followers", after: ready)
+        try second.waitFor("Resumed Acme (mini): 1 answers", after: ready)
+    }
+
+    @Test func twoShellsCannotWriteTheSameSession() throws {
+        let path = smaudit.home.appendingPathComponent("shared.yaml").path
+        let first = try smaudit.launch(["audit", "mini", "--session", path, "--organisation", "Acme", "--auditors", "Dana"])
+        try first.waitFor("smaudit [mini 1/3]> ")
+        let second = try smaudit.run(["audit", "mini", "--session", path], input: "")
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("is open in another smaudit (pid \(first.pid))"))
+    }
+}

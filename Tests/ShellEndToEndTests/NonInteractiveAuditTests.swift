@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Audits replayed from files and scored without prompts.
+@Suite struct NonInteractiveAuditTests {
+    let smaudit: Smaudit
+
+    init() throws {
+        smaudit = try Smaudit()
+        try smaudit.installMiniChecklist()
+    }
+
+    @Test func anAuditReplaysFromPipedLines() throws {
+        let result = try smaudit.run(["audit", "mini"], input: "Acme Coffee\nDana Lee\n2\n12k\nyes\n45m\n/score\n",
+                                     environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("overall        Score 100 (leading), 100% answered."))
+        let saved = try smaudit.read("data/smaudit/sessions/acme-coffee-2026-11-23.yaml")
+        #expect(saved.contains("organisation: \"Acme Coffee\""))
+        #expect(saved.contains("answer: \"engagement with followers\""))
+        #expect(saved.contains("answer: \"45m\""))
+    }
+
+    @Test func aRejectedAnswerInAReplayNamesTheLineAndQuestion() throws {
+        let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
+                                     input: "sales\ntwelve\n12\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("<stdin>:2: mini.followers: \"twelve\" is not a number"))
+    }
+
+    @Test func runScoresAValidAnswersFile() throws {
+        let path = try smaudit.write("""
+        organisation: Acme Coffee
+        auditors: [Dana Lee]
+        answers:
+          mini:
+            top_priority: engagement with followers
+            followers: 12k
+        """, to: "answers.yaml")
+        let result = try smaudit.run(["run", "--answers", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Only the high rule (5) is known and passes; the critical rule (8) and the medium rule
+        // that applies when requests are answered (3) are open: range 5/16 = 31.25 … 100.
+        #expect(result.stdout.contains("mini           Score 100 (leading), range 31.3–100 with 2 rules open, 67% answered."))
+        #expect(result.stderr.contains("1 questions unanswered (counted as open): mini.answers_on_social"))
+    }
+
+    @Test func runReportsInvalidAnswersAtTheirExactPosition() throws {
+        let path = try smaudit.write("""
+        organisation: Acme Coffee
+        answers:
+          mini:
+            top_priority: growing folowers
+            followrs: 12k
+        """, to: "bad.yaml")
+        let result = try smaudit.run(["run", "--answers", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path):4:19: error: invalid answer to `mini.top_priority`"))
+        #expect(result.stderr.contains("\(path):5:5: error: `mini` has no question `followrs`; did you mean `followers`?"))
+    }
+
+    @Test func failUnderSetsTheExitStatus() throws {
+        let path = try smaudit.write("""
+        organisation: Acme
+        answers:
+          mini: {top_priority: growing followers, answers_on_social: yes, response_time: 30m}
+        """, to: "answers.yaml")
+        // relationships-first fails (5), answer-on-social passes (8), fast-replies passes (3): 11/16 = 68.75.
+        let below = try smaudit.run(["run", "--answers", path, "--fail-under", "70"])
+        #expect(below.status == 1)
+        #expect(below.stderr.contains("score 68.8 is below --fail-under 70"))
+        let above = try smaudit.run(["run", "--answers", path, "--fail-under", "60"])
+        #expect(above.status == 0)
+    }
+
+    @Test func runNeverOverwritesAReportWithoutForce() throws {
+        let answers = try smaudit.write("organisation: Acme\nanswers:\n  mini: {top_priority: sales}\n", to: "a.yaml")
+        let report = try smaudit.write("keep me", to: "report.md")
+        let refused = try smaudit.run(["run", "--answers", answers, "--report", report])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("exists; choose another name or pass --force"))
+        #expect(try smaudit.read("report.md") == "keep me")
+        let forced = try smaudit.run(["run", "--answers", answers, "--report", report, "--force"])
+        #expect(forced.status == 0)
+        #expect(try smaudit.read("report.md").hasPrefix("# Social media audit: Acme"))
+    }
+
+    @Test func listShowAndCheckCoverTheBuiltIns() throws {
+        let list = try smaudit.run(["list"])
+        #expect(list.stdout.contains("four-mistakes"))
+        #expect(list.stdout.contains("seven-steps"))
+        #expect(list.stdout.contains("launch"))
+        let show = try smaudit.run(["show", "four-mistakes"])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("## Rules"))
+        let check = try smaudit.run(["check"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("four-mistakes.yaml: ok, 4 examples passed"))
+    }
+}
