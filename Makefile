@@ -18,6 +18,7 @@ run: build
 ## Runs every test: the Swift test suite (unit, pseudo-terminal, golden files) and
 ## `smaudit check` over the built-in checklists.
 test: deps
+	@scripts/ensure-test-tools
 	$(SWIFT) build
 	$(SWIFT) test
 	"$$($(SWIFT) build --show-bin-path)/smaudit" check

@@ -1,18 +1,23 @@
 /// "Did you mean" suggestions by edit distance.
 public enum Suggest {
-    /// Levenshtein distance, case-insensitive; O(n·m) on two short words.
+    /// Edit distance, case-insensitive, where swapping two neighbours counts as one edit
+    /// (optimal string alignment: `hlep` is one slip from `help`); O(n·m) on two short words.
     public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = previous
         for i in 1...x.count {
             current[0] = i
             for j in 1...y.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[y.count]
     }

@@ -4,7 +4,14 @@ import LineEditor
 /// The audit commands of the shell and the state they share: the checklists, the session
 /// store, and the guided audit in progress.
 public final class AuditCommands {
-    public let catalog: ChecklistCatalog
+    /// The checklists, parsed on first use so the shell's first prompt does not wait for YAML.
+    public private(set) lazy var catalog: ChecklistCatalog = {
+        let catalog = ChecklistCatalog(folders: folders)
+        if catalog.diagnostics.hasErrors { console?.printError(catalog.renderedDiagnostics) }
+        return catalog
+    }()
+    private let folders: [String]
+    private weak var console: Console?
     public let store: SessionStore
     let environment: [String: String]
     /// A session file named with `--session`.
@@ -12,8 +19,8 @@ public final class AuditCommands {
     /// The audit in progress.
     public internal(set) var flow: AuditFlow?
 
-    public init(catalog: ChecklistCatalog, store: SessionStore, environment: [String: String], sessionPath: String?) {
-        self.catalog = catalog
+    public init(checklistFolders: [String], store: SessionStore, environment: [String: String], sessionPath: String?) {
+        self.folders = checklistFolders
         self.store = store
         self.environment = environment
         self.sessionPath = sessionPath
@@ -21,6 +28,7 @@ public final class AuditCommands {
 
     /// Adds the audit commands, completions and banner to `shell`.
     public func install(in shell: Shell) {
+        console = shell.console
         for command in commands { shell.commands.add(command) }
         shell.argumentCandidates = { [unowned self] kind in
             switch kind {
@@ -30,7 +38,8 @@ public final class AuditCommands {
             default: return []
             }
         }
-        shell.bannerLines = ["Checklists: " + catalog.set.ids.joined(separator: ", ") + ". Type " +
+        let names = ChecklistCatalog.files(folders: folders).map { AtomicFile.name(of: $0.file).replacingSuffix(".yaml") }
+        shell.bannerLines = ["Checklists: " + names.joined(separator: ", ") + ". Type " +
                              shell.console.styled("audit", .cyan) + " to begin, " + shell.console.styled("resume", .cyan) + " to continue."]
     }
 

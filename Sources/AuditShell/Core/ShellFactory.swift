@@ -7,11 +7,8 @@ public enum ShellFactory {
     public static func make(configuration: ShellConfiguration, checklistFolders: [String], sessionPath: String?) -> Shell {
         let shell = Shell(configuration: configuration)
         let environment = configuration.environment
-        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistFolders))
-        if catalog.diagnostics.hasErrors {
-            shell.console.printError(catalog.renderedDiagnostics)
-        }
-        let audit = AuditCommands(catalog: catalog, store: SessionStore(environment: environment),
+        let folders = ChecklistCatalog.userFolders(environment: environment, extra: checklistFolders)
+        let audit = AuditCommands(checklistFolders: folders, store: SessionStore(environment: environment),
                                   environment: environment, sessionPath: sessionPath)
         audit.install(in: shell)
         shell.auditCommands = audit

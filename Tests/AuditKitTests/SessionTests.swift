@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+@Suite struct SessionTests {
+    let set: ChecklistSet = {
+        let text = """
+        id: mini
+        title: Mini
+        version: 1.0.0
+        sections:
+          - id: s
+            title: S
+            questions:
+              - id: priority
+                prompt: Priority?
+                type: choice
+                choices: [growing followers, engagement]
+              - id: followers
+                prompt: Followers?
+                type: number
+              - id: note_me
+                prompt: Anything else?
+                type: text
+        rules:
+          - id: r
+            title: R
+            check: priority != "growing followers"
+            severity: high
+        """
+        return ChecklistSet.load([(file: "mini.yaml", text: text)]).0
+    }()
+
+    func read(_ text: String, mode: SessionReader.Mode = .strict) -> SessionReader.Result {
+        SessionReader.read(text: text, file: "a.yaml", set: set, mode: mode, now: "2026-11-23T10:00:00Z")
+    }
+
+    @Test func theMinimalAnswersFileIsAccepted() throws {
+        let result = read("""
+        organisation: Acme Coffee
+        auditors: [Dana Lee]
+        answers:
+          mini:
+            priority: engagement
+            followers: 12k
+        """)
+        let session = try #require(result.session)
+        #expect(session.organisation == "Acme Coffee")
+        #expect(session.auditors == ["Dana Lee"])
+        #expect(session.answers.answer("mini", "followers") == .number(12000))
+        #expect(session.checklistIDs == ["mini"])
+    }
+
+    @Test func writingThenReadingGivesTheSameSession() throws {
+        var session = AuditSession(organisation: "Ünïcode \"quoted\" | pipes\nand lines", auditors: ["Dana"],
+                                   started: "2026-11-23T10:00:00Z", checklists: [ChecklistStamp(set.checklist("mini")!)])
+        var entry = AnswerEntry(text: "engagement", value: .choice("engagement"), at: "2026-11-23T10:01:00Z")
+        entry.notes = ["said: \"we reply\" # not a comment", "🎉"]
+        entry.evidence = ["https://example.com/a?b=c&d"]
+        session[QuestionRef(checklist: "mini", question: "priority")] = entry
+        var skipped = AnswerEntry()
+        skipped.skipped = true
+        session[QuestionRef(checklist: "mini", question: "followers")] = skipped
+        session[QuestionRef(checklist: "mini", question: "note_me")] = AnswerEntry(text: "key: value, [x]", value: .text("key: value, [x]"))
+        let text = SessionWriter.render(session, set: set)
+        let back = try #require(read(text).session)
+        #expect(back == session)
+    }
+
+    @Test func errorsPointAtTheKeyOrValue() {
+        let result = read("""
+        organisation: Acme
+        answers:
+          mini:
+            priority: growing folowers
+            folowers: 12
+          other: {x: 1}
+        """)
+        #expect(result.session == nil)
+        let shown = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(shown.contains { $0.hasPrefix("4:15 invalid answer to `mini.priority`") })
+        #expect(shown.contains("5:5 `mini` has no question `folowers`; did you mean `followers`?"))
+        #expect(shown.contains { $0.hasPrefix("6:3 unknown checklist `other`") })
+    }
+
+    @Test func aNewerFormatIsRefusedAndLenientModeDropsUnknownQuestions() {
+        let newer = read("format: 2\nanswers: {}\n")
+        #expect(newer.session == nil)
+        #expect(newer.diagnostics.first?.message.contains("written by a newer smaudit (format 2)") == true)
+
+        let lenient = read("answers:\n  mini:\n    gone: yes\n    followers: 3\n", mode: .lenient)
+        #expect(lenient.session?.answers.count == 1)
+        #expect(lenient.dropped == [QuestionRef(checklist: "mini", question: "gone")])
+    }
+
+    @Test func truncatedAndCorruptFilesGiveALocatedError() {
+        let truncated = read("organisation: \"Acme\nanswers:\n")
+        #expect(truncated.session == nil)
+        #expect(truncated.diagnostics.first?.message.hasPrefix("YAML syntax error") == true)
+        #expect(read("").diagnostics.first?.message.contains("empty") == true)
+    }
+
+    @Test func atomicWritesReplaceTheWholeFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)/deeper").path
+        let path = folder + "/s.yaml"
+        try AtomicFile.write("first\n", to: path)
+        try AtomicFile.write("second\n", to: path)
+        #expect(try AtomicFile.read(path) == "second\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(leftovers == ["s.yaml"])
+    }
+
+    @Test func aSecondLockOnTheSameSessionIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString).yaml").path
+        let first = try SessionLock(sessionPath: path)
+        // flock locks belong to open file descriptions, so a second open in this process conflicts too.
+        #expect(throws: FileWriteError.self) { _ = try SessionLock(sessionPath: path) }
+        _ = first
+    }
+}
