@@ -29,13 +29,19 @@ struct SMAudit: ParsableCommand {
     @Flag(help: "In script mode, stop at the first line that fails.")
     var bail = false
 
+
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
+        try Self.runShell(script: script, bail: bail, color: output.color, folders: checklistOptions.folders)
+    }
+
+    /// Runs the shell (or a script file) and exits with its status.
+    static func runShell(script: String?, bail: Bool, color: ColorMode, folders: [String]) throws {
         let shell = ShellFactory.make(
-            configuration: ShellConfiguration(scriptName: script ?? "<stdin>", bail: bail, colorMode: output.color,
+            configuration: ShellConfiguration(scriptName: script ?? "<stdin>", bail: bail, colorMode: color,
                                               environment: Environment.current),
-            checklistFolders: checklistOptions.folders, sessionPath: nil)
+            checklistFolders: folders, sessionPath: nil)
         let status = try ShellLauncher.run(shell, scriptPath: script)
         if status != 0 { throw ExitCode(status) }
     }
@@ -43,6 +49,17 @@ struct SMAudit: ParsableCommand {
     /// Parses the command line and runs it. Usage errors exit with status 2, as in other Unix
     /// tools (swift-argument-parser's default is 64).
     static func main() {
+        // Plain `smaudit` starts the shell without the argument parser: its reflection makes the
+        // Swift runtime scan every protocol conformance in the binary, which doubles the time
+        // to the first prompt. Anything else goes through the parser.
+        if CommandLine.arguments.count == 1 {
+            do {
+                try runShell(script: nil, bail: false, color: .auto, folders: [])
+                Self.exit()
+            } catch {
+                Self.exit(withError: error)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -12,8 +12,10 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 /// Writes files so that a crash at any moment leaves either the old or the new content, never
 /// a mix: a temporary file in the same folder, fsync, rename over the target, fsync the folder.
 public enum AtomicFile {
-    /// Replaces `path` with `text`, creating missing parent folders.
-    public static func write(_ text: String, to path: String) throws {
+    /// Replaces `path` with `text`, creating missing parent folders. With `sync: false` the
+    /// rename still makes the change all-or-nothing for other processes and survives the
+    /// writer being killed; only the flush to disk (protection against power loss) is skipped.
+    public static func write(_ text: String, to path: String, sync: Bool = true) throws {
         let folder = parent(of: path)
         try createDirectories(folder)
         let temporary = folder + "/." + name(of: path) + ".tmp-\(getpid())"
@@ -29,15 +31,17 @@ public enum AtomicFile {
                 offset += written
             }
         }
-        ok = ok && fsync(fd) == 0
+        if sync { ok = ok && fsync(fd) == 0 }
         close(fd)
         guard ok, rename(temporary, path) == 0 else {
             let error = failure("cannot write", path)
             unlink(temporary)
             throw error
         }
-        let folderFD = open(folder, O_RDONLY)
-        if folderFD >= 0 { fsync(folderFD); close(folderFD) }
+        if sync {
+            let folderFD = open(folder, O_RDONLY)
+            if folderFD >= 0 { fsync(folderFD); close(folderFD) }
+        }
     }
 
     /// Reads a whole file as UTF-8, or throws naming it.

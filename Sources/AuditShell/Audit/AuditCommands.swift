@@ -30,6 +30,9 @@ public final class AuditCommands {
     public func install(in shell: Shell) {
         console = shell.console
         for command in commands { shell.commands.add(command) }
+        shell.onExit.append { [unowned self, unowned shell] in
+            do { try flow?.finish() } catch { shell.console.printError("smaudit: \(error)") }
+        }
         shell.argumentCandidates = { [unowned self] kind in
             switch kind {
             case .checklistID: return catalog.set.ids
@@ -71,6 +74,7 @@ public final class AuditCommands {
                                        checklists: ids.compactMap { set.checklist($0).map(ChecklistStamp.init) })
             let path = sessionPath ?? store.newPath(organisation: organisation, date: String(now.prefix(10)))
             let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
+            flow.flushEachSave = shell.isInteractive
             try flow.save()
             self.flow = flow
             shell.console.print("Audit of \(organisation): \(ids.joined(separator: ", ")). Saved after every answer to \(path)")
@@ -131,6 +135,7 @@ public final class AuditCommands {
         }
         flow = nil
         let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
+        flow.flushEachSave = shell.isInteractive
         if !result.changed.isEmpty || !result.dropped.isEmpty { try flow.save() }
         self.flow = flow
         let answered = session.entries.values.filter { $0.value != nil }.count

@@ -5,7 +5,13 @@ import LineEditor
 /// and autosaves every answer, and supports going back, skipping and jumping.
 public final class AuditFlow {
     public let set: ChecklistSet
-    public private(set) var session: AuditSession
+    /// The session; every change refreshes `answers`, so walking the questions never rebuilds
+    /// the answer sheet per question (that made long audits quadratic).
+    public private(set) var session: AuditSession {
+        didSet { answers = session.answers }
+    }
+    /// The parsed answers of `session`.
+    public private(set) var answers: AnswerSheet
     /// The session file, rewritten atomically after every change.
     public let path: String
     private let lock: SessionLock
@@ -21,6 +27,7 @@ public final class AuditFlow {
     public init(set: ChecklistSet, session: AuditSession, path: String, environment: [String: String]) throws {
         self.set = set
         self.session = session
+        self.answers = session.answers
         self.path = path
         self.environment = environment
         self.lock = try SessionLock(sessionPath: path)
@@ -33,11 +40,11 @@ public final class AuditFlow {
     // MARK: Walking
 
     /// Whether a question is asked now (its `when` holds).
-    public func isAsked(_ ref: QuestionRef) -> Bool { set.isAsked(ref, in: session.answers) }
+    public func isAsked(_ ref: QuestionRef) -> Bool { set.isAsked(ref, in: answers) }
 
     /// The first question after `ref` that is asked, unanswered and not skipped.
     func nextPending(after ref: QuestionRef?) -> QuestionRef? {
-        let sheet = session.answers
+        let sheet = answers
         let start = ref.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         for candidate in order[min(start, order.count)...] {
             let entry = session[candidate]
@@ -121,14 +128,24 @@ public final class AuditFlow {
         return ref
     }
 
+    /// Whether every save is flushed to disk. At a terminal it is (a person's answers exist
+    /// nowhere else); a replayed script renames atomically after each answer and flushes once
+    /// at the end (`finish`), since its input file already holds the answers.
+    public var flushEachSave = true
+
     /// Writes the session file.
     public func save() throws {
         session.updated = SessionStore.now(environment: environment)
-        try AtomicFile.write(SessionWriter.render(session, set: set), to: path)
+        try AtomicFile.write(SessionWriter.render(session, set: set), to: path, sync: flushEachSave)
+    }
+
+    /// Saves and flushes the session to disk; called when the shell ends.
+    public func finish() throws {
+        try AtomicFile.write(SessionWriter.render(session, set: set), to: path, sync: true)
     }
 
     /// The current scorecard.
-    public var scorecard: Scorecard { Scorer.score(set, answers: session.answers, checklists: session.checklistIDs) }
+    public var scorecard: Scorecard { Scorer.score(set, answers: answers, checklists: session.checklistIDs) }
 
     // MARK: Progress
 
