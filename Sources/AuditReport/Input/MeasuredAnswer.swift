@@ -1,0 +1,17 @@
+/// An answer computed from a platform's data export rather than typed by the team, such as a
+/// median first-response time from an inbox export. The report names the file and the metric.
+public struct MeasuredAnswer: Sendable, Hashable {
+    /// The export the value came from, as the team named it (e.g. `inbox.csv`).
+    public var file: String
+    /// The metric path, e.g. `inbox.first_response_minutes.median`.
+    public var metric: String
+    /// The computed value, in the metric's own unit.
+    public var value: Double
+
+    /// Creates a measured answer.
+    public init(file: String, metric: String, value: Double) {
+        self.file = file
+        self.metric = metric
+        self.value = value
+    }
+}

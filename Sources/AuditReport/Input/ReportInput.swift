@@ -1,0 +1,53 @@
+import AuditKit
+
+/// Everything a report is made from: who was audited, by whom and when, the checklists in
+/// audit order, the answers with their notes and evidence, and what was skipped or measured.
+///
+/// It is decoupled from the session file on purpose: the shell maps a session (or a plain
+/// answers file) to it. `date` is the only date a report prints, so the same input always
+/// renders to the same bytes.
+public struct ReportInput: Sendable {
+    /// The audited organisation, as the team typed it.
+    public var organisation: String
+    /// The people who ran the audit.
+    public var auditors: [String]
+    /// The session's date, `YYYY-MM-DD`.
+    public var date: String
+    /// Ids of the audited checklists, in audit order.
+    public var checklistIDs: [String]
+    /// The loaded checklists (may hold more than `checklistIDs`, for cross-checklist rules).
+    public var set: ChecklistSet
+    /// The answers.
+    public var answers: AnswerSheet
+    /// Notes by question, in the order they were taken.
+    public var notes: [QuestionRef: [String]]
+    /// Evidence (text or URLs) by question, in the order it was added.
+    public var evidence: [QuestionRef: [String]]
+    /// Questions the team chose to skip.
+    public var skipped: Set<QuestionRef>
+    /// Answers computed from data exports, with where they came from.
+    public var measured: [QuestionRef: MeasuredAnswer]
+
+    /// Creates an input; everything but the identity, checklists and answers may be left empty.
+    public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],
+                set: ChecklistSet, answers: AnswerSheet, notes: [QuestionRef: [String]] = [:],
+                evidence: [QuestionRef: [String]] = [:], skipped: Set<QuestionRef> = [],
+                measured: [QuestionRef: MeasuredAnswer] = [:]) {
+        self.organisation = organisation
+        self.auditors = auditors
+        self.date = date
+        self.checklistIDs = checklistIDs
+        self.set = set
+        self.answers = answers
+        self.notes = notes
+        self.evidence = evidence
+        self.skipped = skipped
+        self.measured = measured
+    }
+
+    /// The audited checklists that are loaded, in audit order (unknown ids are left out).
+    public var checklists: [Checklist] { checklistIDs.compactMap { set.checklist($0) } }
+
+    /// The scores of the audited checklists, computed by `Scorer.score`.
+    public var scorecard: Scorecard { Scorer.score(set, answers: answers, checklists: checklistIDs) }
+}

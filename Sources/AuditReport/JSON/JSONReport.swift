@@ -1,0 +1,248 @@
+import AuditKit
+
+/// Renders an audit as JSON for machines: the same content as the Markdown report (scores,
+/// ranges, coverage, every rule with status and gain, findings, answers, the comparison),
+/// described by `docs/report-schema.json` (`"schema": "smaudit-report/1"`).
+///
+/// Numbers are JSON numbers (scores and gains rounded to two decimals, coverage, a fraction, to
+/// four), unknown values are `null`, and keys come in a fixed order, so the same input gives
+/// the same bytes.
+public enum JSONReport {
+    /// The schema identifier written as the document's first key.
+    public static let schema = "smaudit-report/1"
+
+    /// The JSON document for `input`, with `comparison` filled in when `baseline` is given.
+    public static func render(_ input: ReportInput, baseline: ReportInput? = nil) -> String {
+        let model = ReportModel(input)
+        let builder = JSONBuilder(model: model)
+        var members: [(String, JSONValue)] = [
+            ("schema", .string(schema)),
+            ("organisation", .string(input.organisation)),
+            ("date", .string(input.date)),
+            ("auditors", .array(input.auditors.map { .string($0) })),
+            ("overall", builder.summary(model.scorecard.overall)),
+            ("meaning", .string(ReportFormat.meaning(of: model.scorecard.overall.band))),
+            ("top_findings", .array(model.topFindings.map(builder.ruleKey))),
+            ("top_fixes", .array(model.topFixes.map(builder.fix))),
+            ("checklists", .array(model.scorecard.checklists.map(builder.checklist))),
+            ("findings", .array(model.findings.map(builder.finding))),
+            ("open_rules", .array(model.openRules.map(builder.openRule))),
+            ("answers", .array(builder.answers())),
+        ]
+        members.append(("comparison", baseline.map { builder.comparison(ReportComparison(model, ReportModel($0))) } ?? .null))
+        members.append(("method", builder.method()))
+        return JSONValue.object(members).serialized()
+    }
+}
+
+/// Turns the report model into JSON values, one method per schema definition.
+private struct JSONBuilder {
+    let model: ReportModel
+    private var input: ReportInput { model.input }
+
+    func summary(_ s: ScoreSummary) -> JSONValue {
+        .object([
+            ("score", .rounded(s.score)),
+            ("low", .rounded(s.low)),
+            ("high", .rounded(s.high)),
+            ("band", .string(s.band?.label)),
+            ("coverage", .number(s.coverage.map { ($0 * 10000).rounded() / 10000 })),
+            ("passed_points", .number(s.passedPoints)),
+            ("known_points", .number(s.knownPoints)),
+            ("open_points", .number(s.openPoints)),
+            ("passed_rules", .int(s.passedRules)),
+            ("failed_rules", .int(s.failedRules)),
+            ("open_rules", .int(s.openRules)),
+            ("not_applicable_rules", .int(s.notApplicableRules)),
+            ("asked_questions", .int(s.askedQuestions)),
+            ("answered_questions", .int(s.answeredQuestions)),
+        ])
+    }
+
+    func status(_ status: RuleStatus) -> String {
+        switch status {
+        case .pass: "pass"
+        case .fail: "fail"
+        case .open: "open"
+        case .notApplicable: "not_applicable"
+        }
+    }
+
+    func ruleKey(_ r: RuleResult) -> JSONValue {
+        .object([("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title))])
+    }
+
+    func fix(_ r: RuleResult) -> JSONValue {
+        .object([("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title)),
+                 ("overall_gain", .rounded(r.overallGain))])
+    }
+
+    func checklist(_ c: ChecklistScore) -> JSONValue {
+        let checklist = input.set.checklist(c.id)
+        return .object([
+            ("id", .string(c.id)),
+            ("title", .string(c.title)),
+            ("version", .string(c.version)),
+            ("content_hash", .string(checklist?.contentHash)),
+            ("summary", summary(c.summary)),
+            ("sections", .array(c.sections.map { s in
+                .object([("id", .string(s.id)), ("title", .string(s.title)), ("summary", summary(s.summary))])
+            })),
+            ("rules", .array(c.results.map { r in
+                .object([
+                    ("id", .string(r.rule.id)),
+                    ("title", .string(r.rule.title)),
+                    ("section", .string(r.rule.sectionID)),
+                    ("severity", .string(r.rule.severity.rawValue)),
+                    ("points", .number(r.points)),
+                    ("status", .string(status(r.status))),
+                    ("gain", .rounded(r.gain)),
+                    ("overall_gain", .rounded(r.overallGain)),
+                ])
+            })),
+        ])
+    }
+
+    func finding(_ r: RuleResult) -> JSONValue {
+        let refs = model.references(of: r)
+        let source: JSONValue = ReportFormat.source(r.rule.source).map {
+            .object([("file", .string($0.file)), ("quote", .string($0.quote))])
+        } ?? .null
+        let why = refs.lazy.compactMap { input.set.question($0)?.help }.first
+        func items(_ table: [QuestionRef: [String]]) -> JSONValue {
+            .array(refs.flatMap { ref in
+                (table[ref] ?? []).map { text -> JSONValue in
+                    .object([("checklist", .string(ref.checklist)), ("question", .string(ref.question)), ("text", .string(text))])
+                }
+            })
+        }
+        return .object([
+            ("checklist", .string(r.checklistID)),
+            ("rule", .string(r.rule.id)),
+            ("title", .string(r.rule.title)),
+            ("section", .string(r.rule.sectionID)),
+            ("severity", .string(r.rule.severity.rawValue)),
+            ("points", .number(r.points)),
+            ("gain", .rounded(r.gain)),
+            ("overall_gain", .rounded(r.overallGain)),
+            ("finding", .string(r.rule.finding)),
+            ("why", .string(why)),
+            ("source", source),
+            ("recommendation", .string(r.rule.recommendation)),
+            ("answers", .array(refs.map { answerRef($0) })),
+            ("notes", items(input.notes)),
+            ("evidence", items(input.evidence)),
+        ])
+    }
+
+    /// A question the rule reads, with its state and answer.
+    func answerRef(_ ref: QuestionRef) -> JSONValue {
+        let state = model.state(of: ref)
+        return .object([
+            ("checklist", .string(ref.checklist)),
+            ("question", .string(ref.question)),
+            ("prompt", .string(input.set.question(ref)?.prompt)),
+            ("state", .string(state.key)),
+            ("answer", .string(state.answerText)),
+            ("measured", measured(ref)),
+        ])
+    }
+
+    func measured(_ ref: QuestionRef) -> JSONValue {
+        guard let m = input.measured[ref] else { return .null }
+        return .object([("file", .string(m.file)), ("metric", .string(m.metric)), ("value", .number(m.value))])
+    }
+
+    func openRule(_ r: RuleResult) -> JSONValue {
+        let missing = model.references(of: r).compactMap { ref -> JSONValue? in
+            let state = model.state(of: ref)
+            if case .answered = state { return nil }
+            return .object([("checklist", .string(ref.checklist)), ("question", .string(ref.question)), ("state", .string(state.key))])
+        }
+        return .object([
+            ("checklist", .string(r.checklistID)),
+            ("rule", .string(r.rule.id)),
+            ("title", .string(r.rule.title)),
+            ("severity", .string(r.rule.severity.rawValue)),
+            ("points", .number(r.points)),
+            ("missing", .array(missing)),
+        ])
+    }
+
+    /// The answer's value with its natural JSON type: yes/no as booleans, numbers and
+    /// percents (fractions) as numbers, durations in seconds, multi as arrays; null for n/a.
+    func typed(_ value: AnswerValue) -> JSONValue {
+        switch value {
+        case .bool(let b): .bool(b)
+        case .choice(let s), .text(let s): .string(s)
+        case .choices(let labels): .array(labels.map { .string($0) })
+        case .number(let v), .percent(let v): .number(v)
+        case .scale(let n): .int(n)
+        case .duration(let seconds): .number(seconds)
+        case .date(let d): .string(d.description)
+        case .notApplicable: .null
+        }
+    }
+
+    func answers() -> [JSONValue] {
+        var out: [JSONValue] = []
+        for checklist in model.checklists {
+            for section in checklist.sections {
+                for q in section.questions {
+                    let ref = QuestionRef(checklist: checklist.id, question: q.id)
+                    let state = model.state(of: ref)
+                    var value = JSONValue.null
+                    if case .answered(let v) = state { value = typed(v) }
+                    out.append(.object([
+                        ("checklist", .string(checklist.id)),
+                        ("section", .string(section.id)),
+                        ("question", .string(q.id)),
+                        ("prompt", .string(q.prompt)),
+                        ("type", .string(q.type.rawValue)),
+                        ("state", .string(state.key)),
+                        ("answer", .string(state.answerText)),
+                        ("value", value),
+                        ("when", .string(q.when?.normalizedText)),
+                        ("measured", measured(ref)),
+                        ("notes", .array((input.notes[ref] ?? []).map { .string($0) })),
+                        ("evidence", .array((input.evidence[ref] ?? []).map { .string($0) })),
+                    ]))
+                }
+            }
+        }
+        return out
+    }
+
+    func comparison(_ c: ReportComparison) -> JSONValue {
+        .object([
+            ("baseline_date", .string(c.baselineDate)),
+            ("scores", .array(([c.overall] + c.checklists).map { s in
+                .object([("checklist", .string(s.id)), ("title", .string(s.title)), ("previous", .number(s.previous)),
+                         ("current", .number(s.current)), ("change", .number(s.change))])
+            })),
+            ("resolved", .array(c.resolved.map { item in
+                .object([("checklist", .string(item.previous.checklistID)), ("rule", .string(item.previous.rule.id)),
+                         ("title", .string(item.previous.rule.title)), ("status", .string(item.currentStatus.map(status)))])
+            })),
+            ("new", .array(c.new.map { r in
+                .object([("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title)),
+                         ("severity", .string(r.rule.severity.rawValue)), ("points", .number(r.points))])
+            })),
+            ("changed_answers", .array(c.changedAnswers.map { a in
+                .object([("checklist", .string(a.ref.checklist)), ("question", .string(a.ref.question)),
+                         ("prompt", .string(a.prompt)), ("previous", .string(a.previous)), ("current", .string(a.current))])
+            })),
+        ])
+    }
+
+    func method() -> JSONValue {
+        .object([
+            ("score", .string("points of passed rules / points of applicable rules with a known outcome × 100")),
+            ("range", .string("every open rule failing … every open rule passing")),
+            ("coverage", .string("questions answered (n/a counts) / questions asked")),
+            ("gain", .string("points of the failed rule / known points × 100")),
+            ("severity_points", .object(Severity.allCases.map { ($0.rawValue, .number($0.defaultPoints)) })),
+            ("bands", .array(Band.allCases.map { .object([("band", .string($0.label)), ("min", .number($0.lowerBound))]) })),
+        ])
+    }
+}

@@ -1,0 +1,36 @@
+import AuditKit
+
+/// What became of one question in a session, as the report shows it.
+public enum AnswerState: Sendable, Hashable {
+    /// Asked and answered with a real value.
+    case answered(AnswerValue)
+    /// Asked and answered "not applicable".
+    case notApplicable
+    /// Asked, and the team chose to skip it.
+    case skipped
+    /// Not asked, because its `when` condition is false or unknown.
+    case notAsked
+    /// Asked but not answered yet.
+    case unanswered
+
+    /// The state's name in the JSON report: `answered`, `not_applicable`, `skipped`,
+    /// `not_asked`, `unanswered`.
+    public var key: String {
+        switch self {
+        case .answered: "answered"
+        case .notApplicable: "not_applicable"
+        case .skipped: "skipped"
+        case .notAsked: "not_asked"
+        case .unanswered: "unanswered"
+        }
+    }
+
+    /// The answer as plain text (`yes`, `n/a`) or nil when there is no answer.
+    public var answerText: String? {
+        switch self {
+        case .answered(let value): value.displayText
+        case .notApplicable: AnswerValue.notApplicable.displayText
+        case .skipped, .notAsked, .unanswered: nil
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import AuditKit
+import Foundation
+
+/// Number and phrase formatting shared by the Markdown and JSON renderers, so both say the same.
+enum ReportFormat {
+    /// A score with one decimal (the precision bands are taken at), or an en dash when there is none.
+    static func score(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return String(format: "%.1f", Band.displayed(value))
+    }
+
+    /// A score rounded to one decimal, as shown; differences are taken between shown values so
+    /// that the printed arithmetic adds up.
+    static func shown(_ value: Double?) -> Double? { value.map(Band.displayed) }
+
+    /// A signed change with one decimal: `+17.4`, `-3.0`, `0.0`.
+    static func change(_ value: Double) -> String {
+        let rounded = Band.displayed(value)
+        if rounded == 0 { return "0.0" }
+        return (rounded > 0 ? "+" : "-") + String(format: "%.1f", abs(rounded))
+    }
+
+    /// A gain in score points, `+9.1`.
+    static func gain(_ value: Double) -> String { "+" + String(format: "%.1f", Band.displayed(value)) }
+
+    /// A share 0…1 as a percentage with one decimal, `83.3%`.
+    static func percent(_ fraction: Double) -> String { String(format: "%.1f", Band.displayed(fraction * 100)) + "%" }
+
+    /// Points as the checklist writes them: `5`, `2.5`.
+    static func points(_ value: Double) -> String { ExpressionPrinter.formatNumber(value) }
+
+    /// One sentence on what a score in this band means for the team.
+    static func meaning(of band: Band?) -> String {
+        switch band {
+        case .leading?:
+            "Leading: the strategy follows nearly every practice checked; keep it up and use the remaining findings to stay ahead."
+        case .strong?:
+            "Strong: the essentials are in place and working; a few gaps are left to close."
+        case .developing?:
+            "Developing: the basics are partly in place, but the gaps below still cost the team reach, trust or sales."
+        case .atRisk?:
+            "At risk: important practices are missing, so social media is likely costing more effort than it returns until the findings below are fixed."
+        case nil:
+            "No score yet: no rule with points has a known outcome, so answer the open questions first."
+        }
+    }
+
+    /// Splits a `file#quote` citation; a citation without `#` is a file alone.
+    static func source(_ citation: String?) -> (file: String, quote: String?)? {
+        guard let citation, !citation.isEmpty else { return nil }
+        guard let hash = citation.firstIndex(of: "#") else { return (citation, nil) }
+        let quote = String(citation[citation.index(after: hash)...])
+        return (String(citation[..<hash]), quote.isEmpty ? nil : quote)
+    }
+
+    /// The status word of a rule.
+    static func status(_ status: RuleStatus) -> String {
+        switch status {
+        case .pass: "passed"
+        case .fail: "failed"
+        case .open: "open"
+        case .notApplicable: "not applicable"
+        }
+    }
+}
