@@ -47,11 +47,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CTestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "AuditKitTests", dependencies: ["AuditKit", "TestSupport"]),
-        .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "TestSupport"]),
+        .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PresenceDataTests", dependencies: ["PresenceData", "TestSupport"]),
         .testTarget(
             name: "BuiltinChecklistTests",
-            dependencies: ["AuditKit", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["AuditKit", "AuditReport", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit"]),
     ],

@@ -98,4 +98,39 @@ import TestSupport
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("four-mistakes.yaml: ok, 4 examples passed"))
     }
+
+    @Test func reportWritesMarkdownOrJSONAndComparesWithABaseline() throws {
+        let earlier = try smaudit.write("organisation: Acme\nstarted: \"2026-01-10T09:00:00Z\"\nanswers:\n  mini: {top_priority: growing followers, answers_on_social: no}\n", to: "january.yaml")
+        let now = try smaudit.write("organisation: Acme\nstarted: \"2026-11-23T09:00:00Z\"\nanswers:\n  mini: {top_priority: sales, answers_on_social: yes, response_time: 30m}\n", to: "november.yaml")
+        let markdown = try smaudit.run(["report", now, "--baseline", earlier], currentDirectory: smaudit.home)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stderr.contains("Report written to acme-2026-11-23.md."))
+        let text = try smaudit.read("acme-2026-11-23.md")
+        #expect(text.hasPrefix("# Social media audit: Acme"))
+        #expect(text.contains("## Compared with the previous audit"))
+        // January: 0 of 13 points; November: 16 of 16.
+        #expect(text.contains("+100"))
+
+        let again = try smaudit.run(["report", now], currentDirectory: smaudit.home)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("acme-2026-11-23.md exists"))
+
+        let json = try smaudit.run(["report", now, "--format", "json", "-o", "-"])
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == "smaudit-report/1")
+
+        let failing = try smaudit.run(["report", earlier, "-o", "-", "--fail-under", "50"])
+        #expect(failing.status == 1)
+    }
+
+    @Test func theShellComparesTheOpenAuditWithAnEarlierOne() throws {
+        let earlier = try smaudit.write("organisation: Acme\nanswers:\n  mini: {top_priority: growing followers}\n", to: "before.yaml")
+        let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
+                                     input: "sales\n/skip\n/compare \(earlier)\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Compared with the audit of"))
+        #expect(result.stdout.contains("Findings resolved: Relationships before reach"))
+        #expect(result.stdout.contains("mini.top_priority: growing followers → sales"))
+    }
 }

@@ -96,6 +96,15 @@ extension AuditCommands {
                 }
                 return .continue
             },
+            ShellCommand(name: "compare", usage: "SESSION", summary: "Compare the open audit with an earlier session or answers file",
+                         arguments: .filePath) { [unowned self] shell, arguments, _ in
+                let flow = try requireFlow()
+                guard let name = arguments.first else { throw ShellError("usage: compare SESSION (a session name, session file or answers file)") }
+                let path = store.resolve(name) ?? name
+                let earlier = try SessionFiles.load(path, set: set, environment: environment)
+                shell.console.print(ReportRendering.comparisonText(flow.session, baseline: earlier, set: set))
+                return .continue
+            },
             ShellCommand(name: "report", usage: "[FILE]", summary: "Write the audit report in Markdown", arguments: .filePath) { [unowned self] shell, arguments, _ in
                 try writeReport(shell, to: arguments.first, force: arguments.contains("--force"))
                 return .continue

@@ -1,23 +1,70 @@
 import AuditKit
 import AuditReport
 
-/// Turns a session into the report renderers' input.
+/// Turns sessions into the report renderers' input and renders them.
 public enum ReportRendering {
+    /// The formats `report --format` accepts.
+    public enum Format: String, CaseIterable, Sendable {
+        case markdown, json
+    }
+
+    /// The report input of a session: its answers, notes, evidence, skips and measured values.
+    public static func input(_ session: AuditSession, set: ChecklistSet) -> ReportInput {
+        var notes: [QuestionRef: [String]] = [:]
+        var evidence: [QuestionRef: [String]] = [:]
+        var skipped: Set<QuestionRef> = []
+        var measured: [QuestionRef: MeasuredAnswer] = [:]
+        for (ref, entry) in session.entries {
+            if !entry.notes.isEmpty { notes[ref] = entry.notes }
+            if !entry.evidence.isEmpty { evidence[ref] = entry.evidence }
+            if entry.skipped && entry.value == nil { skipped.insert(ref) }
+            if let m = entry.measured { measured[ref] = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value) }
+        }
+        return ReportInput(organisation: session.organisation, auditors: session.auditors, date: session.date,
+                           checklistIDs: session.checklistIDs, set: set, answers: session.answers,
+                           notes: notes, evidence: evidence, skipped: skipped, measured: measured)
+    }
+
+    /// The report of a session in `format`, compared with `baseline` when given.
+    public static func render(_ session: AuditSession, set: ChecklistSet, format: Format = .markdown,
+                              baseline: AuditSession? = nil) -> String {
+        let current = input(session, set: set)
+        let previous = baseline.map { input($0, set: set) }
+        switch format {
+        case .markdown: return MarkdownReport.render(current, baseline: previous)
+        case .json: return JSONReport.render(current, baseline: previous)
+        }
+    }
+
     /// The Markdown report of a session.
     public static func markdown(session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil) -> String {
-        let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
-        var lines = ["# Social media audit: \(session.organisation)", "",
-                     "Date: \(session.date) · Auditors: \(session.auditors.joined(separator: ", "))", "",
-                     "## Summary", "", ScoreText.line(card.overall), ""]
-        for finding in card.findings.prefix(3) { lines.append("- " + ScoreText.findingLine(finding)) }
-        lines.append("")
-        return lines.joined(separator: "\n")
+        render(session, set: set, format: .markdown, baseline: baseline)
     }
 
     /// The JSON report of a session.
     public static func json(session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil) -> String {
-        let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
-        let score = card.overall.score.map { ScoreText.number($0) } ?? "null"
-        return "{\"organisation\": \(SessionWriter.quote(session.organisation)), \"score\": \(score)}\n"
+        render(session, set: set, format: .json, baseline: baseline)
+    }
+
+    /// A short plain-text comparison with an earlier audit, for the shell's `compare`.
+    public static func comparisonText(_ session: AuditSession, baseline: AuditSession, set: ChecklistSet) -> String {
+        let comparison = ReportComparison(current: input(session, set: set), baseline: input(baseline, set: set))
+        func change(_ c: ReportComparison.ScoreChange) -> String {
+            let before = c.previous.map(ScoreText.number) ?? "-"
+            let after = c.current.map(ScoreText.number) ?? "-"
+            let delta = c.change.map { ($0 >= 0 ? "+" : "") + ScoreText.number($0) } ?? "n/a"
+            return "\((c.id ?? "overall").padding(14)) \(before) → \(after) (\(delta))"
+        }
+        var lines = ["Compared with the audit of \(baseline.date):", change(comparison.overall)]
+        lines += comparison.checklists.map(change)
+        lines.append("Findings resolved: " + (comparison.resolved.isEmpty ? "none" : comparison.resolved.map { $0.previous.rule.title }.joined(separator: "; ")))
+        lines.append("New findings: " + (comparison.new.isEmpty ? "none" : comparison.new.map(\.rule.title).joined(separator: "; ")))
+        if !comparison.changedAnswers.isEmpty {
+            lines.append("Answers changed:")
+            for answer in comparison.changedAnswers {
+                lines.append("  \(answer.ref): \(answer.previous ?? "(none)") → \(answer.current ?? "(none)")")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

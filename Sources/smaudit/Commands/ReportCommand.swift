@@ -1,0 +1,43 @@
+import ArgumentParser
+import AuditKit
+import AuditShell
+
+extension ReportRendering.Format: ExpressibleByArgument {}
+
+/// `smaudit report`: the audit report of a session or answers file.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the audit report of a session or answers file.",
+        discussion: "Markdown (GitHub-flavoured, summary first) or JSON (schema smaudit-report/1, docs/report-schema.json). The default file name comes from the organisation and the session's date, e.g. acme-coffee-2026-11-23.md; `-o -` writes to standard output. An existing file is replaced only with --force. With --baseline the report compares the audit with an earlier one."
+    )
+
+    @Argument(help: ArgumentHelp("The session or answers file.", valueName: "SESSION")) var session: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the report (- for standard output).", valueName: "FILE")) var output: String?
+    @Option(help: "markdown or json.") var format: ReportRendering.Format = .markdown
+    @Option(help: ArgumentHelp("An earlier session or answers file to compare with.", valueName: "EARLIER")) var baseline: String?
+    @Option(help: ArgumentHelp("Exit 1 when the overall score is below N.", valueName: "N")) var failUnder: Double?
+    @Flag(help: "Replace the output file if it exists.") var force = false
+    @OptionGroup var checklistOptions: ChecklistOptions
+
+    func run() throws {
+        let environment = Environment.current
+        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
+        guard !catalog.diagnostics.hasErrors else { throw Failure(catalog.renderedDiagnostics) }
+        let current = try SessionFiles.load(session, set: catalog.set, environment: environment)
+        let earlier = try baseline.map { try SessionFiles.load($0, set: catalog.set, environment: environment) }
+        let text = ReportRendering.render(current, set: catalog.set, format: format, baseline: earlier)
+        let path = output ?? SessionStore.slug(current.organisation) + "-" + current.date + (format == .json ? ".json" : ".md")
+        if path == "-" {
+            print(text, terminator: "")
+        } else {
+            try SessionFiles.writeNew(text, to: path, force: force)
+            printError("Report written to \(path).")
+        }
+        let score = Scorer.score(catalog.set, answers: current.answers, checklists: current.checklistIDs).overall.score
+        if let failUnder, (score ?? 0) < failUnder {
+            printError("score \(ScoreText.number(score ?? 0)) is below --fail-under \(ScoreText.number(failUnder))")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import AuditKit
+import AuditReport
+import BuiltinChecklists
+import Foundation
+import Testing
+
+/// The Markdown report of selected personas of the built-in checklists, compared byte for byte
+/// with golden files a person has read. `SMAUDIT_UPDATE_GOLDEN=1` rewrites them.
+@Suite struct PersonaReportTests {
+    static let set: ChecklistSet = ChecklistSet.load(BuiltinChecklists.files.map { (file: $0.name, text: $0.contents) }).0
+
+    static let personas: [(checklist: String, example: String, golden: String)] = [
+        ("four-mistakes", "John from the article", "four-mistakes-john.md"),
+        ("seven-steps", "Mature B2B team", "seven-steps-mature.md"),
+        ("launch", "Startup launching its first presence", "launch-startup.md"),
+        ("four-mistakes", "Mixed answers, inbox data still missing", "four-mistakes-mixed.md"),
+    ]
+
+    static func report(checklist id: String, example name: String) throws -> String {
+        let checklist = try #require(set.checklist(id))
+        let example = try #require(checklist.examples.first { $0.name.hasPrefix(name) }, "no example \(name) in \(id)")
+        var answers = AnswerSheet()
+        for answer in example.answers {
+            let ref = QuestionRef(checklist: answer.checklistID ?? id, question: answer.questionID)
+            let question = try #require(set.question(ref))
+            answers[ref] = try question.parse(answer.text).get()
+        }
+        let input = ReportInput(organisation: example.name, auditors: ["smaudit examples"], date: "2026-11-23",
+                                checklistIDs: [id], set: set, answers: answers)
+        return MarkdownReport.render(input)
+    }
+
+    @Test(arguments: personas.map(\.golden))
+    func personaReportMatchesItsGoldenFile(golden: String) throws {
+        let persona = Self.personas.first { $0.golden == golden }!
+        let rendered = try Self.report(checklist: persona.checklist, example: persona.example)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(golden)")
+        if ProcessInfo.processInfo.environment["SMAUDIT_UPDATE_GOLDEN"] == "1" {
+            try Data(rendered.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(rendered == expected, "Golden/\(golden) differs; rerun with SMAUDIT_UPDATE_GOLDEN=1 after reading the change")
+    }
+
+    @Test func johnsReportLeadsWithTheFourMistakes() throws {
+        let report = try Self.report(checklist: "four-mistakes", example: "John from the article")
+        let summary = report.components(separatedBy: "## Scores").first ?? ""
+        #expect(summary.contains("at risk"))
+        #expect(summary.contains("critical"))
+    }
+}
