@@ -19,8 +19,8 @@ struct InboxAccumulator {
     private let timeColumn: Int?, fromColumn: Int?
     private(set) var messages = 0
     private var entries: [MessageID: Entry] = [:]
-    private var responderIndex: [String: Int32] = [:]
-    private var responderNames: [String] = []
+    private var responders = TextInterner(empty: "(unknown)")
+    private var responderNames: [String] { responders.names }
 
     init(columns: [ColumnMapping.Field: Int]) {
         idColumn = columns[.id]!
@@ -89,12 +89,10 @@ struct InboxAccumulator {
     }
 
     private mutating func responderID(_ row: CSVRow) -> Int32 {
-        let name = fromColumn.map { row.string($0).trimmingSpaces() } ?? "(unknown)"
-        if let i = responderIndex[name] { return i }
-        let i = Int32(responderNames.count)
-        responderIndex[name] = i
-        responderNames.append(name)
-        return i
+        guard let fromColumn else {
+            return Int32(responders.intern(UnsafeBufferPointer(start: nil, count: 0)).index)
+        }
+        return Int32(responders.intern(row.bytes(fromColumn)).index)
     }
 
     /// The metrics; consumes the entries.

@@ -21,13 +21,11 @@ struct PostsAccumulator {
     private var reachSums = (rates: 0.0, engagement: 0.0, reach: 0.0)
     private var byImpressions = RateAccumulator()
     private var byFollowers = RateAccumulator()
-    private var typeIndex: [String: Int] = [:]
+    private var types = TextInterner(empty: "(none)")
     private var typeNames: [String] = []
     private var typeCounts: [Int] = []
-    private var lastType: (bytes: [UInt8], index: Int)?
-    private var accountIndex: [String: Int] = [:]
+    private var accounts = TextInterner(empty: "")
     private var accountTimes: [[Double]] = []
-    private var lastAccount: (bytes: [UInt8], index: Int)?
 
     private let likesColumn, commentsColumn, sharesColumn, reachColumn, impressionsColumn: Int?
     private let followersColumn, dateColumn, typeColumn, accountColumn: Int?
@@ -62,27 +60,6 @@ struct PostsAccumulator {
         }
     }
 
-    /// Interns the text of `column` (one cached last value avoids building a `String` per row).
-    @inline(__always)
-    private static func intern(_ bytes: UnsafeBufferPointer<UInt8>, last: inout (bytes: [UInt8], index: Int)?,
-                               index: inout [String: Int], names: inout [String], empty: String) -> (Int, Bool) {
-        let trimmed = FieldParser.trimmed(bytes)
-        if let cached = last, cached.bytes.elementsEqual(trimmed) { return (cached.index, false) }
-        let name = trimmed.isEmpty ? empty : String(decoding: trimmed, as: UTF8.self)
-        var isNew = false
-        let i: Int
-        if let existing = index[name] {
-            i = existing
-        } else {
-            i = names.count
-            index[name] = i
-            names.append(name)
-            isNew = true
-        }
-        last = (Array(trimmed), i)
-        return (i, isNew)
-    }
-
     mutating func add(_ row: CSVRow, log: inout ProblemLog) {
         guard let likes = number(row, likesColumn, "likes", emptyAsZero: true, log: &log),
               let comments = number(row, commentsColumn, "comments", emptyAsZero: true, log: &log),
@@ -110,10 +87,9 @@ struct PostsAccumulator {
 
         var type = 0
         if let typeColumn {
-            let (i, isNew) = Self.intern(row.bytes(typeColumn), last: &lastType, index: &typeIndex,
-                                         names: &typeNames, empty: "(none)")
+            let (i, isNew) = types.intern(row.bytes(typeColumn))
             type = i
-            if isNew { typeCounts.append(0); byReachPerType.append([]) }
+            if isNew { typeNames.append(types.names[i]); typeCounts.append(0); byReachPerType.append([]) }
         } else if typeCounts.isEmpty {
             typeNames = ["(all)"]
             typeCounts = [0]
@@ -134,8 +110,7 @@ struct PostsAccumulator {
         if let time {
             var account = 0
             if let accountColumn {
-                let (i, isNew) = Self.intern(row.bytes(accountColumn), last: &lastAccount, index: &accountIndex,
-                                             names: &accountNamesScratch, empty: "")
+                let (i, isNew) = accounts.intern(row.bytes(accountColumn))
                 account = i
                 if isNew { accountTimes.append([]) }
             } else if accountTimes.isEmpty {
@@ -144,8 +119,6 @@ struct PostsAccumulator {
             accountTimes[account].append(time)
         }
     }
-
-    private var accountNamesScratch: [String] = []
 
     /// The metrics; consumes the stored rates and times.
     mutating func finish(skippedRows: Int) -> PostsMetrics {
@@ -167,13 +140,13 @@ struct PostsAccumulator {
         var all: [Double] = []
         all.reserveCapacity(byReachPerType.reduce(0) { $0 + $1.count })
         for i in byReachPerType.indices { all.append(contentsOf: byReachPerType[i]) }
-        var types: [TypeStatistics] = []
+        var typeStatistics: [TypeStatistics] = []
         for i in typeNames.indices where typeColumn != nil {
             let median = reachColumn != nil && hasCounts ? Quantile.median(&byReachPerType[i]) : nil
-            types.append(TypeStatistics(type: typeNames[i], count: typeCounts[i], engagementRateByReachMedian: median))
+            typeStatistics.append(TypeStatistics(type: typeNames[i], count: typeCounts[i], engagementRateByReachMedian: median))
         }
         byReachPerType = []
-        m.byType = types.sorted { $0.type < $1.type }
+        m.byType = typeStatistics.sorted { $0.type < $1.type }
         if typeColumn == nil { m.unavailable["by_type"] = "no type column" }
 
         func rate(_ key: String, _ column: Int?, _ name: String, _ summary: () -> RateSummary?) -> RateSummary? {
