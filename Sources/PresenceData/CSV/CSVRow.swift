@@ -1,0 +1,37 @@
+/// One record as a view over the parser's buffers: valid only inside the callback that
+/// receives it. Field `i` spans `ends[i-1] ..< ends[i]` of `base` (0 for the first field).
+struct CSVRow {
+    let base: UnsafePointer<UInt8>
+    let ends: UnsafePointer<Int>
+    let quoted: UnsafePointer<Bool>
+    /// Number of fields.
+    let count: Int
+    /// Physical (1-based) line on which the record starts.
+    let line: Int
+
+    init(base: UnsafeMutablePointer<UInt8>, ends: UnsafeMutablePointer<Int>,
+         quoted: UnsafeMutablePointer<Bool>, count: Int, line: Int) {
+        self.base = UnsafePointer(base)
+        self.ends = UnsafePointer(ends)
+        self.quoted = UnsafePointer(quoted)
+        self.count = count
+        self.line = line
+    }
+
+    /// The unescaped bytes of field `i`.
+    @inline(__always)
+    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return UnsafeBufferPointer(start: base + start, count: ends[i] - start)
+    }
+
+    /// Whether field `i` was written in quotes.
+    @inline(__always)
+    func isQuoted(_ i: Int) -> Bool { quoted[i] }
+
+    /// Field `i` decoded as UTF-8 (invalid sequences repaired).
+    func string(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+
+    /// All fields as strings.
+    func strings() -> [String] { (0..<count).map(string) }
+}

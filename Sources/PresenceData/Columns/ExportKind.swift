@@ -1,0 +1,120 @@
+/// The kinds of export `smaudit measure` reads, and how each is recognised from its header.
+public enum ExportKind: String, Sendable, CaseIterable {
+    /// Posts with reach and reactions (Facebook Page Insights, or a generic posts file).
+    case posts
+    /// Customer messages and brand replies (Twitter customer-support style, or generic).
+    case inbox
+    /// A dated series of follower counts.
+    case followers
+    /// Web analytics sessions and conversions by channel.
+    case traffic
+
+    /// The fields this kind reads, in the order they are looked for.
+    public var fields: [ColumnMapping.Field] {
+        switch self {
+        case .posts: return [.date, .type, .reach, .impressions, .likes, .comments, .shares, .followers, .account]
+        case .inbox: return [.id, .from, .inbound, .time, .inReplyTo]
+        case .followers: return [.date, .followers]
+        case .traffic: return [.channel, .sessions, .conversions]
+        }
+    }
+
+    /// Fields without which the file is not this kind of export. For posts at least one of
+    /// the counts must be present (see `satisfied(by:)`).
+    var required: [ColumnMapping.Field] {
+        switch self {
+        case .posts: return [.likes, .comments, .shares, .reach, .impressions]
+        case .inbox: return [.id, .inbound, .inReplyTo]
+        case .followers: return [.date, .followers]
+        case .traffic: return [.channel, .sessions]
+        }
+    }
+
+    /// Whether the found fields are enough to measure anything.
+    func satisfied(by found: Set<ColumnMapping.Field>) -> Bool {
+        switch self {
+        case .posts: return !found.isDisjoint(with: required)
+        default: return required.allSatisfy(found.contains)
+        }
+    }
+
+    /// Header names (lower-cased) accepted for a field in this kind, best first.
+    ///
+    /// Facebook Page Insights: `Posted`, `Type`, `Lifetime Post Total Reach`,
+    /// `Lifetime Post Total Impressions`, `like`, `comment`, `share`, `Page total likes`.
+    /// Twitter customer support: `tweet_id`, `author_id`, `inbound`, `created_at`,
+    /// `in_response_to_tweet_id` (`response_tweet_id` is the reverse link and is not needed).
+    /// Google Analytics: `Default Channel Group` / `Session default channel group`, `Sessions`,
+    /// `Conversions` / `Key events` / `Goal completions`.
+    func synonyms(_ field: ColumnMapping.Field) -> [String] {
+        switch field {
+        case .date:
+            return ["date", "posted", "post published", "published", "publish time", "created_time",
+                    "created_at", "created", "timestamp", "datetime", "time"]
+        case .type: return ["type", "post type", "media type", "media_type", "format"]
+        case .reach: return ["reach", "lifetime post total reach", "post reach", "total reach"]
+        case .impressions:
+            return ["impressions", "lifetime post total impressions", "post impressions", "total impressions"]
+        case .likes: return ["likes", "like", "reactions", "favorites", "favourites", "favorite_count"]
+        case .comments: return ["comments", "comment", "replies"]
+        case .shares: return ["shares", "share", "retweets", "reposts", "retweet_count"]
+        case .followers:
+            return ["followers", "page total likes", "lifetime total likes", "fans", "followers_count",
+                    "follower count", "follower_count", "subscribers"]
+        case .account: return ["account", "page", "page name", "profile", "handle", "channel"]
+        case .id: return ["id", "tweet_id", "message_id", "message id"]
+        case .from: return ["from", "author_id", "author", "sender", "user", "screen_name"]
+        case .inbound: return ["inbound", "is_inbound", "incoming"]
+        case .time: return ["time", "created_at", "timestamp", "date", "sent_at", "datetime"]
+        case .inReplyTo:
+            return ["in_reply_to", "in_response_to_tweet_id", "in_reply_to_id", "reply_to", "parent_id"]
+        case .channel:
+            return ["channel", "default channel group", "session default channel group", "channel group",
+                    "channel grouping", "default channel grouping"]
+        case .sessions: return ["sessions", "visits"]
+        case .conversions:
+            return ["conversions", "key events", "goal completions", "transactions"]
+        }
+    }
+
+    /// Finds the column of every field this kind reads, from the header alone.
+    ///
+    /// `--map` overrides win; otherwise the first synonym present in the header. Throws
+    /// `unrecognisedHeader` naming the columns found and the fields missing, or
+    /// `mappedColumnNotFound` when a mapping names a column the header lacks and the field is
+    /// used only by this kind.
+    public func resolveColumns(header: [String], mapping: ColumnMapping, file: String) throws -> [ColumnMapping.Field: Int] {
+        let normalised = header.map { $0.trimmingSpaces().lowercased() }
+        var index: [String: Int] = [:]
+        for (i, name) in normalised.enumerated() where index[name] == nil { index[name] = i }
+        var columns: [ColumnMapping.Field: Int] = [:]
+        var used = Set<Int>()
+        for field in fields {
+            if let mapped = mapping[field] {
+                if let i = index[mapped.lowercased()] {
+                    columns[field] = i
+                    used.insert(i)
+                    continue
+                }
+                let shared = ExportKind.allCases.filter { $0.fields.contains(field) }.count > 1
+                if !shared {
+                    throw PresenceError.mappedColumnNotFound(file: file, field: field.rawValue, column: mapped, columns: header)
+                }
+            }
+        }
+        for field in fields where columns[field] == nil {
+            for name in synonyms(field) {
+                if let i = index[name], !used.contains(i) {
+                    columns[field] = i
+                    used.insert(i)
+                    break
+                }
+            }
+        }
+        if !satisfied(by: Set(columns.keys)) {
+            let missing = required.filter { columns[$0] == nil }.map(\.rawValue)
+            throw PresenceError.unrecognisedHeader(file: file, kind: rawValue, columns: header, missing: missing)
+        }
+        return columns
+    }
+}

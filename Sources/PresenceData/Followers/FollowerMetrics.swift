@@ -1,0 +1,29 @@
+/// Community growth from a dated series of follower counts.
+public struct FollowerMetrics: Sendable, Equatable {
+    /// An average Gregorian month, 365.2425 / 12 days, in seconds.
+    public static let secondsPerMonth = 365.2425 / 12 * 86_400
+
+    /// Count at the earliest date.
+    public var first: Double?
+    /// Count at the latest date.
+    public var last: Double?
+    /// (last − first) / first.
+    public var growthRate: Double?
+    /// Compound monthly growth: (last / first)^(1 / months) − 1, months = span / 30.436875 days.
+    public var monthlyGrowthRate: Double?
+    /// Rows skipped as malformed (not part of the JSON shape; shown in warnings).
+    public var skippedRows: Int
+    /// Why a metric is `nil`, by its JSON name.
+    public var unavailable: [String: String]
+
+    /// Creates the metrics.
+    public init(first: Double? = nil, last: Double? = nil, growthRate: Double? = nil, monthlyGrowthRate: Double? = nil,
+                skippedRows: Int = 0, unavailable: [String: String] = [:]) {
+        self.first = first
+        self.last = last
+        self.growthRate = growthRate
+        self.monthlyGrowthRate = monthlyGrowthRate
+        self.skippedRows = skippedRows
+        self.unavailable = unavailable
+    }
+}

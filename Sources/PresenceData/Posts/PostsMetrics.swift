@@ -1,0 +1,48 @@
+/// Metrics of a posts export. A metric the columns cannot support is `nil`, and `unavailable`
+/// says why, keyed by the metric's JSON name (e.g. `"engagement_rate_by_impressions": "no impressions column"`).
+public struct PostsMetrics: Sendable, Equatable {
+    /// Posts read.
+    public var count: Int
+    /// Rows skipped as malformed.
+    public var skippedRows: Int
+    /// Mean of likes + comments + shares per post (seed 001's applause rate).
+    public var applauseRate: Double?
+    /// Mean likes per post.
+    public var likesPerPost: Double?
+    /// Mean shares per post.
+    public var amplificationRate: Double?
+    /// Mean comments per post.
+    public var conversationRate: Double?
+    /// Engagement / reach.
+    public var engagementRateByReach: RateSummary?
+    /// Engagement / impressions.
+    public var engagementRateByImpressions: RateSummary?
+    /// Engagement / followers at the time of the post.
+    public var engagementRateByFollowers: RateSummary?
+    /// Per post type, sorted by type name.
+    public var byType: [TypeStatistics]
+    /// Clustered updates, `nil` without timestamps.
+    public var clusteredUpdates: ClusteredUpdates?
+    /// Why a metric is `nil`, by its JSON name.
+    public var unavailable: [String: String]
+
+    /// Creates the metrics.
+    public init(count: Int = 0, skippedRows: Int = 0, applauseRate: Double? = nil, likesPerPost: Double? = nil,
+                amplificationRate: Double? = nil, conversationRate: Double? = nil,
+                engagementRateByReach: RateSummary? = nil, engagementRateByImpressions: RateSummary? = nil,
+                engagementRateByFollowers: RateSummary? = nil, byType: [TypeStatistics] = [],
+                clusteredUpdates: ClusteredUpdates? = nil, unavailable: [String: String] = [:]) {
+        self.count = count
+        self.skippedRows = skippedRows
+        self.applauseRate = applauseRate
+        self.likesPerPost = likesPerPost
+        self.amplificationRate = amplificationRate
+        self.conversationRate = conversationRate
+        self.engagementRateByReach = engagementRateByReach
+        self.engagementRateByImpressions = engagementRateByImpressions
+        self.engagementRateByFollowers = engagementRateByFollowers
+        self.byType = byType
+        self.clusteredUpdates = clusteredUpdates
+        self.unavailable = unavailable
+    }
+}

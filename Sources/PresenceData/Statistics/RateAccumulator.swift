@@ -1,0 +1,28 @@
+/// Collects one engagement rate per post (engagement / denominator, for denominators > 0).
+///
+/// The rates are kept as 8-byte doubles so the median is exact: 8 bytes per post with a
+/// denominator, the only part of a posts import that grows with the number of posts.
+struct RateAccumulator {
+    private(set) var rates: [Double] = []
+    private var sumRates = 0.0
+    private var sumEngagement = 0.0
+    private var sumDenominator = 0.0
+
+    /// Adds a post; ignored unless `denominator > 0`.
+    @inline(__always)
+    mutating func add(engagement: Double, denominator: Double) {
+        guard denominator > 0 else { return }
+        let rate = engagement / denominator
+        rates.append(rate)
+        sumRates += rate
+        sumEngagement += engagement
+        sumDenominator += denominator
+    }
+
+    /// The summary, or `nil` when no post had a denominator.
+    mutating func summary() -> RateSummary? {
+        guard !rates.isEmpty, let median = Quantile.median(&rates) else { return nil }
+        return RateSummary(median: median, mean: sumRates / Double(rates.count),
+                           aggregate: sumEngagement / sumDenominator, posts: rates.count)
+    }
+}

@@ -1,0 +1,19 @@
+/// Sessions and conversions of one channel, summed over the export's rows.
+public struct ChannelStatistics: Sendable, Equatable {
+    /// The channel as written (`(not set)` for an empty cell).
+    public var channel: String
+    /// Sessions.
+    public var sessions: Double
+    /// Conversions; `nil` without a conversions column.
+    public var conversions: Double?
+    /// Whether the channel counts as social.
+    public var isSocial: Bool
+
+    /// Creates the statistics.
+    public init(channel: String, sessions: Double, conversions: Double?, isSocial: Bool) {
+        self.channel = channel
+        self.sessions = sessions
+        self.conversions = conversions
+        self.isSocial = isSocial
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+@testable import PresenceData
+
+/// Writes fixture text to a fresh temporary file and returns its path.
+func fixture(_ text: String, name: String = "fixture.csv") throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("presence-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url.path
+}
+
+/// Reads in-memory CSV text with the given chunk size.
+func readCSV(_ text: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) throws
+    -> (header: [String], records: [CSVRecord], problems: [PresenceWarning]) {
+    try CSVReader(bytes: Array(text.utf8), name: "t.csv", delimiter: delimiter, chunkSize: chunkSize).readAll()
+}
+
+/// Whether two numbers agree to 1e-12 relative.
+func close(_ a: Double?, _ b: Double) -> Bool {
+    guard let a else { return false }
+    return abs(a - b) <= 1e-12 * max(1, abs(b))
+}

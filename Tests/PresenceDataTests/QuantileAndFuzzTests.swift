@@ -1,0 +1,96 @@
+import Testing
+@testable import PresenceData
+
+/// A small deterministic generator (SplitMix64) so failures reproduce.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct QuantileAndFuzzTests {
+    @Test func quantilesInterpolateBetweenClosestRanks() {
+        var a: [Double] = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5]
+        #expect(Quantile.of(&a, 0.9) == 9.1)     // position 8.1 → 9 + 0.1 × 1
+        #expect(Quantile.median(&a) == 5.5)
+        var one: [Double] = [4]
+        #expect(Quantile.of(&one, 0.9) == 4)
+        var empty: [Double] = []
+        #expect(Quantile.median(&empty) == nil)
+    }
+
+    @Test func selectionAgreesWithSorting() {
+        var rng = SeededGenerator(state: 7)
+        for _ in 0..<200 {
+            let n = Int.random(in: 1...300, using: &rng)
+            // Many duplicates on purpose.
+            let values = (0..<n).map { _ in Double(Int.random(in: 0...20, using: &rng)) / 4 }
+            let sorted = values.sorted()
+            for q in [0.0, 0.1, 0.5, 0.9, 1.0] {
+                var copy = values
+                let p = Double(n - 1) * q
+                let k = Int(p)
+                let expected = k + 1 < n ? sorted[k] + (p - Double(k)) * (sorted[k + 1] - sorted[k]) : sorted[k]
+                #expect(Quantile.of(&copy, q) == expected)
+            }
+        }
+    }
+
+    @Test func readerNeverCrashesOnRandomBytes() throws {
+        var rng = SeededGenerator(state: 42)
+        let alphabet: [UInt8] = Array("ab,;\t\"\r\n 1.".utf8) + [0xEF, 0xBB, 0xBF, 0x00, 0xFF]
+        for _ in 0..<500 {
+            let n = Int.random(in: 0...200, using: &rng)
+            let bytes = (0..<n).map { _ in
+                Bool.random(using: &rng) ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+            }
+            let size = Int.random(in: 1...16, using: &rng)
+            // Either a result or an emptyFile error; never a crash or a hang.
+            let whole = try? CSVReader(bytes: bytes).readAll()
+            let chunked = try? CSVReader(bytes: bytes, chunkSize: size).readAll()
+            #expect(whole?.records == chunked?.records)
+            #expect(whole?.header == chunked?.header)
+        }
+    }
+
+    @Test func writingThenReadingGivesBackTheFields() throws {
+        var rng = SeededGenerator(state: 2024)
+        let pieces = ["a", "b", ",", ";", "\"", "\r", "\n", "\r\n", " ", "é", "12,345", "3.0", "\t"]
+        for round in 0..<300 {
+            let delimiter: UInt8 = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")][round % 3]
+            let columns = Int.random(in: 1...5, using: &rng)
+            let rows = (0...Int.random(in: 1...6, using: &rng)).map { _ in
+                (0..<columns).map { _ in
+                    (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+                }
+            }
+            // Header names must be non-empty and unquoted-safe, as real headers are.
+            let header = (0..<columns).map { "c\($0)" }
+            var text = header.joined(separator: String(UnicodeScalar(delimiter))) + "\r\n"
+            for row in rows {
+                text += row.map { field in
+                    // Always quote: an all-empty row must not read as a blank line.
+                    "\"" + field.replacingQuotes() + "\""
+                }.joined(separator: String(UnicodeScalar(delimiter))) + (Bool.random(using: &rng) ? "\n" : "\r\n")
+            }
+            let read = try CSVReader(bytes: Array(text.utf8), delimiter: delimiter,
+                                     chunkSize: Int.random(in: 1...32, using: &rng)).readAll()
+            #expect(read.header == header)
+            #expect(read.records.map(\.fields) == rows, "round \(round)")
+            #expect(read.problems.isEmpty)
+        }
+    }
+}
+
+private extension String {
+    func replacingQuotes() -> String {
+        var out = ""
+        for c in self { out += c == "\"" ? "\"\"" : String(c) }
+        return out
+    }
+}
