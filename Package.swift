@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "smaudit",
-            dependencies: ["AuditShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AuditShell", "AuditKit", "PresenceData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "CTestSupport"),

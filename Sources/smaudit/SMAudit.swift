@@ -18,7 +18,7 @@ struct SMAudit: ParsableCommand {
         ~/.local/state/smaudit/history (/dev/null disables it). NO_COLOR and TERM=dumb turn colour off.
         """,
         version: SmauditVersion.current,
-        subcommands: [AuditCommand.self, RunCommand.self, ReportCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self]
+        subcommands: [AuditCommand.self, RunCommand.self, ReportCommand.self, MeasureCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self]
     )
 
     @OptionGroup var output: OutputOptions

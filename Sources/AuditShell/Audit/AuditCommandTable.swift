@@ -96,6 +96,24 @@ extension AuditCommands {
                 }
                 return .continue
             },
+            ShellCommand(name: "measure", usage: "--posts F --inbox F --followers F --traffic F [--map FIELD=COLUMN]",
+                         summary: "Compute metrics from platform exports and fill the audit's measurable questions",
+                         details: "Prints the metrics table. With an audit open, questions that declare `measure:` (response time\nand rate, engagement share, clustered updates, growth, traffic) are answered with the measured\nvalues and marked as measured from their file. `smaudit measure --help` defines every metric.",
+                         arguments: .filePath) { [unowned self] shell, arguments, _ in
+                let request = try MeasureRequest(words: arguments)
+                let (measurement, warnings) = try request.measure()
+                for warning in warnings { shell.warn("\(warning)") }
+                shell.console.print(measurement.table())
+                if let flow {
+                    let now = SessionStore.now(environment: environment)
+                    let filled = try flow.update { session in
+                        MeasuredAnswers.fill(&session, set: set, measurement: measurement, request: request, now: now)
+                    }
+                    shell.console.print(MeasuredAnswers.describe(filled, request: request))
+                    Self.showCurrentOrFinish(shell)
+                }
+                return .continue
+            },
             ShellCommand(name: "compare", usage: "SESSION", summary: "Compare the open audit with an earlier session or answers file",
                          arguments: .filePath) { [unowned self] shell, arguments, _ in
                 let flow = try requireFlow()

@@ -133,6 +133,14 @@ public final class AuditFlow {
     /// at the end (`finish`), since its input file already holds the answers.
     public var flushEachSave = true
 
+    /// Changes the session (for example with measured answers) and saves it.
+    public func update<Result>(_ change: (inout AuditSession) -> Result) throws -> Result {
+        let result = change(&session)
+        try save()
+        if let ref = current, session[ref].value != nil { current = nextPending(after: ref) ?? nextPending(after: nil) }
+        return result
+    }
+
     /// Writes the session file.
     public func save() throws {
         session.updated = SessionStore.now(environment: environment)

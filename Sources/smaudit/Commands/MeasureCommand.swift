@@ -1,4 +1,6 @@
 import ArgumentParser
+import AuditKit
+import AuditShell
 import PresenceData
 #if canImport(Glibc)
 import Glibc
@@ -97,32 +99,34 @@ struct MeasureCommand: ParsableCommand {
         if windowMinutes <= 0 { throw ValidationError("--window-minutes must be positive") }
     }
 
-    func run() throws {
-        do {
-            let mapping = try ColumnMapping(arguments: mappings)
-            var pairs: [String: String] = [:]
-            for (field, column) in mapping.columns { pairs[field.rawValue] = column }
-            var delimiterCharacter: Character?
-            if let delimiter {
-                delimiterCharacter = Character(UnicodeScalar(try CSVReader.delimiterByte(delimiter)))
-            }
-            let channels = socialChannels.map { list in
-                list.split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
-            }
-            let (measurement, warnings) = try PresenceMeasurer.measure(
-                posts: posts, inbox: inbox, followers: followers, traffic: traffic, mappings: pairs,
-                delimiter: delimiterCharacter, socialChannels: channels, windowMinutes: windowMinutes)
-            for warning in warnings { Self.printError("warning: \(warning)") }
-            print(json ? measurement.json() : measurement.table(), terminator: json ? "\n" : "")
-        } catch let error as PresenceError {
-            Self.printError("error: \(error)")
-            throw ExitCode.failure
-        }
-    }
+    @Option(help: ArgumentHelp("Fill the measurable questions of this session or answers file (saved in place).", valueName: "SESSION"))
+    var into: String?
 
-    /// Writes a line to standard error.
-    private static func printError(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    @OptionGroup var checklistOptions: ChecklistOptions
+
+    func run() throws {
+        var request = MeasureRequest()
+        request.posts = posts
+        request.inbox = inbox
+        request.followers = followers
+        request.traffic = traffic
+        request.mappings = mappings
+        request.delimiter = delimiter
+        request.socialChannels = socialChannels
+        request.windowMinutes = windowMinutes
+        let (measurement, warnings) = try request.measure()
+        for warning in warnings { printError("warning: \(warning)") }
+        print(json ? measurement.json() : measurement.table(), terminator: json ? "\n" : "")
+        guard let into else { return }
+        let environment = Environment.current
+        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
+        let lock = try SessionLock(sessionPath: into)
+        var session = try SessionFiles.load(into, set: catalog.set, environment: environment)
+        let now = SessionStore.now(environment: environment)
+        let filled = MeasuredAnswers.fill(&session, set: catalog.set, measurement: measurement, request: request, now: now)
+        session.updated = now
+        try AtomicFile.write(SessionWriter.render(session, set: catalog.set), to: into)
+        printError(MeasuredAnswers.describe(filled, request: request))
+        _ = lock
     }
 }

@@ -1,0 +1,130 @@
+import AuditKit
+import PresenceData
+
+/// One `measure` run: which exports to read and how, shared by `smaudit measure` and the
+/// shell's `measure`.
+public struct MeasureRequest: Sendable {
+    public var posts: String?
+    public var inbox: String?
+    public var followers: String?
+    public var traffic: String?
+    /// `FIELD=COLUMN` overrides.
+    public var mappings: [String] = []
+    public var delimiter: String?
+    /// Comma-separated channel names that count as social.
+    public var socialChannels: String?
+    public var windowMinutes: Double = 10
+
+    public init() {}
+
+    /// Reads the shell's words: `--posts F --inbox F --followers F --traffic F --map F=C
+    /// --delimiter C --social-channels LIST --window-minutes N`.
+    public init(words: [String]) throws {
+        var index = 0
+        func value(_ option: String) throws -> String {
+            index += 1
+            guard index < words.count else { throw ShellError("\(option) needs a value") }
+            return words[index]
+        }
+        while index < words.count {
+            let word = words[index]
+            switch word {
+            case "--posts": posts = try value(word)
+            case "--inbox": inbox = try value(word)
+            case "--followers": followers = try value(word)
+            case "--traffic": traffic = try value(word)
+            case "--map": mappings.append(try value(word))
+            case "--delimiter": delimiter = try value(word)
+            case "--social-channels": socialChannels = try value(word)
+            case "--window-minutes":
+                let text = try value(word)
+                guard let minutes = Double(text), minutes > 0 else { throw ShellError("--window-minutes takes a positive number, not `\(text)`") }
+                windowMinutes = minutes
+            default:
+                throw ShellError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N")
+            }
+            index += 1
+        }
+        guard posts != nil || inbox != nil || followers != nil || traffic != nil else {
+            throw ShellError("give at least one of --posts, --inbox, --followers, --traffic")
+        }
+    }
+
+    /// The export file that feeds a metric path (`inbox.response_rate` → the inbox file).
+    public func file(for metric: String) -> String? {
+        switch metric.prefix { $0 != "." } {
+        case "posts": return posts
+        case "inbox": return inbox
+        case "followers": return followers
+        case "traffic": return traffic
+        default: return nil
+        }
+    }
+
+    /// Reads the exports and computes the metrics.
+    public func measure() throws -> (PresenceMeasurement, [PresenceWarning]) {
+        do {
+            let mapping = try ColumnMapping(arguments: mappings)
+            var pairs: [String: String] = [:]
+            for (field, column) in mapping.columns { pairs[field.rawValue] = column }
+            let separator = try delimiter.map { Character(UnicodeScalar(try CSVReader.delimiterByte($0))) }
+            let channels = socialChannels.map { $0.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
+            return try PresenceMeasurer.measure(posts: posts, inbox: inbox, followers: followers, traffic: traffic,
+                                                mappings: pairs, delimiter: separator, socialChannels: channels,
+                                                windowMinutes: windowMinutes)
+        } catch let error as PresenceError {
+            throw ShellError("\(error)")
+        }
+    }
+}
+
+/// Fills audit questions that declare `measure: METRIC` with measured values.
+public enum MeasuredAnswers {
+    /// The answer a metric gives a question, converted to its type (minutes for durations,
+    /// fractions for percentages), or nil when the type does not fit or the value is out of bounds.
+    public static func answer(for question: Question, metric: String, value: Double) -> AnswerValue? {
+        let candidate: AnswerValue
+        switch question.type {
+        case .duration: candidate = .duration(seconds: metric.contains("minutes") ? value * 60 : value)
+        case .percent: candidate = .percent(value)
+        case .number: candidate = .number(value)
+        case .scale: candidate = .scale(Int(value.rounded()))
+        default: return nil
+        }
+        // Through the parser, so bounds are checked and the stored value is what the file re-reads.
+        return try? question.parse(candidate.displayText).get()
+    }
+
+    /// Records every measurable question of the session's checklists; returns what was filled.
+    @discardableResult
+    public static func fill(_ session: inout AuditSession, set: ChecklistSet, measurement: PresenceMeasurement,
+                            request: MeasureRequest, now: String) -> [(ref: QuestionRef, answer: String, metric: String)] {
+        var filled: [(QuestionRef, String, String)] = []
+        for id in session.checklistIDs {
+            guard let checklist = set.checklist(id) else { continue }
+            for (_, question) in checklist.allQuestions {
+                guard let metric = question.measure, let value = measurement.value(at: metric),
+                      let file = request.file(for: metric),
+                      let answer = answer(for: question, metric: metric, value: value) else { continue }
+                let ref = QuestionRef(checklist: id, question: question.id)
+                var entry = session[ref]
+                entry.value = answer
+                entry.text = answer.displayText
+                entry.skipped = false
+                entry.at = now
+                entry.measured = MeasuredValue(file: file, metric: metric, value: value, at: now)
+                session[ref] = entry
+                filled.append((ref, answer.displayText, metric))
+            }
+        }
+        return filled
+    }
+
+    /// `four-mistakes.response_rate = 92% (inbox.response_rate from inbox.csv)` lines.
+    public static func describe(_ filled: [(ref: QuestionRef, answer: String, metric: String)], request: MeasureRequest) -> String {
+        guard !filled.isEmpty else { return "No audit question could be filled from these exports." }
+        return "Filled \(filled.count) questions from the exports:\n" + filled.map {
+            "  \($0.ref) = \($0.answer) (\($0.metric) from \(request.file(for: $0.metric) ?? "?"))"
+        }.joined(separator: "\n")
+    }
+}

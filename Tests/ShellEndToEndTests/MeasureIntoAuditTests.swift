@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Platform exports filling audit questions.
+@Suite struct MeasureIntoAuditTests {
+    let smaudit: Smaudit
+
+    init() throws { smaudit = try Smaudit() }
+
+    /// Two conversation starters (1 and 3); the brand replies to 1 after 30 minutes and never to 3:
+    /// response rate 1/2 = 50%, median first response 30 minutes.
+    let inbox = """
+    id,from,inbound,time,in_reply_to
+    1,alice,true,2026-01-01 10:00,
+    2,Brand,false,2026-01-01 10:30,1
+    3,bob,true,2026-01-01 11:00,
+
+    """
+
+    @Test func measureIntoFillsTheMeasurableQuestionsOfASession() throws {
+        let inboxPath = try smaudit.write(inbox, to: "inbox.csv")
+        let session = try smaudit.write("organisation: Acme\nanswers:\n  four-mistakes: {top_priority: sales}\n", to: "acme.yaml")
+        let result = try smaudit.run(["measure", "--inbox", inboxPath, "--into", session],
+                                     environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("50"))
+        #expect(result.stderr.contains("four-mistakes.response_rate = 50% (inbox.response_rate from \(inboxPath))"))
+        #expect(result.stderr.contains("four-mistakes.first_response_time = 30m (inbox.first_response_minutes.median from \(inboxPath))"))
+        let saved = try smaudit.read("acme.yaml")
+        #expect(saved.contains("measured: {file: \"\(inboxPath)\", metric: \"inbox.response_rate\", value: 0.5"))
+        #expect(saved.contains("top_priority: \"sales\""))
+
+        // The measured answers show in the report as measured from the file.
+        let report = try smaudit.run(["report", session, "-o", "-"])
+        #expect(report.stdout.contains("measured from \(inboxPath)"))
+    }
+
+    @Test func theShellsMeasureFillsTheOpenAudit() throws {
+        try smaudit.installMiniChecklist(miniChecklist.replacingOccurrences(
+            of: "        when: answers_on_social\n",
+            with: "        when: answers_on_social\n        measure: inbox.first_response_minutes.median\n"))
+        let inboxPath = try smaudit.write(inbox, to: "inbox.csv")
+        let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
+                                     input: "sales\n900\nyes\n/measure --inbox \(inboxPath)\n/review\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("mini.response_time = 30m (inbox.first_response_minutes.median from \(inboxPath))"))
+        #expect(result.stdout.contains("mini.response_time      30m"))
+        #expect(result.stdout.contains("All questions are answered or skipped."))
+    }
+
+    @Test func anUnrecognisedExportNamesTheMissingColumns() throws {
+        let path = try smaudit.write("when,who\n1,2\n", to: "odd.csv")
+        let result = try smaudit.run(["measure", "--inbox", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("odd.csv"))
+        #expect(result.stderr.contains("--map"))
+    }
+}
