@@ -9,7 +9,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
-        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: checklistOptions.folders))
+        let catalog = checklistOptions.catalog()
         if !catalog.diagnostics.isEmpty { printError(catalog.renderedDiagnostics) }
         print(ChecklistText.listing(catalog.set))
     }
@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
-        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: checklistOptions.folders))
+        let catalog = checklistOptions.catalog()
         guard let found = catalog.set.checklist(checklist) else {
             throw Failure("no checklist `\(checklist)`; installed: \(catalog.set.ids.joined(separator: ", "))")
         }

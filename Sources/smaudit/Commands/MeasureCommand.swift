@@ -119,7 +119,7 @@ struct MeasureCommand: ParsableCommand {
         print(json ? measurement.json() : measurement.table(), terminator: json ? "\n" : "")
         guard let into else { return }
         let environment = Environment.current
-        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
+        let catalog = try checklistOptions.validCatalog()
         let lock = try SessionLock(sessionPath: into)
         var session = try SessionFiles.load(into, set: catalog.set, environment: environment)
         let now = SessionStore.now(environment: environment)

@@ -22,8 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
-        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
-        guard !catalog.diagnostics.hasErrors else { throw Failure(catalog.renderedDiagnostics) }
+        let catalog = try checklistOptions.validCatalog()
         let current = try SessionFiles.load(session, set: catalog.set, environment: environment)
         let earlier = try baseline.map { try SessionFiles.load($0, set: catalog.set, environment: environment) }
         let text = ReportRendering.render(current, set: catalog.set, format: format, baseline: earlier)

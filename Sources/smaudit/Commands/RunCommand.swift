@@ -24,8 +24,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
-        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
-        guard !catalog.diagnostics.hasErrors else { throw Failure(catalog.renderedDiagnostics) }
+        let catalog = try checklistOptions.validCatalog()
         var session = try SessionFiles.load(answers, set: catalog.set, environment: environment)
         if !only.isEmpty {
             for id in only where catalog.set.checklist(id) == nil {
