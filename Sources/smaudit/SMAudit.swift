@@ -8,14 +8,9 @@ struct SMAudit: ParsableCommand {
         commandName: "smaudit",
         abstract: "Guided social media strategy audits, scored and explained.",
         discussion: """
-        Without a subcommand smaudit starts its shell: a line editor with history (Up, Ctrl-R),
-        Tab completion and `help`. When standard input is not a terminal it runs in script mode:
-        every line is a command or an answer, errors go to standard error as <stdin>:LINE: message,
-        and the exit status is 0 when every line succeeded, 1 when any failed, 2 for usage errors,
-        130 when interrupted.
+        Without a subcommand smaudit starts its shell: a line editor with history (Up, Ctrl-R), Tab completion and `help`. When standard input is not a terminal it runs in script mode: every line is a command or an answer, errors go to standard error as <stdin>:LINE: message, and the exit status is 0 when every line succeeded, 1 when any failed, 2 for usage errors, 130 when interrupted.
 
-        History: $SMAUDIT_HISTORY, else $XDG_STATE_HOME/smaudit/history, else
-        ~/.local/state/smaudit/history (/dev/null disables it). NO_COLOR and TERM=dumb turn colour off.
+        History: $SMAUDIT_HISTORY, else $XDG_STATE_HOME/smaudit/history, else ~/.local/state/smaudit/history (/dev/null disables it). Sessions: $XDG_DATA_HOME/smaudit/sessions. User checklists: $XDG_CONFIG_HOME/smaudit/checklists and --checklists DIR. NO_COLOR and TERM=dumb turn colour off.
         """,
         version: SmauditVersion.current,
         subcommands: [AuditCommand.self, RunCommand.self, ReportCommand.self, MeasureCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self]

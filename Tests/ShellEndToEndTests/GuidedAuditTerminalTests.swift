@@ -51,6 +51,8 @@ import TestSupport
         at = try shell.waitFor("Do you answer customer requests", after: at)
         shell.sendLine("/skip")
         at = try shell.waitFor("All questions are answered or skipped.", after: at)
+        // The report is offered; a command typed instead still runs.
+        at = try shell.waitFor("Write the report to acme-coffee-2026-11-23.md now? yes or no (yes): ", after: at)
         shell.sendLine("score")
         // growing followers fails the high rule (5 points); with answers_on_social skipped the
         // critical rule (8) and the medium one that applies only then (3) are open:

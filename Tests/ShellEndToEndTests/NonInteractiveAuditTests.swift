@@ -133,4 +133,17 @@ import TestSupport
         #expect(result.stdout.contains("Findings resolved: Relationships before reach"))
         #expect(result.stdout.contains("mini.top_priority: growing followers → sales"))
     }
+
+    @Test func notesEvidenceAndSessionsAreKept() throws {
+        let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
+                                     input: "sales\n/note \"asked Sam | ops\"\n/evidence https://example.com/inbox\n900\n/skip\n/sessions\n",
+                                     environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Noted on mini.followers."))
+        #expect(result.stdout.contains("Evidence attached to mini.followers."))
+        #expect(result.stdout.contains("acme-2026-11-23  Acme          2026-11-23  2/3"))
+        let saved = try smaudit.read("data/smaudit/sessions/acme-2026-11-23.yaml")
+        #expect(saved.contains("notes: [\"asked Sam | ops\"]"))
+        #expect(saved.contains("evidence: [\"https://example.com/inbox\"]"))
+    }
 }

@@ -55,12 +55,12 @@ extension AuditCommands {
                 return .continue
             },
             ShellCommand(name: "note", usage: "TEXT", summary: "Attach a note to the current question", arguments: .freeText) { [unowned self] shell, _, rest in
-                let ref = try requireFlow().attach(rest, asEvidence: false)
+                let ref = try requireFlow().attach(rest.withoutSurroundingQuotes, asEvidence: false)
                 shell.console.print("Noted on \(ref).")
                 return .continue
             },
             ShellCommand(name: "evidence", usage: "TEXT|URL", summary: "Attach evidence to the current question", arguments: .freeText) { [unowned self] shell, _, rest in
-                let ref = try requireFlow().attach(rest, asEvidence: true)
+                let ref = try requireFlow().attach(rest.withoutSurroundingQuotes, asEvidence: true)
                 shell.console.print("Evidence attached to \(ref).")
                 return .continue
             },
@@ -191,5 +191,12 @@ extension AuditCommands {
 }
 
 extension String {
+    /// Free text as typed, without one pair of matching quotes around all of it
+    /// (`note "call back | Monday"` notes `call back | Monday`).
+    var withoutSurroundingQuotes: String {
+        guard count >= 2, let first = first, first == last, first == "\"" || first == "'" else { return self }
+        return String(dropFirst().dropLast())
+    }
+
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -180,7 +180,20 @@ public final class AuditCommands {
             console.print("Top findings:")
             for finding in findings { console.print("  " + ScoreText.findingLine(finding)) }
         }
-        console.print("Type `report` to write the Markdown report, `review` to check the answers, `back` or `goto ID` to change one.")
+        let path = Self.defaultReportPath(for: flow.session)
+        guard shell.isInteractive, !AtomicFile.exists(path) else {
+            console.print("Type `report` to write the Markdown report, `review` to check the answers, `back` or `goto ID` to change one.")
+            return
+        }
+        // The offer is a question of its own; a command typed instead (with or without `/`) still runs.
+        shell.inputHandler = TextPrompt(label: "Write the report to \(path) now? yes or no", defaultValue: "yes") { [unowned self] answer, shell in
+            shell.inputHandler = nil
+            switch answer.lowercased() {
+            case "y", "yes": try writeReport(shell, to: path, force: false)
+            case "n", "no": shell.console.print("Type `report` whenever you want it; `review`, `back` or `goto ID` change answers.")
+            default: _ = try shell.runCommand(answer)
+            }
+        }
     }
 
 }
