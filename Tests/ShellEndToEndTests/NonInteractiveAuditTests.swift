@@ -12,10 +12,14 @@ import TestSupport
     }
 
     @Test func anAuditReplaysFromPipedLines() throws {
-        let result = try smaudit.run(["audit", "mini"], input: "Acme Coffee\nDana Lee\n2\n12k\nyes\n45m\n/score\n",
+        let result = try smaudit.run(["audit", "mini"], input: "Acme Coffee\nDana Lee\n2\n12k\nyes\n45m\n/score\n/score --explain\n/findings\n",
                                      environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("overall        Score 100 (leading), 100% answered."))
+        // The explain view shows the formula with the numbers: 5 + 8 + 3 = 16 points, all passed.
+        #expect(result.stdout.contains("score = points passed / points of applicable rules with a known outcome × 100"))
+        #expect(result.stdout.contains("16 of 16 points passed"))
+        #expect(result.stdout.contains("No rule fails so far."))
         let saved = try smaudit.read("data/smaudit/sessions/acme-coffee-2026-11-23.yaml")
         #expect(saved.contains("organisation: \"Acme Coffee\""))
         #expect(saved.contains("answer: \"engagement with followers\""))

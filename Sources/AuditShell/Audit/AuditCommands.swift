@@ -163,7 +163,11 @@ public final class AuditCommands {
         if !question.numberedChoices.isEmpty {
             console.print(question.numberedChoices.map { "  " + $0 }.joined(separator: "\n"))
         }
-        var hint = "  " + question.acceptedAnswers
+        // With the choices listed above, the hint need not repeat them.
+        var hint = "  " + (question.numberedChoices.isEmpty ? question.acceptedAnswers
+            : question.type == .multi ? "type numbers or choices separated by commas, or none"
+            : "type a number from 1 to \(question.choices.count) or the start of a choice")
+        if !question.numberedChoices.isEmpty && question.allowNA { hint += ", or n/a" }
         if let unit = question.unit { hint += " (\(unit))" }
         if let fallback = flow.defaultText(for: ref) { hint += " (\(fallback))" }
         console.print(console.styled(hint, .dim))
