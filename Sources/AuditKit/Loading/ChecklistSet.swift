@@ -37,6 +37,10 @@ public struct ChecklistSet: Sendable {
 
     /// Whether a question is asked (its `when` absent or true) given these answers.
     public func isAsked(_ ref: QuestionRef, in answers: AnswerSheet) -> Bool {
-        Evaluator(set: self, answers: answers).isAsked(ref)
+        // Most questions have no condition; they need no evaluator (the shell asks this for
+        // every question after every answer).
+        guard let question = question(ref) else { return false }
+        guard question.when != nil else { return true }
+        return Evaluator(set: self, answers: answers).isAsked(ref)
     }
 }
