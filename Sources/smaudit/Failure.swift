@@ -10,7 +10,3 @@ func printError(_ text: String) {
     var err = StandardError()
     print(text, to: &err)
 }
-
-extension String {
-    func padding(toWidth width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-}

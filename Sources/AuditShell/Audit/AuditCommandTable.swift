@@ -79,7 +79,7 @@ extension AuditCommands {
                 } else {
                     shell.console.print("overall        " + ScoreText.line(card.overall))
                     for checklist in card.checklists {
-                        shell.console.print(checklist.id.padding(14) + " " + ScoreText.line(checklist.summary))
+                        shell.console.print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.summary))
                     }
                 }
                 return .continue
@@ -197,6 +197,4 @@ extension String {
         guard count >= 2, let first = first, first == last, first == "\"" || first == "'" else { return self }
         return String(dropFirst().dropLast())
     }
-
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -1,4 +1,5 @@
 import AuditKit
+import BuiltinChecklists
 import LineEditor
 
 /// The audit commands of the shell and the state they share: the checklists, the session
@@ -58,7 +59,7 @@ public final class AuditCommands {
     /// Starts a new audit of `ids` (all built-ins when empty); asks for organisation and
     /// auditors unless given.
     public func start(_ shell: Shell, ids requested: [String], organisation: String? = nil, auditors: [String]? = nil) throws {
-        let ids = requested.isEmpty ? set.ids.filter { ["seven-steps", "four-mistakes", "launch"].contains($0) } : requested
+        let ids = requested.isEmpty ? BuiltinChecklists.auditOrder.filter { set.checklist($0) != nil } : requested
         for id in ids where set.checklist(id) == nil {
             let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
             throw ShellError("no checklist `\(id)`\(hint) Installed: \(set.ids.joined(separator: ", "))")

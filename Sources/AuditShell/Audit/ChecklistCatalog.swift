@@ -59,16 +59,9 @@ public struct ChecklistCatalog {
     public var renderedDiagnostics: String { DiagnosticRenderer.render(diagnostics, sources: sources) }
 
     static func yamlFiles(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var paths: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { paths.append(folder + "/" + name) }
-        }
-        return paths.sorted()
+        (DirectoryListing.names(in: folder) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { folder + "/" + $0 }
     }
 }
 

@@ -35,7 +35,7 @@ public enum ChecklistText {
     public static func table(_ rows: [[String]]) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
-            row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padding(widths[$0.offset]) }
+            row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padded(toWidth: widths[$0.offset]) }
                 .joined(separator: "  ")
         }.joined(separator: "\n")
     }

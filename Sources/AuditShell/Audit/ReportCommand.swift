@@ -1,9 +1,9 @@
 import AuditKit
 
 extension AuditCommands {
-    /// The default report file: `ORGANISATION-DATE.md` in the current folder.
+    /// The default Markdown report file of a session (see `ReportRendering.defaultFileName`).
     static func defaultReportPath(for session: AuditSession) -> String {
-        SessionStore.slug(session.organisation) + "-" + session.date + ".md"
+        ReportRendering.defaultFileName(for: session, format: .markdown)
     }
 
     /// Writes the report of the open audit; asks before replacing a file at a terminal, and

@@ -8,6 +8,11 @@ public enum ReportRendering {
         case markdown, json
     }
 
+    /// `ORGANISATION-DATE.md` (or `.json`) in the current folder, e.g. `acme-coffee-2026-11-23.md`.
+    public static func defaultFileName(for session: AuditSession, format: Format) -> String {
+        SessionStore.slug(session.organisation) + "-" + session.date + (format == .json ? ".json" : ".md")
+    }
+
     /// The report input of a session: its answers, notes, evidence, skips and measured values.
     public static func input(_ session: AuditSession, set: ChecklistSet) -> ReportInput {
         var notes: [QuestionRef: [String]] = [:]
@@ -53,7 +58,7 @@ public enum ReportRendering {
             let before = c.previous.map(ScoreText.number) ?? "-"
             let after = c.current.map(ScoreText.number) ?? "-"
             let delta = c.change.map { ($0 >= 0 ? "+" : "") + ScoreText.number($0) } ?? "n/a"
-            return "\((c.id ?? "overall").padding(14)) \(before) → \(after) (\(delta))"
+            return "\((c.id ?? "overall").padded(toWidth: 14)) \(before) → \(after) (\(delta))"
         }
         var lines = ["Compared with the audit of \(baseline.date):", change(comparison.overall)]
         lines += comparison.checklists.map(change)

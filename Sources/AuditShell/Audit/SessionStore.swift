@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import AuditKit
-import Foundation
 
 /// Where sessions live: `$XDG_DATA_HOME/smaudit/sessions/` (default
 /// `~/.local/share/smaudit/sessions/`), one YAML file per audit named from organisation and date.
@@ -47,7 +46,7 @@ public struct SessionStore {
 
     /// The session files, newest first.
     public func sessionPaths() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = DirectoryListing.names(in: folder) ?? []
         let paths = names.filter { $0.hasSuffix(".yaml") }.map { folder + "/" + $0 }
         return paths.sorted { modified($0) > modified($1) }
     }

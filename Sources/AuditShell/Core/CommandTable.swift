@@ -30,7 +30,7 @@ public struct CommandTable {
     public func helpTable() -> String {
         let width = commands.map(\.synopsis.count).max() ?? 0
         return commands.map { command in
-            var line = command.synopsis.padding(toLength: width + 3, withPad: " ", startingAt: 0) + command.summary
+            var line = command.synopsis.padded(toWidth: width + 3) + command.summary
             if !command.aliases.isEmpty { line += " (alias: \(command.aliases.joined(separator: ", ")))" }
             return line
         }.joined(separator: "\n")
@@ -45,11 +45,5 @@ public struct CommandTable {
                 .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
         }
         return text
-    }
-}
-
-extension String {
-    fileprivate func padding(toLength length: Int, withPad pad: String, startingAt: Int) -> String {
-        count >= length ? self : self + String(repeating: pad, count: length - count)
     }
 }

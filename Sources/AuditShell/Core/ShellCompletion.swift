@@ -43,15 +43,9 @@ extension Shell {
         if directoryPath.hasPrefix("~/"), let home = getenv("HOME") {
             directoryPath = String(cString: home) + directoryPath.dropFirst()
         }
-        guard let directory = opendir(directoryPath) else { return .none }
-        defer { closedir(directory) }
+        guard let names = DirectoryListing.names(in: directoryPath) else { return .none }
         var candidates: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            guard name != ".", name != "..", name.hasPrefix(stem) else { continue }
-            guard stem.hasPrefix(".") || !name.hasPrefix(".") else { continue }
+        for name in names where name.hasPrefix(stem) && (stem.hasPrefix(".") || !name.hasPrefix(".")) {
             var info = stat()
             let isFolder = stat(directoryPath + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             candidates.append(folder + name + (isFolder ? "/" : ""))

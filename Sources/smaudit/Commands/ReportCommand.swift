@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
         let current = try SessionFiles.load(session, set: catalog.set, environment: environment)
         let earlier = try baseline.map { try SessionFiles.load($0, set: catalog.set, environment: environment) }
         let text = ReportRendering.render(current, set: catalog.set, format: format, baseline: earlier)
-        let path = output ?? SessionStore.slug(current.organisation) + "-" + current.date + (format == .json ? ".json" : ".md")
+        let path = output ?? ReportRendering.defaultFileName(for: current, format: format)
         if path == "-" {
             print(text, terminator: "")
         } else {

@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
             printError("\(answers): \(open.count) questions unanswered (counted as open): " + open.map(\.description).joined(separator: ", "))
         }
         print("overall        " + ScoreText.line(card.overall))
-        for checklist in card.checklists { print(checklist.id.padding(toWidth: 14) + " " + ScoreText.line(checklist.summary)) }
+        for checklist in card.checklists { print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.summary)) }
         if let report {
             try SessionFiles.writeNew(ReportRendering.markdown(session: session, set: catalog.set), to: report, force: force)
         }
