@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "CLibEditShims", dependencies: ["CLibEdit"]),
         .target(name: "LineEditor", dependencies: ["CLibEditShims"]),
 
+        // AuditKit reads YAML through the libyaml inside Yams (`import CYaml`, which the Yams
+        // product brings along), event by event; see Loading/YAMLComposer.swift for why.
         .target(name: "AuditKit", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AuditReport", dependencies: ["AuditKit"]),
         .target(name: "PresenceData"),
@@ -46,7 +48,8 @@ let package = Package(
         .target(name: "CTestSupport"),
         .target(name: "TestSupport", dependencies: ["CTestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "AuditKitTests", dependencies: ["AuditKit", "TestSupport"]),
+        // Yams is the reference the libyaml-event composer is compared with.
+        .testTarget(name: "AuditKitTests", dependencies: ["AuditKit", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PresenceDataTests", dependencies: ["PresenceData", "TestSupport"]),
         .testTarget(

@@ -16,4 +16,12 @@ public protocol LineReading: AnyObject {
     var isInteractive: Bool { get }
     /// Reads the next line, showing `prompt` when interactive.
     func readLine(prompt: Prompt) -> LineReadResult
+    /// Whether `readLine` would return at once, without waiting for a person or a pipe
+    /// (input is buffered, the file has more, or the stream has ended).
+    var hasPendingInput: Bool { get }
+}
+
+extension LineReading {
+    /// Readers that always wait for a person report no pending input.
+    public var hasPendingInput: Bool { false }
 }

@@ -28,6 +28,14 @@ public final class PlainLineReader: LineReading {
 
     deinit { if ownsFile { fclose(file) } }
 
+    /// True when the descriptor is readable now (a regular file always is, a pipe when data
+    /// or its end has arrived). Data already in stdio's buffer is not seen, which can only
+    /// make the answer false too often, never true while `readLine` would wait.
+    public var hasPendingInput: Bool {
+        var descriptor = pollfd(fd: fileno(file), events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
     public func readLine(prompt: Prompt) -> LineReadResult {
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0

@@ -1,5 +1,6 @@
-import AuditReport
 import Testing
+import TestSupport
+@testable import AuditReport
 
 /// Unit tests of the one escaping function every piece of user text goes through.
 @Suite struct MarkdownEscaperTests {
@@ -46,5 +47,25 @@ import Testing
         #expect(!out.contains("<") && !out.contains(">"))
         // Every pipe is escaped, so none can end a table cell.
         #expect(!out.replacingOccurrences(of: ###"\|"###, with: "").contains("|"))
+    }
+
+    /// The shortcut for text with nothing to escape must give exactly what the full pass gives,
+    /// on random text made of ordinary letters and every character the rules treat specially.
+    @Test func theShortcutAgreesWithTheFullPass() {
+        let alphabet: [Character] = ["a", "Z", "0", "7", " ", " ", ".", ")", "#", "-", "+", "=", "&", "<", ">", "\\", "`",
+                                     "*", "_", "[", "]", "|", "~", "\n", "\t", "é", "’", "\u{2028}", "\u{7F}"]
+        var g = SeededRandom(seed: 42)
+        var shortcuts = 0
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &g) {
+                // Plain letters most of the time, so that many strings take the shortcut.
+                text.append(Int.random(in: 0...2, using: &g) == 0
+                            ? alphabet.randomElement(using: &g)! : "k")
+            }
+            if MarkdownEscaper.needsNoEscaping(text) { shortcuts += 1 }
+            #expect(MarkdownEscaper.escape(text) == MarkdownEscaper.escapeEachScalar(text), "\(text.debugDescription)")
+        }
+        #expect(shortcuts > 500)
     }
 }

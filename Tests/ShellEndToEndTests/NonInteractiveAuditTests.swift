@@ -26,6 +26,42 @@ import TestSupport
         #expect(saved.contains("answer: \"45m\""))
     }
 
+    /// A script's answers are written in batches, but never later than the moment smaudit
+    /// waits for more input: a replay killed while waiting has every answer it read on disk.
+    @Test func aPipedAuditSavesBeforeItWaitsForMoreInput() throws {
+        let sessionPath = smaudit.home.appendingPathComponent("live.yaml").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Smaudit.executable)
+        process.arguments = ["audit", "mini", "--session", sessionPath, "--organisation", "Acme", "--auditors", "Dana"]
+        process.environment = smaudit.environment()
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        input.fileHandleForWriting.write(Data("sales\n12k\n".utf8))
+        // The pipe then stays open and empty, so smaudit waits: by then both answers are saved.
+        var saved = ""
+        for _ in 0..<200 where !saved.contains("answer: \"12000\"") {
+            usleep(50_000)
+            saved = (try? String(contentsOfFile: sessionPath, encoding: .utf8)) ?? ""
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        saved = try String(contentsOfFile: sessionPath, encoding: .utf8)
+        #expect(saved.contains("answer: \"sales\""), "\(saved)")
+        #expect(saved.contains("answer: \"12000\""), "\(saved)")
+    }
+
+    /// `sessions` in the middle of a replay lists the open audit with its answers so far.
+    @Test func sessionsInAReplayCountsTheAnswersJustGiven() throws {
+        let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
+                                     input: "sales\n12k\n/sessions\n", environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("acme-2026-11-23  Acme          2026-11-23  2/"), "\(result.stdout)")
+    }
+
     @Test func aRejectedAnswerInAReplayNamesTheLineAndQuestion() throws {
         let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
                                      input: "sales\ntwelve\n12\n")

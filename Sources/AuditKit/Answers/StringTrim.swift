@@ -6,8 +6,7 @@ extension StringProtocol {
         func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
+        // One copy of the UTF-8 bytes, not a scalar-by-scalar rebuild.
+        return String(Substring(self)[first...last])
     }
 }

@@ -95,11 +95,17 @@ public struct Checklist: Sendable {
 
 /// FNV-1a 64-bit hash, hex; cheap, stable across platforms, enough to notice an edited file.
 public func fnv1a64Hex(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
+    func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
+    // Over the contiguous bytes when the string has them (native strings do): several times
+    // faster than iterating the UTF-8 view of a multi-megabyte checklist.
+    let hash = text.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(text.utf8)
     let hex = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
 }

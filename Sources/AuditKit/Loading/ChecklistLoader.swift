@@ -1,6 +1,4 @@
-import Yams
-
-/// Reads one checklist file: YAML through Yams' node API (every node has a line and column),
+/// Reads one checklist file: YAML through libyaml (`YAMLComposer`; every node has a line and column),
 /// then a hand-written walk that checks every field and reports every problem, never only the
 /// first. Cross-checklist checks (references, types, examples) run in `ChecklistSet.load`.
 public enum ChecklistLoader {
@@ -25,50 +23,12 @@ public enum ChecklistLoader {
     /// be partial (items with errors left out) so later passes can still check the rest.
     public static func parse(text: String, file: String) -> (Checklist?, [Diagnostic]) {
         var src = YAMLSource(file: file, text: text)
-        let root: YNode
-        do {
-            // The basic resolver tags every scalar as a string: the loader reads raw text itself,
-            // and skipping Yams' regular-expression tag resolution makes loading much faster.
-            guard let node = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8) else {
-                src.error("the file is empty; a checklist needs at least `id`, `title`, `version` and `sections`",
-                          SourceLocation(file: file, line: 1, column: 1))
-                return (nil, src.diagnostics)
-            }
-            root = YNode(node)
-        } catch let error as YamlError {
-            src.diagnostics.append(yamlDiagnostic(error, file: file, text: text))
-            return (nil, src.diagnostics)
-        } catch {
-            src.error("YAML error: \(error)", SourceLocation(file: file, line: 1, column: 1))
+        guard let root = src.root(ifEmpty: "the file is empty; a checklist needs at least `id`, `title`, `version` and `sections`") else {
             return (nil, src.diagnostics)
         }
         var builder = Builder(src: src, text: text)
         let checklist = builder.checklist(root)
         return (checklist, builder.src.diagnostics)
-    }
-
-    /// Turns a Yams error into a diagnostic at the position libyaml reported.
-    static func yamlDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let extra = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return .error("YAML syntax error: \(problem)\(extra)", at: at(mark))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return .error("duplicate key \(names) in one mapping", at: at(context.mark))
-        case let .reader(problem, offset, _, _):
-            var line = 1, column = 1
-            if let offset {
-                for ch in text.prefix(offset).unicodeScalars {
-                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-            }
-            return .error("cannot read the file: \(problem)", at: SourceLocation(file: file, line: line, column: column))
-        default:
-            return .error("YAML error: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
     }
 
     private static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-".unicodeScalars)
@@ -225,7 +185,8 @@ public enum ChecklistLoader {
 
         mutating func checkSource(_ node: YNode?) -> String? {
             guard let s = src.string(node, field: "source"), let node else { return nil }
-            let filePart = s.firstIndex(of: "#").map { String(s[..<$0]) } ?? s
+            // Searched as bytes: `#` is ASCII, and a Character search breaks graphemes.
+            let filePart = s.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(s[..<$0]) } ?? s
             if !sources.contains(filePart) {
                 let listed = sources.isEmpty ? "the checklist lists no `sources`" : "listed: " + sources.sorted().joined(separator: ", ")
                 src.error("source file `\(filePart)` is not listed in the checklist's `sources` (\(listed))", src.location(node))

@@ -19,6 +19,9 @@ public struct ChecklistSet: Sendable {
     /// The question a reference names.
     public func question(_ ref: QuestionRef) -> Question? { checklist(ref.checklist)?.question(ref.question) }
 
+    /// Whether a reference names a loaded question, without copying it out.
+    public func contains(_ ref: QuestionRef) -> Bool { whenOf(ref) != nil }
+
     /// Whether the reference names a question, and its `when` (nil inside when absent). Reads in
     /// place, without copying the checklist or question, since evaluation calls it per reference.
     func whenOf(_ ref: QuestionRef) -> RuleExpression?? {
@@ -39,8 +42,9 @@ public struct ChecklistSet: Sendable {
     public func isAsked(_ ref: QuestionRef, in answers: AnswerSheet) -> Bool {
         // Most questions have no condition; they need no evaluator (the shell asks this for
         // every question after every answer).
-        guard let question = question(ref) else { return false }
-        guard question.when != nil else { return true }
+        // `whenOf` reads in place; copying the whole question out cost more than the check.
+        guard let when = whenOf(ref) else { return false }
+        guard when != nil else { return true }
         return Evaluator(set: self, answers: answers).isAsked(ref)
     }
 }

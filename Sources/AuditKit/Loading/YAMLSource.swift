@@ -1,5 +1,3 @@
-import Yams
-
 /// One YAML file being read: its lines (for mapping expression offsets) and the diagnostics
 /// found so far. Every helper records problems and carries on, so one pass reports them all.
 struct YAMLSource {
@@ -25,15 +23,31 @@ struct YAMLSource {
     /// The Unicode scalars of line `n` (1-based), without the line break.
     func lineScalars(_ n: Int) -> [Unicode.Scalar]? {
         guard n >= 1, n <= lineStarts.count else { return nil }
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[n - 1])
-        var end = n < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[n] - 1) : utf8.endIndex
-        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
-        return Array(Substring(utf8[start..<end]).unicodeScalars)
+        let start = lineStarts[n - 1]
+        let lineEnd = n < lineStarts.count ? lineStarts[n] - 1 : text.utf8.count
+        func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+            var end = lineEnd
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars)
+        }
+        // Native strings are contiguous; the copy is only for a bridged one.
+        return text.utf8.withContiguousStorageIfAvailable(decode) ?? Array(text.utf8).withUnsafeBufferPointer(decode)
     }
 
-    func location(_ mark: Mark?) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    func location(_ mark: YNode.Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    /// The document's root node; a YAML error or an empty file is recorded (the latter with
+    /// `ifEmpty`) and gives nil.
+    mutating func root(ifEmpty: String) -> YNode? {
+        do {
+            if let root = try YAMLComposer.compose(text) { return root }
+            error(ifEmpty, SourceLocation(file: file, line: 1, column: 1))
+        } catch {
+            self.error(error.message, SourceLocation(file: file, line: error.line, column: error.column))
+        }
+        return nil
     }
 
     func location(_ node: YNode) -> SourceLocation { location(node.mark) }
@@ -48,7 +62,7 @@ struct YAMLSource {
 
     /// True for an empty or null scalar (`key:`, `~`, `null`), which counts as absent.
     static func isNull(_ node: YNode) -> Bool {
-        guard let s = node.scalar, s.style == .plain || s.style == .any else { return false }
+        guard let s = node.scalar, s.style == .plain else { return false }
         return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
     }
 
@@ -174,7 +188,8 @@ struct YAMLSource {
     /// - folded blocks (`>`): the first line only.
     /// Anything that cannot be verified falls back to the node's start.
     func segments(for node: YNode, text: String) -> [RuleExpression.Segment] {
-        guard let scalar = node.scalar, let mark = scalar.mark else { return [] }
+        guard let scalar = node.scalar else { return [] }
+        let mark = scalar.mark
         let textScalars = Array(text.unicodeScalars)
         func sourceLine(_ n: Int) -> [Unicode.Scalar]? { lineScalars(n) }
         func matchRun(textFrom: Int, line: Int, column: Int, stopAtNewline: Bool) -> RuleExpression.Segment? {
@@ -190,7 +205,7 @@ struct YAMLSource {
                                           location: SourceLocation(file: file, line: line, column: column))
         }
         switch scalar.style {
-        case .plain, .any:
+        case .plain:
             return matchRun(textFrom: 0, line: mark.line, column: mark.column, stopAtNewline: true).map { [$0] } ?? []
         case .singleQuoted, .doubleQuoted:
             return matchRun(textFrom: 0, line: mark.line, column: mark.column + 1, stopAtNewline: true).map { [$0] } ?? []

@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads a session or answers file, checking every answer against its question. Errors carry
 /// `FILE:LINE:COL` of the offending key or value.
@@ -32,19 +31,8 @@ public enum SessionReader {
                             now: String) -> Result {
         var src = YAMLSource(file: file, text: text)
         var result = Result(session: nil, diagnostics: [], dropped: [], changed: [])
-        let root: YNode
-        do {
-            guard let node = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8) else {
-                src.error("the file is empty; an answers file needs at least `answers:`", SourceLocation(file: file, line: 1, column: 1))
-                result.diagnostics = src.diagnostics
-                return result
-            }
-            root = YNode(node)
-        } catch let error as YamlError {
-            result.diagnostics = [ChecklistLoader.yamlDiagnostic(error, file: file, text: text)]
-            return result
-        } catch {
-            result.diagnostics = [.error("YAML error: \(error)", at: SourceLocation(file: file, line: 1, column: 1))]
+        guard let root = src.root(ifEmpty: "the file is empty; an answers file needs at least `answers:`") else {
+            result.diagnostics = src.diagnostics
             return result
         }
         guard let fields = src.fields(root, what: "an answers file", allowed: topFields, required: ["answers"]) else {

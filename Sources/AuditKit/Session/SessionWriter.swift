@@ -2,8 +2,9 @@
 /// always double-quoted (so no answer can change the file's structure), questions in checklist order.
 public enum SessionWriter {
     /// The YAML text of `session`. Questions whose `when` no longer holds are kept and marked
-    /// `inactive: true`.
-    public static func render(_ session: AuditSession, set: ChecklistSet) -> String {
+    /// `inactive: true`. `answers` is `session.answers`, passed in by callers that keep it
+    /// up to date (the shell saves after every answer and should not rebuild it each time).
+    public static func render(_ session: AuditSession, set: ChecklistSet, answers: AnswerSheet? = nil) -> String {
         var out = "# smaudit audit session. Edit answers freely: each is read back as if typed in the shell.\n"
         out += "format: \(AuditSession.formatVersion)\n"
         out += "organisation: \(quote(session.organisation))\n"
@@ -14,16 +15,16 @@ public enum SessionWriter {
         for stamp in session.checklists {
             out += "  \(stamp.id): {version: \(quote(stamp.version)), hash: \(quote(stamp.hash))}\n"
         }
-        let sheet = session.answers
         guard !session.entries.isEmpty else { return out + "answers: {}\n" }
         out += "answers:\n"
+        let sheet = answers ?? session.answers
         for stamp in session.checklists {
             let refs = orderedRefs(of: stamp.id, in: session, set: set)
             guard !refs.isEmpty else { continue }
             out += "  \(stamp.id):\n"
             for ref in refs {
                 let entry = session[ref]
-                let inactive = entry.value != nil && set.question(ref) != nil && !set.isAsked(ref, in: sheet)
+                let inactive = entry.value != nil && set.contains(ref) && !set.isAsked(ref, in: sheet)
                 let simple = entry.notes.isEmpty && entry.evidence.isEmpty && entry.measured == nil
                     && !entry.skipped && !inactive && entry.at == nil
                 if simple, let text = entry.text {
@@ -47,14 +48,25 @@ public enum SessionWriter {
 
     /// The session's questions of one checklist in the checklist's order.
     static func orderedRefs(of checklistID: String, in session: AuditSession, set: ChecklistSet) -> [QuestionRef] {
-        let recorded = session.entries.keys.filter { $0.checklist == checklistID }
-        guard let checklist = set.checklist(checklistID) else { return recorded.sorted() }
-        let present = Set(recorded)
-        return checklist.questionIDs.map { QuestionRef(checklist: checklistID, question: $0) }.filter(present.contains)
+        guard let checklist = set.checklist(checklistID) else {
+            return session.entries.keys.filter { $0.checklist == checklistID }.sorted()
+        }
+        var refs: [QuestionRef] = []
+        for section in checklist.sections {
+            for question in section.questions {
+                let ref = QuestionRef(checklist: checklistID, question: question.id)
+                if session.entries[ref] != nil { refs.append(ref) }
+            }
+        }
+        return refs
     }
 
     /// A YAML double-quoted scalar.
     public static func quote(_ text: String) -> String {
+        // Most answers are plain printable ASCII and need no escaping at all.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

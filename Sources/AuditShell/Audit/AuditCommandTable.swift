@@ -170,6 +170,7 @@ extension AuditCommands {
     }
 
     func listSessions(_ shell: Shell) throws {
+        try flow?.flush()  // the open audit is listed as it stands
         let paths = store.sessionPaths()
         guard !paths.isEmpty else { shell.console.print("No saved sessions in \(store.folder)."); return }
         var rows = [["session", "organisation", "date", "answered", "score"]]

@@ -34,6 +34,10 @@ public final class AuditCommands {
         shell.onExit.append { [unowned self, unowned shell] in
             do { try flow?.finish() } catch { shell.console.printError("smaudit: \(error)") }
         }
+        // A script's answers are written in batches; the batch ends whenever the shell waits.
+        shell.beforeWaiting.append { [unowned self, unowned shell] in
+            do { try flow?.flush() } catch { shell.report("cannot save the session: \(error)") }
+        }
         shell.argumentCandidates = { [unowned self] kind in
             switch kind {
             case .checklistID: return catalog.set.ids
@@ -49,6 +53,18 @@ public final class AuditCommands {
 
     var set: ChecklistSet { catalog.set }
 
+    /// How the shell's flows save: every change at a terminal, in batches in a script.
+    static func saveMode(for shell: Shell) -> AuditFlow.SaveMode {
+        shell.isInteractive ? .eachChange : .batched(maxDelay: .seconds(1))
+    }
+
+    /// Finishes the open audit, if any, before another one is opened (its last changes are
+    /// written and its lock released).
+    func closeFlow() throws {
+        try flow?.finish()
+        flow = nil
+    }
+
     func requireFlow() throws -> AuditFlow {
         guard let flow else { throw ShellError("no audit is open; type `audit` to start one or `resume` to continue one") }
         return flow
@@ -59,6 +75,7 @@ public final class AuditCommands {
     /// Starts a new audit of `ids` (all built-ins when empty); asks for organisation and
     /// auditors unless given.
     public func start(_ shell: Shell, ids requested: [String], organisation: String? = nil, auditors: [String]? = nil) throws {
+        try flow?.flush()  // the defaults below are read from the saved sessions
         let ids = requested.isEmpty ? BuiltinChecklists.auditOrder.filter { set.checklist($0) != nil } : requested
         for id in ids where set.checklist(id) == nil {
             let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
@@ -74,9 +91,11 @@ public final class AuditCommands {
             let session = AuditSession(organisation: organisation, auditors: auditors, started: now,
                                        checklists: ids.compactMap { set.checklist($0).map(ChecklistStamp.init) })
             let path = sessionPath ?? store.newPath(organisation: organisation, date: String(now.prefix(10)))
+            try closeFlow()
             let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
-            flow.flushEachSave = shell.isInteractive
+            flow.saveMode = Self.saveMode(for: shell)
             try flow.save()
+            try flow.flush()  // the file exists (and names its organisation) from the start
             self.flow = flow
             shell.console.print("Audit of \(organisation): \(ids.joined(separator: ", ")). Saved after every answer to \(path)")
             shell.console.print("Answer each question; `?` explains it, /back, /skip, /goto ID, /status, /score, /help.")
@@ -107,6 +126,7 @@ public final class AuditCommands {
 
     /// Opens a saved session and continues at its first unanswered question.
     public func resume(_ shell: Shell, name: String?) throws {
+        try flow?.flush()  // the session may be the open one
         let path: String
         if let name {
             guard let found = store.resolve(name) else {
@@ -134,9 +154,9 @@ public final class AuditCommands {
         if !result.dropped.isEmpty {
             shell.warn("dropped answers to questions that no longer exist: " + result.dropped.map(\.description).joined(separator: ", "))
         }
-        flow = nil
+        try closeFlow()
         let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
-        flow.flushEachSave = shell.isInteractive
+        flow.saveMode = Self.saveMode(for: shell)
         if !result.changed.isEmpty || !result.dropped.isEmpty { try flow.save() }
         self.flow = flow
         let answered = session.entries.values.filter { $0.value != nil }.count

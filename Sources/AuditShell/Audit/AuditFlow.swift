@@ -5,19 +5,24 @@ import LineEditor
 /// and autosaves every answer, and supports going back, skipping and jumping.
 public final class AuditFlow {
     public let set: ChecklistSet
-    /// The session; every change refreshes `answers`, so walking the questions never rebuilds
-    /// the answer sheet per question (that made long audits quadratic).
-    public private(set) var session: AuditSession {
-        didSet { answers = session.answers }
-    }
+    /// The session. Answers change through `record(_:for:)`, which keeps `answers` in step one
+    /// question at a time: rebuilding the sheet on every change made long audits quadratic.
+    public private(set) var session: AuditSession
     /// The parsed answers of `session`.
-    public private(set) var answers: AnswerSheet
+    public private(set) var answers: AnswerSheet {
+        didSet { askedCache = [:] }
+    }
+    /// The asked questions of each checklist, in order, for `position(of:)`; emptied whenever
+    /// an answer changes, since a `when` may read any answer.
+    private var askedCache: [String: [QuestionRef]] = [:]
     /// The session file, rewritten atomically after every change.
     public let path: String
     private let lock: SessionLock
     private let environment: [String: String]
     /// Every question of the session's checklists, in audit order.
     let order: [QuestionRef]
+    /// Whether each question of `order` has a `when`; the others are always asked.
+    private let conditional: [Bool]
     /// The question waiting for an answer, nil when the walk is over.
     public private(set) var current: QuestionRef?
     /// Questions shown before the current one, for `back`.
@@ -34,6 +39,7 @@ public final class AuditFlow {
         order = session.checklistIDs.flatMap { id in
             (set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
         }
+        conditional = order.map { set.question($0)?.when != nil }
         current = nextPending(after: nil)
     }
 
@@ -75,7 +81,7 @@ public final class AuditFlow {
             entry.value = value
             entry.skipped = false
             entry.at = SessionStore.now(environment: environment)
-            session[ref] = entry
+            record(entry, for: ref)
         }
         try save()
         advance(from: ref)
@@ -128,28 +134,70 @@ public final class AuditFlow {
         return ref
     }
 
-    /// Whether every save is flushed to disk. At a terminal it is (a person's answers exist
-    /// nowhere else); a replayed script renames atomically after each answer and flushes once
-    /// at the end (`finish`), since its input file already holds the answers.
-    public var flushEachSave = true
+    /// Stores a question's entry and its parsed value.
+    private func record(_ entry: AnswerEntry, for ref: QuestionRef) {
+        session[ref] = entry
+        if answers[ref] != entry.value { answers[ref] = entry.value }
+    }
 
     /// Changes the session (for example with measured answers) and saves it.
     public func update<Result>(_ change: (inout AuditSession) -> Result) throws -> Result {
         let result = change(&session)
+        answers = session.answers
         try save()
         if let ref = current, session[ref].value != nil { current = nextPending(after: ref) ?? nextPending(after: nil) }
         return result
     }
 
-    /// Writes the session file.
-    public func save() throws {
-        session.updated = SessionStore.now(environment: environment)
-        try AtomicFile.write(SessionWriter.render(session, set: set), to: path, sync: flushEachSave)
+    /// How changes reach the disk.
+    public enum SaveMode: Sendable {
+        /// Every change is written and flushed to disk at once: a person is typing, and the
+        /// answers exist nowhere else.
+        case eachChange
+        /// Changes are written when the shell is about to wait for input (`flush()`), at the
+        /// latest `maxDelay` after the first unsaved one, and flushed to disk by `finish()`.
+        /// For scripts and piped replays, whose input already holds every answer: writing
+        /// the whole session after each of a hundred lines that are already waiting cost
+        /// more than the rest of a replay together.
+        case batched(maxDelay: Duration)
     }
 
-    /// Saves and flushes the session to disk; called when the shell ends.
+    /// `.eachChange` unless the shell says otherwise (it batches saves in script mode).
+    public var saveMode = SaveMode.eachChange
+    /// When the oldest change not yet written was made; nil when the file is up to date.
+    private var unsavedSince: ContinuousClock.Instant?
+
+    /// Records that the session changed and writes it as `saveMode` says.
+    public func save() throws {
+        session.updated = SessionStore.now(environment: environment)
+        switch saveMode {
+        case .eachChange:
+            try write(sync: true)
+        case .batched(let maxDelay):
+            let now = ContinuousClock.now
+            let since = unsavedSince ?? now
+            unsavedSince = since
+            if now - since >= maxDelay { try write(sync: false) }
+        }
+    }
+
+    /// Whether changes are waiting to be written.
+    public var hasUnsavedChanges: Bool { unsavedSince != nil }
+
+    /// Writes pending changes (atomically, without waiting for the disk); a no-op when there
+    /// are none. The shell calls it before it waits for input.
+    public func flush() throws {
+        if unsavedSince != nil { try write(sync: false) }
+    }
+
+    /// Writes the session and flushes it to disk; called when the shell ends by any path.
     public func finish() throws {
-        try AtomicFile.write(SessionWriter.render(session, set: set), to: path, sync: true)
+        try write(sync: true)
+    }
+
+    private func write(sync: Bool) throws {
+        try AtomicFile.write(SessionWriter.render(session, set: set, answers: answers), to: path, sync: sync)
+        unsavedSince = nil
     }
 
     /// The current scorecard.
@@ -159,7 +207,13 @@ public final class AuditFlow {
 
     /// `(position, total)` of a question among the asked questions of its checklist.
     public func position(of ref: QuestionRef) -> (Int, Int) {
-        let asked = order.filter { $0.checklist == ref.checklist && isAsked($0) }
+        let asked = askedCache[ref.checklist] ?? {
+            let list = order.indices.filter { i in
+                order[i].checklist == ref.checklist && (!conditional[i] || isAsked(order[i]))
+            }.map { order[$0] }
+            askedCache[ref.checklist] = list
+            return list
+        }()
         return ((asked.firstIndex(of: ref) ?? asked.count) + 1, asked.count)
     }
 

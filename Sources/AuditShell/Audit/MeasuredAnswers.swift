@@ -52,7 +52,7 @@ public struct MeasureRequest: Sendable {
 
     /// The export file that feeds a metric path (`inbox.response_rate` → the inbox file).
     public func file(for metric: String) -> String? {
-        switch metric.prefix { $0 != "." } {
+        switch metric.prefix(while: { $0 != "." }) {
         case "posts": return posts
         case "inbox": return inbox
         case "followers": return followers

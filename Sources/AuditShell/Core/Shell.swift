@@ -55,6 +55,9 @@ public final class Shell {
     public var onStart: ((Shell) throws -> Void)?
     /// Runs when the shell ends by any path (quit, end of input, a terminating signal).
     public var onExit: [() -> Void] = []
+    /// Runs before the shell waits for input, that is before every line at a terminal, and in
+    /// a script only when the next line is not already there (so work can be batched).
+    public var beforeWaiting: [() -> Void] = []
 
     /// The line of input being handled, counted from 1.
     public private(set) var lineNumber = 0
@@ -90,6 +93,7 @@ public final class Shell {
             }
         }
         while true {
+            if !reader.hasPendingInput { for action in beforeWaiting { action() } }
             let prompt = inputHandler?.prompt ?? commandPrompt
             switch reader.readLine(prompt: prompt) {
             case .line(let line):
@@ -170,7 +174,12 @@ public final class Shell {
 extension String {
     /// The string without leading and trailing white space.
     public func trimmingWhitespace() -> String {
-        let characters = self.drop { $0.isWhitespace }
-        return String(characters.reversed().drop { $0.isWhitespace }.reversed())
+        // By Unicode scalar: every line passes through here, and walking Characters (grapheme
+        // breaking) showed up in replay profiles.
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
     }
 }

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
-        var all = ChecklistCatalog.files(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
+        let all = ChecklistCatalog.files(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
         var report = CheckRunner.run(files: all)
         if !files.isEmpty {
             var named: [(file: String, text: String)] = []

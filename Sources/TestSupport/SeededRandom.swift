@@ -1,0 +1,22 @@
+/// SplitMix64: a tiny seeded generator for property and fuzz tests, so every run checks the same
+/// inputs and a failure reproduces from its seed.
+public struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `range`.
+    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    /// One of `items` (which must not be empty).
+    public mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
+    /// True with probability `p`.
+    public mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TestSupport
+import Yams
+@testable import AuditKit
+
+/// The loaders read YAML through `YAMLComposer` (libyaml events straight into `YNode`). Yams'
+/// own composer is the reference: on every document both accept, the trees must agree in
+/// shape, text, quoting style and position; and the composer's own checks (duplicate keys, one
+/// document per file, aliases) must point at the exact place.
+@Suite struct YAMLComposerTests {
+    /// A readable rendering of a tree, with every node's line:column, for comparison.
+    static func dump(_ node: YNode) -> String {
+        let at = "@\(node.mark.line):\(node.mark.column)"
+        if let s = node.scalar { return "\(s.style)\(at)\(String(reflecting: s.string))" }
+        if let m = node.mapping { return "{\(at) " + m.map { dump($0.key) + ": " + dump($0.value) }.joined(separator: ", ") + "}" }
+        return "[\(at) " + (node.sequence ?? []).map(dump).joined(separator: ", ") + "]"
+    }
+
+    static func dump(_ node: Yams.Node) -> String {
+        let at = "@\(node.mark!.line):\(node.mark!.column)"
+        switch node {
+        case .scalar(let s):
+            let style: YNode.Style = switch s.style {
+            case .singleQuoted: .singleQuoted
+            case .doubleQuoted: .doubleQuoted
+            case .literal: .literal
+            case .folded: .folded
+            default: .plain
+            }
+            return "\(style)\(at)\(String(reflecting: s.string))"
+        case .mapping(let m):
+            return "{\(at) " + m.map { dump($0.key) + ": " + dump($0.value) }.joined(separator: ", ") + "}"
+        case .sequence(let s):
+            return "[\(at) " + s.map(dump).joined(separator: ", ") + "]"
+        case .alias:
+            return "alias"
+        }
+    }
+
+    static var checklistsFolder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("checklists")
+    }
+
+    @Test(arguments: ["seven-steps.yaml", "four-mistakes.yaml", "launch.yaml"])
+    func builtInChecklistsComposeExactlyAsYamsDoes(_ name: String) throws {
+        let text = try String(contentsOf: Self.checklistsFolder.appendingPathComponent(name), encoding: .utf8)
+        let ours = try #require(try YAMLComposer.compose(text))
+        let reference = try #require(try Yams.compose(yaml: text, Resolver.basic, .default, .utf8))
+        #expect(Self.dump(ours) == Self.dump(reference))
+    }
+
+    /// Random documents built from YAML's trickier pieces: every style of scalar, flow and
+    /// block collections, comments, anchors, Unicode. Where Yams accepts a document the trees
+    /// agree; where libyaml rejects it both reject it.
+    @Test func randomDocumentsComposeAsYamsDoes() throws {
+        var r = SeededRandom(seed: 77)
+        let scalars = ["plain", "two words", "'single ''quoted'''", "\"double \\\"esc\\\" \\u00e9\"", "café 🎉", "12k",
+                       "~", "null", "a: b", "- x", "# not", "|\n  literal\n  block\n", ">\n  folded\n  text\n", "[a, b]",
+                       "{k: v}", "&a anchored", "*a", "\"\"", "''", "\"tab\\tend\"", ": odd", "x #comment"]
+        var compared = 0, rejected = 0
+        for _ in 0..<1500 {
+            // A mapping or a sequence at the top, rarely mis-indented, so that most documents
+            // are valid and get compared, and some are not.
+            var lines: [String] = []
+            let isSequence = r.chance(0.3)
+            for i in 0..<r.int(1...8) {
+                let indent = r.chance(0.95) ? "" : r.pick(["  ", "    "])
+                let lead = isSequence ? "\(indent)- " : "\(indent)k\(i): "
+                switch r.int(0...2) {
+                case 0: lines.append(lead + r.pick(scalars))
+                case 1: lines.append(lead.trimmingCharacters(in: .whitespaces) + "\n\(indent)  - \(r.pick(scalars))\n\(indent)  - \(r.pick(scalars))")
+                default: lines.append(lead + "[\(r.pick(scalars)), \(r.pick(scalars))]")
+                }
+            }
+            let text = lines.joined(separator: "\n") + "\n"
+            let reference: Yams.Node?
+            do {
+                reference = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
+            } catch {
+                // Yams rejects it (syntax, duplicate key, undefined alias): so must we.
+                #expect(throws: YAMLComposer.SyntaxError.self, "accepted what Yams rejects:\n\(text)") {
+                    try YAMLComposer.compose(text)
+                }
+                rejected += 1
+                continue
+            }
+            let ours = try YAMLComposer.compose(text)
+            if let reference, !Self.containsAlias(reference) {
+                #expect(ours.map(Self.dump) == Self.dump(reference), "differs from Yams on:\n\(text)")
+                compared += 1
+            }
+        }
+        #expect(compared > 250 && rejected > 50, "compared \(compared), rejected \(rejected)")
+    }
+
+    static func containsAlias(_ node: Yams.Node) -> Bool {
+        switch node {
+        case .alias: return true
+        case .scalar: return false
+        case .mapping(let m): return m.contains { containsAlias($0.key) || containsAlias($0.value) }
+        case .sequence(let s): return s.contains(where: containsAlias)
+        }
+    }
+
+    @Test func anEmptyStreamHasNoDocument() throws {
+        #expect(try YAMLComposer.compose("") == nil)
+        #expect(try YAMLComposer.compose("# only a comment\n") == nil)
+    }
+
+    @Test func aDuplicateKeyIsReportedAtItsSecondOccurrence() {
+        let text = "id: a\ntitle: T\nid: b\n"
+        #expect(throws: YAMLComposer.SyntaxError(message: "duplicate key `id` in one mapping", line: 3, column: 1)) {
+            try YAMLComposer.compose(text)
+        }
+        // Long mappings take the hashing path; same answer.
+        let long = (0..<40).map { "k\($0): v" }.joined(separator: "\n") + "\n  \nk7: again\n"
+        #expect(throws: YAMLComposer.SyntaxError(message: "duplicate key `k7` in one mapping", line: 42, column: 1)) {
+            try YAMLComposer.compose(long)
+        }
+    }
+
+    @Test func aSecondDocumentIsRejectedWhereItStarts() {
+        #expect(throws: YAMLComposer.SyntaxError(
+            message: "YAML syntax error: a second document (`---`) in one file; a file holds one document", line: 2, column: 1)) {
+            try YAMLComposer.compose("id: a\n---\nid: b\n")
+        }
+    }
+
+    @Test func aliasesShareTheAnchoredNodeAndAnUnknownOneIsAnError() throws {
+        let root = try #require(try YAMLComposer.compose("a: &x [1, 2]\nb: *x\n"))
+        let b = try #require(root.mapping?[1].value)
+        #expect(b.sequence?.compactMap(\.scalar?.string) == ["1", "2"])
+        #expect(throws: YAMLComposer.SyntaxError(message: "YAML syntax error: found undefined alias `*y`", line: 2, column: 4)) {
+            try YAMLComposer.compose("a: 1\nb: *y\n")
+        }
+    }
+
+    @Test func syntaxErrorsCarryLibyamlsMessageAndPosition() {
+        #expect(throws: YAMLComposer.SyntaxError(
+            message: "YAML syntax error: mapping values are not allowed in this context", line: 1, column: 7)) {
+            try YAMLComposer.compose("key: a: b\n")
+        }
+        // A control character is a reader error with a byte offset, turned into line and column
+        // (columns count characters, so the two-byte é before it counts once).
+        #expect(throws: YAMLComposer.SyntaxError(
+            message: "cannot read the file: control characters are not allowed", line: 2, column: 5)) {
+            try YAMLComposer.compose("a: 1\nb: é\u{7}\n")
+        }
+    }
+}
