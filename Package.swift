@@ -28,8 +28,10 @@ let package = Package(
         // AuditKit reads YAML through the libyaml inside Yams (`import CYaml`, which the Yams
         // product brings along), event by event; see Loading/YAMLComposer.swift for why.
         .target(name: "AuditKit", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "AuditReport", dependencies: ["AuditKit"]),
-        .target(name: "PresenceData"),
+        .target(name: "AuditReport", dependencies: ["AuditKit", "JSONText"]),
+        .target(name: "PresenceData", dependencies: ["JSONText"]),
+        // The ordered JSON tree both the report and the measurement write.
+        .target(name: "JSONText"),
 
         // Built-in checklists are compiled into the binary so any install finds them.
         .executableTarget(name: "EmbedChecklistsTool", path: "Sources/EmbedChecklistsTool"),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "AuditKitTests", dependencies: ["AuditKit", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PresenceDataTests", dependencies: ["PresenceData", "TestSupport"]),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TestSupport"]),
         .testTarget(
             name: "BuiltinChecklistTests",
             dependencies: ["AuditKit", "AuditReport", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],

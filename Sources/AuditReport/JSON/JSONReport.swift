@@ -1,4 +1,5 @@
 import AuditKit
+import JSONText
 
 /// Renders an audit as JSON for machines: the same content as the Markdown report (scores,
 /// ranges, coverage, every rule with status and gain, findings, answers, the comparison),
@@ -31,7 +32,7 @@ public enum JSONReport {
         ]
         members.append(("comparison", baseline.map { builder.comparison(ReportComparison(model, ReportModel($0))) } ?? .null))
         members.append(("method", builder.method()))
-        return JSONValue.object(members).serialized()
+        return JSONValue.object(members).prettyPrinted()
     }
 }
 
@@ -50,12 +51,12 @@ private struct JSONBuilder {
             ("passed_points", .number(s.passedPoints)),
             ("known_points", .number(s.knownPoints)),
             ("open_points", .number(s.openPoints)),
-            ("passed_rules", .int(s.passedRules)),
-            ("failed_rules", .int(s.failedRules)),
-            ("open_rules", .int(s.openRules)),
-            ("not_applicable_rules", .int(s.notApplicableRules)),
-            ("asked_questions", .int(s.askedQuestions)),
-            ("answered_questions", .int(s.answeredQuestions)),
+            ("passed_rules", .integer(s.passedRules)),
+            ("failed_rules", .integer(s.failedRules)),
+            ("open_rules", .integer(s.openRules)),
+            ("not_applicable_rules", .integer(s.notApplicableRules)),
+            ("asked_questions", .integer(s.askedQuestions)),
+            ("answered_questions", .integer(s.answeredQuestions)),
         ])
     }
 
@@ -177,7 +178,7 @@ private struct JSONBuilder {
         case .choice(let s), .text(let s): .string(s)
         case .choices(let labels): .array(labels.map { .string($0) })
         case .number(let v), .percent(let v): .number(v)
-        case .scale(let n): .int(n)
+        case .scale(let n): .integer(n)
         case .duration(let seconds): .number(seconds)
         case .date(let d): .string(d.description)
         case .notApplicable: .null
@@ -245,4 +246,9 @@ private struct JSONBuilder {
             ("bands", .array(Band.allCases.map { .object([("band", .string($0.label)), ("min", .number($0.lowerBound))]) })),
         ])
     }
+}
+
+extension JSONValue {
+    /// A score-like value rounded to two decimals, or null.
+    fileprivate static func rounded(_ v: Double?) -> JSONValue { .number(v.map { ($0 * 100).rounded() / 100 }) }
 }

@@ -1,3 +1,5 @@
+import JSONText
+
 /// Everything `smaudit measure` computed: one section per export given (`nil` for the others).
 ///
 /// `json()` prints the one object of issue 8 (snake_case keys in the issue's order, rates as
@@ -56,16 +58,16 @@ public struct PresenceMeasurement: Sendable, Equatable {
         .object([
             .init("count", .integer(p.count)),
             .init("skipped_rows", .integer(p.skippedRows)),
-            .init("applause_rate", .from(p.applauseRate)),
-            .init("likes_per_post", .from(p.likesPerPost)),
-            .init("amplification_rate", .from(p.amplificationRate)),
-            .init("conversation_rate", .from(p.conversationRate)),
+            .init("applause_rate", .number(p.applauseRate)),
+            .init("likes_per_post", .number(p.likesPerPost)),
+            .init("amplification_rate", .number(p.amplificationRate)),
+            .init("conversation_rate", .number(p.conversationRate)),
             .init("engagement_rate_by_reach", json(p.engagementRateByReach)),
             .init("engagement_rate_by_impressions", json(p.engagementRateByImpressions)),
             .init("engagement_rate_by_followers", json(p.engagementRateByFollowers)),
             .init("by_type", .object(p.byType.map {
                 .init($0.type, .object([.init("count", .integer($0.count)),
-                                        .init("engagement_rate_by_reach_median", .from($0.engagementRateByReachMedian))]))
+                                        .init("engagement_rate_by_reach_median", .number($0.engagementRateByReachMedian))]))
             })),
             .init("clustered_updates", p.clusteredUpdates.map {
                 .object([.init("window_minutes", .number($0.windowMinutes)),
@@ -81,25 +83,25 @@ public struct PresenceMeasurement: Sendable, Equatable {
             .init("skipped_rows", .integer(m.skippedRows)),
             .init("starters", .integer(m.starters)),
             .init("replied", .integer(m.replied)),
-            .init("response_rate", .from(m.responseRate)),
+            .init("response_rate", .number(m.responseRate)),
             .init("first_response_minutes", m.firstResponseMinutes.map {
                 .object([.init("median", .number($0.median)), .init("p90", .number($0.p90)),
                          .init("mean", .number($0.mean))])
             } ?? .null),
-            .init("replied_within_60m_share", .from(m.repliedWithin60mShare)),
+            .init("replied_within_60m_share", .number(m.repliedWithin60mShare)),
             .init("by_responder", .object(m.byResponder.map {
                 .init($0.responder, .object([.init("replied", .integer($0.replied)),
-                                             .init("median_minutes", .from($0.medianMinutes))]))
+                                             .init("median_minutes", .number($0.medianMinutes))]))
             })),
         ])
     }
 
     private static func json(_ f: FollowerMetrics) -> JSONValue {
         .object([
-            .init("first", .from(f.first)),
-            .init("last", .from(f.last)),
-            .init("growth_rate", .from(f.growthRate)),
-            .init("monthly_growth_rate", .from(f.monthlyGrowthRate)),
+            .init("first", .number(f.first)),
+            .init("last", .number(f.last)),
+            .init("growth_rate", .number(f.growthRate)),
+            .init("monthly_growth_rate", .number(f.monthlyGrowthRate)),
         ])
     }
 
@@ -107,12 +109,12 @@ public struct PresenceMeasurement: Sendable, Equatable {
         .object([
             .init("sessions", .number(t.sessions)),
             .init("social_sessions", .number(t.socialSessions)),
-            .init("social_share", .from(t.socialShare)),
-            .init("conversion_rate", .from(t.conversionRate)),
-            .init("social_conversion_rate", .from(t.socialConversionRate)),
+            .init("social_share", .number(t.socialShare)),
+            .init("conversion_rate", .number(t.conversionRate)),
+            .init("social_conversion_rate", .number(t.socialConversionRate)),
             .init("by_channel", .object(t.byChannel.map {
                 .init($0.channel, .object([.init("sessions", .number($0.sessions)),
-                                           .init("conversions", .from($0.conversions))]))
+                                           .init("conversions", .number($0.conversions))]))
             })),
         ])
     }
