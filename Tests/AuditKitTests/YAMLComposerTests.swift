@@ -14,7 +14,7 @@ import Yams
         let at = "@\(node.mark.line):\(node.mark.column)"
         if let s = node.scalar { return "\(s.style)\(at)\(String(reflecting: s.string))" }
         if let m = node.mapping { return "{\(at) " + m.map { dump($0.key) + ": " + dump($0.value) }.joined(separator: ", ") + "}" }
-        return "[\(at) " + (node.sequence ?? []).map(dump).joined(separator: ", ") + "]"
+        return "[\(at) " + (node.sequence.map(Array.init) ?? []).map(dump).joined(separator: ", ") + "]"
     }
 
     static func dump(_ node: Yams.Node) -> String {

@@ -259,10 +259,9 @@ public enum ChecklistLoader {
                 ok = false
             }
 
-            let bounded: Set<QuestionType> = [.number, .percent, .scale, .duration]
             for key in ["min", "max"] {
                 guard let entry = f[key], !YAMLSource.isNull(entry.value) else { continue }
-                guard bounded.contains(type) else {
+                guard Self.boundedTypes.contains(type) else {
                     src.error("`\(key)` applies only to number, percent, scale and duration questions", src.location(entry.key))
                     continue
                 }
@@ -299,6 +298,8 @@ public enum ChecklistLoader {
             }
             return id.isEmpty ? nil : q
         }
+
+        static let boundedTypes: Set<QuestionType> = [.number, .percent, .scale, .duration]
 
         mutating func rule(_ node: YNode) -> Rule? {
             guard let f = src.fields(node, what: "a rule", allowed: ruleFields,

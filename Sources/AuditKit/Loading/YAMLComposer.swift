@@ -1,14 +1,14 @@
 import CYaml
 
-/// Builds the loaders' `YNode` tree straight from libyaml's events, using the libyaml that Yams
-/// ships (its `CYaml` module), so the YAML grammar, error messages and positions are exactly
-/// libyaml's.
+/// Builds the loaders' `YDocument` (read through `YNode`) straight from libyaml's events, using
+/// the libyaml that Yams ships (its `CYaml` module), so the YAML grammar, error messages and
+/// positions are exactly libyaml's.
 ///
 /// Why not `Yams.compose`: its composer allocates a class per event, decodes every scalar
 /// through Foundation, and groups each mapping's keys into a dictionary of `Node`s to find
 /// duplicates. On a 3.7 MB checklist that was five times the cost of libyaml itself. Here a
-/// scalar is one `String(decoding:as:)`, and duplicate keys are found by comparing the keys'
-/// text, which is also the only duplicate the loaders care about.
+/// scalar is one `String(decoding:as:)` appended to a flat document, and duplicate keys are
+/// found by comparing the keys' text, which is also the only duplicate the loaders care about.
 enum YAMLComposer {
     /// A problem libyaml reported, or a duplicate key, with the position to show.
     struct SyntaxError: Error, Equatable {
@@ -24,9 +24,10 @@ enum YAMLComposer {
         // Native Swift strings are contiguous UTF-8; `makeContiguousUTF8` covers bridged ones.
         text.makeContiguousUTF8()
         let result: Result<YNode?, SyntaxError> = text.utf8.withContiguousStorageIfAvailable { bytes in
-            let reader = EventReader(bytes: bytes)
+            var reader = EventReader(bytes: bytes)
             do throws(YAMLComposer.SyntaxError) {
-                return .success(try reader.document())
+                guard let root = try reader.document() else { return .success(nil) }
+                return .success(YNode(document: reader.finish(), index: root))
             } catch {
                 return .failure(error)
             }
@@ -36,38 +37,56 @@ enum YAMLComposer {
 }
 
 /// Reads one event at a time and composes nodes recursively, as a recursive-descent parser
-/// over the event stream (sequence and mapping start/end events nest like brackets). A class,
-/// because libyaml keeps working state in `parser` and must see it at one fixed address.
-private final class EventReader {
-    private var parser = yaml_parser_t()
-    private var event = yaml_event_t()
+/// over the event stream (sequence and mapping start/end events nest like brackets).
+///
+/// A noncopyable struct rather than a class: its arrays grow on every node, and a class's
+/// stored properties are checked for exclusive access at run time on each change. libyaml's
+/// parser and event live on the heap, because libyaml must see them at one fixed address.
+private struct EventReader: ~Copyable {
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     private var hasEvent = false
-    private var anchors: [String: YNode] = [:]
+    private var anchors: [String: Int] = [:]
+    /// The document being built (see `YDocument`).
+    private var records: [YDocument.Record] = []
+    private var strings: [String] = []
+    private var children: [Int] = []
+    /// Children of the collections still open, innermost last.
+    private var pending: [Int] = []
     private let bytes: UnsafeBufferPointer<UInt8>
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        parser.initialize(to: yaml_parser_t())
+        event.initialize(to: yaml_event_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
     deinit {
-        if hasEvent { yaml_event_delete(&event) }
-        yaml_parser_delete(&parser)
+        if hasEvent { yaml_event_delete(event) }
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        event.deallocate()
+    }
+
+    /// The document built so far, handed over as the reader ends.
+    consuming func finish() -> YDocument {
+        YDocument(records: records, strings: strings, children: children)
     }
 
     /// The root of the stream's only document (nil when the stream has no document). Reading on
     /// to the stream's end is what finds syntax errors after the root and a second document.
-    func document() throws(YAMLComposer.SyntaxError) -> YNode? {
+    mutating func document() throws(YAMLComposer.SyntaxError) -> Int? {
         try next()  // stream start
         try next()
-        guard event.type == YAML_DOCUMENT_START_EVENT else { return nil }
+        guard event.pointee.type == YAML_DOCUMENT_START_EVENT else { return nil }
         try next()
         let root = try node()
         try next()  // document end
         try next()
-        if event.type == YAML_DOCUMENT_START_EVENT {
+        if event.pointee.type == YAML_DOCUMENT_START_EVENT {
             throw YAMLComposer.SyntaxError(
                 message: "YAML syntax error: a second document (`---`) in one file; a file holds one document",
                 line: mark.line, column: mark.column)
@@ -76,60 +95,59 @@ private final class EventReader {
     }
 
     /// Replaces the current event with the next one from libyaml.
-    private func next() throws(YAMLComposer.SyntaxError) {
-        if hasEvent { yaml_event_delete(&event) }
+    private mutating func next() throws(YAMLComposer.SyntaxError) {
+        if hasEvent { yaml_event_delete(event) }
         hasEvent = false
-        guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+        guard yaml_parser_parse(parser, event) == 1 else { throw parserError() }
         hasEvent = true
     }
 
     private var mark: YNode.Mark {
-        YNode.Mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+        YNode.Mark(line: event.pointee.start_mark.line + 1, column: event.pointee.start_mark.column + 1)
     }
 
-    /// The node that starts at the current event.
-    private func node() throws(YAMLComposer.SyntaxError) -> YNode {
+    /// The node that starts at the current event, recorded in the document; its index.
+    private mutating func node() throws(YAMLComposer.SyntaxError) -> Int {
         let start = mark
-        switch event.type {
+        switch event.pointee.type {
         case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let node = YNode(scalar: value, style: Self.style(scalar.style), mark: start)
-            register(scalar.anchor, node)
-            return node
+            let scalar = event.pointee.data.scalar
+            strings.append(String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self))
+            let index = record(.scalar, Self.style(scalar.style), start, first: strings.count - 1, count: 0)
+            if let anchor = Self.string(scalar.anchor) { anchors[anchor] = index }
+            return index
         case YAML_SEQUENCE_START_EVENT:
-            let anchor = Self.string(event.data.sequence_start.anchor)
-            var items: [YNode] = []
+            let anchor = Self.string(event.pointee.data.sequence_start.anchor)
+            let base = pending.count
             try next()
-            while event.type != YAML_SEQUENCE_END_EVENT {
-                items.append(try node())
+            while event.pointee.type != YAML_SEQUENCE_END_EVENT {
+                pending.append(try node())
                 try next()
             }
-            let node = YNode(sequence: items, mark: start)
-            if let anchor { anchors[anchor] = node }
-            return node
+            let index = close(.sequence, start, from: base, count: pending.count - base)
+            if let anchor { anchors[anchor] = index }
+            return index
         case YAML_MAPPING_START_EVENT:
-            let anchor = Self.string(event.data.mapping_start.anchor)
-            var pairs: [(key: YNode, value: YNode)] = []
+            let anchor = Self.string(event.pointee.data.mapping_start.anchor)
+            let base = pending.count
             try next()
-            while event.type != YAML_MAPPING_END_EVENT {
-                let key = try node()
+            while event.pointee.type != YAML_MAPPING_END_EVENT {
+                pending.append(try node())
                 try next()
-                let value = try node()
-                pairs.append((key, value))
+                pending.append(try node())
                 try next()
             }
-            try Self.checkDuplicateKeys(pairs)
-            let node = YNode(mapping: pairs, mark: start)
-            if let anchor { anchors[anchor] = node }
-            return node
+            try checkDuplicateKeys(pending[base...])
+            let index = close(.mapping, start, from: base, count: (pending.count - base) / 2)
+            if let anchor { anchors[anchor] = index }
+            return index
         case YAML_ALIAS_EVENT:
-            let name = Self.string(event.data.alias.anchor) ?? ""
-            guard let node = anchors[name] else {
+            let name = Self.string(event.pointee.data.alias.anchor) ?? ""
+            guard let index = anchors[name] else {
                 throw YAMLComposer.SyntaxError(message: "YAML syntax error: found undefined alias `*\(name)`",
                                                line: start.line, column: start.column)
             }
-            return node
+            return index
         default:
             // libyaml only yields node events here; anything else means a truncated stream.
             throw YAMLComposer.SyntaxError(message: "YAML syntax error: unexpected end of the document",
@@ -137,29 +155,45 @@ private final class EventReader {
         }
     }
 
-    private func register(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ node: YNode) {
-        if let name = Self.string(anchor) { anchors[name] = node }
+    private mutating func record(_ kind: YDocument.Kind, _ style: YNode.Style, _ mark: YNode.Mark, first: Int, count: Int) -> Int {
+        records.append(YDocument.Record(kind: kind, style: style, mark: mark, first: first, count: count))
+        return records.count - 1
+    }
+
+    /// Moves a finished collection's children from the pending stack to the document's child
+    /// list, where they sit together, and records the collection.
+    private mutating func close(_ kind: YDocument.Kind, _ mark: YNode.Mark, from base: Int, count: Int) -> Int {
+        let first = children.count
+        children.append(contentsOf: pending[base...])
+        pending.removeSubrange(base...)
+        return record(kind, .plain, mark, first: first, count: count)
     }
 
     /// The second occurrence of a scalar key in one mapping is an error at that key. Mappings
     /// in checklists have a dozen keys, so pairwise comparison beats hashing; long ones hash.
-    private static func checkDuplicateKeys(_ pairs: [(key: YNode, value: YNode)]) throws(YAMLComposer.SyntaxError) {
-        func duplicate(_ key: YNode) -> YAMLComposer.SyntaxError {
-            YAMLComposer.SyntaxError(message: "duplicate key `\(key.scalar?.string ?? "")` in one mapping",
+    /// `entries` alternates keys and values.
+    private func checkDuplicateKeys(_ entries: ArraySlice<Int>) throws(YAMLComposer.SyntaxError) {
+        func key(_ i: Int) -> (text: String, mark: YNode.Mark)? {
+            let r = records[entries[i]]
+            return r.kind == .scalar ? (strings[r.first], r.mark) : nil
+        }
+        func duplicate(_ key: (text: String, mark: YNode.Mark)) -> YAMLComposer.SyntaxError {
+            YAMLComposer.SyntaxError(message: "duplicate key `\(key.text)` in one mapping",
                                      line: key.mark.line, column: key.mark.column)
         }
-        if pairs.count <= 16 {
-            for i in pairs.indices {
-                guard let text = pairs[i].key.scalar?.string else { continue }
-                for j in pairs.startIndex..<i where pairs[j].key.scalar?.string == text {
-                    throw duplicate(pairs[i].key)
+        let keys = stride(from: entries.startIndex, to: entries.endIndex, by: 2)
+        if entries.count <= 32 {
+            for i in keys {
+                guard let k = key(i) else { continue }
+                for j in stride(from: entries.startIndex, to: i, by: 2) where key(j)?.text == k.text {
+                    throw duplicate(k)
                 }
             }
         } else {
-            var seen = Set<String>(minimumCapacity: pairs.count)
-            for pair in pairs {
-                guard let text = pair.key.scalar?.string else { continue }
-                if !seen.insert(text).inserted { throw duplicate(pair.key) }
+            var seen = Set<String>(minimumCapacity: entries.count / 2)
+            for i in keys {
+                guard let k = key(i) else { continue }
+                if !seen.insert(k.text).inserted { throw duplicate(k) }
             }
         }
     }
@@ -182,20 +216,20 @@ private final class EventReader {
     /// libyaml's error in the loader's words, at libyaml's position. Reader errors (such as a
     /// control character) carry a byte offset instead of a mark, turned into line and column.
     private func parserError() -> YAMLComposer.SyntaxError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        if parser.error == YAML_READER_ERROR {
-            let (line, column) = Self.position(ofByte: parser.problem_offset, in: bytes)
+        let problem = parser.pointee.problem.map { String(cString: $0) } ?? "unknown error"
+        if parser.pointee.error == YAML_READER_ERROR {
+            let (line, column) = Self.position(ofByte: parser.pointee.problem_offset, in: bytes)
             return YAMLComposer.SyntaxError(message: "cannot read the file: \(problem)", line: line, column: column)
         }
-        if parser.error == YAML_MEMORY_ERROR {
+        if parser.pointee.error == YAML_MEMORY_ERROR {
             return YAMLComposer.SyntaxError(message: "YAML error: out of memory", line: 1, column: 1)
         }
         var context = ""
-        if let text = parser.context {
-            context = " (\(String(cString: text)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+        if let text = parser.pointee.context {
+            context = " (\(String(cString: text)) at line \(parser.pointee.context_mark.line + 1), column \(parser.pointee.context_mark.column + 1))"
         }
         return YAMLComposer.SyntaxError(message: "YAML syntax error: \(problem)\(context)",
-                                        line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+                                        line: parser.pointee.problem_mark.line + 1, column: parser.pointee.problem_mark.column + 1)
     }
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.

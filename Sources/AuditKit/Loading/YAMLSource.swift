@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One YAML file being read: its lines (for mapping expression offsets) and the diagnostics
 /// found so far. Every helper records problems and carries on, so one pass reports them all.
 struct YAMLSource {
@@ -11,13 +17,24 @@ struct YAMLSource {
     init(file: String, text: String) {
         self.file = file
         self.text = text
+        self.lineStarts = Self.lineStarts(of: text)
+    }
+
+    private static func lineStarts(of text: String) -> [Int] {
+        if let starts = text.utf8.withContiguousStorageIfAvailable(lineStarts(in:)) { return starts }
+        return Array(text.utf8).withUnsafeBufferPointer(lineStarts(in:))
+    }
+
+    private static func lineStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
+        guard let base = bytes.baseAddress else { return starts }
+        // memchr jumps from one newline to the next many bytes at a time.
         var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        while offset < bytes.count, let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
+            offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+            starts.append(offset)
         }
-        self.lineStarts = starts
+        return starts
     }
 
     /// The Unicode scalars of line `n` (1-based), without the line break.
@@ -63,6 +80,8 @@ struct YAMLSource {
     /// True for an empty or null scalar (`key:`, `~`, `null`), which counts as absent.
     static func isNull(_ node: YNode) -> Bool {
         guard let s = node.scalar, s.style == .plain else { return false }
+        // Almost every scalar is longer than four bytes: one length check settles it.
+        guard s.string.utf8.count <= 4 else { return false }
         return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
     }
 

@@ -1,10 +1,9 @@
 /// One node of a YAML document as the loaders read it: a scalar's text, a mapping's pairs in
 /// file order, or a sequence, each with the line and column where it starts.
 ///
-/// A small class tree of its own rather than `Yams.Node`: the loaders read each node several
-/// times (null check, text, position), and `YAMLComposer` fills it straight from libyaml's
-/// events.
-final class YNode {
+/// A view into a `YDocument`, which `YAMLComposer` fills straight from libyaml's events; not
+/// `Yams.Node`, because the loaders read each node several times (null check, text, position).
+struct YNode {
     /// A 1-based line and column (columns count Unicode scalars, as libyaml does).
     struct Mark: Hashable {
         let line: Int
@@ -12,7 +11,7 @@ final class YNode {
     }
 
     /// How a scalar was written; expression columns are mapped back to the file from it.
-    enum Style {
+    enum Style: UInt8 {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
@@ -23,29 +22,82 @@ final class YNode {
         let mark: Mark
     }
 
-    let mark: Mark
-    let scalar: Scalar?
-    let mapping: [(key: YNode, value: YNode)]?
-    let sequence: [YNode]?
+    let document: YDocument
+    let index: Int
 
-    init(scalar: String, style: Style, mark: Mark) {
-        self.mark = mark
-        self.scalar = Scalar(string: scalar, style: style, mark: mark)
-        mapping = nil
-        sequence = nil
+    private var record: YDocument.Record { document.records[index] }
+
+    var mark: Mark { record.mark }
+
+    /// The scalar, when this node is one.
+    var scalar: Scalar? {
+        let r = record
+        guard r.kind == .scalar else { return nil }
+        return Scalar(string: document.strings[r.first], style: r.style, mark: r.mark)
     }
 
-    init(mapping: [(key: YNode, value: YNode)], mark: Mark) {
-        self.mark = mark
-        scalar = nil
-        self.mapping = mapping
-        sequence = nil
+    /// The key–value pairs in file order, when this node is a mapping.
+    var mapping: Pairs? {
+        let r = record
+        guard r.kind == .mapping else { return nil }
+        return Pairs(document: document, first: r.first, count: r.count)
     }
 
-    init(sequence: [YNode], mark: Mark) {
-        self.mark = mark
-        scalar = nil
-        mapping = nil
-        self.sequence = sequence
+    /// The items, when this node is a sequence.
+    var sequence: Items? {
+        let r = record
+        guard r.kind == .sequence else { return nil }
+        return Items(document: document, first: r.first, count: r.count)
+    }
+
+    /// A mapping's pairs, read from the document's child list (key and value side by side).
+    struct Pairs: RandomAccessCollection {
+        let document: YDocument
+        let first: Int
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(i: Int) -> (key: YNode, value: YNode) {
+            let at = first + 2 * i
+            return (YNode(document: document, index: document.children[at]),
+                    YNode(document: document, index: document.children[at + 1]))
+        }
+    }
+
+    /// A sequence's items, read from the document's child list.
+    struct Items: RandomAccessCollection {
+        let document: YDocument
+        let first: Int
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(i: Int) -> YNode { YNode(document: document, index: document.children[first + i]) }
+    }
+}
+
+/// A whole YAML document stored flat: one record per node and one list of child indices, so a
+/// document of 200,000 nodes is a handful of arrays rather than 200,000 objects to allocate and
+/// free one by one (which cost a sixth of loading a 10,000-question checklist).
+final class YDocument: Sendable {
+    enum Kind: UInt8 { case scalar, sequence, mapping }
+
+    /// A scalar's `first` indexes `strings`; a sequence's `count` items, or a mapping's `count`
+    /// key–value pairs (two entries each), start at `children[first]`.
+    struct Record {
+        let kind: Kind
+        let style: YNode.Style
+        let mark: YNode.Mark
+        let first: Int
+        let count: Int
+    }
+
+    let records: [Record]
+    let strings: [String]
+    let children: [Int]
+
+    init(records: [Record], strings: [String], children: [Int]) {
+        self.records = records
+        self.strings = strings
+        self.children = children
     }
 }
