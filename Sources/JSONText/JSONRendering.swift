@@ -60,9 +60,9 @@ extension JSONValue {
         out += String(repeating: "  ", count: indent)
     }
 
-    /// Whole numbers without a fraction (`12`, not `12.0`); others in Swift's shortest form
-    /// that reads back to the same double (`0.1`, `1e-05`), which is valid JSON; non-finite
-    /// values as `null`.
+    /// Whole numbers below 1e15 without a fraction (`12`, not `12.0`; `-0.0` as `0`); others in
+    /// Swift's shortest form that reads back to the same double (`0.1`, `1e-05`, `1e+16`), which
+    /// is valid JSON; non-finite values as `null`.
     static func numberText(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }

@@ -40,7 +40,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// `.number(v)`, or `.null` when there is no number.
     public static func number(_ v: Double?) -> JSONValue { v.map { .number($0) } ?? .null }
 
-    /// An object from `(key, value)` pairs, in their order.
+    /// An object from `(key, value)` pairs, in their order. (An empty literal matches both this
+    /// and the `object` case; write an empty object as `.object([JSONValue.Member]())`.)
     public static func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
         .object(pairs.map { Member($0.0, $0.1) })
     }

@@ -9,6 +9,9 @@ import TestSupport
         #expect(JSONValue.number(-3).rendered() == "-3")
         #expect(JSONValue.number(0.1).rendered() == "0.1")
         #expect(JSONValue.number(1e-5).rendered() == "1e-05")
+        // Beyond 1e15 a double is not printed as digits plus "." (which JSON rejects).
+        #expect(JSONValue.number(1e16).rendered() == "1e+16")
+        #expect(JSONValue.number(-0.0).rendered() == "0")
         #expect(JSONValue.number(.nan).rendered() == "null")
         #expect(JSONValue.number(.infinity).rendered() == "null")
         #expect(JSONValue.number(nil as Double?).rendered() == "null")
