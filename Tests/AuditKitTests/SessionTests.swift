@@ -115,6 +115,20 @@ import Testing
         let first = try SessionLock(sessionPath: path)
         // flock locks belong to open file descriptions, so a second open in this process conflicts too.
         #expect(throws: FileWriteError.self) { _ = try SessionLock(sessionPath: path) }
+        // The refusal leaves the holder's lock file alone, so a third attempt is refused too.
+        #expect(FileManager.default.fileExists(atPath: path + ".lock"))
+        #expect(throws: FileWriteError.self) { _ = try SessionLock(sessionPath: path) }
         _ = first
+    }
+
+    @Test func theLockIsFreeAgainOnceItsHolderLetsGo() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString).yaml").path
+        var first: SessionLock? = try SessionLock(sessionPath: path)
+        _ = first
+        first = nil
+        #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
+        let second = try SessionLock(sessionPath: path)
+        #expect(try String(contentsOfFile: path + ".lock", encoding: .utf8) == "\(getpid())\n")
+        _ = second
     }
 }

@@ -126,5 +126,9 @@ import TestSupport
         let second = try smaudit.run(["audit", "mini", "--session", path], input: "")
         #expect(second.status == 1)
         #expect(second.stderr.contains("is open in another smaudit (pid \(first.pid))"))
+        // The refusal left the first shell's lock in place, so a third is refused as well.
+        let third = try smaudit.run(["audit", "mini", "--session", path], input: "")
+        #expect(third.status == 1)
+        #expect(third.stderr.contains("is open in another smaudit (pid \(first.pid))"))
     }
 }
