@@ -74,13 +74,15 @@ import Testing
           mini:
             priority: growing folowers
             folowers: 12
+            zzz: 1
           other: {x: 1}
         """)
         #expect(result.session == nil)
         let shown = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
         #expect(shown.contains { $0.hasPrefix("4:15 invalid answer to `mini.priority`") })
         #expect(shown.contains("5:5 `mini` has no question `folowers`; did you mean `followers`?"))
-        #expect(shown.contains { $0.hasPrefix("6:3 unknown checklist `other`") })
+        #expect(shown.contains("6:5 `mini` has no question `zzz`; `smaudit show mini` lists its question ids"))
+        #expect(shown.contains { $0.hasPrefix("7:3 unknown checklist `other`") })
     }
 
     @Test func aNewerFormatIsRefusedAndLenientModeDropsUnknownQuestions() {

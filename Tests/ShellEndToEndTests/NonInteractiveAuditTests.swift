@@ -86,6 +86,23 @@ import TestSupport
         #expect(result.stderr.contains("1 questions unanswered (counted as open): mini.answers_on_social"))
     }
 
+    /// The minimal answers file of the README (and of issue 6), word for word, against the
+    /// built-in checklists.
+    @Test func theManualsMinimalAnswersFileRuns() throws {
+        let path = try smaudit.write("""
+        organisation: Acme Coffee
+        auditors: [Dana Lee]
+        answers:
+          four-mistakes:            # checklist id
+            top_priority: engagement with followers   # question id: answer as typed in the shell
+            followers: 12k
+        """, to: "minimal.yaml")
+        let result = try smaudit.run(["run", "--answers", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("four-mistakes  Score 100 (leading)"))
+        #expect(!result.stderr.contains("four-mistakes.followers"))
+    }
+
     @Test func runReportsInvalidAnswersAtTheirExactPosition() throws {
         let path = try smaudit.write("""
         organisation: Acme Coffee

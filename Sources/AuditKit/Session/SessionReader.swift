@@ -77,7 +77,8 @@ public enum SessionReader {
                 for (questionID, questionKey, valueNode) in questions {
                     let ref = QuestionRef(checklist: checklistID, question: questionID)
                     guard let question = checklist.question(questionID) else {
-                        let hint = Suggest.closest(to: questionID, in: checklist.questionIDs).map { "; did you mean `\($0)`?" } ?? ""
+                        let hint = Suggest.closest(to: questionID, in: checklist.questionIDs).map { "; did you mean `\($0)`?" }
+                            ?? "; `smaudit show \(checklistID)` lists its question ids"
                         switch mode {
                         case .strict:
                             src.error("`\(checklistID)` has no question `\(questionID)`\(hint)", src.location(questionKey))
