@@ -103,6 +103,19 @@ import TestSupport
         #expect(!result.stderr.contains("four-mistakes.followers"))
     }
 
+    /// A share cannot pass 100%, and a bare `1` (read as 100% by the documented rule) is
+    /// echoed back, so a team that meant 1% sees it at once.
+    @Test func percentAnswersAreRangeCheckedAndABareFractionIsEchoed() throws {
+        let result = try smaudit.run(["audit", "four-mistakes", "--organisation", "Acme", "--auditors", "Dana"],
+                                     input: "eng\n20k\nno\nengagement\n150%\n1\n")
+        #expect(result.stderr.contains("<stdin>:5: four-mistakes.engaged_share: 150% is above the maximum 100%"))
+        #expect(result.stdout.contains("read as 100%: a bare number of 1 or less is a fraction; type 1% for 1 per cent"))
+        // An explicit percentage is taken as written, with no note.
+        let plain = try smaudit.run(["audit", "four-mistakes", "--organisation", "Acme", "--auditors", "Dana"],
+                                    input: "eng\n20k\nno\nengagement\n1%\n")
+        #expect(!plain.stdout.contains("a bare number of 1 or less"))
+    }
+
     @Test func runReportsInvalidAnswersAtTheirExactPosition() throws {
         let path = try smaudit.write("""
         organisation: Acme Coffee

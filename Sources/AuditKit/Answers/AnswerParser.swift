@@ -11,6 +11,16 @@ extension Question {
         AnswerParser.parse(text, for: self)
     }
 
+    /// How an accepted answer was read, when the reading may not be what the person meant:
+    /// a bare `1` to a percent question is 100%, not 1%. Nil when the answer is plain.
+    public func readingNote(for text: String) -> String? {
+        guard type == .percent else { return nil }
+        let raw = text.trimmed()
+        guard !raw.hasSuffix("%"), let v = AnswerParser.parseNumber(raw), v != 0, abs(v) <= 1 else { return nil }
+        return "read as \(AnswerParser.formatNumber100(v)): a bare number of 1 or less is a fraction; "
+            + "type \(raw)% for \(raw) per cent"
+    }
+
     /// What the prompt shows as accepted input, e.g. `yes or no`, with `, or n/a` when allowed.
     public var acceptedAnswers: String {
         AnswerParser.accepted(for: self) + (allowNA ? ", or n/a" : "")

@@ -19,7 +19,9 @@ final class QuestionPrompt: InputHandler {
             try AuditCommands.why(shell)
             return
         }
+        let question = flow.current.flatMap { flow.set.question($0) }
         try flow.answer(line)
+        if let note = question?.readingNote(for: line) { shell.console.print(shell.console.styled(note, .dim)) }
         AuditCommands.showCurrentOrFinish(shell)
     }
 
