@@ -149,4 +149,18 @@ import Yams
             try YAMLComposer.compose("a: 1\nb: é\u{7}\n")
         }
     }
+
+    /// libyaml reports what it finds at the end of the input on the (empty) line after the
+    /// last; the error moves to just past the last character, so the caret lands on text.
+    @Test func aProblemAtTheEndOfTheInputPointsAtTheLastCharacter() {
+        #expect(throws: YAMLComposer.SyntaxError(
+            message: "YAML syntax error: did not find expected node content at the end of the file", line: 2, column: 9)) {
+            try YAMLComposer.compose("id: bad\ntitle: [\n\n")
+        }
+        #expect(throws: YAMLComposer.SyntaxError(
+            message: "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar at line 2, column 8)",
+            line: 2, column: 12)) {
+            try YAMLComposer.compose("id: bad\ntitle: 'abc\n")
+        }
+    }
 }

@@ -79,6 +79,8 @@ import TestSupport
         _ = try first.waitForExit()
 
         let second = try smaudit.launch()
+        // The banner names the built-ins and counts the user's own files without parsing them.
+        try second.waitFor("Checklists: seven-steps, four-mistakes, launch, and 1 file of your own (`list` shows them).")
         var offset = try second.waitFor("smaudit> ")
         second.sendLine("resume")
         offset = try second.waitFor("Resumed Acme (mini): 3 answers", after: offset)

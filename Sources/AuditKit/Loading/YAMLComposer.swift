@@ -225,11 +225,25 @@ private struct EventReader: ~Copyable {
             return YAMLComposer.SyntaxError(message: "YAML error: out of memory", line: 1, column: 1)
         }
         var context = ""
-        if let text = parser.pointee.context {
-            context = " (\(String(cString: text)) at line \(parser.pointee.context_mark.line + 1), column \(parser.pointee.context_mark.column + 1))"
+        let contextMark = parser.pointee.context_mark
+        // A context at the very end of the input says nothing the position does not.
+        if let text = parser.pointee.context, contextMark.index < bytes.count {
+            context = " (\(String(cString: text)) at line \(contextMark.line + 1), column \(contextMark.column + 1))"
+        }
+        let mark = parser.pointee.problem_mark
+        if mark.index >= bytes.count {
+            // libyaml places a problem found at the end of the input (a `[` or quote never
+            // closed) after the last line break, where the source line shown would be empty;
+            // point just past the last character written instead.
+            var end = bytes.count
+            while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+            let (line, column) = Self.position(ofByte: end, in: bytes)
+            let whereText = problem.contains("end of stream") ? "" : " at the end of the file"
+            return YAMLComposer.SyntaxError(message: "YAML syntax error: \(problem)\(whereText)\(context)",
+                                            line: line, column: column)
         }
         return YAMLComposer.SyntaxError(message: "YAML syntax error: \(problem)\(context)",
-                                        line: parser.pointee.problem_mark.line + 1, column: parser.pointee.problem_mark.column + 1)
+                                        line: mark.line + 1, column: mark.column + 1)
     }
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.
