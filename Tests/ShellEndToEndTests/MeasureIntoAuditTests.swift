@@ -34,6 +34,35 @@ import TestSupport
         // The measured answers show in the report as measured from the file.
         let report = try smaudit.run(["report", session, "-o", "-"])
         #expect(report.stdout.contains("measured from \(inboxPath)"))
+
+        // The hand-written answers file was kept as it was before becoming a session file.
+        #expect(try smaudit.read("acme.yaml.orig") == "organisation: Acme\nanswers:\n  four-mistakes: {top_priority: sales}\n")
+        #expect(result.stderr.contains("is now a session file; the answers file as you wrote it (with its comments) is kept as \(session).orig"))
+    }
+
+    /// A measured share is stored as a person would type it; the exact value stays in `measured`.
+    @Test func measuredAnswersAreRoundedAndASessionIsNotBackedUpAgain() throws {
+        let inboxPath = try smaudit.write("""
+        id,from,inbound,time,in_reply_to
+        1,alice,true,2026-01-01 10:00,
+        2,Brand,false,2026-01-01 10:30,1
+        3,bob,true,2026-01-01 11:00,
+        4,Brand,false,2026-01-01 11:20,3
+        5,carol,true,2026-01-01 12:00,
+
+        """, to: "inbox.csv")
+        let session = try smaudit.write("organisation: Acme\nanswers:\n  four-mistakes: {top_priority: sales}\n", to: "acme.yaml")
+        for _ in 0..<2 {
+            let result = try smaudit.run(["measure", "--inbox", inboxPath, "--into", session])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("four-mistakes.response_rate = 66.67% (inbox.response_rate from \(inboxPath))"))
+        }
+        let saved = try smaudit.read("acme.yaml")
+        #expect(saved.contains("answer: \"66.67%\""))
+        #expect(saved.contains("value: 0.6666666666"))
+        // The second run found a session file and kept no second copy.
+        #expect(FileManager.default.fileExists(atPath: session + ".orig"))
+        #expect(!FileManager.default.fileExists(atPath: session + ".orig.2"))
     }
 
     @Test func theShellsMeasureFillsTheOpenAudit() throws {

@@ -31,6 +31,19 @@ import TestSupport
         #expect(result.stdout == "smaudit 0.1.0\n")
     }
 
+    /// Descriptions start in one narrow column; the long `measure` synopsis gets its own line
+    /// instead of pushing every description to the right.
+    @Test func helpKeepsDescriptionsInANarrowColumn() throws {
+        let lines = try smaudit.run(input: "help\n").stdout.split(separator: "\n").map(String.init)
+        let version = try #require(lines.first { $0.hasPrefix("version ") })
+        let column = version.distance(from: version.startIndex, to: try #require(version.range(of: "Show the smaudit version")).lowerBound)
+        #expect(column <= 30)
+        let measure = try #require(lines.firstIndex { $0.hasPrefix("measure --posts") })
+        #expect(lines[measure + 1] == String(repeating: " ", count: column)
+            + "Compute metrics from platform exports and fill the audit's measurable questions")
+        #expect(lines.allSatisfy { $0.count <= 110 })
+    }
+
     @Test func endOfInputWithoutQuitExitsCleanly() throws {
         let result = try smaudit.run(input: "version")
         #expect(result.status == 0)

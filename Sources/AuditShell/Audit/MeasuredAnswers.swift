@@ -82,12 +82,15 @@ public struct MeasureRequest: Sendable {
 public enum MeasuredAnswers {
     /// The answer a metric gives a question, converted to its type (minutes for durations,
     /// fractions for percentages), or nil when the type does not fit or the value is out of bounds.
+    ///
+    /// The answer is rounded as a person would type it (66.67%, not 66.6666666667%; whole
+    /// seconds); the exact figure stays in the answer's `measured` record.
     public static func answer(for question: Question, metric: String, value: Double) -> AnswerValue? {
         let candidate: AnswerValue
         switch question.type {
-        case .duration: candidate = .duration(seconds: metric.contains("minutes") ? value * 60 : value)
-        case .percent: candidate = .percent(value)
-        case .number: candidate = .number(value)
+        case .duration: candidate = .duration(seconds: (metric.contains("minutes") ? value * 60 : value).rounded())
+        case .percent: candidate = .percent((value * 10_000).rounded() / 10_000)
+        case .number: candidate = .number((value * 100).rounded() / 100)
         case .scale: candidate = .scale(Int(value.rounded()))
         default: return nil
         }

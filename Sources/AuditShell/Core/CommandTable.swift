@@ -26,13 +26,20 @@ public struct CommandTable {
         Suggestion.closest(to: word, in: allNames)
     }
 
+    /// Synopses longer than this get a line of their own, so that one long command (`measure`
+    /// with its options) does not push every description towards the right edge.
+    static let synopsisColumn = 24
+
     /// One aligned line per command, like sqlite3's `.help`.
     public func helpTable() -> String {
-        let width = commands.map(\.synopsis.count).max() ?? 0
+        let width = commands.map(\.synopsis.count).filter { $0 <= Self.synopsisColumn }.max() ?? Self.synopsisColumn
         return commands.map { command in
-            var line = command.synopsis.padded(toWidth: width + 3) + command.summary
-            if !command.aliases.isEmpty { line += " (alias: \(command.aliases.joined(separator: ", ")))" }
-            return line
+            var summary = command.summary
+            if !command.aliases.isEmpty { summary += " (alias: \(command.aliases.joined(separator: ", ")))" }
+            if command.synopsis.count > width {
+                return command.synopsis + "\n" + String(repeating: " ", count: width + 3) + summary
+            }
+            return command.synopsis.padded(toWidth: width + 3) + summary
         }.joined(separator: "\n")
     }
 

@@ -125,8 +125,36 @@ struct MeasureCommand: ParsableCommand {
         let now = SessionStore.now(environment: environment)
         let filled = MeasuredAnswers.fill(&session, set: catalog.set, measurement: measurement, request: request, now: now)
         session.updated = now
+        // A hand-written answers file becomes a session file, which has no room for its
+        // comments or layout: the original is kept beside it first.
+        let original = try AtomicFile.read(into)
+        var backup: String?
+        if !Self.isSessionFile(original) {
+            let path = Self.unusedPath(into + ".orig")
+            try AtomicFile.write(original, to: path)
+            backup = path
+        }
         try AtomicFile.write(SessionWriter.render(session, set: catalog.set), to: into)
         printError(MeasuredAnswers.describe(filled, request: request))
+        if let backup {
+            printError("\(into) is now a session file; the answers file as you wrote it (with its comments) is kept as \(backup)")
+        }
         _ = lock
+    }
+
+    /// Session files start their own lines with `format:`; answers files written by hand do not.
+    static func isSessionFile(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix("format:") }
+    }
+
+    /// `path`, or `path.2`, `path.3`, … whichever does not exist yet.
+    static func unusedPath(_ path: String) -> String {
+        var candidate = path
+        var n = 2
+        while AtomicFile.exists(candidate) {
+            candidate = "\(path).\(n)"
+            n += 1
+        }
+        return candidate
     }
 }
