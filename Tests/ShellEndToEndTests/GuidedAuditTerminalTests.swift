@@ -118,7 +118,7 @@ import TestSupport
         second.sendLine("resume")
         try second.waitFor("checklist `mini` changed since this session began (version 1.0.0 → 1.1.0)", after: ready)
         try second.waitFor("dropped answers to questions that no longer exist: mini.followers", after: ready)
-        try second.waitFor("Resumed Acme (mini): 1 answers", after: ready)
+        try second.waitFor("Resumed Acme (mini): 1 answer,", after: ready)
     }
 
     @Test func twoShellsCannotWriteTheSameSession() throws {

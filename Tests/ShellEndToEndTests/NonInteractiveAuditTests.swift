@@ -83,7 +83,7 @@ import TestSupport
         // Only the high rule (5) is known and passes; the critical rule (8) and the medium rule
         // that applies when requests are answered (3) are open: range 5/16 = 31.25 … 100.
         #expect(result.stdout.contains("mini           Score 100 (leading), range 31.3–100 with 2 rules open, 67% answered."))
-        #expect(result.stderr.contains("1 questions unanswered (counted as open): mini.answers_on_social"))
+        #expect(result.stderr.contains("1 question unanswered (counted as open): mini.answers_on_social"))
     }
 
     /// The minimal answers file of the README (and of issue 6), word for word, against the

@@ -153,7 +153,7 @@ extension AuditCommands {
             unanswered += row.asked - row.answered
         }
         shell.console.print(ChecklistText.table(rows))
-        shell.console.print("\(unanswered) questions unanswered.")
+        shell.console.print("\(unanswered.counted("question")) unanswered.")
     }
 
     func review(_ shell: Shell) throws {

@@ -163,7 +163,7 @@ public final class AuditCommands {
         if !result.changed.isEmpty || !result.dropped.isEmpty { try flow.save() }
         self.flow = flow
         let answered = session.entries.values.filter { $0.value != nil }.count
-        shell.console.print("Resumed \(session.organisation) (\(session.checklistIDs.joined(separator: ", "))): \(answered) answers, from \(path)")
+        shell.console.print("Resumed \(session.organisation) (\(session.checklistIDs.joined(separator: ", "))): \(answered.counted("answer")), from \(path)")
         Self.showCurrentOrFinish(shell)
     }
 

@@ -26,7 +26,7 @@ public enum ChecklistText {
         lines.append("")
         lines.append("## Rules")
         for rule in checklist.rules {
-            lines.append("  \(rule.id) [\(rule.severity.rawValue), \(ScoreText.number(rule.points)) pts] \(rule.title)")
+            lines.append("  \(rule.id) [\(rule.severity.rawValue), \(ScoreText.number(rule.points)) \(rule.points == 1 ? "point" : "points")] \(rule.title)")
         }
         return lines.joined(separator: "\n")
     }

@@ -15,7 +15,7 @@ public enum ScoreText {
         }
         var line = "Score \(number(score)) (\(band.label))"
         if summary.openRules > 0, let low = summary.low, let high = summary.high {
-            line += ", range \(number(low))–\(number(high)) with \(summary.openRules) rules open"
+            line += ", range \(number(low))–\(number(high)) with \(summary.openRules.counted("rule")) open"
         }
         if let coverage = summary.coverage { line += ", \(Int((coverage * 100).rounded()))% answered" }
         return line + "."

@@ -10,7 +10,7 @@ public enum MeasurementTable {
 
         if let p = m.posts {
             section("Posts")
-            add("posts", "\(p.count)" + (p.skippedRows > 0 ? " (\(p.skippedRows) rows skipped)" : ""))
+            add("posts", "\(p.count)" + (p.skippedRows > 0 ? " (\(p.skippedRows) \(p.skippedRows == 1 ? "row" : "rows") skipped)" : ""))
             add("applause rate (per post)", p.applauseRate.map(decimal) ?? na(p.unavailable, "applause_rate"))
             add("likes per post", p.likesPerPost.map(decimal) ?? na(p.unavailable, "likes_per_post"))
             add("amplification (shares/post)", p.amplificationRate.map(decimal) ?? na(p.unavailable, "amplification_rate"))
@@ -25,16 +25,16 @@ public enum MeasurementTable {
                 add("by type", na(p.unavailable, "by_type"))
             }
             for t in p.byType {
-                add("type \(t.type)", "\(t.count) posts, median engagement by reach "
+                add("type \(t.type)", "\(t.count) \(t.count == 1 ? "post" : "posts"), median engagement by reach "
                     + (t.engagementRateByReachMedian.map(percent) ?? "n/a"))
             }
             add("clustered updates", p.clusteredUpdates.map {
-                "\($0.clusters) clusters, \($0.postsInClusters) posts (< \(decimal($0.windowMinutes)) min apart)"
+                "\($0.clusters) \($0.clusters == 1 ? "cluster" : "clusters"), \($0.postsInClusters) \($0.postsInClusters == 1 ? "post" : "posts") (< \(decimal($0.windowMinutes)) min apart)"
             } ?? na(p.unavailable, "clustered_updates"))
         }
         if let i = m.inbox {
             section("Inbox")
-            add("messages", "\(i.messages)" + (i.skippedRows > 0 ? " (\(i.skippedRows) rows skipped)" : ""))
+            add("messages", "\(i.messages)" + (i.skippedRows > 0 ? " (\(i.skippedRows) \(i.skippedRows == 1 ? "row" : "rows") skipped)" : ""))
             add("conversation starters", "\(i.starters)")
             add("replied", "\(i.replied)")
             add("response rate", i.responseRate.map(percent) ?? na(i.unavailable, "response_rate"))

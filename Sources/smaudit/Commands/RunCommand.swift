@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
             (catalog.set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
         }.filter { session.entries[$0]?.value == nil && catalog.set.isAsked($0, in: session.answers) }
         if !open.isEmpty {
-            printError("\(answers): \(open.count) questions unanswered (counted as open): " + open.map(\.description).joined(separator: ", "))
+            printError("\(answers): \(open.count.counted("question")) unanswered (counted as open): " + open.map(\.description).joined(separator: ", "))
         }
         print("overall        " + ScoreText.line(card.overall))
         for checklist in card.checklists { print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.summary)) }
