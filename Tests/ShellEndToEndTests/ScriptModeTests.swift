@@ -83,6 +83,22 @@ import TestSupport
         #expect(version.stdout == "0.1.0\n")
     }
 
+    /// measure's help lays out its headers and definitions by hand; they must fit the 80
+    /// columns the argument parser wraps at, or a wrapped remainder lands at the left margin
+    /// in the middle of the table.
+    @Test func measureHelpTablesKeepTheirIndentation() throws {
+        let help = try smaudit.run(["measure", "--help"])
+        #expect(help.status == 0)
+        let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (header, end) in [("Recognised headers", "Fields for --map"), ("Definitions:", "Social channels:")] {
+            let first = try #require(lines.firstIndex { $0.hasPrefix(header) })
+            let last = try #require(lines[first...].firstIndex { $0.hasPrefix(end) })
+            let table = lines[(first + 1)..<last]
+            #expect(table.count > 3)
+            #expect(table.allSatisfy { $0.hasPrefix("  ") }, "\(table.filter { !$0.hasPrefix("  ") })")
+        }
+    }
+
     @Test func interruptingAScriptExits130() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Smaudit.executable)

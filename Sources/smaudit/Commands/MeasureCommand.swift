@@ -25,8 +25,9 @@ struct MeasureCommand: ParsableCommand {
 
             Recognised headers (case-insensitive; --map FIELD=COLUMN for anything else):
               posts      date/Posted, type/Type, reach/Lifetime Post Total Reach,
-                         impressions/Lifetime Post Total Impressions, likes/like, comments/comment,
-                         shares/share, followers/Page total likes, account
+                         impressions/Lifetime Post Total Impressions,
+                         likes/like, comments/comment, shares/share,
+                         followers/Page total likes, account
               inbox      id/tweet_id, from/author_id, inbound, time/created_at,
                          in_reply_to/in_response_to_tweet_id
               followers  date, followers
@@ -37,29 +38,40 @@ struct MeasureCommand: ParsableCommand {
             Twitter's "Tue Oct 31 22:10:47 +0000 2017", and 10/31/2017 10:10 PM; no zone means UTC.
 
             Definitions:
-              engagement              likes + comments + shares of a post (empty count cells are 0)
-              applause_rate           mean engagement per post (seed 001)
-              likes_per_post          likes / posts
-              amplification_rate      shares / posts
-              conversation_rate       comments / posts
-              engagement_rate_by_X    X = reach, impressions or followers (a followers column, or the
-                                      --followers series at the post's date): over posts with X > 0,
-                                      median and mean of engagement / X, and aggregate =
-                                      total engagement / total X
-              by_type                 posts per type and their median engagement rate by reach
-              clustered_updates       runs of 2+ posts of the same account, each less than
-                                      --window-minutes (default 10) after the previous one
-              starter                 an inbound message that replies to nothing
-              first response          the earliest non-inbound message replying to a starter
-              response_rate           starters with a first response / starters
-              first_response_minutes  response time − starter time: median, p90 and mean; p90 by
-                                      linear interpolation between closest ranks at (n − 1) × 0.9
-              replied_within_60m_share  starters answered within 60 minutes / all starters
-              growth_rate             (last − first) / first follower count, by date
-              monthly_growth_rate     (last / first)^(1 / months) − 1, months of 30.436875 days
-              social_share            sessions from social channels / all sessions
-              conversion_rate         conversions / sessions
-              social_conversion_rate  conversions / sessions of social channels only
+              engagement            likes + comments + shares of a post
+                                    (empty count cells are 0)
+              applause_rate         mean engagement per post (seed 001)
+              likes_per_post        likes / posts
+              amplification_rate    shares / posts
+              conversation_rate     comments / posts
+              engagement_rate_by_X  X = reach, impressions or followers (a followers
+                                    column, or the --followers series at the post's
+                                    date): over posts with X > 0, median and mean of
+                                    engagement / X, and aggregate = total engagement
+                                    / total X
+              by_type               posts per type and their median engagement rate
+                                    by reach
+              clustered_updates     runs of 2+ posts of the same account, each less
+                                    than --window-minutes (default 10) after the
+                                    previous one
+              starter               an inbound message that replies to nothing
+              first response        the earliest non-inbound message replying to a
+                                    starter
+              response_rate         starters with a first response / starters
+              first_response_minutes
+                                    response time − starter time: median, p90 and
+                                    mean; p90 by linear interpolation between
+                                    closest ranks at (n − 1) × 0.9
+              replied_within_60m_share
+                                    starters answered within 60 minutes / all
+                                    starters
+              growth_rate           (last − first) / first follower count, by date
+              monthly_growth_rate   (last / first)^(1 / months) − 1, months of
+                                    30.436875 days
+              social_share          sessions from social channels / all sessions
+              conversion_rate       conversions / sessions
+              social_conversion_rate
+                                    conversions / sessions of social channels only
             Social channels: Organic Social, Paid Social, Social, Social Network (any case), or the \
             comma-separated list given with --social-channels.
             """
