@@ -59,7 +59,10 @@ struct SMAudit: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ShellError {
-            printError("smaudit: \(error.message)")
+            // Located diagnostics keep the compiler format (`FILE:LINE:COL: error: …`) at the
+            // start of the line, where editors and CI annotators look for it.
+            let located = error.message.firstMatch(of: #/^\S+:\d+:\d+: (error|warning): /#) != nil
+            printError(located ? error.message : "smaudit: \(error.message)")
             Self.exit(withError: ExitCode(1))
         } catch let failure as Failure {
             printError(failure.message)
