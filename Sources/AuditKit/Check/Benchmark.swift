@@ -72,8 +72,7 @@ func sampleAnswer(for q: Question) -> AnswerValue? {
 /// a syntax error). The benchmark's peer: what reading the YAML costs before any node exists.
 func libyamlEventCount(_ text: String) -> Int {
     var text = text
-    text.makeContiguousUTF8()
-    return text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+    return text.withUTF8 { bytes -> Int in
         var parser = yaml_parser_t()
         var event = yaml_event_t()
         yaml_parser_initialize(&parser)
@@ -88,5 +87,5 @@ func libyamlEventCount(_ text: String) -> Int {
             count += 1
             if type == YAML_STREAM_END_EVENT { return count }
         }
-    } ?? -1
+    }
 }

@@ -21,9 +21,7 @@ enum YAMLComposer {
     /// The first document of `text`, or nil for an empty stream.
     static func compose(_ text: String) throws(SyntaxError) -> YNode? {
         var text = text
-        // Native Swift strings are contiguous UTF-8; `makeContiguousUTF8` covers bridged ones.
-        text.makeContiguousUTF8()
-        let result: Result<YNode?, SyntaxError> = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let result = text.withUTF8 { bytes -> Result<YNode?, SyntaxError> in
             var reader = EventReader(bytes: bytes)
             do throws(YAMLComposer.SyntaxError) {
                 guard let root = try reader.document() else { return .success(nil) }
@@ -31,7 +29,7 @@ enum YAMLComposer {
             } catch {
                 return .failure(error)
             }
-        } ?? .success(nil)
+        }
         return try result.get()
     }
 }

@@ -21,8 +21,8 @@ struct YAMLSource {
     }
 
     private static func lineStarts(of text: String) -> [Int] {
-        if let starts = text.utf8.withContiguousStorageIfAvailable(lineStarts(in:)) { return starts }
-        return Array(text.utf8).withUnsafeBufferPointer(lineStarts(in:))
+        var text = text
+        return text.withUTF8(lineStarts(in:))
     }
 
     private static func lineStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
@@ -47,8 +47,8 @@ struct YAMLSource {
             if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             return Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars)
         }
-        // Native strings are contiguous; the copy is only for a bridged one.
-        return text.utf8.withContiguousStorageIfAvailable(decode) ?? Array(text.utf8).withUnsafeBufferPointer(decode)
+        var text = text
+        return text.withUTF8(decode)
     }
 
     func location(_ mark: YNode.Mark) -> SourceLocation {
