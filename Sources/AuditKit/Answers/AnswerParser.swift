@@ -14,10 +14,10 @@ extension Question {
     /// How an accepted answer was read, when the reading may not be what the person meant:
     /// a bare `1` to a percent question is 100%, not 1%. Nil when the answer is plain.
     public func readingNote(for text: String) -> String? {
-        guard type == .percent else { return nil }
+        guard type == .percent, let reading = AnswerParser.readPercent(text), reading.bareFraction,
+              reading.fraction != 0 else { return nil }
         let raw = text.trimmed()
-        guard !raw.hasSuffix("%"), let v = AnswerParser.parseNumber(raw), v != 0, abs(v) <= 1 else { return nil }
-        return "read as \(AnswerParser.formatNumber100(v)): a bare number of 1 or less is a fraction; "
+        return "read as \(AnswerParser.formatNumber100(reading.fraction)): a bare number of 1 or less is a fraction; "
             + "type \(raw)% for \(raw) per cent"
     }
 
@@ -164,7 +164,11 @@ enum AnswerParser {
         return result.isFinite ? result : nil
     }
 
-    static func parsePercent(_ raw: String) -> Double? {
+    static func parsePercent(_ raw: String) -> Double? { readPercent(raw)?.fraction }
+
+    /// The percent rule in one place: `3.5%` and a bare `3.5` are percentages, a bare number
+    /// of 1 or less is a fraction (`bareFraction`, which the shell points out).
+    static func readPercent(_ raw: String) -> (fraction: Double, bareFraction: Bool)? {
         var text = raw.trimmed()
         var explicit = false
         if text.hasSuffix("%") {
@@ -172,8 +176,8 @@ enum AnswerParser {
             text = String(text.dropLast()).trimmed()
         }
         guard let v = parseNumber(text) else { return nil }
-        let fraction = explicit || abs(v) > 1 ? v / 100 : v
-        return normalizeFraction(fraction)
+        let bareFraction = !explicit && abs(v) <= 1
+        return (normalizeFraction(bareFraction ? v : v / 100), bareFraction)
     }
 
     // MARK: durations
