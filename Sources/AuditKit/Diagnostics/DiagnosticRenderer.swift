@@ -35,8 +35,8 @@ public enum DiagnosticRenderer {
         let warnings = diagnostics.count - errors
         if errors == 0 && warnings == 0 { return "no problems in \(file)" }
         var parts: [String] = []
-        if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
-        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+        if errors > 0 { parts.append(errors.counted("error")) }
+        if warnings > 0 { parts.append(warnings.counted("warning")) }
         return parts.joined(separator: ", ") + " in \(file)"
     }
 

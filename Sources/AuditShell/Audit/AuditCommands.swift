@@ -49,7 +49,7 @@ public final class AuditCommands {
         // Built-in ids are known without reading anything; a user file's id is only known once
         // it is parsed, which the banner should not wait for, so those are counted instead.
         let userFiles = folders.reduce(0) { $0 + ChecklistCatalog.yamlFiles(in: $1).count }
-        let own = userFiles == 0 ? "" : ", and \(userFiles) file\(userFiles == 1 ? "" : "s") of your own (`list` shows them)"
+        let own = userFiles == 0 ? "" : ", and \(userFiles.counted("file")) of your own (`list` shows them)"
         shell.bannerLines = ["Checklists: " + BuiltinChecklists.auditOrder.joined(separator: ", ") + own + ". Type " +
                              shell.console.styled("audit", .cyan) + " to begin, " + shell.console.styled("resume", .cyan) + " to continue."]
     }

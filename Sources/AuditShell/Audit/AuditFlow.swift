@@ -181,9 +181,6 @@ public final class AuditFlow {
         }
     }
 
-    /// Whether changes are waiting to be written.
-    public var hasUnsavedChanges: Bool { unsavedSince != nil }
-
     /// Writes pending changes (atomically, without waiting for the disk); a no-op when there
     /// are none. The shell calls it before it waits for input.
     public func flush() throws {

@@ -10,7 +10,7 @@ public enum MeasurementTable {
 
         if let p = m.posts {
             section("Posts")
-            add("posts", "\(p.count)" + (p.skippedRows > 0 ? " (\(p.skippedRows) \(p.skippedRows == 1 ? "row" : "rows") skipped)" : ""))
+            add("posts", "\(p.count)" + (p.skippedRows > 0 ? " (\(counted(p.skippedRows, "row")) skipped)" : ""))
             add("applause rate (per post)", p.applauseRate.map(decimal) ?? na(p.unavailable, "applause_rate"))
             add("likes per post", p.likesPerPost.map(decimal) ?? na(p.unavailable, "likes_per_post"))
             add("amplification (shares/post)", p.amplificationRate.map(decimal) ?? na(p.unavailable, "amplification_rate"))
@@ -25,16 +25,16 @@ public enum MeasurementTable {
                 add("by type", na(p.unavailable, "by_type"))
             }
             for t in p.byType {
-                add("type \(t.type)", "\(t.count) \(t.count == 1 ? "post" : "posts"), median engagement by reach "
+                add("type \(t.type)", "\(counted(t.count, "post")), median engagement by reach "
                     + (t.engagementRateByReachMedian.map(percent) ?? "n/a"))
             }
             add("clustered updates", p.clusteredUpdates.map {
-                "\($0.clusters) \($0.clusters == 1 ? "cluster" : "clusters"), \($0.postsInClusters) \($0.postsInClusters == 1 ? "post" : "posts") (< \(decimal($0.windowMinutes)) min apart)"
+                "\(counted($0.clusters, "cluster")), \(counted($0.postsInClusters, "post")) (< \(decimal($0.windowMinutes)) min apart)"
             } ?? na(p.unavailable, "clustered_updates"))
         }
         if let i = m.inbox {
             section("Inbox")
-            add("messages", "\(i.messages)" + (i.skippedRows > 0 ? " (\(i.skippedRows) \(i.skippedRows == 1 ? "row" : "rows") skipped)" : ""))
+            add("messages", "\(i.messages)" + (i.skippedRows > 0 ? " (\(counted(i.skippedRows, "row")) skipped)" : ""))
             add("conversation starters", "\(i.starters)")
             add("replied", "\(i.replied)")
             add("response rate", i.responseRate.map(percent) ?? na(i.unavailable, "response_rate"))
@@ -80,6 +80,9 @@ public enum MeasurementTable {
 
     /// `0.0213` → `2.13%`.
     static func percent(_ v: Double) -> String { decimal(v * 100) + "%" }
+
+    /// `1 post`, `3 posts` (AuditKit's `Int.counted` is out of reach: this target stands alone).
+    static func counted(_ n: Int, _ noun: String) -> String { "\(n) " + (n == 1 ? noun : noun + "s") }
 
     /// A number with at most two decimals, no trailing zeros (`12`, `3.5`, `0.07`).
     static func decimal(_ v: Double) -> String {
