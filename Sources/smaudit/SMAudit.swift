@@ -61,8 +61,7 @@ struct SMAudit: ParsableCommand {
         } catch let error as ShellError {
             // Located diagnostics keep the compiler format (`FILE:LINE:COL: error: …`) at the
             // start of the line, where editors and CI annotators look for it.
-            let located = error.message.firstMatch(of: #/^\S+:\d+:\d+: (error|warning): /#) != nil
-            printError(located ? error.message : "smaudit: \(error.message)")
+            printError(error.isDiagnostics ? error.message : "smaudit: \(error.message)")
             Self.exit(withError: ExitCode(1))
         } catch let failure as Failure {
             printError(failure.message)

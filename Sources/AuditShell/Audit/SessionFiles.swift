@@ -10,7 +10,7 @@ public enum SessionFiles {
         let result = SessionReader.read(text: text, file: path, set: set, mode: .strict,
                                         now: SessionStore.now(environment: environment))
         guard let session = result.session else {
-            throw ShellError(DiagnosticRenderer.render(result.diagnostics, sources: [path: text]))
+            throw ShellError.diagnostics(DiagnosticRenderer.render(result.diagnostics, sources: [path: text]))
         }
         return session
     }

@@ -1,8 +1,22 @@
 /// A command failed in a way the user can fix; the message says what would be accepted.
 public struct ShellError: Error, Equatable, CustomStringConvertible {
     public let message: String
+    /// True when `message` is rendered diagnostics whose lines already start with
+    /// `FILE:LINE:COL: error:`; they are printed as they are, with no `smaudit:` in front.
+    public let isDiagnostics: Bool
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) {
+        self.message = message
+        isDiagnostics = false
+    }
+
+    private init(diagnostics: String) {
+        message = diagnostics
+        isDiagnostics = true
+    }
+
+    /// Located diagnostics, already rendered (see `DiagnosticRenderer`).
+    public static func diagnostics(_ rendered: String) -> ShellError { ShellError(diagnostics: rendered) }
 
     public var description: String { message }
 }
