@@ -24,4 +24,17 @@ public struct StandardStream: TextOutputStream, Sendable {
 
     /// Flushes buffered output.
     public func flush() { fflush(isError ? sm_stderr() : sm_stdout()) }
+
+    /// Flushes the stream and says whether everything written to it so far arrived: nil when it
+    /// did, else the system's reason (a full disk, a closed pipe), so a command can fail loudly
+    /// instead of exiting 0 with its output lost.
+    public func finish() -> String? {
+        let file = isError ? sm_stderr() : sm_stdout()
+        if fflush(file) != 0 || ferror(file) != 0 {
+            let reason = errno == 0 ? "write error" : String(cString: strerror(errno))
+            clearerr(file)
+            return reason
+        }
+        return nil
+    }
 }

@@ -62,6 +62,15 @@ public struct Smaudit {
                                   environment: environment(extra), columns: columns)
     }
 
+    /// Starts `script` with `/bin/sh -c` on a pseudo-terminal, `$SMAUDIT` naming the binary
+    /// (see `runShell`).
+    public func launchShell(_ script: String, environment extra: [String: String] = [:],
+                            columns: UInt16 = 100) throws -> PseudoTerminalProcess {
+        var env = environment(extra)
+        env["SMAUDIT"] = Self.executable
+        return try PseudoTerminalProcess(executable: "/bin/sh", arguments: ["-c", script], environment: env, columns: columns)
+    }
+
     /// What a piped run produced.
     public struct Result {
         public let status: Int32
@@ -69,23 +78,49 @@ public struct Smaudit {
         public let stderr: String
     }
 
-    /// Runs smaudit with `input` piped to standard input and no terminal anywhere.
+    /// Runs smaudit with `input` piped to standard input and no terminal anywhere. With
+    /// `standardOutput` its output goes to that file (such as `/dev/full`) instead of a pipe.
     public func run(_ arguments: [String] = [], input: String = "", environment extra: [String: String] = [:],
-                    currentDirectory: URL? = nil) throws -> Result {
+                    currentDirectory: URL? = nil, standardOutput: String? = nil) throws -> Result {
+        try runProcess(Self.executable, arguments, input: input, environment: environment(extra),
+                       currentDirectory: currentDirectory, standardOutput: standardOutput)
+    }
+
+    /// Runs `script` with `/bin/sh -c`, where `$SMAUDIT` is the binary: for limits a test sets
+    /// with the shell, such as `trap '' XFSZ; ulimit -f 2; exec "$SMAUDIT" audit …` (a disk that
+    /// fills up after two kilobytes of any one file).
+    public func runShell(_ script: String, input: String = "", environment extra: [String: String] = [:]) throws -> Result {
+        var env = environment(extra)
+        env["SMAUDIT"] = Self.executable
+        return try runProcess("/bin/sh", ["-c", script], input: input, environment: env, currentDirectory: nil, standardOutput: nil)
+    }
+
+    private func runProcess(_ executable: String, _ arguments: [String], input: String, environment: [String: String],
+                            currentDirectory: URL?, standardOutput: String?) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = environment(extra)
+        process.environment = environment
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
-        process.standardOutput = stdout
+        if let standardOutput {
+            guard let handle = FileHandle(forWritingAtPath: standardOutput) else {
+                throw PseudoTerminalError(message: "cannot open \(standardOutput)", transcript: "")
+            }
+            process.standardOutput = handle
+        } else {
+            process.standardOutput = stdout
+        }
         process.standardError = stderr
         try process.run()
+        if standardOutput != nil { try stdout.fileHandleForWriting.close() }
         // Read both pipes while the process runs, so a large output cannot block it.
         let outputs = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: outputs) { outData = stdout.fileHandleForReading.readDataToEndOfFile() }
+        if standardOutput == nil {
+            DispatchQueue.global().async(group: outputs) { outData = stdout.fileHandleForReading.readDataToEndOfFile() }
+        }
         DispatchQueue.global().async(group: outputs) { errData = stderr.fileHandleForReading.readDataToEndOfFile() }
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()

@@ -8,15 +8,20 @@ struct ChecklistOptions: ParsableArguments {
             help: ArgumentHelp("Also load the checklists (*.yaml) in DIR; repeatable. $XDG_CONFIG_HOME/smaudit/checklists is always read.", valueName: "DIR"))
     var folders: [String] = []
 
-    /// The built-in checklists, the user's, and those of `--checklists`.
-    func catalog() -> ChecklistCatalog {
-        ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: folders))
+    /// A folder that does not exist is a usage error: silently loading nothing from it would
+    /// leave the user wondering where their checklist went.
+    func validate() throws {
+        for folder in folders where !AtomicFile.isFolder(folder) {
+            let what = AtomicFile.exists(folder) ? "is not a folder" : "does not exist"
+            throw ValidationError("--checklists \(folder): the folder \(what)")
+        }
     }
 
-    /// The catalog, or a failure carrying its rendered errors when a checklist does not load.
-    func validCatalog() throws -> ChecklistCatalog {
-        let catalog = catalog()
-        guard !catalog.diagnostics.hasErrors else { throw Failure(catalog.renderedDiagnostics) }
+    /// The built-in checklists, the user's, and those of `--checklists`. A user file with
+    /// errors is skipped with one line on standard error (`smaudit check FILE` shows them).
+    func catalog() -> ChecklistCatalog {
+        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: folders))
+        for warning in catalog.warnings { printError("smaudit: warning: \(warning)") }
         return catalog
     }
 }

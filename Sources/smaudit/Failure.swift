@@ -6,7 +6,7 @@ struct Failure: Error {
 }
 
 /// Writes a line to standard error.
-func printError(_ text: String) {
+func printError(_ text: String, terminator: String = "\n") {
     var err = StandardError()
-    print(text, to: &err)
+    print(text, terminator: terminator, to: &err)
 }

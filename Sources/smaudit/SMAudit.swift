@@ -1,4 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
+import AuditKit
 import AuditShell
 
 /// The `smaudit` command: the interactive shell without a subcommand, or one of the subcommands.
@@ -44,35 +50,66 @@ struct SMAudit: ParsableCommand {
     /// Parses the command line and runs it. Usage errors exit with status 2, as in other Unix
     /// tools (swift-argument-parser's default is 64).
     static func main() {
+        // A file-size limit (ulimit -f) then fails a write with EFBIG, which is reported like a
+        // full disk, instead of killing smaudit mid-save.
+        signal(SIGXFSZ, SIG_IGN)
         // Plain `smaudit` starts the shell without the argument parser: its reflection makes the
         // Swift runtime scan every protocol conformance in the binary, which doubles the time
         // to the first prompt. Anything else goes through the parser.
         if CommandLine.arguments.count == 1 {
             do {
                 try runShell(script: nil, bail: false, color: .auto, folders: [])
-                Self.exit()
+                leave(0)
             } catch {
-                Self.exit(withError: error)
+                leave(status(for: error))
             }
         }
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as ShellError {
+            leave(0)
+        } catch {
+            leave(status(for: error))
+        }
+    }
+
+    /// Prints what an error has to say and returns the exit status it means.
+    static func status(for error: Error) -> Int32 {
+        switch error {
+        case let error as ShellError:
             // Located diagnostics keep the compiler format (`FILE:LINE:COL: error: …`) at the
             // start of the line, where editors and CI annotators look for it.
             printError(error.isDiagnostics ? error.message : "smaudit: \(error.message)")
-            Self.exit(withError: ExitCode(1))
-        } catch let failure as Failure {
+            return 1
+        case let failure as Failure:
             printError(failure.message)
-            Self.exit(withError: ExitCode(1))
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                var err = StandardError()
-                print(fullMessage(for: error), to: &err)
-                Self.exit(withError: ExitCode(2))
+            return 1
+        case let error as FileWriteError:
+            printError("smaudit: \(error)")
+            return 1
+        case let error as FileReadError:
+            printError(error.diagnostic != nil ? "\(error)" : "smaudit: \(error)")
+            return 1
+        default:
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                // --help and --version: their text is the result, on standard output.
+                if !message.isEmpty { print(message) }
+                return 0
             }
-            Self.exit(withError: error)
+            if !message.isEmpty { printError(message) }
+            return code == .validationFailure ? 2 : code.rawValue
         }
+    }
+
+    /// Exits with `status`, after checking that standard output took everything written to it:
+    /// output lost to a full disk or a closed pipe is an error (status 1), never a silent 0.
+    static func leave(_ status: Int32) -> Never {
+        if let problem = Console.finishStandardOutput() {
+            printError("smaudit: cannot write to standard output: \(problem)")
+            Glibc.exit(status == 0 ? 1 : status)
+        }
+        Glibc.exit(status)
     }
 }

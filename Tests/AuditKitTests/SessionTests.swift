@@ -86,9 +86,9 @@ import Testing
     }
 
     @Test func aNewerFormatIsRefusedAndLenientModeDropsUnknownQuestions() {
-        let newer = read("format: 2\nanswers: {}\n")
+        let newer = read("format: 3\nanswers: {}\n")
         #expect(newer.session == nil)
-        #expect(newer.diagnostics.first?.message.contains("written by a newer smaudit (format 2)") == true)
+        #expect(newer.diagnostics.first?.message.contains("written by a newer smaudit (format 3)") == true)
 
         let lenient = read("answers:\n  mini:\n    gone: yes\n    followers: 3\n", mode: .lenient)
         #expect(lenient.session?.answers.count == 1)
@@ -105,6 +105,9 @@ import Testing
     @Test func atomicWritesReplaceTheWholeFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)/deeper").path
         let path = folder + "/s.yaml"
+        // The folder must exist: a write never creates folders behind the user's back.
+        #expect(throws: FileWriteError.self) { try AtomicFile.write("first\n", to: path) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicFile.write("first\n", to: path)
         try AtomicFile.write("second\n", to: path)
         #expect(try AtomicFile.read(path) == "second\n")

@@ -117,8 +117,26 @@ import TestSupport
         let ready = try second.waitFor("smaudit> ")
         second.sendLine("resume")
         try second.waitFor("checklist `mini` changed since this session began (version 1.0.0 → 1.1.0)", after: ready)
-        try second.waitFor("dropped answers to questions that no longer exist: mini.followers", after: ready)
-        try second.waitFor("Resumed Acme (mini): 1 answer,", after: ready)
+        try second.waitFor("kept aside 1 answer to questions the changed checklist no longer has or no longer accepts (under `retired:` in the session; `status` lists them): mini.followers", after: ready)
+        var at2 = try second.waitFor("Resumed Acme (mini): 1 answer,", after: ready)
+        second.sendLine("/status")
+        at2 = try second.waitFor("mini.followers = 900 (answered under version 1.0.0)", after: at2)
+        second.send(Key.ctrlD)
+        #expect(try second.waitForExit() == 0)
+        // The answer is in the file, with the version it was given under.
+        let saved = try smaudit.onlySessionFile()
+        #expect(saved.contains("retired:\n  mini:\n    followers:\n      version: \"1.0.0\"\n      answer: \"900\""), "\(saved)")
+
+        // The question comes back: so does its answer.
+        try smaudit.installMiniChecklist()
+        let third = try smaudit.launch()
+        let ready3 = try third.waitFor("smaudit> ")
+        third.sendLine("resume")
+        try third.waitFor("restored 1 answer kept aside earlier, since the checklist has the question again: mini.followers", after: ready3)
+        try third.waitFor("Resumed Acme (mini): 2 answers,", after: ready3)
+        third.send(Key.ctrlD)
+        _ = try third.waitForExit()
+        #expect(!(try smaudit.onlySessionFile()).contains("retired:"))
     }
 
     @Test func twoShellsCannotWriteTheSameSession() throws {

@@ -25,8 +25,8 @@ import TestSupport
                                      environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("50"))
-        #expect(result.stderr.contains("four-mistakes.response_rate = 50% (inbox.response_rate from \(inboxPath))"))
-        #expect(result.stderr.contains("four-mistakes.first_response_time = 30m (inbox.first_response_minutes.median from \(inboxPath))"))
+        #expect(result.stderr.contains("four-mistakes.response_rate = 50% (measured from inbox.csv: inbox.response_rate)"))
+        #expect(result.stderr.contains("four-mistakes.first_response_time = 30m (measured from inbox.csv: inbox.first_response_minutes.median)"))
         let saved = try smaudit.read("acme.yaml")
         #expect(saved.contains("measured: {file: \"\(inboxPath)\", metric: \"inbox.response_rate\", value: 0.5"))
         #expect(saved.contains("top_priority: \"sales\""))
@@ -55,7 +55,7 @@ import TestSupport
         for _ in 0..<2 {
             let result = try smaudit.run(["measure", "--inbox", inboxPath, "--into", session])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stderr.contains("four-mistakes.response_rate = 66.67% (inbox.response_rate from \(inboxPath))"))
+            #expect(result.stderr.contains("four-mistakes.response_rate = 66.67% (measured from inbox.csv: inbox.response_rate)"))
         }
         let saved = try smaudit.read("acme.yaml")
         #expect(saved.contains("answer: \"66.67%\""))
@@ -73,7 +73,7 @@ import TestSupport
         let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
                                      input: "sales\n900\nyes\n/measure --inbox \(inboxPath)\n/review\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("mini.response_time = 30m (inbox.first_response_minutes.median from \(inboxPath))"))
+        #expect(result.stdout.contains("mini.response_time = 30m (measured from inbox.csv: inbox.first_response_minutes.median)"))
         #expect(result.stdout.contains("mini.response_time      30m"))
         #expect(result.stdout.contains("All questions are answered or skipped."))
     }

@@ -4,23 +4,44 @@ import Glibc
 import Darwin
 #endif
 
-/// Why a file could not be written; the message names the file.
+/// Why a file could not be written; the message names the file and the system's reason.
 public struct FileWriteError: Error, CustomStringConvertible, Sendable {
     public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
+}
+
+/// Why a file could not be read; the message names the file and the reason. When the problem
+/// has a place in the file (a byte that is not UTF-8) `diagnostic` carries its line and column.
+public struct FileReadError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public let diagnostic: Diagnostic?
+
+    public init(description: String, diagnostic: Diagnostic? = nil) {
+        self.description = description
+        self.diagnostic = diagnostic
+    }
 }
 
 /// Writes files so that a crash at any moment leaves either the old or the new content, never
 /// a mix: a temporary file in the same folder, fsync, rename over the target, fsync the folder.
+/// A symbolic link is written through: the file it points to is replaced, the link stays.
 public enum AtomicFile {
-    /// Replaces `path` with `text`, creating missing parent folders. With `sync: false` the
-    /// rename still makes the change all-or-nothing for other processes and survives the
-    /// writer being killed; only the flush to disk (protection against power loss) is skipped.
-    public static func write(_ text: String, to path: String, sync: Bool = true) throws {
-        let folder = parent(of: path)
-        try createDirectories(folder)
-        let temporary = folder + "/." + name(of: path) + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw failure("cannot create", temporary) }
+    /// Replaces `path` with `text`. The folder must exist (a missing folder is an error, never
+    /// created behind the user's back). With `sync: false` the rename still makes the change
+    /// all-or-nothing for other processes and survives the writer being killed; only the flush
+    /// to disk (protection against power loss) is skipped.
+    public static func write(_ text: String, to path: String, sync: Bool = true) throws(FileWriteError) {
+        let target = resolvingLinks(path)
+        let folder = parent(of: target)
+        guard isFolder(folder) else {
+            throw FileWriteError(description: "cannot write \(path): the folder \(folder) does not exist; create it first or choose another place")
+        }
+        let temporary = folder + "/." + name(of: target) + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("cannot write \(path): cannot create a temporary file in \(folder)") }
         var ok = true
         var copy = text
         copy.withUTF8 { bytes in
@@ -31,43 +52,160 @@ public enum AtomicFile {
                 offset += written
             }
         }
-        if sync { ok = ok && fsync(fd) == 0 }
+        if ok && sync { ok = fsync(fd) == 0 }
+        let writeErrno = errno
         close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let error = failure("cannot write", path)
+        guard ok else {
+            unlink(temporary)
+            errno = writeErrno
+            throw failure("cannot write \(path)")
+        }
+        guard rename(temporary, target) == 0 else {
+            let error = failure("cannot write \(path)")
             unlink(temporary)
             throw error
         }
         if sync {
-            let folderFD = open(folder, O_RDONLY)
+            let folderFD = open(folder, O_RDONLY | O_CLOEXEC)
             if folderFD >= 0 { fsync(folderFD); close(folderFD) }
         }
     }
 
-    /// Reads a whole file as UTF-8, or throws naming it.
-    public static func read(_ path: String) throws -> String {
-        guard let file = fopen(path, "rb") else { throw failure("cannot read", path) }
+    /// Reads a whole file, which must be UTF-8: a file with invalid bytes is refused with the
+    /// line and column of the first one, rather than read with replacement characters and
+    /// perhaps written back without them.
+    public static func read(_ path: String) throws(FileReadError) -> String {
+        if isFolder(path) {
+            throw FileReadError(description: "cannot read \(path): it is a folder, not a file")
+        }
+        guard let file = fopen(path, "rb") else {
+            throw FileReadError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+        }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = fread(&buffer, 1, buffer.count, file)
             if count > 0 { bytes += buffer[0..<count] }
-            if count < buffer.count { break }
+            if count < buffer.count {
+                if ferror(file) != 0 {
+                    throw FileReadError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+                }
+                break
+            }
+        }
+        if let offset = firstInvalidUTF8(bytes) {
+            let (line, column) = position(ofByte: offset, in: bytes)
+            let hex = String(bytes[offset], radix: 16, uppercase: true)
+            let message = "the file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character; save it as UTF-8 (it is left as it is)"
+            let location = SourceLocation(file: path, line: line, column: column)
+            throw FileReadError(description: "\(location): error: \(message)",
+                                diagnostic: .error(message, at: location))
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether something exists at `path`.
-    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence (overlong
+    /// forms, surrogates and values above U+10FFFF included), or nil when all are.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            // A malformed sequence is reported at the byte that starts it.
+            if bytes[i + 1] < low || bytes[i + 1] > high { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// Whether a file or folder exists at `path`, following links: a dangling link names
+    /// nothing yet, and writing to it creates the file it points to.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Whether `path` is a folder (following links).
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The file a path finally names: symbolic links followed (relative targets are relative to
+    /// the link's folder), up to the first name that is not a link, which may not exist yet.
+    public static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return current }
+            let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target : parent(of: current) + "/" + target
+        }
+        return current
+    }
 
     /// `mkdir -p`.
-    public static func createDirectories(_ path: String) throws {
+    public static func createDirectories(_ path: String) throws(FileWriteError) {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             current += "/" + component
-            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder", current) }
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder \(current)") }
         }
+    }
+
+    /// Removes temporary files a killed smaudit left beside `path` (`.NAME.tmp-PID` whose
+    /// process no longer runs); those of a live process are its own business. Returns their names.
+    @discardableResult
+    public static func removeStaleTemporaries(of path: String) -> [String] {
+        let target = resolvingLinks(path)
+        let folder = parent(of: target)
+        let prefix = "." + name(of: target) + ".tmp-"
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var removed: [String] = []
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard entryName.hasPrefix(prefix), let pid = Int32(entryName.dropFirst(prefix.count)), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH, unlink(folder + "/" + entryName) == 0 {
+                removed.append(entryName)
+            }
+        }
+        return removed
     }
 
     /// The folder part of a path (`.` when there is none).
@@ -81,7 +219,8 @@ public enum AtomicFile {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    private static func failure(_ what: String, _ path: String) -> FileWriteError {
-        FileWriteError(description: "\(what) \(path): \(String(cString: strerror(errno)))")
+    /// `what: reason`, with the reason from the last system call's errno.
+    static func failure(_ what: String) -> FileWriteError {
+        FileWriteError(description: "\(what): \(String(cString: strerror(errno)))")
     }
 }

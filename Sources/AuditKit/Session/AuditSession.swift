@@ -3,7 +3,8 @@
 /// file is a valid `--answers` file.
 public struct AuditSession: Sendable, Hashable {
     /// The session file format written by this version; a file with a higher number is refused.
-    public static let formatVersion = 1
+    /// Format 2 added `retired:`, `estimated:` and the end marker; format 1 files are still read.
+    public static let formatVersion = 2
 
     /// The organisation audited.
     public var organisation: String
@@ -17,6 +18,9 @@ public struct AuditSession: Sendable, Hashable {
     public var checklists: [ChecklistStamp]
     /// What the team said, by question.
     public var entries: [QuestionRef: AnswerEntry]
+    /// Answers to questions the checklist no longer has (or no longer accepts), kept aside so
+    /// nothing the team wrote is lost; they come back if the question returns.
+    public var retired: [QuestionRef: RetiredAnswer] = [:]
 
     /// Creates a session.
     public init(organisation: String, auditors: [String], started: String, updated: String? = nil,
@@ -31,6 +35,33 @@ public struct AuditSession: Sendable, Hashable {
 
     /// The checklist ids in audit order.
     public var checklistIDs: [String] { checklists.map(\.id) }
+
+    /// Retired answers whose question exists again (with an answer it accepts) move back among
+    /// the answers, unless the question has been answered since; returns the questions restored.
+    @discardableResult
+    public mutating func restoreRetired(in set: ChecklistSet) -> [QuestionRef] {
+        var restored: [QuestionRef] = []
+        for (ref, retiredAnswer) in retired.sorted(by: { $0.key < $1.key }) {
+            guard let question = set.question(ref), entries[ref]?.value == nil else { continue }
+            var entry = retiredAnswer.entry
+            if let text = entry.text {
+                guard case .success(let value) = question.parse(text) else { continue }
+                entry.value = value
+            }
+            var merged = entries[ref] ?? AnswerEntry()
+            merged.text = entry.text
+            merged.value = entry.value
+            merged.at = merged.at ?? entry.at
+            merged.estimated = merged.estimated ?? entry.estimated
+            merged.notes = entry.notes + merged.notes
+            merged.evidence = entry.evidence + merged.evidence
+            merged.measured = merged.measured ?? entry.measured
+            entries[ref] = merged
+            retired[ref] = nil
+            restored.append(ref)
+        }
+        return restored
+    }
 
     /// `YYYY-MM-DD` of the start.
     public var date: String { String(started.prefix(10)) }
@@ -83,6 +114,8 @@ public struct AnswerEntry: Sendable, Hashable {
     public var evidence: [String] = []
     /// Where a measured answer came from.
     public var measured: MeasuredValue?
+    /// The answer the team typed before a measured value replaced it, kept as their estimate.
+    public var estimated: String?
 
     public init(text: String? = nil, value: AnswerValue? = nil, at: String? = nil) {
         self.text = text
@@ -91,7 +124,23 @@ public struct AnswerEntry: Sendable, Hashable {
     }
 
     /// Nothing recorded.
-    public var isEmpty: Bool { value == nil && !skipped && notes.isEmpty && evidence.isEmpty && measured == nil }
+    public var isEmpty: Bool {
+        value == nil && !skipped && notes.isEmpty && evidence.isEmpty && measured == nil && estimated == nil && text == nil
+    }
+}
+
+/// An answer kept aside because its question no longer exists in the checklist, or no longer
+/// accepts it (a choice was renamed), with the checklist version it was given under.
+public struct RetiredAnswer: Sendable, Hashable {
+    /// Everything recorded for the question; `value` is nil, `text` holds the answer as typed.
+    public var entry: AnswerEntry
+    /// The checklist version the answer belonged to.
+    public var version: String
+
+    public init(entry: AnswerEntry, version: String) {
+        self.entry = entry
+        self.version = version
+    }
 }
 
 /// An answer computed from a platform export by `smaudit measure`.

@@ -11,10 +11,10 @@ public final class SessionLock {
     private let path: String
 
     /// Takes the lock, or throws saying which process holds it. A refused attempt touches
-    /// nothing: the holder's lock file stays where it is.
+    /// nothing: the holder's lock file stays where it is. A symbolic link is locked at the file
+    /// it points to, so a link and its target cannot be open in two smaudits at once.
     public init(sessionPath: String) throws {
-        let path = sessionPath + ".lock"
-        try AtomicFile.createDirectories(AtomicFile.parent(of: path))
+        let path = AtomicFile.resolvingLinks(sessionPath) + ".lock"
         // Every stored property is set only once the lock is held: a class whose initializer
         // throws after that runs its deinit, which would remove the holder's lock file.
         fd = try Self.acquire(path, sessionPath: sessionPath)
@@ -29,7 +29,7 @@ public final class SessionLock {
     private static func acquire(_ path: String, sessionPath: String) throws -> Int32 {
         for _ in 0..<8 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw FileWriteError(description: "cannot create lock file \(path)") }
+            guard fd >= 0 else { throw AtomicFile.failure("cannot open \(sessionPath): cannot create its lock file \(path)") }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 var buffer = [UInt8](repeating: 0, count: 32)
                 let count = pread(fd, &buffer, buffer.count, 0)

@@ -1,13 +1,18 @@
-
 /// Reads a session or answers file, checking every answer against its question. Errors carry
 /// `FILE:LINE:COL` of the offending key or value.
+///
+/// Nothing the team wrote is dropped: when a checklist changed since the session recorded it
+/// (its content hash differs), answers to questions it no longer has, or no longer accepts, are
+/// kept as `retired` instead of being errors. In a file without that record (an answers file
+/// written by hand) an unknown question is a typo, and an error.
 public enum SessionReader {
     /// How unknown question ids are treated.
     public enum Mode: Sendable {
-        /// Every unknown id is an error (`smaudit run`, `report`).
+        /// Unknown ids are errors, unless the session says its checklist changed since; then the
+        /// answers are retired (`run`, `report`, `resume`: anything that may write the file back).
         case strict
-        /// Answers to questions that no longer exist are dropped with a warning (resuming a
-        /// session whose checklist changed).
+        /// Unknown ids and invalid answers are skipped with a warning; for read-only listings
+        /// (`sessions`, the defaults of a new audit), whose result is never written back.
         case lenient
     }
 
@@ -17,20 +22,32 @@ public enum SessionReader {
         public var session: AuditSession?
         /// Errors and warnings, with locations.
         public var diagnostics: [Diagnostic]
-        /// Answers dropped because their question no longer exists (lenient mode).
+        /// Answers set aside by this read because their checklist changed (see `AuditSession.retired`).
+        public var retired: [QuestionRef]
+        /// Retired answers whose question came back, restored among the answers by this read.
+        public var restored: [QuestionRef]
+        /// Answers skipped in lenient mode (never written back).
         public var dropped: [QuestionRef]
         /// Checklists whose content changed since the session recorded them.
         public var changed: [(stamp: ChecklistStamp, now: Checklist)]
+        /// The file's `format:`; nil for an answers file written by hand.
+        public var format: Int?
     }
 
-    static let topFields = ["format", "organisation", "auditors", "started", "updated", "checklists", "answers"]
-    static let entryFields = ["answer", "at", "skipped", "inactive", "notes", "evidence", "measured"]
+    /// The line every session file ends with. A session file (one with `format:` 2 or later)
+    /// without it was cut short (a full disk, a partial copy), and is refused rather than read
+    /// as a session with fewer answers.
+    public static let endMarker = "# end of session"
+
+    static let topFields = ["format", "organisation", "auditors", "started", "updated", "checklists", "answers", "retired"]
+    static let entryFields = ["answer", "at", "skipped", "inactive", "notes", "evidence", "measured", "estimated"]
+    static let retiredFields = entryFields + ["version"]
 
     /// Reads `text` (from `file`) against the loaded checklists.
     public static func read(text: String, file: String, set: ChecklistSet, mode: Mode = .strict,
                             now: String) -> Result {
         var src = YAMLSource(file: file, text: text)
-        var result = Result(session: nil, diagnostics: [], dropped: [], changed: [])
+        var result = Result(session: nil, diagnostics: [], retired: [], restored: [], dropped: [], changed: [])
         guard let root = src.root(ifEmpty: "the file is empty; an answers file needs at least `answers:`") else {
             result.diagnostics = src.diagnostics
             return result
@@ -39,12 +56,21 @@ public enum SessionReader {
             result.diagnostics = src.diagnostics
             return result
         }
-        if let format = fields["format"], let version = src.number(format.value, field: "format"),
-           version > Double(AuditSession.formatVersion) {
-            src.error("this session was written by a newer smaudit (format \(ExpressionPrinter.formatNumber(version))); this version reads format \(AuditSession.formatVersion): upgrade smaudit",
-                      src.location(format.value))
-            result.diagnostics = src.diagnostics
-            return result
+        if let format = fields["format"], let version = src.number(format.value, field: "format") {
+            guard version <= Double(AuditSession.formatVersion) else {
+                src.error("this session was written by a newer smaudit (format \(ExpressionPrinter.formatNumber(version))); this version reads format \(AuditSession.formatVersion): upgrade smaudit",
+                          src.location(format.value))
+                result.diagnostics = src.diagnostics
+                return result
+            }
+            result.format = Int(version)
+            if version >= 2 && !endsWithMarker(text) {
+                let lastLine = max(1, src.lineStarts.count - (text.hasSuffix("\n") ? 1 : 0))
+                src.error("the session file looks cut short: it does not end with the line `\(endMarker)` that smaudit writes last, so answers may be missing. It is left as it is; if you edited it by hand, add that line back at the end",
+                          SourceLocation(file: file, line: lastLine, column: 1))
+                result.diagnostics = src.diagnostics
+                return result
+            }
         }
         let organisation = src.string(fields["organisation"]?.value, field: "organisation") ?? "Unnamed organisation"
         let auditors = src.strings(fields["auditors"]?.value, field: "auditors")?.map(\.0) ?? []
@@ -52,6 +78,8 @@ public enum SessionReader {
         let updated = src.string(fields["updated"]?.value, field: "updated") ?? started
 
         var stamps: [ChecklistStamp] = []
+        /// The version the session recorded for each checklist that changed since.
+        var changedVersion: [String: String] = [:]
         if let node = fields["checklists"]?.value, !YAMLSource.isNull(node),
            let pairs = src.pairs(node, what: "`checklists`") {
             for (id, keyNode, value) in pairs {
@@ -61,12 +89,16 @@ public enum SessionReader {
                     stamp.version = src.string(info["version"]?.value, field: "version") ?? stamp.version
                     stamp.hash = src.string(info["hash"]?.value, field: "hash") ?? stamp.hash
                 }
-                if stamp.hash != checklist.contentHash { result.changed.append((stamp, checklist)) }
+                if stamp.hash != checklist.contentHash {
+                    result.changed.append((stamp, checklist))
+                    changedVersion[id] = stamp.version
+                }
                 stamps.append(ChecklistStamp(checklist))
             }
         }
 
         var entries: [QuestionRef: AnswerEntry] = [:]
+        var retired: [QuestionRef: RetiredAnswer] = [:]
         if let answersNode = fields["answers"]?.value, !YAMLSource.isNull(answersNode),
            let lists = src.pairs(answersNode, what: "`answers`") {
             for (checklistID, keyNode, questionsNode) in lists {
@@ -74,29 +106,98 @@ public enum SessionReader {
                 if !stamps.contains(where: { $0.id == checklistID }) { stamps.append(ChecklistStamp(checklist)) }
                 if YAMLSource.isNull(questionsNode) { continue }
                 guard let questions = src.pairs(questionsNode, what: "the answers of `\(checklistID)`") else { continue }
+                let oldVersion = changedVersion[checklistID]
                 for (questionID, questionKey, valueNode) in questions {
                     let ref = QuestionRef(checklist: checklistID, question: questionID)
-                    guard let question = checklist.question(questionID) else {
+                    let question = checklist.question(questionID)
+                    if question == nil, oldVersion == nil || mode == .lenient {
                         let hint = Suggest.closest(to: questionID, in: checklist.questionIDs).map { "; did you mean `\($0)`?" }
                             ?? "; `smaudit show \(checklistID)` lists its question ids"
                         switch mode {
                         case .strict:
                             src.error("`\(checklistID)` has no question `\(questionID)`\(hint)", src.location(questionKey))
                         case .lenient:
-                            src.warning("dropped the answer to `\(ref)`: the checklist no longer has that question", src.location(questionKey))
+                            src.warning("skipped the answer to `\(ref)`: the checklist has no such question", src.location(questionKey))
                             result.dropped.append(ref)
                         }
                         continue
                     }
-                    if let entry = readEntry(valueNode, question: question, ref: ref, src: &src) { entries[ref] = entry }
+                    guard let entry = readEntry(valueNode, fields: entryFields, ref: ref, src: &src) else { continue }
+                    // A question the changed checklist no longer has, or whose answer it no
+                    // longer accepts: kept aside, not lost.
+                    if let question, case .accepted(let value) = parse(entry.entry, for: question) {
+                        var accepted = entry.entry
+                        accepted.value = value
+                        entries[ref] = accepted
+                    } else if let question, oldVersion == nil || mode == .lenient {
+                        if case .rejected(let error) = parse(entry.entry, for: question) {
+                            switch mode {
+                            case .strict:
+                                src.error("invalid answer to `\(ref)`: \(error.reason): \(error.accepted)", entry.answerLocation ?? src.location(valueNode))
+                            case .lenient:
+                                result.dropped.append(ref)
+                            }
+                        }
+                    } else {
+                        var kept = entry.entry
+                        kept.value = nil
+                        retired[ref] = RetiredAnswer(entry: kept, version: oldVersion ?? "")
+                        result.retired.append(ref)
+                    }
                 }
             }
         }
+
+        if let retiredNode = fields["retired"]?.value, !YAMLSource.isNull(retiredNode),
+           let lists = src.pairs(retiredNode, what: "`retired`") {
+            for (checklistID, _, questionsNode) in lists {
+                if YAMLSource.isNull(questionsNode) { continue }
+                guard let questions = src.pairs(questionsNode, what: "the retired answers of `\(checklistID)`") else { continue }
+                for (questionID, _, valueNode) in questions {
+                    let ref = QuestionRef(checklist: checklistID, question: questionID)
+                    guard let read = readEntry(valueNode, fields: retiredFields, ref: ref, src: &src) else { continue }
+                    retired[ref] = RetiredAnswer(entry: read.entry, version: read.version ?? "")
+                }
+            }
+        }
+
         result.diagnostics = src.diagnostics
         guard !src.diagnostics.hasErrors else { return result }
-        result.session = AuditSession(organisation: organisation, auditors: auditors, started: started,
-                                      updated: updated, checklists: stamps, entries: entries)
+        var session = AuditSession(organisation: organisation, auditors: auditors, started: started,
+                                   updated: updated, checklists: stamps, entries: entries)
+        session.retired = retired
+        result.restored = session.restoreRetired(in: set)
+        result.session = session
         return result
+    }
+
+    /// True when the last non-blank line is the end marker.
+    static func endsWithMarker(_ text: String) -> Bool {
+        var end = text.utf8.endIndex
+        let bytes = text.utf8
+        while end > bytes.startIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[bytes.index(before: end)]) {
+            end = bytes.index(before: end)
+        }
+        let marker = Array(endMarker.utf8)
+        guard bytes.distance(from: bytes.startIndex, to: end) >= marker.count else { return false }
+        let start = bytes.index(end, offsetBy: -marker.count)
+        guard bytes[start..<end].elementsEqual(marker) else { return false }
+        return start == bytes.startIndex || bytes[bytes.index(before: start)] == UInt8(ascii: "\n")
+    }
+
+    private enum Parsed {
+        case accepted(AnswerValue?)
+        case rejected(AnswerError)
+    }
+
+    /// An entry's typed answer parsed for its question; an entry without an answer (a note, a
+    /// skip) is accepted as it is.
+    private static func parse(_ entry: AnswerEntry, for question: Question) -> Parsed {
+        guard let text = entry.text else { return .accepted(nil) }
+        switch question.parse(text) {
+        case .success(let value): return .accepted(value)
+        case .failure(let error): return .rejected(error)
+        }
     }
 
     private static func known(_ id: String, _ keyNode: YNode, set: ChecklistSet, src: inout YAMLSource) -> Checklist? {
@@ -107,38 +208,42 @@ public enum SessionReader {
         return nil
     }
 
-    private static func readEntry(_ node: YNode, question: Question, ref: QuestionRef, src: inout YAMLSource) -> AnswerEntry? {
-        var entry = AnswerEntry()
+    /// One entry as written: the answer's text (not yet parsed), times, notes and the rest.
+    private struct ReadEntry {
+        var entry: AnswerEntry
+        var answerLocation: SourceLocation?
+        var version: String?
+    }
+
+    private static func readEntry(_ node: YNode, fields allowed: [String], ref: QuestionRef,
+                                  src: inout YAMLSource) -> ReadEntry? {
+        var read = ReadEntry(entry: AnswerEntry())
         var answerNode: YNode?
         if node.mapping != nil {
-            guard let fields = src.fields(node, what: "the answer to `\(ref)`", allowed: entryFields, required: []) else { return nil }
+            guard let fields = src.fields(node, what: "the answer to `\(ref)`", allowed: allowed, required: []) else { return nil }
             answerNode = fields["answer"]?.value
-            entry.at = src.string(fields["at"]?.value, field: "at")
-            entry.skipped = src.bool(fields["skipped"]?.value, field: "skipped") ?? false
-            entry.notes = src.strings(fields["notes"]?.value, field: "notes")?.map(\.0) ?? []
-            entry.evidence = src.strings(fields["evidence"]?.value, field: "evidence")?.map(\.0) ?? []
+            read.entry.at = src.string(fields["at"]?.value, field: "at")
+            read.entry.skipped = src.bool(fields["skipped"]?.value, field: "skipped") ?? false
+            read.entry.notes = src.strings(fields["notes"]?.value, field: "notes")?.map(\.0) ?? []
+            read.entry.evidence = src.strings(fields["evidence"]?.value, field: "evidence")?.map(\.0) ?? []
+            read.entry.estimated = src.string(fields["estimated"]?.value, field: "estimated")
+            read.version = src.string(fields["version"]?.value, field: "version")
             if let measuredNode = fields["measured"]?.value, !YAMLSource.isNull(measuredNode),
                let m = src.fields(measuredNode, what: "`measured`", allowed: ["file", "metric", "value", "at"],
                                   required: ["file", "metric", "value"]),
                let file = src.string(m["file"]?.value, field: "file"),
                let metric = src.string(m["metric"]?.value, field: "metric"),
                let value = src.number(m["value"]?.value, field: "value") {
-                entry.measured = MeasuredValue(file: file, metric: metric, value: value,
-                                               at: src.string(m["at"]?.value, field: "at") ?? "")
+                read.entry.measured = MeasuredValue(file: file, metric: metric, value: value,
+                                                    at: src.string(m["at"]?.value, field: "at") ?? "")
             }
         } else {
             answerNode = node
         }
         if let answerNode, let text = src.string(answerNode, field: "answer") {
-            switch question.parse(text) {
-            case .success(let value):
-                entry.text = text
-                entry.value = value
-            case .failure(let error):
-                src.error("invalid answer to `\(ref)`: \(error.reason): \(error.accepted)", src.location(answerNode))
-                return nil
-            }
+            read.entry.text = text
+            read.answerLocation = src.location(answerNode)
         }
-        return entry
+        return read
     }
 }

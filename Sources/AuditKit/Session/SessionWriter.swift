@@ -1,5 +1,10 @@
 /// Writes a session as YAML that people can read and edit by hand: answers as typed, strings
-/// always double-quoted (so no answer can change the file's structure), questions in checklist order.
+/// always double-quoted (so no answer can change the file's structure), questions in checklist
+/// order, and `SessionReader.endMarker` as the last line.
+///
+/// What it writes, `SessionReader` reads back to the same session (and writing that again gives
+/// the same bytes): a checklist is listed once however often the session names it, and every
+/// character YAML cannot hold raw is escaped.
 public enum SessionWriter {
     /// The YAML text of `session`. Questions whose `when` no longer holds are kept and marked
     /// `inactive: true`. `answers` is `session.answers`, passed in by callers that keep it
@@ -12,56 +17,99 @@ public enum SessionWriter {
         out += "started: \(quote(session.started))\n"
         out += "updated: \(quote(session.updated))\n"
         out += "checklists:\n"
-        for stamp in session.checklists {
-            out += "  \(stamp.id): {version: \(quote(stamp.version)), hash: \(quote(stamp.hash))}\n"
+        var listed = Set<String>()
+        let stamps = session.checklists.filter { listed.insert($0.id).inserted }
+        for stamp in stamps {
+            out += "  \(key(stamp.id)): {version: \(quote(stamp.version)), hash: \(quote(stamp.hash))}\n"
         }
-        guard !session.entries.isEmpty else { return out + "answers: {}\n" }
-        out += "answers:\n"
-        let sheet = answers ?? session.answers
-        for stamp in session.checklists {
-            let refs = orderedRefs(of: stamp.id, in: session, set: set)
-            guard !refs.isEmpty else { continue }
-            out += "  \(stamp.id):\n"
-            for ref in refs {
-                let entry = session[ref]
-                let inactive = entry.value != nil && set.contains(ref) && !set.isAsked(ref, in: sheet)
-                let simple = entry.notes.isEmpty && entry.evidence.isEmpty && entry.measured == nil
-                    && !entry.skipped && !inactive && entry.at == nil
-                if simple, let text = entry.text {
-                    out += "    \(ref.question): \(quote(text))\n"
-                    continue
-                }
-                out += "    \(ref.question):\n"
-                if let text = entry.text { out += "      answer: \(quote(text))\n" }
-                if let at = entry.at { out += "      at: \(quote(at))\n" }
-                if entry.skipped { out += "      skipped: true\n" }
-                if inactive { out += "      inactive: true\n" }
-                if !entry.notes.isEmpty { out += "      notes: [\(entry.notes.map(quote).joined(separator: ", "))]\n" }
-                if !entry.evidence.isEmpty { out += "      evidence: [\(entry.evidence.map(quote).joined(separator: ", "))]\n" }
-                if let m = entry.measured {
-                    out += "      measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))}\n"
+        if session.entries.values.allSatisfy(\.isEmpty) {
+            out += "answers: {}\n"
+        } else {
+            out += "answers:\n"
+            let sheet = answers ?? session.answers
+            // Checklists in the session's order, then any the entries name that it does not list.
+            let ids = stamps.map(\.id) + Set(session.entries.keys.map(\.checklist)).subtracting(listed).sorted()
+            for id in ids {
+                let refs = orderedRefs(of: id, in: session, set: set)
+                guard !refs.isEmpty else { continue }
+                out += "  \(key(id)):\n"
+                for ref in refs {
+                    let entry = session[ref]
+                    let inactive = entry.value != nil && set.contains(ref) && !set.isAsked(ref, in: sheet)
+                    write(entry, question: ref.question, inactive: inactive, version: nil, to: &out)
                 }
             }
         }
-        return out
+        if !session.retired.isEmpty {
+            // Answers to questions a changed checklist no longer has: kept, with the version
+            // they were given under, and restored if the question returns.
+            out += "retired:\n"
+            let byChecklist = Dictionary(grouping: session.retired.keys, by: \.checklist)
+            for id in byChecklist.keys.sorted() {
+                out += "  \(key(id)):\n"
+                for ref in byChecklist[id]!.sorted() {
+                    let retired = session.retired[ref]!
+                    write(retired.entry, question: ref.question, inactive: false, version: retired.version, to: &out)
+                }
+            }
+        }
+        return out + SessionReader.endMarker + "\n"
     }
 
-    /// The session's questions of one checklist in the checklist's order.
+    /// One question's entry: `id: "answer"` when there is nothing but the answer, else a mapping.
+    private static func write(_ entry: AnswerEntry, question: String, inactive: Bool, version: String?, to out: inout String) {
+        let simple = entry.notes.isEmpty && entry.evidence.isEmpty && entry.measured == nil && entry.estimated == nil
+            && !entry.skipped && !inactive && entry.at == nil && version == nil
+        if simple, let text = entry.text {
+            out += "    \(key(question)): \(quote(text))\n"
+            return
+        }
+        out += "    \(key(question)):\n"
+        if let version { out += "      version: \(quote(version))\n" }
+        if let text = entry.text { out += "      answer: \(quote(text))\n" }
+        if let at = entry.at { out += "      at: \(quote(at))\n" }
+        if entry.skipped { out += "      skipped: true\n" }
+        if inactive { out += "      inactive: true\n" }
+        if let estimated = entry.estimated { out += "      estimated: \(quote(estimated))\n" }
+        if !entry.notes.isEmpty { out += "      notes: [\(entry.notes.map(quote).joined(separator: ", "))]\n" }
+        if !entry.evidence.isEmpty { out += "      evidence: [\(entry.evidence.map(quote).joined(separator: ", "))]\n" }
+        if let m = entry.measured {
+            out += "      measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))}\n"
+        }
+    }
+
+    /// The session's questions of one checklist in the checklist's order; entries for
+    /// questions it does not have (there should be none) follow in id order.
     static func orderedRefs(of checklistID: String, in session: AuditSession, set: ChecklistSet) -> [QuestionRef] {
         guard let checklist = set.checklist(checklistID) else {
-            return session.entries.keys.filter { $0.checklist == checklistID }.sorted()
+            return session.entries.filter { $0.key.checklist == checklistID && !$0.value.isEmpty }.keys.sorted()
         }
         var refs: [QuestionRef] = []
+        var seen = Set<String>()
         for section in checklist.sections {
             for question in section.questions {
                 let ref = QuestionRef(checklist: checklistID, question: question.id)
-                if session.entries[ref] != nil { refs.append(ref) }
+                if session.entries[ref]?.isEmpty == false, seen.insert(question.id).inserted { refs.append(ref) }
             }
         }
+        refs += session.entries.filter { $0.key.checklist == checklistID && !$0.value.isEmpty && !seen.contains($0.key.question) }
+            .keys.sorted()
         return refs
     }
 
-    /// A YAML double-quoted scalar.
+    /// A mapping key: plain when it is a safe identifier (every checklist and question id is),
+    /// else quoted, so even a hand-made id cannot change the file's structure.
+    static func key(_ text: String) -> String {
+        let safe = !text.isEmpty && text.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        } && text.utf8.first != UInt8(ascii: "-")
+        return safe ? text : quote(text)
+    }
+
+    /// A YAML double-quoted scalar. Everything outside YAML's printable set (C0 and C1 controls,
+    /// DEL, U+FFFE, U+FFFF) is escaped, as are the line and paragraph separators and U+FEFF,
+    /// which readers treat specially; libyaml refuses the raw forms.
     public static func quote(_ text: String) -> String {
         // Most answers are plain printable ASCII and need no escaping at all.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
@@ -76,8 +124,10 @@ public enum SessionWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF
+                    || v == 0xFFFE || v == 0xFFFF {
+                    let hex = String(v, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -27,6 +27,8 @@ public struct ReportInput: Sendable {
     public var skipped: Set<QuestionRef>
     /// Answers computed from data exports, with where they came from.
     public var measured: [QuestionRef: MeasuredAnswer]
+    /// Answers kept aside because the checklist no longer has their question.
+    public var retired: [QuestionRef: RetiredAnswer] = [:]
 
     /// Creates an input; everything but the identity, checklists and answers may be left empty.
     public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],

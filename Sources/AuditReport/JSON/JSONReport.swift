@@ -29,6 +29,7 @@ public enum JSONReport {
             ("findings", .array(model.findings.map(builder.finding))),
             ("open_rules", .array(model.openRules.map(builder.openRule))),
             ("answers", .array(builder.answers())),
+            ("retired", .array(builder.retired())),
         ]
         members.append(("comparison", baseline.map { builder.comparison(ReportComparison(model, ReportModel($0))) } ?? .null))
         members.append(("method", builder.method()))
@@ -212,6 +213,20 @@ private struct JSONBuilder {
             }
         }
         return out
+    }
+
+    /// Answers kept aside for questions the checklist no longer has.
+    func retired() -> [JSONValue] {
+        input.retired.sorted { $0.key < $1.key }.map { ref, kept in
+            .object([
+                ("checklist", .string(ref.checklist)),
+                ("question", .string(ref.question)),
+                ("answer", .string(kept.entry.text)),
+                ("version", .string(kept.version)),
+                ("notes", .array(kept.entry.notes.map { .string($0) })),
+                ("evidence", .array(kept.entry.evidence.map { .string($0) })),
+            ])
+        }
     }
 
     func comparison(_ c: ReportComparison) -> JSONValue {

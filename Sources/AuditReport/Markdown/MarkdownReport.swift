@@ -274,9 +274,14 @@ private struct MarkdownWriter {
         case .notApplicable: text = "*not applicable*"
         case .skipped: text = "*skipped*"
         case .unanswered: text = measured == nil ? "*not answered*" : ""
-        case .notAsked:
+        case .notAsked(let kept):
             let condition = input.set.question(ref)?.when.map { e($0.normalizedText) } ?? ""
-            text = condition.isEmpty ? "*not asked*" : "*not asked* (asked only when \(condition))"
+            let asked = condition.isEmpty ? "" : "asked only when \(condition)"
+            if let kept {
+                text = "“\(e(kept.displayText))” *(kept, not scored: the question is no longer asked\(asked.isEmpty ? "" : "; " + asked))*"
+            } else {
+                text = asked.isEmpty ? "*not asked*" : "*not asked* (\(asked))"
+            }
         }
         if let measured {
             let source = "measured from \(e(measured.file)): \(e(measured.metric))"
@@ -367,8 +372,26 @@ private struct MarkdownWriter {
                 }
                 line()
             }
+            retired(of: checklist)
         }
         method()
+    }
+
+    /// Answers to questions this version of the checklist no longer has: kept, not scored.
+    private mutating func retired(of checklist: Checklist) {
+        let kept = input.retired.filter { $0.key.checklist == checklist.id }.sorted { $0.key < $1.key }
+        guard !kept.isEmpty else { return }
+        line("##### Kept from an earlier version of the checklist")
+        line()
+        line("These questions are no longer asked; the answers are kept, not scored, and return if the questions do.")
+        line()
+        line("| Question | Answer | Version | Notes and evidence |")
+        line("|:--|:--|:--|:--|")
+        for (ref, answer) in kept {
+            let extras = answer.entry.notes.map(e) + answer.entry.evidence.map { "Evidence: " + e($0) }
+            line("| `\(ref.question)` | \(answer.entry.text.map { "“\(e($0))”" } ?? "") | \(e(answer.version)) | \(extras.filter { !$0.isEmpty }.joined(separator: " · ")) |")
+        }
+        line()
     }
 
     private mutating func method() {

@@ -8,8 +8,9 @@ public enum AnswerState: Sendable, Hashable {
     case notApplicable
     /// Asked, and the team chose to skip it.
     case skipped
-    /// Not asked, because its `when` condition is false or unknown.
-    case notAsked
+    /// Not asked, because its `when` condition is false or unknown; an answer given while it
+    /// was asked is kept (and shown) but not scored.
+    case notAsked(kept: AnswerValue?)
     /// Asked but not answered yet.
     case unanswered
 
@@ -28,9 +29,9 @@ public enum AnswerState: Sendable, Hashable {
     /// The answer as plain text (`yes`, `n/a`) or nil when there is no answer.
     public var answerText: String? {
         switch self {
-        case .answered(let value): value.displayText
+        case .answered(let value), .notAsked(kept: let value?): value.displayText
         case .notApplicable: AnswerValue.notApplicable.displayText
-        case .skipped, .notAsked, .unanswered: nil
+        case .skipped, .notAsked(kept: nil), .unanswered: nil
         }
     }
 }

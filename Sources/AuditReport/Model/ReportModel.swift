@@ -33,7 +33,7 @@ struct ReportModel {
 
     /// What became of a question.
     func state(of ref: QuestionRef) -> AnswerState {
-        guard evaluator.isAsked(ref) else { return .notAsked }
+        guard evaluator.isAsked(ref) else { return .notAsked(kept: input.answers[ref]) }
         switch input.answers[ref] {
         case .notApplicable?: return .notApplicable
         case let value?: return .answered(value)

@@ -96,21 +96,41 @@ extension AuditCommands {
                 }
                 return .continue
             },
-            ShellCommand(name: "measure", usage: "--posts F --inbox F --followers F --traffic F [--map FIELD=COLUMN]",
+            ShellCommand(name: "measure", usage: "--posts F --inbox F --followers F --traffic F [--map FIELD=COLUMN] [--replace|--keep-typed]",
                          summary: "Compute metrics from platform exports and fill the audit's measurable questions",
-                         details: "Prints the metrics table. With an audit open, questions that declare `measure:` (response time\nand rate, engagement share, clustered updates, growth, traffic) are answered with the measured\nvalues and marked as measured from their file. `smaudit measure --help` defines every metric.",
+                         details: "Prints the metrics table. With an audit open, questions that declare `measure:` (response time\nand rate, engagement share, clustered updates, growth, traffic) are answered with the measured\nvalues and marked as measured from their file. When the team already typed a different answer,\nsmaudit asks once before replacing it (the typed answer is kept as their estimate); --replace\nor --keep-typed decide without asking, as scripts must. `smaudit measure --help` defines every metric.",
                          arguments: .filePath) { [unowned self] shell, arguments, _ in
                 let request = try MeasureRequest(words: arguments)
                 let (measurement, warnings) = try request.measure()
                 for warning in warnings { shell.warn("\(warning)") }
                 shell.console.print(measurement.table())
-                if let flow {
+                guard let flow else { return .continue }
+                let fills = MeasuredAnswers.plan(flow.session, set: set, measurement: measurement, request: request)
+                let apply: (MeasuredAnswers.TypedAnswers, Shell) throws -> Void = { [unowned self] typed, shell in
                     let now = SessionStore.now(environment: environment)
-                    let filled = try flow.update { session in
-                        MeasuredAnswers.fill(&session, set: set, measurement: measurement, request: request, now: now)
+                    let applied = try flow.update { session in
+                        MeasuredAnswers.apply(fills, to: &session, typed: typed, now: now)
                     }
-                    shell.console.print(MeasuredAnswers.describe(filled, request: request))
+                    let kept = fills.filter { $0.replacesTyped != nil && typed == .keep }
+                    shell.console.print(MeasuredAnswers.describe(applied, kept: kept))
                     Self.showCurrentOrFinish(shell)
+                }
+                if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {
+                    try apply(typed, shell)
+                } else if shell.isInteractive {
+                    let previous = shell.inputHandler
+                    shell.inputHandler = TextPrompt(label: MeasuredAnswers.replaceQuestion(fills), defaultValue: "yes") { answer, shell in
+                        shell.inputHandler = previous
+                        switch answer.lowercased() {
+                        case "y", "yes": try apply(.replace, shell)
+                        case "n", "no": try apply(.keep, shell)
+                        default:
+                            shell.inputHandler = nil
+                            throw ShellError("nothing was filled: answer yes or no (or type measure again with --replace or --keep-typed)")
+                        }
+                    }
+                } else {
+                    throw ShellError(MeasuredAnswers.refusal(fills))
                 }
                 return .continue
             },
@@ -154,6 +174,15 @@ extension AuditCommands {
         }
         shell.console.print(ChecklistText.table(rows))
         shell.console.print("\(unanswered.counted("question")) unanswered.")
+        let retired = flow.session.retired.sorted { $0.key < $1.key }
+        if !retired.isEmpty {
+            shell.console.print("Kept aside, because the checklist no longer has these questions (they come back if it does again):")
+            for (ref, kept) in retired {
+                let answer = kept.entry.text.map { " = \($0)" } ?? ""
+                let version = kept.version.isEmpty ? "" : " (answered under version \(kept.version))"
+                shell.console.print("  \(ref)\(answer)\(version)")
+            }
+        }
     }
 
     func review(_ shell: Shell) throws {

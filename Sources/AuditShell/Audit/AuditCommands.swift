@@ -6,9 +6,10 @@ import LineEditor
 /// store, and the guided audit in progress.
 public final class AuditCommands {
     /// The checklists, parsed on first use so the shell's first prompt does not wait for YAML.
+    /// A broken user file is skipped with one line (`smaudit check FILE` shows its errors).
     public private(set) lazy var catalog: ChecklistCatalog = {
         let catalog = ChecklistCatalog(folders: folders)
-        if catalog.diagnostics.hasErrors { console?.printError(catalog.renderedDiagnostics) }
+        for warning in catalog.warnings { console?.printError("smaudit: warning: \(warning)") }
         return catalog
     }()
     private let folders: [String]
@@ -19,6 +20,8 @@ public final class AuditCommands {
     let sessionPath: String?
     /// The audit in progress.
     public internal(set) var flow: AuditFlow?
+    /// The script line whose change is the oldest not yet on disk (batched saves).
+    private var firstUnsavedLine: Int?
 
     public init(checklistFolders: [String], store: SessionStore, environment: [String: String], sessionPath: String?) {
         self.folders = checklistFolders
@@ -32,12 +35,25 @@ public final class AuditCommands {
         console = shell.console
         for command in commands { shell.commands.add(command) }
         shell.onExit.append { [unowned self, unowned shell] in
-            do { try flow?.finish() } catch { shell.console.printError("smaudit: \(error)") }
+            guard let flow else { return }
+            do {
+                try flow.finish()
+            } catch {
+                shell.report("cannot save the session, so answers given since the last save are not on disk: \(error)",
+                             line: firstUnsavedLine)
+            }
+            if shell.isInteractive, flow.current != nil {
+                shell.console.print("The audit is saved in \(flow.path); `resume` continues it.")
+            }
+        }
+        shell.afterEachLine.append { [unowned self, unowned shell] in
+            if flow?.hasUnsavedChanges == true, firstUnsavedLine == nil { firstUnsavedLine = shell.lineNumber }
         }
         // A script's answers are written in batches; the batch ends whenever the shell waits.
         shell.beforeWaiting.append { [unowned self, unowned shell] in
-            do { try flow?.flush() } catch { shell.report("cannot save the session: \(error)") }
+            flushReporting(shell)
         }
+        shell.exitGuard = { [unowned self] shell in mayLeave(shell) }
         shell.argumentCandidates = { [unowned self] kind in
             switch kind {
             case .checklistID: return catalog.set.ids
@@ -55,6 +71,46 @@ public final class AuditCommands {
     }
 
     var set: ChecklistSet { catalog.set }
+
+    /// Writes batched changes; a failure is an error of the script line that made the oldest
+    /// unsaved change, so the exit status says the answers are not on disk.
+    func flushReporting(_ shell: Shell) {
+        guard let flow else { return }
+        do {
+            try flow.flush()
+            firstUnsavedLine = nil
+        } catch {
+            let since = firstUnsavedLine.map { " (answers from line \($0) on are not on disk)" } ?? ""
+            shell.report("cannot save the session\(since): \(error)", line: firstUnsavedLine)
+        }
+    }
+
+    /// Before a person leaves: when the last answers could not be saved, say so and ask.
+    func mayLeave(_ shell: Shell) -> Bool {
+        guard let flow, flow.hasUnsavedChanges else { return true }
+        do {
+            try flow.finish()
+            return true
+        } catch {
+            shell.console.printError(shell.console.styled("error:", .boldRed, forErrors: true)
+                + " the last answers are not on disk: \(error)")
+            shell.inputHandler = TextPrompt(label: "Leave anyway and lose them? yes, or no to try saving again", defaultValue: "no") { answer, shell in
+                shell.inputHandler = nil
+                if ["y", "yes"].contains(answer.lowercased()) {
+                    shell.confirmExit()
+                    return
+                }
+                do {
+                    try flow.finish()
+                    shell.console.print("Saved to \(flow.path).")
+                } catch {
+                    shell.report("still cannot save: \(error); free some space or type `quit` again")
+                }
+                Self.showCurrentOrFinish(shell)
+            }
+            return false
+        }
+    }
 
     /// How the shell's flows save: every change at a terminal, in batches in a script.
     static func saveMode(for shell: Shell) -> AuditFlow.SaveMode {
@@ -76,24 +132,37 @@ public final class AuditCommands {
     // MARK: Starting and resuming
 
     /// Starts a new audit of `ids` (all built-ins when empty); asks for organisation and
-    /// auditors unless given.
+    /// auditors unless given. A checklist named twice is audited once.
     public func start(_ shell: Shell, ids requested: [String], organisation: String? = nil, auditors: [String]? = nil) throws {
         try flow?.flush()  // the defaults below are read from the saved sessions
-        let ids = requested.isEmpty ? BuiltinChecklists.auditOrder.filter { set.checklist($0) != nil } : requested
+        var ids: [String] = []
+        for id in requested.isEmpty ? BuiltinChecklists.auditOrder.filter({ set.checklist($0) != nil }) : requested {
+            if ids.contains(id) {
+                shell.warn("`\(id)` is named more than once; it is audited once")
+            } else {
+                ids.append(id)
+            }
+        }
         for id in ids where set.checklist(id) == nil {
             let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
             throw ShellError("no checklist `\(id)`\(hint) Installed: \(set.ids.joined(separator: ", "))")
         }
-        if let sessionPath, AtomicFile.exists(sessionPath) {
-            try resume(shell, name: sessionPath)
-            return
+        if let sessionPath {
+            if AtomicFile.exists(sessionPath) {
+                try resume(shell, name: sessionPath)
+                return
+            }
+            let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(sessionPath))
+            guard AtomicFile.isFolder(folder) else {
+                throw ShellError("cannot save the session at \(sessionPath): the folder \(folder) does not exist; create it first or choose another place")
+            }
         }
         let last = lastSession()
         let begin: (String, [String], Shell) throws -> Void = { [unowned self] organisation, auditors, shell in
             let now = SessionStore.now(environment: environment)
             let session = AuditSession(organisation: organisation, auditors: auditors, started: now,
                                        checklists: ids.compactMap { set.checklist($0).map(ChecklistStamp.init) })
-            let path = sessionPath ?? store.newPath(organisation: organisation, date: String(now.prefix(10)))
+            let path = try sessionPath ?? store.newPath(organisation: organisation, date: String(now.prefix(10)))
             try closeFlow()
             let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
             flow.saveMode = Self.saveMode(for: shell)
@@ -127,7 +196,9 @@ public final class AuditCommands {
                                   now: SessionStore.now(environment: environment)).session
     }
 
-    /// Opens a saved session and continues at its first unanswered question.
+    /// Opens a saved session and continues at its first unanswered question. A file that does
+    /// not load cleanly is refused with the errors `run` gives, and left as it is; an answers
+    /// file written by hand is kept as `FILE.orig` before it first becomes a session file.
     public func resume(_ shell: Shell, name: String?) throws {
         try flow?.flush()  // the session may be the open one
         let path: String
@@ -144,23 +215,31 @@ public final class AuditCommands {
             }
             path = newest
         }
-        let text = try AtomicFile.read(path)
-        let result = SessionReader.read(text: text, file: path, set: set, mode: .lenient,
-                                        now: SessionStore.now(environment: environment))
-        guard let session = result.session else {
-            throw ShellError("cannot resume \(path); the file is left as it is:\n" +
-                             DiagnosticRenderer.render(result.diagnostics, sources: [path: text]))
-        }
-        for (stamp, now) in result.changed {
+        let loaded = try SessionFiles.read(path, set: set, catalog: catalog, environment: environment, action: "resume")
+        let session = loaded.session
+        for (stamp, now) in loaded.result.changed {
             shell.warn("checklist `\(stamp.id)` changed since this session began (version \(stamp.version) → \(now.version)); answers to questions that still exist are kept")
         }
-        if !result.dropped.isEmpty {
-            shell.warn("dropped answers to questions that no longer exist: " + result.dropped.map(\.description).joined(separator: ", "))
+        if !loaded.result.retired.isEmpty {
+            shell.warn("kept aside \(loaded.result.retired.count.counted("answer")) to questions the changed checklist no longer has or no longer accepts (under `retired:` in the session; `status` lists them): "
+                       + loaded.result.retired.map(\.description).joined(separator: ", "))
+        }
+        if !loaded.result.restored.isEmpty {
+            shell.warn("restored \(loaded.result.restored.count.counted("answer")) kept aside earlier, since the checklist has the question again: "
+                       + loaded.result.restored.map(\.description).joined(separator: ", "))
         }
         try closeFlow()
         let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
         flow.saveMode = Self.saveMode(for: shell)
-        if !result.changed.isEmpty || !result.dropped.isEmpty { try flow.save() }
+        if loaded.result.format == nil {
+            if let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text) {
+                shell.console.print("\(path) is an answers file written by hand; smaudit saves it as a session file from now on, and keeps the original (with its comments) as \(backup).")
+            }
+        }
+        let result = loaded.result
+        if !result.changed.isEmpty || !result.retired.isEmpty || !result.restored.isEmpty || result.format == nil {
+            try flow.save()
+        }
         self.flow = flow
         let answered = session.entries.values.filter { $0.value != nil }.count
         shell.console.print("Resumed \(session.organisation) (\(session.checklistIDs.joined(separator: ", "))): \(answered.counted("answer")), from \(path)")
@@ -219,7 +298,7 @@ public final class AuditCommands {
             switch answer.lowercased() {
             case "y", "yes": try writeReport(shell, to: path, force: false)
             case "n", "no": shell.console.print("Type `report` whenever you want it; `review`, `back` or `goto ID` change answers.")
-            default: _ = try shell.runCommand(answer)
+            default: if try shell.runCommand(answer) == .exit { shell.requestExit() }
             }
         }
     }

@@ -36,6 +36,8 @@ public final class AuditFlow {
         self.path = path
         self.environment = environment
         self.lock = try SessionLock(sessionPath: path)
+        // Held by us now: any temporary file beside it is a killed smaudit's leftover.
+        AtomicFile.removeStaleTemporaries(of: path)
         order = session.checklistIDs.flatMap { id in
             (set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
         }
@@ -166,6 +168,11 @@ public final class AuditFlow {
     public var saveMode = SaveMode.eachChange
     /// When the oldest change not yet written was made; nil when the file is up to date.
     private var unsavedSince: ContinuousClock.Instant?
+    /// Why the last write failed, while changes it should have saved are still not on disk.
+    public private(set) var saveFailure: FileWriteError?
+
+    /// Whether some change is not on disk yet (batched, or its write failed).
+    public var hasUnsavedChanges: Bool { unsavedSince != nil }
 
     /// Records that the session changed and writes it as `saveMode` says.
     public func save() throws {
@@ -193,8 +200,16 @@ public final class AuditFlow {
     }
 
     private func write(sync: Bool) throws {
-        try AtomicFile.write(SessionWriter.render(session, set: set, answers: answers), to: path, sync: sync)
+        // Marked unsaved first: if the write fails, the change is still owed to the disk.
+        if unsavedSince == nil { unsavedSince = .now }
+        do {
+            try AtomicFile.write(SessionWriter.render(session, set: set, answers: answers), to: path, sync: sync)
+        } catch {
+            saveFailure = error
+            throw error
+        }
         unsavedSince = nil
+        saveFailure = nil
     }
 
     /// The current scorecard.

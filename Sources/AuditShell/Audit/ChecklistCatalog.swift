@@ -8,14 +8,32 @@ import BuiltinChecklists
 
 /// Every checklist smaudit can use: the built-in ones compiled into the binary, then user
 /// files from `$XDG_CONFIG_HOME/smaudit/checklists` (default `~/.config/smaudit/checklists`)
-/// and any `--checklists DIR`. A user file with a built-in's id replaces it.
+/// and any `--checklists DIR`. A user file named like a built-in replaces it.
+///
+/// A user file with errors does not stop the rest: it is skipped with one line of warning
+/// (`smaudit check FILE` shows its errors), and one that would replace a built-in leaves the
+/// built-in in place. Only `smaudit check` prints the errors themselves.
 public struct ChecklistCatalog {
+    /// A user file that was not loaded because it has errors.
+    public struct SkippedFile: Sendable {
+        /// The file's path.
+        public var file: String
+        /// The checklist id it declares, when that much could be read.
+        public var id: String?
+        /// How many errors it has.
+        public var errors: Int
+        /// The built-in it would have replaced, now used instead.
+        public var replacedBuiltin: String?
+    }
+
     /// The loaded, cross-checked checklists.
     public let set: ChecklistSet
-    /// Problems found while loading, rendered for the terminal.
+    /// Problems found while loading, every file's.
     public let diagnostics: [Diagnostic]
     /// The text of each file by the name shown in diagnostics.
     public let sources: [String: String]
+    /// User files left out because of their errors.
+    public let skipped: [SkippedFile]
 
     /// The user checklist folders for an environment and extra `--checklists` folders.
     public static func userFolders(environment: [String: String], extra: [String]) -> [String] {
@@ -28,31 +46,86 @@ public struct ChecklistCatalog {
         return folders + extra
     }
 
-    /// The built-in files plus the YAML files of `folders` (missing folders are skipped).
+    /// The built-in files plus the YAML files of `folders` (missing folders and unreadable
+    /// files are skipped); a user file replaces the built-in of the same file name.
     public static func files(folders: [String]) -> [(file: String, text: String)] {
+        gather(folders: folders).files
+    }
+
+    /// The files to load, and which user file replaced which built-in.
+    private static func gather(folders: [String]) -> (files: [(file: String, text: String)], replaced: [String: String]) {
         var files = BuiltinChecklists.files.map { (file: $0.name, text: $0.contents) }
         for folder in folders {
             for path in yamlFiles(in: folder) {
                 if let text = try? AtomicFile.read(path) { files.append((path, text)) }
             }
         }
-        // A user file replaces a built-in of the same id (by file name).
         var seen: [String: Int] = [:]
         var result: [(file: String, text: String)] = []
+        var replaced: [String: String] = [:]
         for file in files {
             let name = AtomicFile.name(of: file.file)
-            if let index = seen[name] { result[index] = file } else { seen[name] = result.count; result.append(file) }
+            guard let index = seen[name] else {
+                seen[name] = result.count
+                result.append(file)
+                continue
+            }
+            if let builtin = BuiltinChecklists.files.first(where: { $0.name == result[index].file }) {
+                replaced[file.file] = builtin.name
+            }
+            result[index] = file
         }
-        return result
+        return (result, replaced)
     }
 
     /// Loads the built-in checklists and those in `folders`.
     public init(folders: [String]) {
-        let files = Self.files(folders: folders)
-        let (set, diagnostics) = ChecklistSet.load(files)
+        var (files, replaced) = Self.gather(folders: folders)
+        var (set, diagnostics) = ChecklistSet.load(files)
+        var errorCount: [String: Int] = [:]
+        for d in diagnostics where d.severity == .error { errorCount[d.location.file, default: 0] += 1 }
+        // A broken replacement of a built-in gives way to the built-in: load once more with it.
+        var fallbacks: [String: String] = [:]
+        for (index, file) in files.enumerated() where errorCount[file.file] != nil {
+            guard let builtin = replaced[file.file], let original = BuiltinChecklists.files.first(where: { $0.name == builtin }) else { continue }
+            fallbacks[file.file] = builtin
+            files[index] = (original.name, original.contents)
+        }
+        var texts: [String: String] = [:]
+        for f in files { texts[f.file] = f.text }
+        if !fallbacks.isEmpty {
+            let firstDiagnostics = diagnostics.filter { fallbacks[$0.location.file] != nil }
+            (set, diagnostics) = ChecklistSet.load(files)
+            errorCount = errorCount.filter { fallbacks[$0.key] != nil }
+            for d in diagnostics where d.severity == .error { errorCount[d.location.file, default: 0] += 1 }
+            diagnostics = firstDiagnostics + diagnostics
+        }
+        let builtinNames = Set(BuiltinChecklists.files.map(\.name))
+        var skipped: [SkippedFile] = []
+        for (file, count) in errorCount.sorted(by: { $0.key < $1.key }) where !builtinNames.contains(file) {
+            let text = texts[file] ?? (try? AtomicFile.read(file))
+            if let text { texts[file] = text }
+            let id = text.flatMap { ChecklistLoader.parse(text: $0, file: file).0?.id }.flatMap { $0.isEmpty ? nil : $0 }
+            skipped.append(SkippedFile(file: file, id: id, errors: count, replacedBuiltin: fallbacks[file]))
+        }
         self.set = set
         self.diagnostics = diagnostics
-        self.sources = Dictionary(files.map { ($0.file, $0.text) }, uniquingKeysWith: { $1 })
+        self.sources = texts
+        self.skipped = skipped
+    }
+
+    /// One line per skipped file, e.g. `skipping /home/dana/.config/smaudit/checklists/x.yaml:
+    /// 3 errors; \`smaudit check FILE\` shows them`.
+    public var warnings: [String] {
+        skipped.map { file in
+            let fallback = file.replacedBuiltin.map { "; the built-in \($0) is used instead" } ?? ""
+            return "skipping \(file.file): \(file.errors.counted("error"))\(fallback); `smaudit check \(file.file)` shows them"
+        }
+    }
+
+    /// The skipped file that declares checklist `id`, if any.
+    public func skippedFile(declaring id: String) -> SkippedFile? {
+        skipped.first { $0.id == id }
     }
 
     /// The diagnostics as compiler-style text with source lines and carets.
@@ -61,7 +134,7 @@ public struct ChecklistCatalog {
     static func yamlFiles(in folder: String) -> [String] {
         (DirectoryListing.names(in: folder) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted()
             .map { folder + "/" + $0 }
     }
 }
-

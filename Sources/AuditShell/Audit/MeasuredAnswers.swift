@@ -14,6 +14,9 @@ public struct MeasureRequest: Sendable {
     /// Comma-separated channel names that count as social.
     public var socialChannels: String?
     public var windowMinutes: Double = 10
+    /// What to do with typed answers the measurement also covers; nil means ask (or, where
+    /// nobody can be asked, refuse).
+    public var typedAnswers: MeasuredAnswers.TypedAnswers?
 
     public init() {}
 
@@ -36,12 +39,14 @@ public struct MeasureRequest: Sendable {
             case "--map": mappings.append(try value(word))
             case "--delimiter": delimiter = try value(word)
             case "--social-channels": socialChannels = try value(word)
+            case "--replace": typedAnswers = .replace
+            case "--keep-typed": typedAnswers = .keep
             case "--window-minutes":
                 let text = try value(word)
                 guard let minutes = Double(text), minutes > 0 else { throw ShellError("--window-minutes takes a positive number, not `\(text)`") }
                 windowMinutes = minutes
             default:
-                throw ShellError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N")
+                throw ShellError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N, --replace, --keep-typed")
             }
             index += 1
         }
@@ -98,11 +103,34 @@ public enum MeasuredAnswers {
         return try? question.parse(candidate.displayText).get()
     }
 
-    /// Records every measurable question of the session's checklists; returns what was filled.
-    @discardableResult
-    public static func fill(_ session: inout AuditSession, set: ChecklistSet, measurement: PresenceMeasurement,
-                            request: MeasureRequest, now: String) -> [(ref: QuestionRef, answer: String, metric: String)] {
-        var filled: [(QuestionRef, String, String)] = []
+    /// One question a measurement fills.
+    public struct Fill: Sendable {
+        /// The question.
+        public var ref: QuestionRef
+        /// The answer the measured value gives, as the question reads it.
+        public var answer: AnswerValue
+        /// The metric path, e.g. `inbox.response_rate`.
+        public var metric: String
+        /// The exact measured value.
+        public var value: Double
+        /// The export file it came from.
+        public var file: String
+        /// The answer the team typed, when it differs and this fill would replace it.
+        public var replacesTyped: String?
+    }
+
+    /// What to do with answers the team typed when a measurement covers them too.
+    public enum TypedAnswers: Sendable {
+        /// Use the measured value; the typed answer is kept as the team's `estimated:`.
+        case replace
+        /// Leave the typed answer; the measured value is only reported.
+        case keep
+    }
+
+    /// The questions of the session's checklists that the measurement can answer.
+    public static func plan(_ session: AuditSession, set: ChecklistSet, measurement: PresenceMeasurement,
+                            request: MeasureRequest) -> [Fill] {
+        var fills: [Fill] = []
         for id in session.checklistIDs {
             guard let checklist = set.checklist(id) else { continue }
             for (_, question) in checklist.allQuestions {
@@ -110,24 +138,114 @@ public enum MeasuredAnswers {
                       let file = request.file(for: metric),
                       let answer = answer(for: question, metric: metric, value: value) else { continue }
                 let ref = QuestionRef(checklist: id, question: question.id)
-                var entry = session[ref]
-                entry.value = answer
-                entry.text = answer.displayText
-                entry.skipped = false
-                entry.at = now
-                entry.measured = MeasuredValue(file: file, metric: metric, value: value, at: now)
-                session[ref] = entry
-                filled.append((ref, answer.displayText, metric))
+                let entry = session[ref]
+                // A typed answer is one the team gave themselves: not measured, and different.
+                let typed = entry.value != nil && entry.measured == nil && entry.value != answer ? entry.text : nil
+                fills.append(Fill(ref: ref, answer: answer, metric: metric, value: value, file: file, replacesTyped: typed))
             }
         }
-        return filled
+        return fills
     }
 
-    /// `four-mistakes.response_rate = 92% (inbox.response_rate from inbox.csv)` lines.
-    public static func describe(_ filled: [(ref: QuestionRef, answer: String, metric: String)], request: MeasureRequest) -> String {
-        guard !filled.isEmpty else { return "No audit question could be filled from these exports." }
-        return "Filled \(filled.count) questions from the exports:\n" + filled.map {
-            "  \($0.ref) = \($0.answer) (\($0.metric) from \(request.file(for: $0.metric) ?? "?"))"
-        }.joined(separator: "\n")
+    /// Records the fills in the session; returns those applied (with `.keep`, the ones that would
+    /// replace a typed answer are left out).
+    @discardableResult
+    public static func apply(_ fills: [Fill], to session: inout AuditSession, typed: TypedAnswers, now: String) -> [Fill] {
+        var applied: [Fill] = []
+        for fill in fills {
+            if fill.replacesTyped != nil && typed == .keep { continue }
+            var entry = session[fill.ref]
+            if let estimate = fill.replacesTyped { entry.estimated = estimate }
+            entry.value = fill.answer
+            entry.text = fill.answer.displayText
+            entry.skipped = false
+            entry.at = now
+            entry.measured = MeasuredValue(file: fill.file, metric: fill.metric, value: fill.value, at: now)
+            session[fill.ref] = entry
+            applied.append(fill)
+        }
+        return applied
+    }
+
+    /// Records every measurable question of the session's checklists, replacing typed answers
+    /// (kept as estimates); returns what was filled.
+    @discardableResult
+    public static func fill(_ session: inout AuditSession, set: ChecklistSet, measurement: PresenceMeasurement,
+                            request: MeasureRequest, now: String) -> [Fill] {
+        apply(plan(session, set: set, measurement: measurement, request: request), to: &session, typed: .replace, now: now)
+    }
+
+    /// `2 questions already have typed answers (four-mistakes.response_rate 50% → 89.81%; …).`
+    public static func typedConflicts(_ fills: [Fill]) -> String {
+        let conflicts = fills.filter { $0.replacesTyped != nil }
+        let names = conflicts.prefix(3).map { "\($0.ref) \($0.replacesTyped!) → \($0.answer.displayText)" }.joined(separator: "; ")
+        let more = conflicts.count > 3 ? " and \(conflicts.count - 3) more" : ""
+        return "\(conflicts.count.counted("question")) already \(conflicts.count == 1 ? "has a typed answer" : "have typed answers") (\(names)\(more))."
+    }
+
+    /// The question asked before typed answers are replaced.
+    public static func replaceQuestion(_ fills: [Fill]) -> String {
+        let one = fills.filter { $0.replacesTyped != nil }.count == 1
+        return typedConflicts(fills) + (one ? " Replace it with the measured value? Your answer is kept as the estimate. yes or no"
+            : " Replace them with the measured values? Your answers are kept as estimates. yes or no")
+    }
+
+    /// What a script is told when it did not say what to do with typed answers.
+    public static func refusal(_ fills: [Fill]) -> String {
+        "nothing was filled: " + typedConflicts(fills)
+            + " Add --replace to use the measured values (the typed answers are kept as estimates) or --keep-typed to keep them."
+    }
+
+    /// One line per question: `four-mistakes.response_rate = 92% (measured from inbox.csv)`, or
+    /// `replaced 50% (typed) with 89.81% (measured from inbox.csv)`, and the answers kept.
+    public static func describe(_ applied: [Fill], kept: [Fill] = []) -> String {
+        guard !applied.isEmpty || !kept.isEmpty else { return "No audit question could be filled from these exports." }
+        var lines: [String] = []
+        if !applied.isEmpty { lines.append("Filled \(applied.count.counted("question")) from the exports:") }
+        for fill in applied {
+            let source = "measured from \(AtomicFile.name(of: fill.file))"
+            if let typed = fill.replacesTyped {
+                lines.append("  \(fill.ref): replaced \(typed) (typed) with \(fill.answer.displayText) (\(source); \(typed) is kept as the estimate)")
+            } else {
+                lines.append("  \(fill.ref) = \(fill.answer.displayText) (\(source): \(fill.metric))")
+            }
+        }
+        if !kept.isEmpty {
+            lines.append("Kept \(kept.count.counted("typed answer")):")
+            for fill in kept {
+                lines.append("  \(fill.ref) = \(fill.replacesTyped ?? "") (typed; \(AtomicFile.name(of: fill.file)) measures \(fill.answer.displayText))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `smaudit measure --into SESSION`: fills the session file's measurable questions under its
+    /// lock. A file that does not load cleanly is refused and left as it is; a hand-written
+    /// answers file is kept as `FILE.orig` before it becomes a session file. When typed answers
+    /// would be replaced and `request.typedAnswers` does not say what to do, `ask` is asked
+    /// (nil: nobody can answer, so nothing is written). Returns the lines to show.
+    public static func fillSession(at path: String, catalog: ChecklistCatalog, measurement: PresenceMeasurement,
+                                   request: MeasureRequest, environment: [String: String],
+                                   ask: (String) -> Bool?) throws -> String {
+        let lock = try SessionLock(sessionPath: path)
+        defer { withExtendedLifetime(lock) {} }
+        let loaded = try SessionFiles.read(path, set: catalog.set, catalog: catalog, environment: environment, action: "fill")
+        var session = loaded.session
+        let fills = plan(session, set: catalog.set, measurement: measurement, request: request)
+        var typed = request.typedAnswers ?? .replace
+        if request.typedAnswers == nil, fills.contains(where: { $0.replacesTyped != nil }) {
+            guard let replace = ask(replaceQuestion(fills)) else { throw ShellError(refusal(fills)) }
+            typed = replace ? .replace : .keep
+        }
+        let now = SessionStore.now(environment: environment)
+        let applied = apply(fills, to: &session, typed: typed, now: now)
+        session.updated = now
+        let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text)
+        try AtomicFile.write(SessionWriter.render(session, set: catalog.set), to: path)
+        var lines = [describe(applied, kept: fills.filter { $0.replacesTyped != nil && typed == .keep })]
+        if let backup {
+            lines.append("\(path) is now a session file; the answers file as you wrote it (with its comments) is kept as \(backup)")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -25,9 +25,11 @@ public enum ReportRendering {
             if entry.skipped && entry.value == nil { skipped.insert(ref) }
             if let m = entry.measured { measured[ref] = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value) }
         }
-        return ReportInput(organisation: session.organisation, auditors: session.auditors, date: session.date,
-                           checklistIDs: session.checklistIDs, set: set, answers: session.answers,
-                           notes: notes, evidence: evidence, skipped: skipped, measured: measured)
+        var input = ReportInput(organisation: session.organisation, auditors: session.auditors, date: session.date,
+                                checklistIDs: session.checklistIDs, set: set, answers: session.answers,
+                                notes: notes, evidence: evidence, skipped: skipped, measured: measured)
+        input.retired = session.retired
+        return input
     }
 
     /// The report of a session in `format`, compared with `baseline` when given.

@@ -1,25 +1,106 @@
 import AuditKit
 
-/// Reading answers files and writing outputs for the non-interactive commands.
+/// Reading answers and session files, and writing outputs, for every command that does so:
+/// the same errors everywhere, and nothing written over a file that did not load.
 public enum SessionFiles {
-    /// Reads an answers or session file strictly: any unknown id or invalid answer is an error,
-    /// thrown as rendered `FILE:LINE:COL` diagnostics.
-    public static func load(_ path: String, set: ChecklistSet, environment: [String: String]) throws -> AuditSession {
+    /// A session file as read: the session, what the reader found, and the file's text.
+    public struct Loaded {
+        public var session: AuditSession
+        public var result: SessionReader.Result
+        public var text: String
+    }
+
+    /// Reads an answers or session file strictly: an unknown id or invalid answer is an error
+    /// (answers of a checklist that changed since the session began are kept aside instead),
+    /// thrown as rendered `FILE:LINE:COL` diagnostics that end by saying the file is untouched.
+    /// `action` names what was attempted (`resume`, `report`), for the last line.
+    public static func read(_ path: String, set: ChecklistSet, catalog: ChecklistCatalog? = nil,
+                            environment: [String: String], action: String) throws -> Loaded {
         let text: String
-        do { text = try AtomicFile.read(path) } catch { throw ShellError("\(error)") }
+        do {
+            text = try AtomicFile.read(path)
+        } catch {
+            if let diagnostic = error.diagnostic {
+                throw ShellError.diagnostics(DiagnosticRenderer.render(diagnostic, source: nil))
+            }
+            throw ShellError(error.description)
+        }
         let result = SessionReader.read(text: text, file: path, set: set, mode: .strict,
                                         now: SessionStore.now(environment: environment))
         guard let session = result.session else {
-            throw ShellError.diagnostics(DiagnosticRenderer.render(result.diagnostics, sources: [path: text]))
+            var rendered = DiagnosticRenderer.render(result.diagnostics, sources: [path: text])
+            for needed in neededButBroken(result.diagnostics, catalog: catalog) { rendered += "\n" + needed }
+            rendered += "\nsmaudit: cannot \(action) \(path): nothing was written, and the file is left as it is"
+            throw ShellError.diagnostics(rendered)
         }
-        return session
+        return Loaded(session: session, result: result, text: text)
+    }
+
+    /// Reads an answers or session file strictly (see `read`) and returns the session.
+    public static func load(_ path: String, set: ChecklistSet, catalog: ChecklistCatalog? = nil,
+                            environment: [String: String], action: String = "read") throws -> AuditSession {
+        try read(path, set: set, catalog: catalog, environment: environment, action: action).session
+    }
+
+    /// For each unknown checklist that a skipped (broken) user file declares: why it is missing.
+    private static func neededButBroken(_ diagnostics: [Diagnostic], catalog: ChecklistCatalog?) -> [String] {
+        guard let catalog else { return [] }
+        var lines: [String] = []
+        for d in diagnostics where d.message.hasPrefix("unknown checklist `") {
+            let id = d.message.dropFirst("unknown checklist `".count).prefix { $0 != "`" }
+            if let file = catalog.skippedFile(declaring: String(id)) {
+                lines.append("smaudit: the session needs checklist `\(id)`, but \(file.file) has \(file.errors.counted("error")); `smaudit check \(file.file)` shows them")
+            }
+        }
+        return lines
+    }
+
+    /// Before a hand-written answers file is first saved as a session file (which has no room
+    /// for its comments or layout), keeps it as `FILE.orig` (or `FILE.orig.2`, …); returns that
+    /// path. A session file (`format:` present) needs no copy: nil.
+    public static func keepOriginal(of path: String, text: String) throws -> String? {
+        guard !isSessionFile(text) else { return nil }
+        let backup = unusedPath(path + ".orig")
+        try AtomicFile.write(text, to: backup)
+        return backup
+    }
+
+    /// Session files carry `format:` on a line of their own; answers files written by hand do not.
+    public static func isSessionFile(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix("format:") }
+    }
+
+    /// `path`, or `path.2`, `path.3`, … whichever does not exist yet.
+    public static func unusedPath(_ path: String) -> String {
+        var candidate = path
+        var n = 2
+        while AtomicFile.exists(candidate) {
+            candidate = "\(path).\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    /// Checks that every output can be written before any is: none exists (unless `force`),
+    /// none is a folder, each one's folder exists. Throws naming the first that cannot.
+    public static func checkTargets(_ paths: [String], force: Bool) throws {
+        for path in paths where path != "-" {
+            if AtomicFile.isFolder(path) {
+                throw ShellError("cannot write \(path): it is a folder; name a file")
+            }
+            if AtomicFile.exists(path) && !force {
+                throw ShellError("\(path) exists; choose another name or pass --force to replace it (nothing was written)")
+            }
+            let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(path))
+            if !AtomicFile.isFolder(folder) {
+                throw ShellError("cannot write \(path): the folder \(folder) does not exist; create it first or choose another place (nothing was written)")
+            }
+        }
     }
 
     /// Writes an output file atomically; refuses to replace an existing one unless `force`.
     public static func writeNew(_ text: String, to path: String, force: Bool) throws {
-        if AtomicFile.exists(path) && !force {
-            throw ShellError("\(path) exists; choose another name or pass --force to replace it")
-        }
+        try checkTargets([path], force: force)
         try AtomicFile.write(text, to: path)
     }
 }

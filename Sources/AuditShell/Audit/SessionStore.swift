@@ -18,8 +18,10 @@ public struct SessionStore {
         }
     }
 
-    /// A new file name for an audit of `organisation` on `date` that does not exist yet.
-    public func newPath(organisation: String, date: String) -> String {
+    /// A new file name for an audit of `organisation` on `date` that does not exist yet; the
+    /// sessions folder is created when missing.
+    public func newPath(organisation: String, date: String) throws -> String {
+        try AtomicFile.createDirectories(folder)
         let base = folder + "/" + Self.slug(organisation) + "-" + date
         var path = base + ".yaml"
         var counter = 2
@@ -30,8 +32,26 @@ public struct SessionStore {
         return path
     }
 
-    /// `Acme Coffee & Co.` → `acme-coffee-co`.
+    /// Longest slug in bytes. File names may hold 255 bytes, and a session's name gains a date,
+    /// a counter, `.lock` and a temporary suffix; 80 keeps every one of them well inside.
+    static let slugLimit = 80
+
+    /// `Acme Coffee & Co.` → `acme-coffee-co`. A long name is cut at a character boundary and
+    /// gets a short hash of the whole slug, so two long names that start alike stay apart.
     public static func slug(_ text: String) -> String {
+        let full = fullSlug(text)
+        guard full.utf8.count > slugLimit else { return full }
+        let hash = String(fnv1a64Hex(full).prefix(6))
+        var cut = ""
+        for scalar in full.unicodeScalars {
+            if cut.utf8.count + String(scalar).utf8.count > slugLimit - hash.count - 1 { break }
+            cut.unicodeScalars.append(scalar)
+        }
+        while cut.last == "-" { cut.removeLast() }
+        return cut + "-" + hash
+    }
+
+    private static func fullSlug(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

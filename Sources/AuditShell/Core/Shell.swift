@@ -58,6 +58,8 @@ public final class Shell {
     /// Runs before the shell waits for input, that is before every line at a terminal, and in
     /// a script only when the next line is not already there (so work can be batched).
     public var beforeWaiting: [() -> Void] = []
+    /// Runs after every line read, whatever it did.
+    public var afterEachLine: [() -> Void] = []
 
     /// The line of input being handled, counted from 1.
     public private(set) var lineNumber = 0
@@ -79,17 +81,51 @@ public final class Shell {
     /// The default prompt: `smaudit> `.
     public var commandPrompt: Prompt { Prompt([.init("smaudit", style: "1;32"), .init("> ")]) }
 
+    /// Asked when a person at the terminal leaves (`quit`, Ctrl-D): returns true when leaving is
+    /// fine, or false after it has asked them whether to leave anyway (see `confirmExit()`).
+    public var exitGuard: ((Shell) -> Bool)?
+    /// Set once the person confirmed leaving; the shell ends after the current line.
+    private var exitConfirmed = false
+
+    /// Set when a command run from inside another step (an answer typed at a yes/no prompt)
+    /// asked to leave; handled like `quit` after the current line.
+    private var exitRequested = false
+
+    /// Leave after the current line, without asking the exit guard again.
+    public func confirmExit() { exitConfirmed = true }
+
+    /// Leave after the current line, as `quit` would (the exit guard may still ask).
+    public func requestExit() { exitRequested = true }
+
+    /// How the read loop ended.
+    private enum Ending {
+        case quit, endOfInput, interrupted, terminated(Int32), startFailed
+    }
+
     /// Runs until `quit`, end of input or a terminating signal; returns the exit status:
-    /// 0 when every line succeeded, 1 when any failed, 130 when interrupted in a script,
-    /// 128 + N for signal N.
+    /// 0 when every line succeeded, 1 when any failed (or, at a terminal, when leaving could not
+    /// save everything), 130 when interrupted in a script, 128 + N for signal N.
     public func run(reader: LineReading) -> Int32 {
         isInteractive = reader.isInteractive
-        defer { for action in onExit { action() } }
+        let ending = loop(reader)
+        let failuresBeforeExit = failures
+        for action in onExit { action() }
+        switch ending {
+        case .terminated(let signal): return 128 + signal
+        case .interrupted: return 130
+        case .startFailed: return 1
+        case .quit, .endOfInput:
+            if failures > failuresBeforeExit { return 1 }
+            return failures > 0 && !isInteractive ? 1 : 0
+        }
+    }
+
+    private func loop(_ reader: LineReading) -> Ending {
         if isInteractive { printBanner() }
         if let onStart {
             do { try onStart(self) } catch {
-                console.printError("smaudit: \(error)")
-                return 1
+                console.printError(error is ShellError && (error as! ShellError).isDiagnostics ? "\(error)" : "smaudit: \(error)")
+                return .startFailed
             }
         }
         while true {
@@ -98,18 +134,28 @@ public final class Shell {
             switch reader.readLine(prompt: prompt) {
             case .line(let line):
                 lineNumber += 1
-                if execute(line) == .exit { return failures > 0 && !isInteractive ? 1 : 0 }
-                if failures > 0 && configuration.bail && !isInteractive { return 1 }
+                let outcome = execute(line)
+                for action in afterEachLine { action() }
+                let wantsExit = outcome == .exit || exitRequested
+                exitRequested = false
+                if exitConfirmed || (wantsExit && mayLeave()) { return .quit }
+                if failures > 0 && configuration.bail && !isInteractive { return .quit }
             case .interrupted:
-                if !isInteractive { return 130 }
+                if !isInteractive { return .interrupted }
             case .endOfInput:
-                return failures > 0 && !isInteractive ? 1 : 0
+                if mayLeave() { return .endOfInput }
             case .terminated(let signal):
-                return 128 + signal
+                return .terminated(signal)
             }
             console.flush()
-            if let signal = Terminal.terminationSignal { return 128 + signal }
+            if let signal = Terminal.terminationSignal { return .terminated(signal) }
         }
+    }
+
+    /// At a terminal, the exit guard decides; a script always leaves.
+    private func mayLeave() -> Bool {
+        guard isInteractive, !exitConfirmed, let exitGuard else { return true }
+        return exitGuard(self)
     }
 
     /// Runs one line: an answer for the pending handler, or a command.
@@ -145,13 +191,14 @@ public final class Shell {
         return try command.run(self, Array(words.dropFirst()), rest)
     }
 
-    /// Reports a failed line: `FILE:LINE: message` in a script, `error: message` at the terminal.
-    public func report(_ message: String) {
+    /// Reports a failed line: `FILE:LINE: message` in a script (the line given, else the one
+    /// being handled), `error: message` at the terminal.
+    public func report(_ message: String, line: Int? = nil) {
         failures += 1
         if isInteractive {
             console.printError(console.styled("error:", .boldRed, forErrors: true) + " " + message)
         } else {
-            console.printError("\(configuration.scriptName):\(lineNumber): \(message)")
+            console.printError("\(configuration.scriptName):\(line ?? lineNumber): \(message)")
         }
     }
 

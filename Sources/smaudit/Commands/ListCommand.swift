@@ -9,9 +9,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
-        let catalog = checklistOptions.catalog()
-        if !catalog.diagnostics.isEmpty { printError(catalog.renderedDiagnostics) }
-        print(ChecklistText.listing(catalog.set))
+        print(ChecklistText.listing(checklistOptions.catalog().set))
     }
 }
 

@@ -109,10 +109,18 @@ struct MeasureCommand: ParsableCommand {
             throw ValidationError("give at least one of --posts, --inbox, --followers, --traffic")
         }
         if windowMinutes <= 0 { throw ValidationError("--window-minutes must be positive") }
+        if replace && keepTyped { throw ValidationError("--replace and --keep-typed contradict each other; give one") }
+        if (replace || keepTyped) && into == nil { throw ValidationError("--replace and --keep-typed apply only with --into SESSION") }
     }
 
     @Option(help: ArgumentHelp("Fill the measurable questions of this session or answers file (saved in place).", valueName: "SESSION"))
     var into: String?
+
+    @Flag(help: "With --into: replace answers the team typed with the measured values (the typed answers are kept as estimates).")
+    var replace = false
+
+    @Flag(help: "With --into: keep answers the team typed; fill only unanswered questions.")
+    var keepTyped = false
 
     @OptionGroup var checklistOptions: ChecklistOptions
 
@@ -130,43 +138,15 @@ struct MeasureCommand: ParsableCommand {
         for warning in warnings { printError("warning: \(warning)") }
         print(json ? measurement.json() : measurement.table(), terminator: json ? "\n" : "")
         guard let into else { return }
-        let environment = Environment.current
-        let catalog = try checklistOptions.validCatalog()
-        let lock = try SessionLock(sessionPath: into)
-        var session = try SessionFiles.load(into, set: catalog.set, environment: environment)
-        let now = SessionStore.now(environment: environment)
-        let filled = MeasuredAnswers.fill(&session, set: catalog.set, measurement: measurement, request: request, now: now)
-        session.updated = now
-        // A hand-written answers file becomes a session file, which has no room for its
-        // comments or layout: the original is kept beside it first.
-        let original = try AtomicFile.read(into)
-        var backup: String?
-        if !Self.isSessionFile(original) {
-            let path = Self.unusedPath(into + ".orig")
-            try AtomicFile.write(original, to: path)
-            backup = path
+        request.typedAnswers = replace ? .replace : keepTyped ? .keep : nil
+        let catalog = checklistOptions.catalog()
+        let messages = try MeasuredAnswers.fillSession(at: into, catalog: catalog, measurement: measurement, request: request,
+                                                       environment: Environment.current) { question in
+            // Asked only when a person is there to answer; a script must say --replace or --keep-typed.
+            guard isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 else { return nil }
+            printError(question, terminator: " ")
+            return readLine().map { ["y", "yes"].contains($0.trimmingWhitespace().lowercased()) } ?? false
         }
-        try AtomicFile.write(SessionWriter.render(session, set: catalog.set), to: into)
-        printError(MeasuredAnswers.describe(filled, request: request))
-        if let backup {
-            printError("\(into) is now a session file; the answers file as you wrote it (with its comments) is kept as \(backup)")
-        }
-        _ = lock
-    }
-
-    /// Session files start their own lines with `format:`; answers files written by hand do not.
-    static func isSessionFile(_ text: String) -> Bool {
-        text.split(separator: "\n").contains { $0.hasPrefix("format:") }
-    }
-
-    /// `path`, or `path.2`, `path.3`, … whichever does not exist yet.
-    static func unusedPath(_ path: String) -> String {
-        var candidate = path
-        var n = 2
-        while AtomicFile.exists(candidate) {
-            candidate = "\(path).\(n)"
-            n += 1
-        }
-        return candidate
+        printError(messages)
     }
 }

@@ -22,11 +22,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
-        let catalog = try checklistOptions.validCatalog()
-        let current = try SessionFiles.load(session, set: catalog.set, environment: environment)
-        let earlier = try baseline.map { try SessionFiles.load($0, set: catalog.set, environment: environment) }
-        let text = ReportRendering.render(current, set: catalog.set, format: format, baseline: earlier)
+        let catalog = checklistOptions.catalog()
+        let current = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: environment, action: "report on")
+        let earlier = try baseline.map { try SessionFiles.load($0, set: catalog.set, catalog: catalog, environment: environment, action: "compare with") }
         let path = output ?? ReportRendering.defaultFileName(for: current, format: format)
+        try SessionFiles.checkTargets([path], force: force)
+        let text = ReportRendering.render(current, set: catalog.set, format: format, baseline: earlier)
         if path == "-" {
             print(text, terminator: "")
         } else {

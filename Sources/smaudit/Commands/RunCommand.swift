@@ -24,8 +24,11 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
-        let catalog = try checklistOptions.validCatalog()
-        var session = try SessionFiles.load(answers, set: catalog.set, environment: environment)
+        let catalog = checklistOptions.catalog()
+        // Every output is checked before any is written: a refused second file must not leave
+        // the first one written.
+        try SessionFiles.checkTargets([report, json].compactMap { $0 }, force: force)
+        var session = try SessionFiles.load(answers, set: catalog.set, catalog: catalog, environment: environment, action: "score")
         if !only.isEmpty {
             for id in only where catalog.set.checklist(id) == nil {
                 throw Failure("no checklist `\(id)`; installed: \(catalog.set.ids.joined(separator: ", "))")
@@ -33,11 +36,23 @@ struct RunCommand: ParsableCommand {
             session.checklists = only.compactMap { catalog.set.checklist($0).map(ChecklistStamp.init) }
         }
         let card = Scorer.score(catalog.set, answers: session.answers, checklists: session.checklistIDs)
-        let open = session.checklistIDs.flatMap { id in
+        let refs = session.checklistIDs.flatMap { id in
             (catalog.set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
-        }.filter { session.entries[$0]?.value == nil && catalog.set.isAsked($0, in: session.answers) }
+        }
+        let open = refs.filter { session.entries[$0]?.value == nil && catalog.set.isAsked($0, in: session.answers) }
         if !open.isEmpty {
             printError("\(answers): \(open.count.counted("question")) unanswered (counted as open): " + open.map(\.description).joined(separator: ", "))
+        }
+        // Answers to questions whose condition is false are kept (and shown in the report), but
+        // not scored, as in the shell.
+        let inactive = refs.filter { session.entries[$0]?.value != nil && !catalog.set.isAsked($0, in: session.answers) }
+        if !inactive.isEmpty {
+            printError("\(answers): \(inactive.count.counted("answer")) kept but not scored, because the question is not asked with these answers: "
+                       + inactive.map(\.description).joined(separator: ", "))
+        }
+        if !session.retired.isEmpty {
+            printError("\(answers): \(session.retired.count.counted("answer")) kept aside for questions the checklist no longer has: "
+                       + session.retired.keys.sorted().map(\.description).joined(separator: ", "))
         }
         print("overall        " + ScoreText.line(card.overall))
         for checklist in card.checklists { print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.summary)) }
