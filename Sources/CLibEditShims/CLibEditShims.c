@@ -93,6 +93,9 @@ void sm_install_signal_handlers(int restart_reads) {
     install(SIGWINCH, SA_RESTART);
     install(SIGTERM, 0);
     install(SIGHUP, 0);
+    // SIGQUIT (Ctrl-\ or kill -QUIT) ends smaudit like SIGTERM: the terminal is restored and
+    // the session saved, instead of a core dump that leaves the terminal in raw mode.
+    install(SIGQUIT, 0);
     install(SIGINT, restart_reads ? SA_RESTART : 0);
     // A parent may have started us with these blocked (test runners and some launchers do);
     // a blocked SIGINT would leave a script unstoppable.
@@ -101,6 +104,7 @@ void sm_install_signal_handlers(int restart_reads) {
     sigaddset(&handled, SIGWINCH);
     sigaddset(&handled, SIGTERM);
     sigaddset(&handled, SIGHUP);
+    sigaddset(&handled, SIGQUIT);
     sigaddset(&handled, SIGINT);
     sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }

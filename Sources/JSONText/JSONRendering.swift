@@ -72,8 +72,9 @@ extension JSONValue {
     private static let hexDigits: [Character] = Array("0123456789abcdef")
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, and U+2028
-    /// and U+2029 too, which JavaScript before ES2019 rejects in string literals; everything
-    /// else as UTF-8.
+    /// and U+2029 too, which JavaScript before ES2019 rejects in string literals; also DEL, the
+    /// C1 controls and the bidirectional overrides and isolates, so JSON printed to a terminal
+    /// cannot act on it (a raw U+009B starts an escape sequence); everything else as UTF-8.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -84,7 +85,9 @@ extension JSONValue {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                    || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
                     out += "\\u"
                     for shift in stride(from: 12, through: 0, by: -4) {
                         out.append(hexDigits[Int((scalar.value >> UInt32(shift)) & 0xF)])

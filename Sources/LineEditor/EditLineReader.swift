@@ -71,6 +71,10 @@ public final class EditLineReader: LineReading {
     /// A message when the history file could not be written, else nil.
     public var historyProblem: String? { history?.lastSaveError }
 
+    /// A message to show once at start, when the history file was another program's and was
+    /// kept aside; else nil.
+    public var historyNotice: String? { history?.notice }
+
     public func readLine(prompt: Prompt) -> LineReadResult {
         free(promptStorage)
         promptStorage = strdup(prompt.editorText(colored: colored, marker: Self.promptMarker))

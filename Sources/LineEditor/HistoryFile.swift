@@ -24,12 +24,50 @@ final class HistoryFile {
     let handle: OpaquePointer
     private let settings: HistorySettings
     private(set) var lastSaveError: String?
+    /// Said once at start when the file was not libedit's and was set aside.
+    private(set) var notice: String?
+
+    /// libedit's first line; a file without it (GNU readline's, say) is another program's.
+    static let signature = "_HiStOrY_V2_"
 
     init?(settings: HistorySettings) {
         guard let handle = sm_history_init(Int32(settings.limit)) else { return nil }
         self.handle = handle
         self.settings = settings
-        if let path = settings.path { _ = sm_history_load(handle, path) }
+        if let path = settings.path {
+            // Saving over another format's file would lose it without a word: keep it aside.
+            if let first = Self.firstLine(of: path), first != Self.signature {
+                let kept = Self.unusedPath(path + ".orig")
+                if rename(path, kept) == 0 {
+                    notice = "the history file \(path) is not in smaudit's format; it is kept as \(kept) and a new one is started"
+                }
+            }
+            _ = sm_history_load(handle, path)
+        }
+    }
+
+    /// The first line of a file, nil when it cannot be read or is empty.
+    static func firstLine(of path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        while bytes.count < 64 {
+            let c = fgetc(file)
+            if c == EOF || c == 0x0A { break }
+            bytes.append(UInt8(truncatingIfNeeded: c))
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `path`, or `path.2`, … whichever does not exist.
+    static func unusedPath(_ path: String) -> String {
+        var candidate = path
+        var n = 2
+        while access(candidate, F_OK) == 0 {
+            candidate = "\(path).\(n)"
+            n += 1
+        }
+        return candidate
     }
 
     deinit { history_end(handle) }

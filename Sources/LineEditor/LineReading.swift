@@ -6,7 +6,7 @@ public enum LineReadResult: Equatable, Sendable {
     case interrupted
     /// End of input: Ctrl-D on an empty line, or the end of a piped stream.
     case endOfInput
-    /// SIGTERM or SIGHUP arrived; the caller should save its state and exit.
+    /// SIGTERM, SIGHUP or SIGQUIT arrived; the caller should save its state and exit.
     case terminated(signal: Int32)
 }
 

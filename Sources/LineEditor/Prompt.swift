@@ -17,8 +17,9 @@ public struct Prompt: Sendable, Equatable {
 
     public init(_ text: String) { self.segments = [Segment(text)] }
 
-    /// The prompt without any styling.
-    public var plainText: String { segments.map(\.text).joined() }
+    /// The prompt without any styling; text a terminal would act on is shown visibly
+    /// (`TerminalSafe`), since prompts carry answers and names from files.
+    public var plainText: String { segments.map { TerminalSafe.escape($0.text) }.joined() }
 
     /// The prompt for libedit: escape sequences are wrapped in `marker` characters so the
     /// editor does not count them as printed columns (otherwise the cursor is wrong after a wrap).
@@ -26,10 +27,11 @@ public struct Prompt: Sendable, Equatable {
         guard colored else { return plainText }
         var text = ""
         for segment in segments {
+            let safe = TerminalSafe.escape(segment.text)
             if let style = segment.style {
-                text += "\(marker)\u{1B}[\(style)m\(marker)\(segment.text)\(marker)\u{1B}[0m\(marker)"
+                text += "\(marker)\u{1B}[\(style)m\(marker)\(safe)\(marker)\u{1B}[0m\(marker)"
             } else {
-                text += segment.text
+                text += safe
             }
         }
         return text

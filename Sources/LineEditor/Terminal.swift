@@ -29,13 +29,13 @@ public enum Terminal {
         }
     }
 
-    /// Installs the flag-only signal handlers the readers check (resize, Ctrl-C, SIGTERM, SIGHUP).
+    /// Installs the flag-only signal handlers the readers check (resize, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT).
     /// Pass `restartReads: false` for script mode, so Ctrl-C stops a blocked read.
     public static func installSignalHandlers(restartReads: Bool) {
         sm_install_signal_handlers(restartReads ? 1 : 0)
     }
 
-    /// The terminating signal received so far (SIGTERM or SIGHUP), if any.
+    /// The terminating signal received so far (SIGTERM, SIGHUP or SIGQUIT), if any.
     public static var terminationSignal: Int32? {
         let signal = sm_termination_signal()
         return signal == 0 ? nil : signal

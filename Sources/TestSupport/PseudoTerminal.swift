@@ -161,6 +161,14 @@ public final class PseudoTerminalProcess {
     /// Sends a signal to the program.
     public func signal(_ number: Int32) { kill(pid, number) }
 
+    /// Whether the terminal is in canonical mode with echo, as a shell expects it after a
+    /// program leaves (the two sides of a pseudo-terminal share one set of modes).
+    public var isCookedWithEcho: Bool {
+        var modes = termios()
+        guard tcgetattr(master, &modes) == 0 else { return false }
+        return modes.c_lflag & tcflag_t(ICANON) != 0 && modes.c_lflag & tcflag_t(ECHO) != 0
+    }
+
     /// Reads whatever the program printed, waiting up to `deadline`, and notes its exit.
     private func pump(until deadline: Date) {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)

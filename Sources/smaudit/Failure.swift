@@ -1,3 +1,5 @@
+import AuditShell
+
 /// A failure already explained to the user: its message goes to standard error and smaudit
 /// exits with status 1.
 struct Failure: Error {
@@ -8,5 +10,6 @@ struct Failure: Error {
 /// Writes a line to standard error.
 func printError(_ text: String, terminator: String = "\n") {
     var err = StandardError()
-    print(text, terminator: terminator, to: &err)
+    // Messages carry names and lines from files: nothing in them may act on the terminal.
+    print(Console.safe(text), terminator: terminator, to: &err)
 }

@@ -82,9 +82,12 @@ import Testing
         accepts(d, [("45m", .duration(seconds: 2700)), ("2h", .duration(seconds: 7200)),
                     ("1h30m", .duration(seconds: 5400)), ("1d", .duration(seconds: 86400)),
                     ("90s", .duration(seconds: 90)), ("2w", .duration(seconds: 1_209_600)),
-                    ("30", .duration(seconds: 1800)), ("2 hours", .duration(seconds: 7200)),
+                    ("0", .duration(seconds: 0)), ("2 hours", .duration(seconds: 7200)),
                     ("1h 15min", .duration(seconds: 4500))])
-        #expect(rejects(d, "soon") == "\"soon\" is not a duration: type a duration such as 45m, 2h, 1h30m, 1d or 90s (a bare number means minutes)")
+        #expect(rejects(d, "soon") == "\"soon\" is not a duration: type a duration with its unit, such as 45m, 2h, 1h30m, 1d or 90s")
+        // A bare number could mean minutes, hours or days: it needs a unit (it once passed a
+        // one-hour rule as 2 minutes when 2 days were meant).
+        #expect(rejects(d, "2") == "\"2\" needs a unit: 2m for minutes, 2h for hours, 2d for days: type a duration with its unit, such as 45m, 2h, 1h30m, 1d or 90s")
         #expect(AnswerValue.duration(seconds: 5400).displayText == "1h30m")
     }
 

@@ -35,9 +35,23 @@ import TestSupport
         ("Café Lumière 🥐 naïve 👩🏽‍💻", "Café Lumière 🥐 naïve 👩🏽‍💻"),
         ("", ""),
         (" \n ", ""),
+        // C1 controls (a terminal reads U+009B as ESC [) and bidirectional overrides are neutralised.
+        ("red\u{9B}31m text", "red 31m text"),
+        ("invoice\u{202E}fdp.exe", "invoice fdp.exe"),
+        ("\u{2066}isolated\u{2069} and \u{1B}[2J", ###"isolated  and  \[2J"###),
+        ("مرحبا بالعالم", "مرحبا بالعالم"),
     ])
     func escapes(_ input: String, _ expected: String) {
         #expect(MarkdownEscaper.escape(input) == expected)
+    }
+
+    /// A megabyte of text with spaces and one character to escape: the output is exact, and
+    /// building it is linear (`bench/replay` times a report with a 1 MB note).
+    @Test func aMegabyteNoteIsEscapedWhole() {
+        let half = String(repeating: "a b ", count: 131_072)
+        let out = MarkdownEscaper.escape(half + "|" + half)
+        #expect(out.utf8.count == 2 * half.utf8.count - 1 + 2)
+        #expect(out.hasSuffix("a b") && out.contains("a b \\|a b"))
     }
 
     @Test func neverLeavesALineBreakOrARawAngleBracket() {

@@ -24,6 +24,16 @@ import TestSupport
             == #""say \"hi\"\\ \n\t\r \u0001 \u2028\u2029 café 🎉""#)
     }
 
+    /// JSON printed to a terminal must not act on it: DEL, C1 controls (U+009B is ESC [) and the
+    /// bidirectional overrides are written as escapes, still valid JSON.
+    @Test func stringsEscapeWhatATerminalWouldActOn() throws {
+        let text = "a\u{7F}b\u{9B}2Jc\u{202E}d\u{2067}e"
+        let rendered = JSONValue.string(text).rendered()
+        #expect(rendered == #""a\u007fb\u009b2Jc\u202ed\u2067e""#)
+        let back = try JSONSerialization.jsonObject(with: Data(rendered.utf8), options: [.fragmentsAllowed]) as? String
+        #expect(back == text)
+    }
+
     @Test func objectsKeepTheirKeyOrderOnOneLineAndPretty() {
         let value = JSONValue.object([
             ("z", .integer(1)), ("a", .array([.bool(true), .null])), ("m", .object([JSONValue.Member]())), ("e", .array([])),

@@ -32,3 +32,29 @@ import Testing
         #expect(HistorySettings(path: "/tmp/h").limit == 1000)
     }
 }
+
+/// Text from files and users is shown on the terminal, never obeyed by it.
+@Suite struct TerminalSafeTests {
+    @Test(arguments: [
+        ("\u{1B}[2J cleared", "\\e[2J cleared"),
+        ("\u{1B}]52;c;aGVsbG8=\u{07}", "\\e]52;c;aGVsbG8=\\a"),
+        ("\u{1B}]0;title\u{1B}\\", "\\e]0;title\\e\\"),
+        ("back\u{08}\u{08}space", "back\\b\\bspace"),
+        ("over\rwrite", "over\\rwrite"),
+        ("csi\u{9B}31m", "csi\\u{009B}31m"),
+        ("rtl\u{202E}txt.exe", "rtl\\u{202E}txt.exe"),
+        ("del\u{7F}", "del\\x7F"),
+        ("nul\u{0}", "nul\\x00"),
+        ("line\nnext\ttab", "line\nnext\ttab"),
+        ("Café 🥐 مرحبا", "Café 🥐 مرحبا"),
+    ])
+    func controlsAreShownVisibly(_ input: String, _ expected: String) {
+        #expect(TerminalSafe.escape(input) == expected)
+    }
+
+    @Test func promptsShowNamesFromFilesSafely() {
+        let prompt = Prompt([.init("Organisation"), .init(" (Acme\u{1B}[2J)"), .init(": ")])
+        #expect(prompt.plainText == "Organisation (Acme\\e[2J): ")
+        #expect(!prompt.editorText(colored: true, marker: "\u{1}").contains("\u{1B}[2J"))
+    }
+}

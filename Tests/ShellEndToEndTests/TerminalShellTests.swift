@@ -127,6 +127,21 @@ import TestSupport
         shell.signal(SIGTERM)
         #expect(try shell.waitForExit() == 128 + SIGTERM)
         #expect(try String(contentsOf: smaudit.historyFile, encoding: .utf8).contains("version"))
+        #expect(shell.isCookedWithEcho)
+    }
+
+    /// SIGQUIT (Ctrl-\\ or `kill -QUIT`) ends smaudit as SIGTERM does, with the terminal back
+    /// in its normal mode, not left raw by a core dump.
+    @Test func sigquitRestoresTheTerminal() throws {
+        let shell = try smaudit.launch()
+        let ready = try shell.waitFor("smaudit> ")
+        shell.sendLine("version")
+        try shell.waitFor("smaudit> ", after: ready)
+        #expect(!shell.isCookedWithEcho)
+        shell.signal(SIGQUIT)
+        #expect(try shell.waitForExit() == 128 + SIGQUIT)
+        #expect(shell.isCookedWithEcho)
+        #expect(try String(contentsOf: smaudit.historyFile, encoding: .utf8).contains("version"))
     }
 
     @Test func aResizedTerminalKeepsEditing() throws {

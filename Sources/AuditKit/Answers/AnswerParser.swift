@@ -78,6 +78,12 @@ enum AnswerParser {
             }
             return .success(.scale(n))
         case .duration:
+            if let bare = Double(text), bare != 0 {
+                // "2" could be 2 minutes, hours or days; reading it as one of them silently let
+                // "2" (meant as days) pass a one-hour rule.
+                let n = ExpressionPrinter.formatNumber(bare)
+                return fail("\"\(text)\" needs a unit: \(n)m for minutes, \(n)h for hours, \(n)d for days")
+            }
             guard let s = parseDuration(text) else { return fail("\"\(text)\" is not a duration") }
             return bounded(s, q, text: text) { ExpressionPrinter.formatDuration($0) }.map { .duration(seconds: $0) }
         case .date:
@@ -98,12 +104,12 @@ enum AnswerParser {
             return "type numbers or choices separated by commas, or none: " + q.choices.joined(separator: ", ")
         case .number: return "type a number such as 12000, 12,000 or 12k" + boundsText(q, ExpressionPrinter.formatNumber)
         case .percent:
-            return "type a percentage such as 3.5% (3.5 also means 3.5%; 0.035 is read as a fraction)"
+            return "type a percentage such as 3.5%, or a count such as 12 of 20 (3.5 also means 3.5%; 0.035 is read as a fraction)"
                 + boundsText(q, formatNumber100)
         case .scale:
             return "type a whole number from \(ExpressionPrinter.formatNumber(q.min ?? 1)) to \(ExpressionPrinter.formatNumber(q.max ?? 5))"
         case .duration:
-            return "type a duration such as 45m, 2h, 1h30m, 1d or 90s (a bare number means minutes)"
+            return "type a duration with its unit, such as 45m, 2h, 1h30m, 1d or 90s"
                 + boundsText(q, ExpressionPrinter.formatDuration)
         case .date: return "type a date as YYYY-MM-DD, such as 2024-05-01"
         case .text: return "type any text"
@@ -167,9 +173,11 @@ enum AnswerParser {
     static func parsePercent(_ raw: String) -> Double? { readPercent(raw)?.fraction }
 
     /// The percent rule in one place: `3.5%` and a bare `3.5` are percentages, a bare number
-    /// of 1 or less is a fraction (`bareFraction`, which the shell points out).
+    /// of 1 or less is a fraction (`bareFraction`, which the shell points out), and a count
+    /// `12 of 20` or `12/20` is the share it names (60%).
     static func readPercent(_ raw: String) -> (fraction: Double, bareFraction: Bool)? {
         var text = raw.trimmed()
+        if let share = readCount(text) { return (normalizeFraction(share), false) }
         var explicit = false
         if text.hasSuffix("%") {
             explicit = true
@@ -178,6 +186,22 @@ enum AnswerParser {
         guard let v = parseNumber(text) else { return nil }
         let bareFraction = !explicit && abs(v) <= 1
         return (normalizeFraction(bareFraction ? v : v / 100), bareFraction)
+    }
+
+    /// `12 of 20` or `12/20` as a fraction (0.6); nil for anything else or a zero total.
+    static func readCount(_ text: String) -> Double? {
+        let lower = text.lowercased()
+        let parts: [String]
+        if let range = lower.range(of: " of ") {
+            parts = [String(lower[..<range.lowerBound]), String(lower[range.upperBound...])]
+        } else if lower.contains("/") && !lower.contains("n/a") {
+            parts = lower.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        } else {
+            return nil
+        }
+        guard parts.count == 2, let part = parseNumber(parts[0]), let whole = parseNumber(parts[1]),
+              whole > 0, part >= 0 else { return nil }
+        return part / whole
     }
 
     // MARK: durations
@@ -190,10 +214,11 @@ enum AnswerParser {
         "w": 604_800, "wk": 604_800, "week": 604_800, "weeks": 604_800,
     ]
 
-    /// `45m`, `2h`, `1h30m`, `1d`, `90s`, `2w`, `2 hours`; a bare number means minutes.
+    /// `45m`, `2h`, `1h30m`, `1d`, `90s`, `2w`, `2 hours`, and `0`; any other bare number has no
+    /// unit and is not a duration.
     static func parseDuration(_ raw: String) -> Double? {
-        let text = raw.lowercased()
-        if let minutes = Double(text), minutes.isFinite, minutes >= 0 { return (minutes * 60 * 1000).rounded() / 1000 }
+        let text = raw.lowercased().trimmed()
+        if let bare = Double(text) { return bare == 0 ? 0 : nil }
         var total = 0.0
         var i = text.startIndex
         var parts = 0
@@ -255,6 +280,10 @@ enum AnswerParser {
         }
         if picked.isEmpty {
             return .failure(AnswerError(reason: "no choice given", accepted: accepted(for: q)))
+        }
+        if picked.count > 1, let alone = q.choices.first(where: { picked.contains($0) && q.exclusiveChoices.contains($0) }) {
+            return .failure(AnswerError(reason: "\"\(alone)\" cannot be combined with other choices",
+                                        accepted: "choose \(alone) alone, or the other choices without it"))
         }
         return .success(.choices(q.choices.filter { picked.contains($0) }))
     }

@@ -8,6 +8,8 @@ public struct Question: Sendable, Hashable {
     public var type: QuestionType
     /// Labels for `choice` and `multi`; empty for other types.
     public var choices: [String]
+    /// Choices of a `multi` question that cannot be combined with others (`none of these`).
+    public var exclusiveChoices: Set<String> = []
     /// The suggested answer shown at the prompt, as typed in the file; never scored by itself.
     public var defaultText: String?
     /// Whether "not applicable" is an accepted answer.

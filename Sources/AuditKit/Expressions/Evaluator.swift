@@ -45,6 +45,8 @@ public final class Evaluator {
             }
         case .binary(let op, let l, let r):
             return binary(op, l, r, checklistID)
+        case .chain(let first, let links):
+            return chain(first, links, checklistID)
         case .call(let f, let args):
             return call(f, args, checklistID)
         }
@@ -116,6 +118,31 @@ public final class Evaluator {
         default:
             return nil
         }
+    }
+
+    /// A flat run of one operator, folded left to right (Kleene for `and`/`or`: one false, or
+    /// one true, settles it whatever else is unknown).
+    private func chain(_ first: Expr, _ links: [Expr.Link], _ cid: String) -> Value? {
+        let op = links[0].op
+        if op == .and || op == .or {
+            let settling = op == .or
+            var unknown = false
+            for term in [first] + links.map(\.operand) {
+                switch evaluate(term, in: cid) {
+                case .bool(let b)? where b == settling: return .bool(settling)
+                case .bool?: continue
+                default: unknown = true
+                }
+            }
+            return unknown ? nil : .bool(!settling)
+        }
+        var acc = evaluate(first, in: cid)
+        for link in links {
+            let next = evaluate(link.operand, in: cid)
+            guard let a = acc, let b = next else { acc = nil; continue }
+            acc = Self.arithmetic(link.op, a, b)
+        }
+        return acc
     }
 
     /// Equality; lists compare as sets (a selection has no order); dates against ISO strings.

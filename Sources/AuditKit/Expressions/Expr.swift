@@ -87,8 +87,29 @@ public struct Expr: Sendable, Hashable {
         case unary(UnaryOp, Expr)
         /// `a op b`.
         case binary(BinaryOp, Expr, Expr)
+        /// `a op b op c …` of one binding level (`or`, `and`, `+ -`, `* /`), left-associative,
+        /// kept flat: a rule of thousands of terms costs no recursion per term anywhere (parser,
+        /// type checker, evaluator, printer), so it cannot overflow the stack.
+        case chain(Expr, [Link])
         /// `f(args)`.
         case call(Function, [Expr])
+    }
+
+    /// One operator of a chain and the operand to its right.
+    public struct Link: Sendable, Hashable {
+        /// The operator.
+        public var op: BinaryOp
+        /// What it applies to, on its right.
+        public var operand: Expr
+        /// Where the operator is.
+        public var offset: Int
+
+        /// Creates a link.
+        public init(op: BinaryOp, operand: Expr, offset: Int) {
+            self.op = op
+            self.operand = operand
+            self.offset = offset
+        }
     }
 
     /// The node's kind.
@@ -117,6 +138,13 @@ public struct Expr: Sendable, Hashable {
         case .unary(let op, let e): return "(\(op.rawValue) \(e.shape))"
         case .binary(let op, let l, let r): return "(\(op.rawValue) \(l.shape) \(r.shape))"
         case .call(let f, let args): return "(\(f.rawValue)" + args.map { " " + $0.shape }.joined() + ")"
+        case .chain(let first, let links):
+            // The same text as the nested binary tree it stands for: `(- (- a b) c)`.
+            var out = ""
+            for link in links.reversed() { out += "(\(link.op.rawValue) " }
+            out += first.shape
+            for link in links { out += " \(link.operand.shape))" }
+            return out
         }
     }
 
@@ -129,6 +157,9 @@ public struct Expr: Sendable, Hashable {
         case .binary(_, let l, let r):
             l.forEachReference(body)
             r.forEachReference(body)
+        case .chain(let first, let links):
+            first.forEachReference(body)
+            for link in links { link.operand.forEachReference(body) }
         default: break
         }
     }

@@ -70,6 +70,11 @@ public enum ExpressionPrinter {
             let left = render(l, parentPrecedence: op.isComparison ? p + 1 : p)
             let right = render(r, parentPrecedence: p + 1)
             return wrap("\(left) \(op.rawValue) \(right)", own: p, parent: parentPrecedence)
+        case .chain(let first, let links):
+            let p = links[0].op.precedence
+            var text = render(first, parentPrecedence: p)
+            for link in links { text += " \(link.op.rawValue) " + render(link.operand, parentPrecedence: p + 1) }
+            return wrap(text, own: p, parent: parentPrecedence)
         }
     }
 

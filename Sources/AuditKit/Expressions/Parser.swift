@@ -12,7 +12,8 @@
 /// primary := number | percent | duration | string | true | false | "[" list "]"
 ///          | "(" or ")" | function "(" args ")" | reference
 /// ```
-/// Nesting is capped (`maxDepth`) so hostile input cannot overflow the stack.
+/// Nesting is capped (`maxDepth`) so hostile input cannot overflow the stack; a run of one
+/// operator (`a and b and …`) is one flat `chain` node, so its length costs no depth at all.
 public struct Parser {
     /// Deepest nesting accepted; far beyond any real rule, far below the stack limit.
     public static let maxDepth = 100
@@ -86,26 +87,33 @@ public struct Parser {
         }
     }
 
+    /// `first op x op y …` as one node: a binary node for one operator, a flat chain for more.
+    private static func chain(_ first: Expr, _ links: [Expr.Link]) -> Expr {
+        guard let head = links.first else { return first }
+        if links.count == 1 { return Expr(.binary(head.op, first, head.operand), at: head.offset) }
+        return Expr(.chain(first, links), at: head.offset)
+    }
+
     private mutating func parseOr() throws -> Expr {
         try nest()
         defer { depth -= 1 }
-        var lhs = try parseAnd()
+        let first = try parseAnd()
+        var links: [Expr.Link] = []
         while isSymbol("or") {
             let op = advance()
-            let rhs = try parseAnd()
-            lhs = Expr(.binary(.or, lhs, rhs), at: op.offset)
+            links.append(Expr.Link(op: .or, operand: try parseAnd(), offset: op.offset))
         }
-        return lhs
+        return Self.chain(first, links)
     }
 
     private mutating func parseAnd() throws -> Expr {
-        var lhs = try parseNot()
+        let first = try parseNot()
+        var links: [Expr.Link] = []
         while isSymbol("and") {
             let op = advance()
-            let rhs = try parseNot()
-            lhs = Expr(.binary(.and, lhs, rhs), at: op.offset)
+            links.append(Expr.Link(op: .and, operand: try parseNot(), offset: op.offset))
         }
-        return lhs
+        return Self.chain(first, links)
     }
 
     private mutating func parseNot() throws -> Expr {
@@ -140,13 +148,13 @@ public struct Parser {
     }
 
     private mutating func parseSum() throws -> Expr {
-        var lhs = try parseProduct()
+        let first = try parseProduct()
+        var links: [Expr.Link] = []
         while isSymbol("+") || isSymbol("-") {
             let op = advance()
-            let rhs = try parseProduct()
-            lhs = Expr(.binary(isSymbolToken(op, "+") ? .add : .subtract, lhs, rhs), at: op.offset)
+            links.append(Expr.Link(op: isSymbolToken(op, "+") ? .add : .subtract, operand: try parseProduct(), offset: op.offset))
         }
-        return lhs
+        return Self.chain(first, links)
     }
 
     private func isSymbolToken(_ token: Token, _ s: String) -> Bool {
@@ -155,13 +163,13 @@ public struct Parser {
     }
 
     private mutating func parseProduct() throws -> Expr {
-        var lhs = try parseUnary()
+        let first = try parseUnary()
+        var links: [Expr.Link] = []
         while isSymbol("*") || isSymbol("/") {
             let op = advance()
-            let rhs = try parseUnary()
-            lhs = Expr(.binary(isSymbolToken(op, "*") ? .multiply : .divide, lhs, rhs), at: op.offset)
+            links.append(Expr.Link(op: isSymbolToken(op, "*") ? .multiply : .divide, operand: try parseUnary(), offset: op.offset))
         }
-        return lhs
+        return Self.chain(first, links)
     }
 
     private mutating func parseUnary() throws -> Expr {

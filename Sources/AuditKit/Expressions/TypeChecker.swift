@@ -68,6 +68,17 @@ public struct TypeChecker {
             return t == .number || t == .duration ? t : error("`-` needs a number or a duration, but this is \(t)", e.offset)
         case .binary(let op, let l, let r):
             return inferBinary(op, l, r, e.offset)
+        case .chain(let first, let links):
+            // Every operand is checked (so all errors are reported), then the types are folded
+            // left to right as the nested binary tree would be.
+            let firstType = infer(first)
+            let types = links.map { infer($0.operand) }
+            guard var acc = firstType else { return nil }
+            for (link, type) in zip(links, types) {
+                guard let type, let next = combine(link.op, acc, type, first, link.operand, link.offset) else { return nil }
+                acc = next
+            }
+            return acc
         case .call(let f, let args):
             return inferCall(f, args, e.offset)
         }
@@ -123,6 +134,13 @@ public struct TypeChecker {
     private mutating func inferBinary(_ op: Expr.BinaryOp, _ l: Expr, _ r: Expr, _ offset: Int) -> ExprType? {
         let lt = infer(l), rt = infer(r)
         guard let lt, let rt else { return nil }
+        return combine(op, lt, rt, l, r, offset)
+    }
+
+    /// The type of `l op r` given both sides' types; `l` and `r` place errors (for a chain, `l`
+    /// is its first operand, where the left side starts).
+    private mutating func combine(_ op: Expr.BinaryOp, _ lt: ExprType, _ rt: ExprType, _ l: Expr, _ r: Expr,
+                                  _ offset: Int) -> ExprType? {
         switch op {
         case .and, .or:
             if lt != .bool { return error("`\(op.rawValue)` needs true/false on the left, but this is \(lt)", l.offset) }

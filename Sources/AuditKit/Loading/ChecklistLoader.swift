@@ -234,7 +234,12 @@ public enum ChecklistLoader {
             if let entry = f["choices"], !YAMLSource.isNull(entry.value) {
                 if needsChoices {
                     var seen = Set<String>()
-                    for (label, labelNode) in src.strings(entry.value, field: "choices") ?? [] {
+                    for (label, labelNode, exclusive) in choiceItems(entry.value) {
+                        if exclusive {
+                            if type == .multi { q.exclusiveChoices.insert(label) } else {
+                                src.warning("`exclusive` matters only for multi questions; `\(id)` takes one choice anyway", src.location(labelNode))
+                            }
+                        }
                         if label.trimmed().isEmpty {
                             src.error("a choice must not be empty", src.location(labelNode))
                         } else if !seen.insert(label.lowercased()).inserted {
@@ -269,7 +274,7 @@ public enum ChecklistLoader {
                 let value: Double?
                 switch type {
                 case .percent: value = AnswerParser.parsePercent(text)
-                case .duration: value = AnswerParser.parseDuration(text)
+                case .duration: value = AnswerParser.parseDuration(text)  // `0` or with a unit
                 default: value = AnswerParser.parseNumber(text)
                 }
                 guard let value else {
@@ -300,6 +305,27 @@ public enum ChecklistLoader {
         }
 
         static let boundedTypes: Set<QuestionType> = [.number, .percent, .scale, .duration]
+
+        /// The items of `choices:`: a label, or `{label: …, exclusive: true}` for a choice that
+        /// cannot be combined with others.
+        mutating func choiceItems(_ node: YNode) -> [(String, YNode, Bool)] {
+            guard let sequence = node.sequence else {
+                return (src.strings(node, field: "choices") ?? []).map { ($0.0, $0.1, false) }
+            }
+            var out: [(String, YNode, Bool)] = []
+            for item in sequence {
+                if item.mapping != nil {
+                    guard let f = src.fields(item, what: "a choice", allowed: ["label", "exclusive"], required: ["label"]),
+                          let labelNode = f["label"]?.value, let label = src.string(labelNode, field: "label") else { continue }
+                    out.append((label, labelNode, src.bool(f["exclusive"]?.value, field: "exclusive") ?? false))
+                } else if let label = item.scalar?.string {
+                    out.append((label, item, false))
+                } else {
+                    src.error("items of `choices` must be labels or {label, exclusive} mappings", src.location(item))
+                }
+            }
+            return out
+        }
 
         mutating func rule(_ node: YNode) -> Rule? {
             guard let f = src.fields(node, what: "a rule", allowed: ruleFields,

@@ -85,8 +85,16 @@ enum SetValidator {
         let resolve = resolver(for: checklist, in: all)
         func check(_ expr: RuleExpression?, _ field: String) {
             guard let expr else { return }
-            for e in TypeChecker.checkCondition(expr.root, field: field, resolve: resolve) {
+            let errors = TypeChecker.checkCondition(expr.root, field: field, resolve: resolve)
+            // One expression can hold thousands of the same mistake (a list of 20,000 unknown
+            // choices): the first few say what is wrong, a count says how much.
+            for e in errors.prefix(DiagnosticRenderer.limit) {
                 out.append(.error("in `\(field)`: \(e.message)", at: expr.location(ofOffset: e.offset)))
+            }
+            if errors.count > DiagnosticRenderer.limit {
+                let more = errors.count - DiagnosticRenderer.limit
+                out.append(.error("in `\(field)`: \(more.counted("more error")) like these in this expression",
+                                  at: expr.location(ofOffset: errors[DiagnosticRenderer.limit].offset)))
             }
         }
         // Nested loops rather than `allQuestions`, which copies every question into a new array.

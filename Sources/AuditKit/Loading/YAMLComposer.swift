@@ -18,20 +18,27 @@ enum YAMLComposer {
         let column: Int
     }
 
-    /// The first document of `text`, or nil for an empty stream.
-    static func compose(_ text: String) throws(SyntaxError) -> YNode? {
+    /// The first document of `text`, or nil for an empty stream, and the duplicate keys found.
+    /// A duplicate key is reported but does not stop the read (the later pair is left out), so
+    /// the loaders still report every other problem of the file at once.
+    static func compose(_ text: String) throws(SyntaxError) -> (root: YNode?, duplicates: [SyntaxError]) {
         var text = text
-        let result = text.withUTF8 { bytes -> Result<YNode?, SyntaxError> in
+        let result = text.withUTF8 { bytes -> Result<(YNode?, [SyntaxError]), SyntaxError> in
             var reader = EventReader(bytes: bytes)
             do throws(YAMLComposer.SyntaxError) {
-                guard let root = try reader.document() else { return .success(nil) }
-                return .success(YNode(document: reader.finish(), index: root))
+                guard let root = try reader.document() else { return .success((nil, reader.duplicates)) }
+                let duplicates = reader.duplicates
+                return .success((YNode(document: reader.finish(), index: root), duplicates))
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
     }
+
+    /// Nesting deeper than this (`[[[[…`) is refused: composing recurses once per level, and
+    /// no checklist or session nests more than a dozen.
+    static let maxDepth = 500
 }
 
 /// Reads one event at a time and composes nodes recursively, as a recursive-descent parser
@@ -51,6 +58,10 @@ private struct EventReader: ~Copyable {
     private var children: [Int] = []
     /// Children of the collections still open, innermost last.
     private var pending: [Int] = []
+    /// Duplicate keys found so far (the later pair of each is left out of its mapping).
+    private(set) var duplicates: [YAMLComposer.SyntaxError] = []
+    /// Collections open around the current node.
+    private var depth = 0
     private let bytes: UnsafeBufferPointer<UInt8>
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -107,6 +118,12 @@ private struct EventReader: ~Copyable {
     /// The node that starts at the current event, recorded in the document; its index.
     private mutating func node() throws(YAMLComposer.SyntaxError) -> Int {
         let start = mark
+        depth += 1
+        defer { depth -= 1 }
+        if depth > YAMLComposer.maxDepth {
+            throw YAMLComposer.SyntaxError(message: "YAML nests too deeply (more than \(YAMLComposer.maxDepth) levels)",
+                                           line: start.line, column: start.column)
+        }
         switch event.pointee.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.pointee.data.scalar
@@ -135,7 +152,7 @@ private struct EventReader: ~Copyable {
                 pending.append(try node())
                 try next()
             }
-            try checkDuplicateKeys(pending[base...])
+            dropDuplicateKeys(from: base)
             let index = close(.mapping, start, from: base, count: (pending.count - base) / 2)
             if let anchor { anchors[anchor] = index }
             return index
@@ -167,33 +184,37 @@ private struct EventReader: ~Copyable {
         return record(kind, .plain, mark, first: first, count: count)
     }
 
-    /// The second occurrence of a scalar key in one mapping is an error at that key. Mappings
-    /// in checklists have a dozen keys, so pairwise comparison beats hashing; long ones hash.
-    /// `entries` alternates keys and values.
-    private func checkDuplicateKeys(_ entries: ArraySlice<Int>) throws(YAMLComposer.SyntaxError) {
+    /// The second occurrence of a scalar key in one mapping is recorded as an error at that key
+    /// and its pair left out. Mappings in checklists have a dozen keys, so pairwise comparison
+    /// beats hashing; long ones hash. `pending[base...]` alternates keys and values.
+    private mutating func dropDuplicateKeys(from base: Int) {
         func key(_ i: Int) -> (text: String, mark: YNode.Mark)? {
-            let r = records[entries[i]]
+            let r = records[pending[i]]
             return r.kind == .scalar ? (strings[r.first], r.mark) : nil
         }
-        func duplicate(_ key: (text: String, mark: YNode.Mark)) -> YAMLComposer.SyntaxError {
-            YAMLComposer.SyntaxError(message: "duplicate key `\(key.text)` in one mapping",
-                                     line: key.mark.line, column: key.mark.column)
-        }
-        let keys = stride(from: entries.startIndex, to: entries.endIndex, by: 2)
-        if entries.count <= 32 {
-            for i in keys {
-                guard let k = key(i) else { continue }
-                for j in stride(from: entries.startIndex, to: i, by: 2) where key(j)?.text == k.text {
-                    throw duplicate(k)
-                }
+        var keep: [Bool] = []
+        let count = (pending.count - base) / 2
+        keep.reserveCapacity(count)
+        var seen = Set<String>()
+        for n in 0..<count {
+            let i = base + 2 * n
+            guard let k = key(i) else { keep.append(true); continue }
+            let repeated: Bool
+            if count <= 32 {
+                repeated = (0..<n).contains { keep[$0] && key(base + 2 * $0)?.text == k.text }
+            } else {
+                repeated = !seen.insert(k.text).inserted
             }
-        } else {
-            var seen = Set<String>(minimumCapacity: entries.count / 2)
-            for i in keys {
-                guard let k = key(i) else { continue }
-                if !seen.insert(k.text).inserted { throw duplicate(k) }
+            if repeated {
+                duplicates.append(YAMLComposer.SyntaxError(message: "duplicate key `\(k.text)` in one mapping; the first one is used",
+                                                           line: k.mark.line, column: k.mark.column))
             }
+            keep.append(!repeated)
         }
+        guard keep.contains(false) else { return }
+        var kept: [Int] = []
+        for n in 0..<count where keep[n] { kept += [pending[base + 2 * n], pending[base + 2 * n + 1]] }
+        pending.replaceSubrange(base..., with: kept)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YNode.Style {

@@ -16,7 +16,9 @@ struct YAMLSource {
 
     init(file: String, text: String) {
         self.file = file
-        self.text = text
+        // A byte order mark (Notepad's UTF-8) is not content: libyaml takes it for part of the
+        // first key. Columns on line 1 are counted from after it.
+        self.text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         self.lineStarts = Self.lineStarts(of: text)
     }
 
@@ -59,7 +61,9 @@ struct YAMLSource {
     /// `ifEmpty`) and gives nil.
     mutating func root(ifEmpty: String) -> YNode? {
         do {
-            if let root = try YAMLComposer.compose(text) { return root }
+            let (root, duplicates) = try YAMLComposer.compose(text)
+            for d in duplicates { self.error(d.message, SourceLocation(file: file, line: d.line, column: d.column)) }
+            if let root { return root }
             error(ifEmpty, SourceLocation(file: file, line: 1, column: 1))
         } catch {
             self.error(error.message, SourceLocation(file: file, line: error.line, column: error.column))

@@ -123,12 +123,21 @@ public enum SessionReader {
                         continue
                     }
                     guard let entry = readEntry(valueNode, fields: entryFields, ref: ref, src: &src) else { continue }
+                    if let question, entry.isList, question.type != .multi {
+                        src.error("the answer to `\(ref)` is a list, but the question takes one answer: \(question.acceptedAnswers)",
+                                  entry.answerLocation ?? src.location(valueNode))
+                        continue
+                    }
                     // A question the changed checklist no longer has, or whose answer it no
                     // longer accepts: kept aside, not lost.
                     if let question, case .accepted(let value) = parse(entry.entry, for: question) {
                         var accepted = entry.entry
                         accepted.value = value
                         entries[ref] = accepted
+                        // Said here as the shell says it: `1` for a share is 100%, not 1%.
+                        if let text = accepted.text, let note = question.readingNote(for: text) {
+                            src.warning("the answer to `\(ref)` is \(note)", entry.answerLocation ?? src.location(valueNode))
+                        }
                     } else if let question, oldVersion == nil || mode == .lenient {
                         if case .rejected(let error) = parse(entry.entry, for: question) {
                             switch mode {
@@ -213,6 +222,8 @@ public enum SessionReader {
         var entry: AnswerEntry
         var answerLocation: SourceLocation?
         var version: String?
+        /// The answer was written as a YAML list (`[a, b]`), which only a multi question takes.
+        var isList = false
     }
 
     private static func readEntry(_ node: YNode, fields allowed: [String], ref: QuestionRef,
@@ -240,7 +251,20 @@ public enum SessionReader {
         } else {
             answerNode = node
         }
-        if let answerNode, let text = src.string(answerNode, field: "answer") {
+        if let answerNode, let items = answerNode.sequence {
+            // A multiple-choice answer as a YAML list: the comma form the shell takes.
+            var labels: [String] = []
+            for item in items {
+                guard let label = item.scalar?.string else {
+                    src.error("items of the answer to `\(ref)` must be single choices", src.location(item))
+                    return nil
+                }
+                labels.append(label)
+            }
+            read.entry.text = labels.isEmpty ? "none" : labels.joined(separator: ", ")
+            read.answerLocation = src.location(answerNode)
+            read.isList = true
+        } else if let answerNode, let text = src.string(answerNode, field: "answer") {
             read.entry.text = text
             read.answerLocation = src.location(answerNode)
         }

@@ -12,7 +12,10 @@
 /// - leading and trailing white space is trimmed (four leading spaces would make code), and what
 ///   could open a block at the start (`#`, `-`, `+`, `=`, and `1.` or `1)` before a space) is
 ///   backslash-escaped;
-/// - other control characters become a space; everything else (emoji, accents) is kept as is.
+/// - other control characters (C0, DEL and C1, such as U+009B, which a terminal reads as the start
+///   of an escape sequence) and the bidirectional overrides and isolates (U+202A–U+202E,
+///   U+2066–U+2069, which reorder the text around them) become a space; everything else (emoji,
+///   accents, right-to-left letters) is kept as is.
 public enum MarkdownEscaper {
     /// What replaces a line break inside user text.
     public static let lineBreakSeparator = " / "
@@ -36,9 +39,16 @@ public enum MarkdownEscaper {
     private static let blockStarterBytes: [UInt8] = Array("#-+=".utf8)
     private static let inlineSpecialBytes: [UInt8] = Array("&<>\\`*_[]|~".utf8)
 
-    /// The full pass over every scalar, as the rules above describe.
+    /// The full pass over every scalar, as the rules above describe. Written into a byte
+    /// buffer: appending to a `String.UnicodeScalarView` copies it on every `append(contentsOf:)`,
+    /// which made a 1 MB note with spaces in it take seconds (quadratic).
     static func escapeEachScalar(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        func put(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
+        func put(text literal: StaticString) {
+            literal.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
         var pendingBreak = false
         var atStart = true
         var pendingSpaces = 0
@@ -55,7 +65,11 @@ public enum MarkdownEscaper {
                 pendingSpaces = 0
                 previous = nil
                 continue
-            case 0x20, 0x09, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
+            case 0x20, 0x09, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F...0x84, 0x86...0x9F,
+                 0x202A...0x202E, 0x2066...0x2069:
+                // Controls (C0, DEL, C1 such as U+009B, which terminals read as an escape) and the
+                // bidirectional overrides and isolates (which reorder how text around them
+                // displays) become a space.
                 if !atStart && !pendingBreak { pendingSpaces += 1 }
                 previous = nil
                 continue
@@ -63,57 +77,58 @@ public enum MarkdownEscaper {
                 break
             }
             if pendingBreak {
-                out.append(contentsOf: lineBreakSeparator.unicodeScalars)
+                out.append(contentsOf: lineBreakSeparator.utf8)
                 pendingBreak = false
                 pendingSpaces = 0
             } else if pendingSpaces > 0 {
-                out.append(contentsOf: String(repeating: " ", count: pendingSpaces).unicodeScalars)
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pendingSpaces))
                 pendingSpaces = 0
             }
             if atStart {
                 atStart = false
                 if blockStarters.contains(scalar) {
-                    out.append("\\")
-                    out.append(scalar)
+                    put(text: "\\")
+                    put(scalar)
                     previous = scalar
                     continue
                 }
                 if ("0"..."9").contains(scalar) {
                     // "1. text" or "1) text" would open an ordered list: escape its delimiter.
-                    var digits = String.UnicodeScalarView([scalar])
+                    put(scalar)
+                    var last = scalar
                     while index != scalars.endIndex, ("0"..."9").contains(scalars[index]) {
-                        digits.append(scalars[index])
+                        last = scalars[index]
+                        put(last)
                         scalars.formIndex(after: &index)
                     }
-                    out.append(contentsOf: digits)
                     if index != scalars.endIndex, scalars[index] == "." || scalars[index] == ")" {
                         let delimiter = scalars[index]
                         let next = scalars.index(after: index)
-                        if next == scalars.endIndex || isSpaceOrBreak(scalars[next]) { out.append("\\") }
-                        out.append(delimiter)
+                        if next == scalars.endIndex || isSpaceOrBreak(scalars[next]) { put(text: "\\") }
+                        put(delimiter)
                         scalars.formIndex(after: &index)
                         previous = delimiter
                         continue
                     }
-                    previous = digits.last
+                    previous = last
                     continue
                 }
             }
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "&": put(text: "&amp;")
+            case "<": put(text: "&lt;")
+            case ">": put(text: "&gt;")
             case "_" where isWordScalar(previous) && index != scalars.endIndex && isWordScalar(scalars[index]):
-                out.append(scalar)
+                put(scalar)
             case "\\", "`", "*", "_", "[", "]", "|", "~":
-                out.append("\\")
-                out.append(scalar)
+                put(text: "\\")
+                put(scalar)
             default:
-                out.append(scalar)
+                put(scalar)
             }
             previous = scalar
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Letters and digits: an `_` between two of them is intraword and never emphasis.

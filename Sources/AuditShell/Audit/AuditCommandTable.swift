@@ -5,7 +5,7 @@ extension AuditCommands {
     var commands: [ShellCommand] {
         [
             ShellCommand(name: "list", summary: "List the installed checklists with their question and rule counts") { [unowned self] shell, _, _ in
-                shell.console.print(ChecklistText.listing(set))
+                shell.console.print("\(ChecklistText.listing(set))")
                 return .continue
             },
             ShellCommand(name: "show", usage: "CHECKLIST", summary: "Show the questions and rules of a checklist",
@@ -15,7 +15,7 @@ extension AuditCommands {
                     let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
                     throw ShellError("no checklist `\(id)`\(hint)")
                 }
-                shell.console.print(ChecklistText.describe(checklist))
+                shell.console.print("\(ChecklistText.describe(checklist))")
                 return .continue
             },
             ShellCommand(name: "audit", aliases: ["start"], usage: "[CHECKLIST...]",
@@ -75,7 +75,7 @@ extension AuditCommands {
             ShellCommand(name: "score", usage: "[--explain]", summary: "The current score with its range and coverage") { [unowned self] shell, arguments, _ in
                 let card = try requireFlow().scorecard
                 if arguments.contains("--explain") {
-                    shell.console.print(card.explain())
+                    shell.console.print("\(card.explain())")
                 } else {
                     shell.console.print("overall        " + ScoreText.line(card.overall))
                     for checklist in card.checklists {
@@ -89,7 +89,7 @@ extension AuditCommands {
                 let findings = card.findings
                 if findings.isEmpty { shell.console.print("No rule fails so far.") }
                 for finding in findings {
-                    shell.console.print(ScoreText.findingLine(finding))
+                    shell.console.print("\(ScoreText.findingLine(finding))")
                     if let recommendation = finding.rule.recommendation {
                         shell.console.print("    → " + recommendation.split(whereSeparator: \.isNewline).joined(separator: " "))
                     }
@@ -103,7 +103,7 @@ extension AuditCommands {
                 let request = try MeasureRequest(words: arguments)
                 let (measurement, warnings) = try request.measure()
                 for warning in warnings { shell.warn("\(warning)") }
-                shell.console.print(measurement.table())
+                shell.console.print("\(measurement.table())")
                 guard let flow else { return .continue }
                 let fills = MeasuredAnswers.plan(flow.session, set: set, measurement: measurement, request: request)
                 let apply: (MeasuredAnswers.TypedAnswers, Shell) throws -> Void = { [unowned self] typed, shell in
@@ -112,7 +112,7 @@ extension AuditCommands {
                         MeasuredAnswers.apply(fills, to: &session, typed: typed, now: now)
                     }
                     let kept = fills.filter { $0.replacesTyped != nil && typed == .keep }
-                    shell.console.print(MeasuredAnswers.describe(applied, kept: kept))
+                    shell.console.print("\(MeasuredAnswers.describe(applied, kept: kept))")
                     Self.showCurrentOrFinish(shell)
                 }
                 if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {
@@ -140,7 +140,7 @@ extension AuditCommands {
                 guard let name = arguments.first else { throw ShellError("usage: compare SESSION (a session name, session file or answers file)") }
                 let path = store.resolve(name) ?? name
                 let earlier = try SessionFiles.load(path, set: set, environment: environment)
-                shell.console.print(ReportRendering.comparisonText(flow.session, baseline: earlier, set: set))
+                shell.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: set))")
                 return .continue
             },
             ShellCommand(name: "report", usage: "[FILE]", summary: "Write the audit report in Markdown", arguments: .filePath) { [unowned self] shell, arguments, _ in
@@ -155,7 +155,7 @@ extension AuditCommands {
         guard let flow = shell.audit?.flow, let ref = flow.current, let question = flow.set.question(ref) else {
             throw ShellError("no question is waiting; `why` explains the current question of an audit")
         }
-        shell.console.print(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")
+        shell.console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
         if let source = question.source {
             let parts = source.split(separator: "#", maxSplits: 1).map(String.init)
             let quote = parts.count > 1 ? "“\(parts[1])” — " : ""
@@ -172,7 +172,7 @@ extension AuditCommands {
             rows.append([row.checklist, row.section, "\(row.answered)/\(row.asked)", row.skipped > 0 ? String(row.skipped) : ""])
             unanswered += row.asked - row.answered
         }
-        shell.console.print(ChecklistText.table(rows))
+        shell.console.print("\(ChecklistText.table(rows))")
         shell.console.print("\(unanswered.counted("question")) unanswered.")
         let retired = flow.session.retired.sorted { $0.key < $1.key }
         if !retired.isEmpty {
@@ -195,7 +195,7 @@ extension AuditCommands {
             rows.append([ref.description, answer, String(entry.notes.count + entry.evidence.count)])
         }
         if rows.count == 1 { shell.console.print("No answers yet."); return }
-        shell.console.print(ChecklistText.table(rows))
+        shell.console.print("\(ChecklistText.table(rows))")
     }
 
     func listSessions(_ shell: Shell) throws {
@@ -216,7 +216,7 @@ extension AuditCommands {
             rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
                          "\(answered)/\(card.overall.askedQuestions)", score])
         }
-        shell.console.print(ChecklistText.table(rows))
+        shell.console.print("\(ChecklistText.table(rows))")
     }
 }
 

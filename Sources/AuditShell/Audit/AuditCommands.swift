@@ -66,8 +66,9 @@ public final class AuditCommands {
         // it is parsed, which the banner should not wait for, so those are counted instead.
         let userFiles = folders.reduce(0) { $0 + ChecklistCatalog.yamlFiles(in: $1).count }
         let own = userFiles == 0 ? "" : ", and \(userFiles.counted("file")) of your own (`list` shows them)"
-        shell.bannerLines = ["Checklists: " + BuiltinChecklists.auditOrder.joined(separator: ", ") + own + ". Type " +
-                             shell.console.styled("audit", .cyan) + " to begin, " + shell.console.styled("resume", .cyan) + " to continue."]
+        let builtins = BuiltinChecklists.auditOrder.joined(separator: ", ")
+        let audit = shell.console.styled("audit", .cyan), resume = shell.console.styled("resume", .cyan)
+        shell.bannerLines = ["Checklists: \(builtins)\(own). Type \(audit) to begin, \(resume) to continue."]
     }
 
     var set: ChecklistSet { catalog.set }
@@ -217,6 +218,7 @@ public final class AuditCommands {
         }
         let loaded = try SessionFiles.read(path, set: set, catalog: catalog, environment: environment, action: "resume")
         let session = loaded.session
+        if let warnings = loaded.warnings { shell.console.printError("\(warnings)") }
         for (stamp, now) in loaded.result.changed {
             shell.warn("checklist `\(stamp.id)` changed since this session began (version \(stamp.version) → \(now.version)); answers to questions that still exist are kept")
         }
@@ -264,7 +266,7 @@ public final class AuditCommands {
         console.print(console.styled("\(ref.checklist) · \(checklist.sectionTitle(question.sectionID)) · \(n)/\(total)", .dim))
         console.print(console.styled(question.prompt, .bold))
         if !question.numberedChoices.isEmpty {
-            console.print(question.numberedChoices.map { "  " + $0 }.joined(separator: "\n"))
+            console.print("\(question.numberedChoices.map { "  " + $0 }.joined(separator: "\n"))")
         }
         // With the choices listed above, the hint need not repeat them.
         var hint = "  " + (question.numberedChoices.isEmpty ? question.acceptedAnswers

@@ -242,7 +242,8 @@ public enum MeasuredAnswers {
         session.updated = now
         let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text)
         try AtomicFile.write(SessionWriter.render(session, set: catalog.set), to: path)
-        var lines = [describe(applied, kept: fills.filter { $0.replacesTyped != nil && typed == .keep })]
+        var lines = loaded.warnings.map { [$0] } ?? []
+        lines.append(describe(applied, kept: fills.filter { $0.replacesTyped != nil && typed == .keep }))
         if let backup {
             lines.append("\(path) is now a session file; the answers file as you wrote it (with its comments) is kept as \(backup)")
         }

@@ -8,6 +8,14 @@ public enum SessionFiles {
         public var session: AuditSession
         public var result: SessionReader.Result
         public var text: String
+
+        /// The reader's warnings (answers read in a way that may not be what was meant),
+        /// rendered with their source lines; nil when there are none.
+        public var warnings: String? {
+            let warnings = result.diagnostics.filter { $0.severity == .warning }
+            guard !warnings.isEmpty else { return nil }
+            return DiagnosticRenderer.render(warnings, sources: [warnings[0].location.file: text])
+        }
     }
 
     /// Reads an answers or session file strictly: an unknown id or invalid answer is an error
@@ -36,10 +44,14 @@ public enum SessionFiles {
         return Loaded(session: session, result: result, text: text)
     }
 
-    /// Reads an answers or session file strictly (see `read`) and returns the session.
+    /// Reads an answers or session file strictly (see `read`) and returns the session; the
+    /// reader's warnings go to `warn`.
     public static func load(_ path: String, set: ChecklistSet, catalog: ChecklistCatalog? = nil,
-                            environment: [String: String], action: String = "read") throws -> AuditSession {
-        try read(path, set: set, catalog: catalog, environment: environment, action: action).session
+                            environment: [String: String], action: String = "read",
+                            warn: (String) -> Void = { _ in }) throws -> AuditSession {
+        let loaded = try read(path, set: set, catalog: catalog, environment: environment, action: action)
+        if let warnings = loaded.warnings { warn(warnings) }
+        return loaded.session
     }
 
     /// For each unknown checklist that a skipped (broken) user file declares: why it is missing.

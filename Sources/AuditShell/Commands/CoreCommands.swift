@@ -13,9 +13,9 @@ extension Shell {
                         if let suggestion = shell.commands.suggestion(for: name) { message += "; did you mean `\(suggestion)`?" }
                         throw ShellError(message)
                     }
-                    shell.console.print(shell.commands.help(for: command))
+                    shell.console.print("\(shell.commands.help(for: command))")
                 } else {
-                    shell.console.print(shell.commands.helpTable())
+                    shell.console.print("\(shell.commands.helpTable())")
                 }
                 return .continue
             },

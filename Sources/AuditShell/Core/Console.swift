@@ -17,24 +17,33 @@ public final class Console {
         self.errorsColored = errorsColored
     }
 
-    /// Text wrapped in a style when colour is on.
-    public func styled(_ text: String, _ style: Style, forErrors: Bool = false) -> String {
+    /// Text wrapped in a style when colour is on; the text itself is made safe.
+    public func styled(_ text: String, _ style: Style, forErrors: Bool = false) -> TerminalText {
+        styled(TerminalText(text), style, forErrors: forErrors)
+    }
+
+    /// Safe text wrapped in a style when colour is on.
+    public func styled(_ text: TerminalText, _ style: Style, forErrors: Bool = false) -> TerminalText {
         guard forErrors ? errorsColored : colored else { return text }
-        return "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m"
+        return TerminalText(trusted: "\u{1B}[\(style.rawValue)m") + text + TerminalText(trusted: "\u{1B}[0m")
     }
 
     /// Writes a line (or several) to standard output.
-    public func print(_ text: String = "") {
+    public func print(_ text: TerminalText = "") {
         var out = StandardStream.output
-        out.write(text + "\n")
+        out.write(text.raw + "\n")
     }
 
     /// Writes a line to standard error.
-    public func printError(_ text: String) {
+    public func printError(_ text: TerminalText) {
         var err = StandardStream.error
         StandardStream.output.flush()
-        err.write(text + "\n")
+        err.write(text.raw + "\n")
     }
+
+    /// Text for a terminal, or for a file or pipe standing in for one: whatever a terminal
+    /// would act on is shown visibly (see `TerminalSafe`). For the command line's plain output.
+    public static func safe(_ text: String) -> String { TerminalSafe.escape(text) }
 
     /// Flushes standard output.
     public func flush() { StandardStream.output.flush() }

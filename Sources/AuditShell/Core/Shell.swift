@@ -47,7 +47,7 @@ public final class Shell {
     /// Candidates for command arguments of each kind (checklist ids, question ids, …).
     public var argumentCandidates: (ArgumentKind) -> [String] = { _ in [] }
     /// Extra lines for the banner (for example the checklists available).
-    public var bannerLines: [String] = []
+    public var bannerLines: [TerminalText] = []
     /// The audit commands and their state (the checklists, the session in progress).
     public var auditCommands: AuditCommands?
     /// Runs once after the banner, before the first line is read (e.g. `smaudit audit` starting
@@ -212,9 +212,9 @@ public final class Shell {
     }
 
     private func printBanner() {
-        console.print(console.styled("smaudit \(SmauditVersion.current)", .bold) + " — guided social media strategy audits")
+        console.print("\(console.styled("smaudit \(SmauditVersion.current)", .bold)) — guided social media strategy audits")
         for line in bannerLines { console.print(line) }
-        console.print("Type " + console.styled("help", .cyan) + " for commands, " + console.styled("quit", .cyan) + " or Ctrl-D to leave.")
+        console.print("Type \(console.styled("help", .cyan)) for commands, \(console.styled("quit", .cyan)) or Ctrl-D to leave.")
     }
 }
 

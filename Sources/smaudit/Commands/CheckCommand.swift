@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
             report = CheckRunner.run(files: named, context: all.filter { !names.contains(AtomicFile.name(of: $0.file)) })
         }
         if !report.diagnosticsText.isEmpty { printError(report.diagnosticsText) }
-        print(report.reportText)
+        print(Console.safe(report.reportText))
         if !report.success { throw ExitCode(1) }
     }
 }

@@ -9,7 +9,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
-        print(ChecklistText.listing(checklistOptions.catalog().set))
+        print(Console.safe(ChecklistText.listing(checklistOptions.catalog().set)))
     }
 }
 
@@ -26,6 +26,6 @@ struct ShowCommand: ParsableCommand {
         guard let found = catalog.set.checklist(checklist) else {
             throw Failure("no checklist `\(checklist)`; installed: \(catalog.set.ids.joined(separator: ", "))")
         }
-        print(ChecklistText.describe(found))
+        print(Console.safe(ChecklistText.describe(found)))
     }
 }

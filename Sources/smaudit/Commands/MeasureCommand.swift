@@ -136,7 +136,8 @@ struct MeasureCommand: ParsableCommand {
         request.windowMinutes = windowMinutes
         let (measurement, warnings) = try request.measure()
         for warning in warnings { printError("warning: \(warning)") }
-        print(json ? measurement.json() : measurement.table(), terminator: json ? "\n" : "")
+        // JSON escapes every control character itself; the table is made safe for a terminal.
+        print(json ? measurement.json() : Console.safe(measurement.table()), terminator: json ? "\n" : "")
         guard let into else { return }
         request.typedAnswers = replace ? .replace : keepTyped ? .keep : nil
         let catalog = checklistOptions.catalog()

@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let catalog = checklistOptions.catalog()
-        let current = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: environment, action: "report on")
+        let current = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: environment, action: "report on") { printError($0) }
         let earlier = try baseline.map { try SessionFiles.load($0, set: catalog.set, catalog: catalog, environment: environment, action: "compare with") }
         let path = output ?? ReportRendering.defaultFileName(for: current, format: format)
         try SessionFiles.checkTargets([path], force: force)

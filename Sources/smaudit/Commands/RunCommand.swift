@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
         // Every output is checked before any is written: a refused second file must not leave
         // the first one written.
         try SessionFiles.checkTargets([report, json].compactMap { $0 }, force: force)
-        var session = try SessionFiles.load(answers, set: catalog.set, catalog: catalog, environment: environment, action: "score")
+        var session = try SessionFiles.load(answers, set: catalog.set, catalog: catalog, environment: environment, action: "score") { printError($0) }
         if !only.isEmpty {
             for id in only where catalog.set.checklist(id) == nil {
                 throw Failure("no checklist `\(id)`; installed: \(catalog.set.ids.joined(separator: ", "))")
