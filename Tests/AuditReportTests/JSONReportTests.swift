@@ -43,7 +43,7 @@ import Testing
 
     @Test func numbersAreNumbersAndUnknownIsNull() throws {
         let text = JSONReport.render(Fixtures.improved, baseline: Fixtures.struggling)
-        #expect(text.hasPrefix("{\n  \"schema\": \"smaudit-report/1\",\n  \"organisation\": \"Acme Widgets\","))
+        #expect(text.hasPrefix("{\n  \"schema\": \"smaudit-report/2\",\n  \"organisation\": \"Acme Widgets\","))
         let doc = try Self.parse(text)
         let overall = try #require(doc["overall"] as? [String: Any])
         // 28 of 49 points = 57.142857 → 57.14 (two decimals).

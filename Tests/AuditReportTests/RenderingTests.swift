@@ -87,7 +87,8 @@ import Testing
         let input = ReportInput(organisation: "O", auditors: [], date: "2024-01-01", checklistIDs: ["na"], set: set, answers: answers)
         let md = MarkdownReport.render(input)
         #expect(md.contains("| Q? (`q`) | *not applicable* |  |"))
-        #expect(md.contains("**Overall score: none yet**"))
+        // The only rule reads an n/a answer: it is not applicable, so there is nothing to score.
+        #expect(md.contains("**Not enough answers to score yet**"))
         #expect(md.contains("- **Auditors:** not recorded"))
     }
 }

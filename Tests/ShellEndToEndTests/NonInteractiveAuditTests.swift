@@ -81,8 +81,9 @@ import TestSupport
         let result = try smaudit.run(["run", "--answers", path])
         #expect(result.status == 0, "\(result.stderr)")
         // Only the high rule (5) is known and passes; the critical rule (8) and the medium rule
-        // that applies when requests are answered (3) are open: range 5/16 = 31.25 … 100.
-        #expect(result.stdout.contains("mini           Score 100 (leading), range 31.3–100 with 2 rules open, 67% answered."))
+        // that applies when requests are answered (3) are open: range 5/16 = 31.25 … 100, so
+        // with 5 of 16 points known (31%) the band is provisional, anywhere from at risk to leading.
+        #expect(result.stdout.contains("mini           Provisional score 100 (at risk to leading), range 31.3–100 with 2 rules open, 67% answered."), "\(result.stdout)")
         #expect(result.stderr.contains("1 question unanswered (counted as open): mini.answers_on_social"))
     }
 
@@ -99,7 +100,8 @@ import TestSupport
         """, to: "minimal.yaml")
         let result = try smaudit.run(["run", "--answers", path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("four-mistakes  Score 100 (leading)"))
+        // Two answers decide too few rules for a score: the run says how many more to answer.
+        #expect(result.stdout.contains("four-mistakes  Not enough answers to score yet: answer "), "\(result.stdout)")
         #expect(!result.stderr.contains("four-mistakes.followers"))
     }
 
@@ -189,7 +191,7 @@ import TestSupport
         let json = try smaudit.run(["report", now, "--format", "json", "-o", "-"])
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect(object?["schema"] as? String == "smaudit-report/1")
+        #expect(object?["schema"] as? String == "smaudit-report/2")
 
         let failing = try smaudit.run(["report", earlier, "-o", "-", "--fail-under", "50"])
         #expect(failing.status == 1)

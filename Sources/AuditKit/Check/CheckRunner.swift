@@ -22,8 +22,10 @@ public enum CheckRunner {
     /// cross-checklist references resolve, but is not itself reported on; a context checklist
     /// whose id one of `files` also defines is skipped, so checking an edited copy of a
     /// built-in does not clash with the built-in.
+    /// With `strict`, a rule that no example lists both failing and passing (or not
+    /// applicable) is an error rather than a warning, unless it carries `untested:`.
     public static func run(files: [(file: String, text: String)],
-                           context: [(file: String, text: String)] = []) -> CheckReport {
+                           context: [(file: String, text: String)] = [], strict: Bool = false) -> CheckReport {
         var checkedIDs = Set<String>()
         for f in files {
             if let c = ChecklistLoader.parse(text: f.text, file: f.file).0 { checkedIDs.insert(c.id) }
@@ -35,7 +37,10 @@ public enum CheckRunner {
             return !checkedIDs.contains(c.id)
         }
         let (set, all) = ChecklistSet.load(files + extra)
-        let diagnostics = all.filter { checkedFiles.contains($0.location.file) }
+        var diagnostics = all.filter { checkedFiles.contains($0.location.file) }
+        for checklist in set.checklists where checkedFiles.contains(checklist.file) {
+            diagnostics += coverage(of: checklist, strict: strict)
+        }
         var sources: [String: String] = [:]
         for f in files { sources[f.file] = f.text }
         var errText = DiagnosticRenderer.render(diagnostics, sources: sources)
@@ -63,9 +68,38 @@ public enum CheckRunner {
                 report.append("\(f.file): \(failed.count) of \(results.count) examples failed")
             }
         }
+        // Example failures are errors at their `expect:`, in the compiler format.
         let success = !diagnostics.hasErrors && examples.allSatisfy(\.passed)
             && files.allSatisfy { f in set.checklists.contains { $0.file == f.file } }
         return CheckReport(diagnostics: diagnostics, diagnosticsText: errText, examples: examples,
                            reportText: report.joined(separator: "\n"), success: success)
+    }
+
+    /// Rules that test themselves, as SwiftLint's triggering and non-triggering examples do:
+    /// every rule should be listed in some example's `fails`, and in some example's `passes` or
+    /// `not_applicable`, so that something shows it can fire and can pass.
+    static func coverage(of checklist: Checklist, strict: Bool) -> [Diagnostic] {
+        var failing = Set<String>(), passing = Set<String>()
+        for example in checklist.examples {
+            failing.formUnion(example.expect.fails ?? [])
+            passing.formUnion(example.expect.passes ?? [])
+            passing.formUnion(example.expect.notApplicable ?? [])
+        }
+        var out: [Diagnostic] = []
+        for rule in checklist.rules {
+            var missing: [String] = []
+            if !failing.contains(rule.id) { missing.append("failing (in `fails`)") }
+            if !passing.contains(rule.id) { missing.append("passing (in `passes` or `not_applicable`)") }
+            if let reason = rule.untested {
+                if strict && rule.points > 0 {
+                    out.append(.warning("rule `\(rule.id)` is worth \(rule.points.counted(as: "point")) but marked `untested` (\(reason)); give it examples instead", at: rule.idLocation))
+                }
+                continue
+            }
+            guard !missing.isEmpty else { continue }
+            let message = "rule `\(rule.id)` is shown \(missing.joined(separator: " or ")) by no example; add an example that lists it, or give the rule `untested: REASON`"
+            out.append(strict ? .error(message, at: rule.idLocation) : .warning(message, at: rule.idLocation))
+        }
+        return out
     }
 }

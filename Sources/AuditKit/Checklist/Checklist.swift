@@ -10,6 +10,10 @@ public struct Checklist: Sendable {
     public var description: String?
     /// Seed file names that `source:` citations may name.
     public var sources: [String]
+    /// What the checklist says of each source (title, author, date), by file name.
+    public var sourceDetails: [String: Source] = [:]
+    /// The problems its rules judge, in file order.
+    public var themes: [Theme] = []
     /// Sections in asking order.
     public var sections: [Section]
     /// Rules in file order.
@@ -72,6 +76,16 @@ public struct Checklist: Sendable {
 
     /// The section with this id.
     public func section(_ id: String) -> Section? { sectionIndex[id].map { sections[$0] } }
+
+    /// The theme with this id.
+    public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+
+    /// The source a `file#quote` citation names, with its details when the checklist gives them.
+    public func source(cited citation: String?) -> Source? {
+        guard let citation, !citation.isEmpty else { return nil }
+        let file = citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+        return sourceDetails[file] ?? Source(file: file)
+    }
 
     /// Every question in asking order, each with its section: what the guided flow walks.
     public var allQuestions: [(section: Section, question: Question)] {

@@ -34,6 +34,10 @@ public struct Example: Sendable, Hashable {
         public var passes: [String]?
         /// Rule ids that must be open (unknown), exactly.
         public var open: [String]?
+        /// Rule ids that must be not applicable.
+        public var notApplicable: [String]?
+        /// Whether the checklist's band must be provisional (or must not be).
+        public var provisional: Bool?
         /// The checklist's band.
         public var band: Band?
         /// The checklist's score, matched within ±0.5.
@@ -65,12 +69,16 @@ public struct Example: Sendable, Hashable {
     public var expect: Expectation
     /// Where the example's mapping starts.
     public var location: SourceLocation
+    /// Where its `expect:` key is (failures are reported there); the example's start if absent.
+    public var expectLocation: SourceLocation
 
     /// Creates an example.
-    public init(name: String, answers: [Answer], expect: Expectation, location: SourceLocation) {
+    public init(name: String, answers: [Answer], expect: Expectation, location: SourceLocation,
+                expectLocation: SourceLocation? = nil) {
         self.name = name
         self.answers = answers
         self.expect = expect
         self.location = location
+        self.expectLocation = expectLocation ?? location
     }
 }

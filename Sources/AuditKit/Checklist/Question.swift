@@ -28,6 +28,9 @@ public struct Question: Sendable, Hashable {
     public var unit: String?
     /// A metric path such as `inbox.first_response_minutes.median`, kept for presence data.
     public var measure: String?
+    /// The window of an export the measured answer is taken from (`measure_period:`); nil is
+    /// the whole export.
+    public var measurePeriod: MeasurePeriod?
     /// The id of the section holding this question.
     public var sectionID: String
     /// Where the question's mapping starts.
@@ -59,4 +62,14 @@ public struct Question: Sendable, Hashable {
         self.location = location
         self.idLocation = idLocation ?? location
     }
+}
+
+/// The part of an export a measured answer is taken from.
+public enum MeasurePeriod: String, Sendable, Hashable, CaseIterable {
+    /// The last full calendar month in the data.
+    case lastMonth = "last_month"
+    /// The 90 days up to the last day in the data.
+    case last90Days = "last_90_days"
+    /// The whole export.
+    case all
 }

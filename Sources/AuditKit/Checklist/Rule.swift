@@ -18,6 +18,17 @@ public struct Rule: Sendable, Hashable {
     public var recommendation: String?
     /// `<seed file>#<quote>` citation.
     public var source: String?
+    /// What is wrong, as a heading, when the rule fails (`title` is the practice, shown when it
+    /// passes); nil when the checklist gives none.
+    public var problem: String?
+    /// The theme the rule judges, as written; nil for a rule that is its own theme.
+    public var theme: ThemeRef?
+    /// How a failure limits the band (see `cap`).
+    public var capSetting: CapSetting = .byDefault
+    /// Why the rule need not appear in examples both failing and passing (`check --strict`).
+    public var untested: String?
+    /// Where the `theme:` value is, for errors about it.
+    public var themeLocation: SourceLocation?
     /// The section the rule scores under as written (`section:`), if any.
     public var explicitSection: String?
     /// The section the rule scores under after defaults (see `Checklist`), or `Section.generalID`.
@@ -29,6 +40,19 @@ public struct Rule: Sendable, Hashable {
 
     /// Points this rule is worth: `points:` if given, else the severity's default.
     public var points: Double { explicitPoints ?? severity.defaultPoints }
+
+    /// The band a failure of this rule caps the score at, if any: `caps:` when written, else
+    /// `ScoringPolicy.criticalCap` for a critical rule.
+    public var cap: Band? {
+        switch capSetting {
+        case .byDefault: return severity == .critical ? ScoringPolicy.criticalCap : nil
+        case .none: return nil
+        case .band(let band): return band
+        }
+    }
+
+    /// The heading of a failure: `problem`, else `title`.
+    public var problemHeading: String { problem ?? title }
 
     /// Creates a rule.
     public init(id: String, title: String, applies: RuleExpression? = nil, check: RuleExpression,

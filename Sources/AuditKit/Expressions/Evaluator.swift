@@ -1,15 +1,32 @@
-/// Evaluates expressions against a session's answers with three-valued (Kleene) logic.
+/// Evaluates expressions against a session's answers with three-valued (Kleene) logic, plus
+/// "not applicable".
 ///
-/// Unknown (nil) comes from unanswered questions, "not applicable" answers, questions whose
-/// `when` is not true, and division by zero. `false and unknown` is false, `true or unknown` is
-/// true, `not unknown` is unknown. There are no loops, so cost is linear in expression size;
-/// `when` results are cached per question, so a whole checklist evaluates in linear time.
+/// Unknown (nil) comes from unanswered or skipped questions, questions whose `when` is not true,
+/// and division by zero: `false and unknown` is false, `true or unknown` is true, `not unknown`
+/// is unknown, and anything else with an unknown operand is unknown.
+///
+/// Not applicable (`Value.notApplicable`) comes from an answer of `n/a`: "this does not apply to
+/// us". It propagates through everything strict (`not`, comparisons, arithmetic, `in`,
+/// `contains`, lists, `count`, `min`, `max`) even past an unknown operand, since whatever the
+/// other side turns out to be the result stays not applicable. In `and` and `or` a settling
+/// side wins (`false and n/a` is false, `true or n/a` is true), then unknown (`unknown and n/a`
+/// is unknown: the unknown may still settle it), then not applicable (`true and n/a`,
+/// `false or n/a`). `answered(q)` is false for `n/a`; `na(q)` is true exactly when q is asked
+/// and answered `n/a`. Neither is ever unknown.
+///
+/// There are no loops, so cost is linear in expression size; `when` results are cached per
+/// question, so a whole checklist evaluates in linear time.
 public final class Evaluator {
     /// The checklists references resolve against.
     public let set: ChecklistSet
     /// The answers being scored.
     public let answers: AnswerSheet
     private var askedCache: [QuestionRef: Bool] = [:]
+
+    /// A condition's outcome.
+    public enum Truth: Sendable, Hashable {
+        case `true`, `false`, unknown, notApplicable
+    }
 
     /// Creates an evaluator for one set of answers.
     public init(set: ChecklistSet, answers: AnswerSheet) {
@@ -27,20 +44,28 @@ public final class Evaluator {
         case .bool(let b): return .bool(b)
         case .list(let items):
             var values: [Value] = []
+            var unknown = false
             for item in items {
-                guard let v = evaluate(item, in: checklistID) else { return nil }
-                values.append(v)
+                switch evaluate(item, in: checklistID) {
+                case .notApplicable?: return .notApplicable
+                case nil: unknown = true
+                case let v?: values.append(v)
+                }
             }
-            return .list(values)
+            return unknown ? nil : .list(values)
         case .reference(let c, let q):
             return value(of: QuestionRef(checklist: c ?? checklistID, question: q))
         case .unary(.not, let x):
-            guard case .bool(let b)? = evaluate(x, in: checklistID) else { return nil }
-            return .bool(!b)
+            switch evaluate(x, in: checklistID) {
+            case .bool(let b)?: return .bool(!b)
+            case .notApplicable?: return .notApplicable
+            default: return nil
+            }
         case .unary(.negate, let x):
             switch evaluate(x, in: checklistID) {
             case .number(let v)?: return .number(-v)
             case .duration(let v)?: return .duration(-v)
+            case .notApplicable?: return .notApplicable
             default: return nil
             }
         case .binary(let op, let l, let r):
@@ -52,14 +77,27 @@ public final class Evaluator {
         }
     }
 
-    /// A condition's truth: nil expression (absent `applies`/`when`) is true; nil result unknown.
-    public func truth(_ expr: RuleExpression?, in checklistID: String) -> Bool? {
-        guard let expr else { return true }
-        guard case .bool(let b)? = evaluate(expr.root, in: checklistID) else { return nil }
-        return b
+    /// A condition's truth: a nil expression (absent `applies`/`when`) is true.
+    public func outcome(_ expr: RuleExpression?, in checklistID: String) -> Truth {
+        guard let expr else { return .true }
+        switch evaluate(expr.root, in: checklistID) {
+        case .bool(true)?: return .true
+        case .bool(false)?: return .false
+        case .notApplicable?: return .notApplicable
+        default: return .unknown
+        }
     }
 
-    /// Whether a question is asked: its `when` is absent or true (unknown counts as not asked).
+    /// A condition's truth as a Bool: nil for unknown and for not applicable.
+    public func truth(_ expr: RuleExpression?, in checklistID: String) -> Bool? {
+        switch outcome(expr, in: checklistID) {
+        case .true: return true
+        case .false: return false
+        case .unknown, .notApplicable: return nil
+        }
+    }
+
+    /// Whether a question is asked: its `when` is true (unknown or not applicable count as not asked).
     public func isAsked(_ ref: QuestionRef) -> Bool {
         if let cached = askedCache[ref] { return cached }
         guard let when = set.whenOf(ref) else { return false }
@@ -69,34 +107,40 @@ public final class Evaluator {
         }
         // Marked false while computing: a cycle (rejected at load time anyway) cannot recurse forever.
         askedCache[ref] = false
-        let asked = truth(when, in: ref.checklist) == true
+        let asked = outcome(when, in: ref.checklist) == .true
         askedCache[ref] = asked
         return asked
     }
 
-    /// The answer's value when the question is asked and really answered; else unknown.
+    /// The answer's value when the question is asked and answered (`.notApplicable` for `n/a`);
+    /// else unknown.
     public func value(of ref: QuestionRef) -> Value? {
         guard let answer = answers[ref], isAsked(ref) else { return nil }
         return Value(answer)
     }
 
+    /// `and`/`or` over several operands: a settling side wins, then unknown, then not applicable.
+    private func junction(_ op: Expr.BinaryOp, _ values: some Sequence<Value?>) -> Value? {
+        let settling = op == .or
+        var unknown = false, notApplicable = false
+        for value in values {
+            switch value {
+            case .bool(let b)? where b == settling: return .bool(settling)
+            case .bool?: continue
+            case .notApplicable?: notApplicable = true
+            default: unknown = true
+            }
+        }
+        if unknown { return nil }
+        return notApplicable ? .notApplicable : .bool(!settling)
+    }
+
     private func binary(_ op: Expr.BinaryOp, _ l: Expr, _ r: Expr, _ cid: String) -> Value? {
         let lv = evaluate(l, in: cid)
         let rv = evaluate(r, in: cid)
-        switch op {
-        case .and:
-            if case .bool(false)? = lv { return .bool(false) }
-            if case .bool(false)? = rv { return .bool(false) }
-            if case .bool(true)? = lv, case .bool(true)? = rv { return .bool(true) }
-            return nil
-        case .or:
-            if case .bool(true)? = lv { return .bool(true) }
-            if case .bool(true)? = rv { return .bool(true) }
-            if case .bool(false)? = lv, case .bool(false)? = rv { return .bool(false) }
-            return nil
-        default:
-            break
-        }
+        if op == .and || op == .or { return junction(op, [lv, rv]) }
+        // Strict operators: not applicable wins even over unknown.
+        if lv == .notApplicable || rv == .notApplicable { return .notApplicable }
         guard let lv, let rv else { return nil }
         switch op {
         case .equal: return Self.equal(lv, rv).map { .bool($0) }
@@ -120,25 +164,19 @@ public final class Evaluator {
         }
     }
 
-    /// A flat run of one operator, folded left to right (Kleene for `and`/`or`: one false, or
-    /// one true, settles it whatever else is unknown).
+    /// A flat run of one operator, folded left to right as the nested binary tree would be.
     private func chain(_ first: Expr, _ links: [Expr.Link], _ cid: String) -> Value? {
         let op = links[0].op
         if op == .and || op == .or {
-            let settling = op == .or
-            var unknown = false
-            for term in [first] + links.map(\.operand) {
-                switch evaluate(term, in: cid) {
-                case .bool(let b)? where b == settling: return .bool(settling)
-                case .bool?: continue
-                default: unknown = true
-                }
-            }
-            return unknown ? nil : .bool(!settling)
+            return junction(op, ([first] + links.map(\.operand)).lazy.map { self.evaluate($0, in: cid) })
         }
         var acc = evaluate(first, in: cid)
         for link in links {
             let next = evaluate(link.operand, in: cid)
+            if acc == .notApplicable || next == .notApplicable {
+                acc = .notApplicable
+                continue
+            }
             guard let a = acc, let b = next else { acc = nil; continue }
             acc = Self.arithmetic(link.op, a, b)
         }
@@ -191,30 +229,40 @@ public final class Evaluator {
 
     private func call(_ f: Expr.Function, _ args: [Expr], _ cid: String) -> Value? {
         switch f {
-        case .answered:
-            // Never unknown: the question either has a real answer where it is asked, or not.
+        case .answered, .na:
+            // Never unknown: the question either has that kind of answer where it is asked, or not.
             guard args.count == 1, case .reference(let c, let q) = args[0].kind else { return .bool(false) }
-            return .bool(value(of: QuestionRef(checklist: c ?? cid, question: q)) != nil)
+            let value = value(of: QuestionRef(checklist: c ?? cid, question: q))
+            return .bool(f == .na ? value == .notApplicable : value != nil && value != .notApplicable)
         case .count:
-            guard args.count == 1, case .list(let items)? = evaluate(args[0], in: cid) else { return nil }
-            return .number(Double(items.count))
+            guard args.count == 1 else { return nil }
+            switch evaluate(args[0], in: cid) {
+            case .list(let items)?: return .number(Double(items.count))
+            case .notApplicable?: return .notApplicable
+            default: return nil
+            }
         case .min, .max:
             var best: Value?
             var bestKey = 0.0
+            var unknown = false
             for arg in args {
-                guard let v = evaluate(arg, in: cid) else { return nil }
                 let key: Double
-                switch v {
-                case .number(let x), .duration(let x): key = x
-                case .date(let d): key = Double(d)
-                default: return nil
-                }
-                if best == nil || (f == .min ? key < bestKey : key > bestKey) {
-                    best = v
-                    bestKey = key
+                switch evaluate(arg, in: cid) {
+                case .notApplicable?: return .notApplicable
+                case nil: unknown = true; continue
+                case let v?:
+                    switch v {
+                    case .number(let x), .duration(let x): key = x
+                    case .date(let d): key = Double(d)
+                    default: return nil
+                    }
+                    if best == nil || (f == .min ? key < bestKey : key > bestKey) {
+                        best = v
+                        bestKey = key
+                    }
                 }
             }
-            return best
+            return unknown ? nil : best
         }
     }
 }

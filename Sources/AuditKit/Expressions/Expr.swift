@@ -59,6 +59,8 @@ public struct Expr: Sendable, Hashable {
     public enum Function: String, Sendable, Hashable, CaseIterable {
         /// True when the question has a real answer (not n/a) and is asked; never unknown.
         case answered
+        /// True when the question is asked and answered n/a ("does not apply to us"); never unknown.
+        case na
         /// Number of selected items of a multi or elements of a list.
         case count
         /// Smallest of its arguments.
@@ -146,6 +148,25 @@ public struct Expr: Sendable, Hashable {
             for link in links { out += " \(link.operand.shape))" }
             return out
         }
+    }
+
+    /// The same tree with every reference naming its checklist (`followers` in `four-mistakes`
+    /// becomes `four-mistakes.followers`), so rules of different checklists compare as written.
+    public func qualified(in checklistID: String) -> Expr {
+        var copy = self
+        switch kind {
+        case .reference(let c, let q): copy.kind = .reference(checklist: c ?? checklistID, question: q)
+        case .list(let items): copy.kind = .list(items.map { $0.qualified(in: checklistID) })
+        case .call(let f, let args): copy.kind = .call(f, args.map { $0.qualified(in: checklistID) })
+        case .unary(let op, let e): copy.kind = .unary(op, e.qualified(in: checklistID))
+        case .binary(let op, let l, let r): copy.kind = .binary(op, l.qualified(in: checklistID), r.qualified(in: checklistID))
+        case .chain(let first, let links):
+            copy.kind = .chain(first.qualified(in: checklistID), links.map {
+                Link(op: $0.op, operand: $0.operand.qualified(in: checklistID), offset: $0.offset)
+            })
+        default: break
+        }
+        return copy
     }
 
     /// Calls `body` for every reference in the tree, in source order.

@@ -204,10 +204,11 @@ public struct TypeChecker {
 
     private mutating func inferCall(_ f: Expr.Function, _ args: [Expr], _ offset: Int) -> ExprType? {
         switch f {
-        case .answered:
-            guard args.count == 1 else { return error("`answered` takes one question", offset) }
+        case .answered, .na:
+            let name = f.rawValue
+            guard args.count == 1 else { return error("`\(name)` takes one question", offset) }
             guard case .reference = args[0].kind else {
-                return error("`answered` takes a question id, such as answered(followers)", args[0].offset)
+                return error("`\(name)` takes a question id, such as \(name)(followers)", args[0].offset)
             }
             return infer(args[0]) == nil ? nil : .bool
         case .count:

@@ -2,14 +2,16 @@
 /// then a hand-written walk that checks every field and reports every problem, never only the
 /// first. Cross-checklist checks (references, types, examples) run in `ChecklistSet.load`.
 public enum ChecklistLoader {
-    static let checklistFields = ["id", "title", "version", "description", "sources", "sections", "rules", "examples"]
+    static let checklistFields = ["id", "title", "version", "description", "sources", "themes", "sections", "rules", "examples"]
+    static let sourceFields = ["file", "title", "author", "date", "description"]
+    static let themeFields = ["id", "title", "problem", "help"]
     static let sectionFields = ["id", "title", "help", "questions"]
     static let questionFields = ["id", "prompt", "type", "choices", "default", "allow_na", "help", "source",
-                                 "when", "min", "max", "unit", "measure"]
-    static let ruleFields = ["id", "title", "applies", "check", "severity", "points", "finding",
-                             "recommendation", "source", "section"]
+                                 "when", "min", "max", "unit", "measure", "measure_period"]
+    static let ruleFields = ["id", "title", "problem", "applies", "check", "severity", "points", "caps", "theme",
+                             "finding", "recommendation", "source", "section", "untested"]
     static let exampleFields = ["name", "answers", "expect"]
-    static let expectFields = ["fails", "passes", "open", "band", "score", "score_between"]
+    static let expectFields = ["fails", "passes", "open", "not_applicable", "provisional", "band", "score", "score_between"]
 
     /// Loads and fully validates one file on its own (references to other checklists are errors).
     /// Returns the checklist when it has no errors, and all diagnostics.
@@ -71,8 +73,9 @@ public enum ChecklistLoader {
             let title = src.string(f["title"]?.value, field: "title") ?? ""
             let version = src.string(f["version"]?.value, field: "version") ?? ""
             let description = src.string(f["description"]?.value, field: "description")
-            let sourceList = src.strings(f["sources"]?.value, field: "sources") ?? []
-            sources = Set(sourceList.map(\.0))
+            let sourceList = self.sourceList(f["sources"]?.value)
+            sources = Set(sourceList.map(\.file))
+            let themes = self.themes(f["themes"]?.value)
 
             var sections: [Section] = []
             var sectionSeen: [String: SourceLocation] = [:]
@@ -127,9 +130,68 @@ public enum ChecklistLoader {
                     src.error("`examples` must be a list of examples", src.location(node))
                 }
             }
-            return Checklist(id: id, title: title, version: version, description: description,
-                             sources: sourceList.map(\.0), sections: sections, rules: rules, examples: examples,
-                             file: src.file, contentHash: fnv1a64Hex(text), idLocation: idLocation)
+            var checklist = Checklist(id: id, title: title, version: version, description: description,
+                                      sources: sourceList.map(\.file), sections: sections, rules: rules, examples: examples,
+                                      file: src.file, contentHash: fnv1a64Hex(text), idLocation: idLocation)
+            checklist.sourceDetails = Dictionary(sourceList.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+            checklist.themes = themes
+            return checklist
+        }
+
+        /// `sources:`: file names, or mappings `{file, title, author, date, description}`.
+        mutating func sourceList(_ node: YNode?) -> [Source] {
+            guard let node, !YAMLSource.isNull(node) else { return [] }
+            guard let items = node.sequence else {
+                return (src.strings(node, field: "sources") ?? []).map { Source(file: $0.0) }
+            }
+            var out: [Source] = []
+            for item in items {
+                if let scalar = item.scalar {
+                    out.append(Source(file: scalar.string))
+                } else if let f = src.fields(item, what: "a source", allowed: Self.sourceFieldsList, required: ["file"]),
+                          let file = src.string(f["file"]?.value, field: "file") {
+                    let source = Source(file: file, title: src.string(f["title"]?.value, field: "title"),
+                                        author: src.string(f["author"]?.value, field: "author"),
+                                        date: src.string(f["date"]?.value, field: "date"),
+                                        description: src.string(f["description"]?.value, field: "description"))
+                    if source.title == nil && source.description == nil && (source.author != nil || source.date != nil) {
+                        src.warning("source `\(file)` has no `title` (or `description` when the article has none) for the report to cite", src.location(item))
+                    }
+                    out.append(source)
+                }
+            }
+            return out
+        }
+
+        static let sourceFieldsList = ChecklistLoader.sourceFields
+
+        /// `themes:`: `{id, title, problem, help}` each.
+        mutating func themes(_ node: YNode?) -> [Theme] {
+            guard let node, !YAMLSource.isNull(node) else { return [] }
+            guard let items = node.sequence else {
+                src.error("`themes` must be a list of themes, each with `id`, `title` and `problem`", src.location(node))
+                return []
+            }
+            var out: [Theme] = []
+            var seen: [String: SourceLocation] = [:]
+            for item in items {
+                guard let f = src.fields(item, what: "a theme", allowed: ChecklistLoader.themeFields,
+                                         required: ["id", "title", "problem"]),
+                      let idNode = f["id"]?.value, let id = src.string(idNode, field: "id") else { continue }
+                let location = src.location(idNode)
+                if !isValidRuleID(id) {
+                    src.error("theme id `\(id)` must start with a letter and use letters, digits, `_` and `-`", location)
+                }
+                if let first = seen[id] {
+                    src.error("duplicate theme id `\(id)`; first defined at line \(first.line)", location)
+                    continue
+                }
+                seen[id] = location
+                out.append(Theme(id: id, title: src.string(f["title"]?.value, field: "title") ?? "",
+                                 problem: src.string(f["problem"]?.value, field: "problem") ?? "",
+                                 help: src.string(f["help"]?.value, field: "help"), location: location))
+            }
+            return out
         }
 
         /// `section:` if given (must exist), else the section of the first own question that
@@ -224,6 +286,14 @@ public enum ChecklistLoader {
             q.help = src.string(f["help"]?.value, field: "help")
             q.unit = src.string(f["unit"]?.value, field: "unit")
             q.measure = src.string(f["measure"]?.value, field: "measure")
+            if let periodNode = f["measure_period"]?.value, let text = src.string(periodNode, field: "measure_period") {
+                if let period = MeasurePeriod(rawValue: text) {
+                    q.measurePeriod = period
+                } else {
+                    src.error("unknown measure_period `\(text)`; accepted: \(MeasurePeriod.allCases.map(\.rawValue).joined(separator: ", "))", src.location(periodNode))
+                }
+                if q.measure == nil { src.warning("`measure_period` matters only with `measure:`", src.location(periodNode)) }
+            }
             q.source = checkSource(f["source"]?.value)
             if let whenNode = f["when"]?.value, !YAMLSource.isNull(whenNode) {
                 q.when = src.expression(whenNode, field: "when")
@@ -354,11 +424,27 @@ public enum ChecklistLoader {
             let recommendation = src.string(f["recommendation"]?.value, field: "recommendation")
             let source = checkSource(f["source"]?.value)
             let section = src.string(f["section"]?.value, field: "section")
+            var capSetting = CapSetting.byDefault
+            if let capNode = f["caps"]?.value, let text = src.string(capNode, field: "caps") {
+                if text.lowercased() == "none" {
+                    capSetting = .none
+                } else if let band = Band(label: text), band != .leading {
+                    capSetting = .band(band)
+                } else {
+                    src.error("unknown cap `\(text)`; a rule may cap at at risk, developing or strong, or say none", src.location(capNode))
+                }
+            }
             guard let check, let severity else { return nil }
             if f["applies"] != nil && !YAMLSource.isNull(f["applies"]!.value) && applies == nil { return nil }
-            return Rule(id: id, title: title, applies: applies, check: check, severity: severity,
-                        explicitPoints: points, finding: finding, recommendation: recommendation, source: source,
-                        explicitSection: section, location: src.location(node), idLocation: idLocation)
+            var rule = Rule(id: id, title: title, applies: applies, check: check, severity: severity,
+                            explicitPoints: points, finding: finding, recommendation: recommendation, source: source,
+                            explicitSection: section, location: src.location(node), idLocation: idLocation)
+            rule.problem = src.string(f["problem"]?.value, field: "problem")
+            rule.theme = src.string(f["theme"]?.value, field: "theme").map(ThemeRef.init)
+            rule.themeLocation = f["theme"].map { src.location($0.value) }
+            rule.capSetting = capSetting
+            rule.untested = src.string(f["untested"]?.value, field: "untested")
+            return rule
         }
 
         mutating func example(_ node: YNode) -> Example? {
@@ -398,6 +484,8 @@ public enum ChecklistLoader {
                 expect.fails = ids("fails")
                 expect.passes = ids("passes")
                 expect.open = ids("open")
+                expect.notApplicable = ids("not_applicable")
+                expect.provisional = src.bool(e["provisional"]?.value, field: "provisional")
                 if let bNode = e["band"]?.value, let b = src.string(bNode, field: "band") {
                     expect.band = Band(label: b)
                     if expect.band == nil {
@@ -414,7 +502,8 @@ public enum ChecklistLoader {
                     }
                 }
             }
-            return Example(name: name, answers: answers, expect: expect, location: src.location(node))
+            return Example(name: name, answers: answers, expect: expect, location: src.location(node),
+                           expectLocation: f["expect"].map { src.location($0.key) })
         }
     }
 }

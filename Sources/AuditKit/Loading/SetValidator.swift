@@ -36,6 +36,9 @@ enum SetValidator {
         for (k, diagnostics) in cycles(in: all) {
             if let fileIndex = files.firstIndex(where: { $0.file == k }) { perFile[fileIndex] += diagnostics }
         }
+        for (k, diagnostics) in duplicateRules(in: all) {
+            if let fileIndex = files.firstIndex(where: { $0.file == k }) { perFile[fileIndex] += diagnostics }
+        }
         var usable: [Checklist] = []
         for (k, checklist) in parsed.enumerated() where !perFile[parsedFileIndex[k]].hasErrors {
             usable.append(checklist)
@@ -104,6 +107,20 @@ enum SetValidator {
         for rule in checklist.rules {
             check(rule.applies, "applies")
             check(rule.check, "check")
+            if let theme = rule.theme {
+                let owner = theme.checklist ?? checklist.id
+                let at = rule.themeLocation ?? rule.location
+                if let other = all.checklist(owner) {
+                    if other.theme(theme.id) == nil {
+                        let known = other.themes.map(\.id)
+                        let hint = Suggest.closest(to: theme.id, in: known).map { "; did you mean `\($0)`?" }
+                            ?? (known.isEmpty ? "; `\(owner)` declares no `themes`" : "; themes of `\(owner)` are " + known.joined(separator: ", "))
+                        out.append(.error("rule `\(rule.id)` names unknown theme `\(theme)`\(hint)", at: at))
+                    }
+                } else {
+                    out.append(.error("rule `\(rule.id)` names theme `\(theme)` of checklist `\(owner)`, which is not loaded", at: at))
+                }
+            }
         }
         for example in checklist.examples {
             for answer in example.answers {
@@ -127,12 +144,37 @@ enum SetValidator {
                     out.append(.error("example \"\(example.name)\": answer `\(answer.text)` to `\(key)` is rejected: \(e)", at: answer.valueLocation))
                 }
             }
-            let lists = [example.expect.fails, example.expect.passes, example.expect.open].compactMap { $0 }
+            let lists = [example.expect.fails, example.expect.passes, example.expect.open, example.expect.notApplicable].compactMap { $0 }
             var reported = Set<String>()
             for id in lists.joined() where checklist.rule(id) == nil && reported.insert(id).inserted {
                 let hint = Suggest.closest(to: id, in: checklist.rules.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
                 out.append(.error("example \"\(example.name)\": unknown rule `\(id)` in `expect`\(hint)",
                                   at: example.expect.ruleLocations[id] ?? example.location))
+            }
+        }
+        return out
+    }
+
+    /// Two rules with the same `check` and `applies` (references qualified, so a cross-checklist
+    /// rule compares with the rule it restates) judge one practice twice: unless they share a
+    /// theme, the later one gets a warning at its `check`. Grouped by file.
+    static func duplicateRules(in all: ChecklistSet) -> [String: [Diagnostic]] {
+        var first: [String: (checklist: Checklist, rule: Rule, theme: String)] = [:]
+        var out: [String: [Diagnostic]] = [:]
+        for checklist in all.checklists {
+            for rule in checklist.rules {
+                let key = ExpressionPrinter.print(rule.check.root.qualified(in: checklist.id)) + " | "
+                    + (rule.applies.map { ExpressionPrinter.print($0.root.qualified(in: checklist.id)) } ?? "true")
+                let theme = rule.theme.map { "\($0.checklist ?? checklist.id).\($0.id)" } ?? "rule:\(checklist.id).\(rule.id)"
+                guard let earlier = first[key] else {
+                    first[key] = (checklist, rule, theme)
+                    continue
+                }
+                guard earlier.theme != theme else { continue }
+                let name = earlier.checklist.id == checklist.id ? earlier.rule.id : "\(earlier.checklist.id).\(earlier.rule.id)"
+                out[checklist.file, default: []].append(.warning(
+                    "rule `\(rule.id)` has the same `check` and `applies` as `\(name)` (\(earlier.rule.check.location)): one practice judged twice; put both in one theme (a restatement carries points: 0) or remove one",
+                    at: rule.check.location))
             }
         }
         return out

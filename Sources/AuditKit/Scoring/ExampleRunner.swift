@@ -30,6 +30,8 @@ public struct ExampleResult: Sendable, Hashable {
     public var name: String
     /// Where the example starts.
     public var location: SourceLocation
+    /// Where its `expect:` is: failures are reported there.
+    public var expectLocation: SourceLocation
     /// Every expectation that did not hold; empty when the example passes.
     public var mismatches: [Mismatch]
     /// The checklist's score for the example's answers.
@@ -38,9 +40,10 @@ public struct ExampleResult: Sendable, Hashable {
     /// True when every expectation held.
     public var passed: Bool { mismatches.isEmpty }
 
-    /// One line per mismatch: `four-mistakes.yaml: example "John": expected band at risk, got developing`.
+    /// One line per mismatch, at the example's `expect:`:
+    /// `four-mistakes.yaml:512:5: error: example "John": expected band at risk, got developing`.
     public func render() -> String {
-        mismatches.map { "\(file): example \"\(name)\": \($0.description)" }.joined(separator: "\n")
+        mismatches.map { "\(expectLocation): error: example \"\(name)\": \($0.description)" }.joined(separator: "\n")
     }
 }
 
@@ -95,12 +98,23 @@ public enum ExampleRunner {
         compare("fails", example.expect.fails, .fail)
         compare("passes", example.expect.passes, .pass)
         compare("open", example.expect.open, .open)
-        let actualScore = score?.summary.score
+        compare("not_applicable", example.expect.notApplicable, .notApplicable)
+        let standing = score?.standing
+        let actualScore = standing?.score
         let shown = actualScore.map { ScorecardExplain.decimal($0) } ?? "no score"
-        if let band = example.expect.band, score?.summary.band != band {
-            mismatches.append(.init(field: "band", expected: band.label,
-                                    actual: score?.summary.band.map { "\($0.label) (\(shown))" } ?? "no score",
-                                    missing: [], unexpected: []))
+        if let band = example.expect.band, standing?.band != band {
+            var actual = "no score"
+            if let standing, let got = standing.band {
+                actual = "\(got.label) (\(shown))"
+                if let cap = standing.cap, standing.isCapped { actual += ", capped by failing `\(cap.ruleID)`" }
+            } else if let standing {
+                actual = "no score (only \(ScorecardExplain.decimal((standing.confidence ?? 0) * 100))% of the points known)"
+            }
+            mismatches.append(.init(field: "band", expected: band.label, actual: actual, missing: [], unexpected: []))
+        }
+        if let provisional = example.expect.provisional, standing?.isProvisional != provisional {
+            mismatches.append(.init(field: "provisional", expected: provisional ? "true" : "false",
+                                    actual: standing?.isProvisional == true ? "true" : "false", missing: [], unexpected: []))
         }
         if let expected = example.expect.score {
             if actualScore.map({ abs($0 - expected) <= 0.5 }) != true {
@@ -116,7 +130,8 @@ public enum ExampleRunner {
             }
         }
         return ExampleResult(checklistID: checklist.id, file: checklist.file, name: example.name,
-                             location: example.location, mismatches: mismatches, score: score)
+                             location: example.location, expectLocation: example.expectLocation,
+                             mismatches: mismatches, score: score)
     }
 
     private static func list(_ ids: [String]) -> String { "[" + ids.joined(separator: ", ") + "]" }

@@ -12,6 +12,9 @@ public struct RuleResult: Sendable, Hashable {
     public var gain: Double?
     /// For a failed rule: score points the overall score would gain if it passed; else nil.
     public var overallGain: Double?
+    /// For a rule that is not applicable because of an `n/a` answer: the questions answered
+    /// `n/a` that it reads (empty when its `applies` is simply false).
+    public var notApplicableBecause: [QuestionRef] = []
 
     /// Creates a result.
     public init(checklistID: String, rule: Rule, status: RuleStatus, points: Double,

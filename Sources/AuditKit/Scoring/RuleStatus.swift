@@ -4,8 +4,8 @@ public enum RuleStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case pass
     /// Applies and `check` is false: a finding.
     case fail
-    /// `applies` is false: the rule does not count.
+    /// `applies` is false, or the rule depends on an answer of `n/a`: it does not count.
     case notApplicable = "not applicable"
-    /// `applies` or `check` is unknown (unanswered or n/a inputs): shown as open.
+    /// `applies` or `check` is unknown (unanswered or skipped inputs): shown as open.
     case open
 }

@@ -31,8 +31,14 @@ public struct ScoreSummary: Sendable, Hashable {
         knownPoints + openPoints > 0 ? (passedPoints + openPoints) / (knownPoints + openPoints) * 100 : nil
     }
 
-    /// The band of `score`.
-    public var band: Band? { score.map(Band.init(score:)) }
+    /// The band of `score` by points alone, before caps (`Standing.band` is the band shown).
+    public var pointsBand: Band? { score.map(Band.init(score:)) }
+
+    /// The share of applicable points whose rules have a known outcome, 0…1; nil when no
+    /// applicable rule carries points.
+    public var confidence: Double? {
+        knownPoints + openPoints > 0 ? knownPoints / (knownPoints + openPoints) : nil
+    }
 
     /// Answered share of asked questions, 0…1, or nil when nothing was asked.
     public var coverage: Double? { askedQuestions > 0 ? Double(answeredQuestions) / Double(askedQuestions) : nil }

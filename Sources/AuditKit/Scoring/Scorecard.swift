@@ -22,6 +22,8 @@ public struct ChecklistScore: Sendable, Hashable {
     public var sections: [SectionScore]
     /// Every rule's outcome, in file order.
     public var results: [RuleResult]
+    /// What the score may say (caps, provisional, enough answers).
+    public var standing: Standing
 }
 
 /// Everything the scoring computed for a session: per checklist, per section and overall
@@ -31,11 +33,17 @@ public struct Scorecard: Sendable, Hashable {
     public var checklists: [ChecklistScore]
     /// Totals over all checklists: points-weighted, so a checklist weighs as much as its rules.
     public var overall: ScoreSummary
+    /// What the overall score may say.
+    public var standing: Standing
+    /// The problems found: failed rules grouped by theme, most severe first, then by gain.
+    public var themes: [ThemeResult]
 
     /// Creates a scorecard.
-    public init(checklists: [ChecklistScore], overall: ScoreSummary) {
+    public init(checklists: [ChecklistScore], overall: ScoreSummary, standing: Standing, themes: [ThemeResult]) {
         self.checklists = checklists
         self.overall = overall
+        self.standing = standing
+        self.themes = themes
     }
 
     /// Failed rules, most severe first, then most points, then checklist and file order.

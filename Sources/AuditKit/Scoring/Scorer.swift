@@ -20,21 +20,42 @@ public enum Scorer {
                 scores[c].results[r].overallGain = overall.knownPoints > 0 ? points / overall.knownPoints * 100 : 0
             }
         }
-        return Scorecard(checklists: scores, overall: overall)
+        for c in scores.indices {
+            scores[c].standing = standing(scores[c].summary, results: scores[c].results, evaluator: evaluator)
+        }
+        let all = scores.flatMap(\.results)
+        return Scorecard(checklists: scores, overall: overall,
+                         standing: standing(overall, results: all, evaluator: evaluator),
+                         themes: themes(scores, overall: overall, set: set))
     }
 
-    /// The status of one rule: applies false → not applicable; applies or check unknown → open.
+    /// The status of one rule: `applies` false or not applicable → not applicable; unknown →
+    /// open; then `check` likewise.
     public static func status(of rule: Rule, in checklistID: String, evaluator: Evaluator) -> RuleStatus {
-        switch evaluator.truth(rule.applies, in: checklistID) {
-        case false?: return .notApplicable
-        case nil: return .open
-        case true?:
-            switch evaluator.truth(rule.check, in: checklistID) {
-            case true?: return .pass
-            case false?: return .fail
-            case nil: return .open
+        switch evaluator.outcome(rule.applies, in: checklistID) {
+        case .false, .notApplicable: return .notApplicable
+        case .unknown: return .open
+        case .true:
+            switch evaluator.outcome(rule.check, in: checklistID) {
+            case .true: return .pass
+            case .false: return .fail
+            case .notApplicable: return .notApplicable
+            case .unknown: return .open
             }
         }
+    }
+
+    /// The questions a rule reads (its `check`, then its `applies`), each once, in source order.
+    public static func references(of rule: Rule, in checklistID: String) -> [QuestionRef] {
+        var refs: [QuestionRef] = []
+        var seen = Set<QuestionRef>()
+        for expression in [rule.check, rule.applies].compactMap({ $0 }) {
+            expression.root.forEachReference { c, q, _ in
+                let ref = QuestionRef(checklist: c ?? checklistID, question: q)
+                if seen.insert(ref).inserted { refs.append(ref) }
+            }
+        }
+        return refs
     }
 
     static func score(_ checklist: Checklist, evaluator: Evaluator) -> ChecklistScore {
@@ -56,7 +77,11 @@ public enum Scorer {
         results.reserveCapacity(checklist.rules.count)
         for rule in checklist.rules {
             let status = status(of: rule, in: checklist.id, evaluator: evaluator)
-            results.append(RuleResult(checklistID: checklist.id, rule: rule, status: status, points: rule.points))
+            var result = RuleResult(checklistID: checklist.id, rule: rule, status: status, points: rule.points)
+            if status == .notApplicable {
+                result.notApplicableBecause = references(of: rule, in: checklist.id).filter { evaluator.value(of: $0) == .notApplicable }
+            }
+            results.append(result)
             sectionSummaries[rule.sectionID, default: ScoreSummary()].count(status, points: rule.points)
             total.count(status, points: rule.points)
         }
@@ -66,7 +91,92 @@ public enum Scorer {
         if let general = sectionSummaries[Section.generalID], checklist.section(Section.generalID) == nil {
             sections.append(SectionScore(id: Section.generalID, title: Section.generalTitle, summary: general))
         }
+        let placeholder = Standing(summary: total, confidence: nil, caps: [], openCaps: [], missing: [], questionsToScore: 0)
         return ChecklistScore(id: checklist.id, title: checklist.title, version: checklist.version,
-                              summary: total, sections: sections, results: results)
+                              summary: total, sections: sections, results: results, standing: placeholder)
+    }
+
+    /// Caps, confidence and the questions still needed, for one summary and its rules.
+    static func standing(_ summary: ScoreSummary, results: [RuleResult], evaluator: Evaluator) -> Standing {
+        func caps(_ status: RuleStatus) -> [Cap] {
+            results.filter { $0.status == status }.compactMap { r in
+                r.rule.cap.map { Cap(band: $0, checklistID: r.checklistID, ruleID: r.rule.id, title: r.rule.title, problem: r.rule.problemHeading) }
+            }.sorted { $0.band < $1.band }
+        }
+        // The unanswered questions open rules wait for, and the points waiting on each.
+        var waiting: [QuestionRef: Double] = [:]
+        var order: [QuestionRef] = []
+        var needs: [(points: Double, questions: [QuestionRef])] = []
+        for r in results where r.status == .open && r.points > 0 {
+            let missing = references(of: r.rule, in: r.checklistID).filter {
+                evaluator.isAsked($0) && evaluator.answers[$0] == nil
+            }
+            guard !missing.isEmpty else { continue }
+            needs.append((r.points, missing))
+            for ref in missing {
+                if waiting[ref] == nil { order.append(ref) }
+                waiting[ref, default: 0] += r.points
+            }
+        }
+        let ranked = order.enumerated().sorted { a, b in
+            let pa = waiting[a.element]!, pb = waiting[b.element]!
+            return pa != pb ? pa > pb : a.offset < b.offset
+        }.map { MissingQuestion(ref: $0.element, points: waiting[$0.element]!) }
+        // Answering the questions worth most first: how many until a quarter of the points is known?
+        var questionsToScore = 0
+        let applicable = summary.knownPoints + summary.openPoints
+        if applicable > 0, summary.knownPoints / applicable < ScoringPolicy.noScoreBelowConfidence {
+            var answered = Set<QuestionRef>()
+            var known = summary.knownPoints
+            var settled = [Bool](repeating: false, count: needs.count)
+            for question in ranked {
+                answered.insert(question.ref)
+                questionsToScore += 1
+                for (i, need) in needs.enumerated() where !settled[i] && need.questions.allSatisfy(answered.contains) {
+                    settled[i] = true
+                    known += need.points
+                }
+                if known / applicable >= ScoringPolicy.noScoreBelowConfidence { break }
+            }
+        }
+        return Standing(summary: summary, confidence: summary.confidence, caps: caps(.fail), openCaps: caps(.open),
+                        missing: ranked, questionsToScore: questionsToScore)
+    }
+
+    /// Failed rules grouped by theme, with the gain of fixing each theme whole.
+    static func themes(_ scores: [ChecklistScore], overall: ScoreSummary, set: ChecklistSet) -> [ThemeResult] {
+        var groups: [String: (theme: Theme?, owner: String, rules: [RuleResult], first: Int)] = [:]
+        var position = 0
+        for c in scores {
+            for r in c.results where r.status == .fail {
+                let owner = r.rule.theme?.checklist ?? r.checklistID
+                let key = r.rule.theme.map { "\(owner).\($0.id)" } ?? r.qualifiedID
+                let theme = r.rule.theme.flatMap { set.checklist(owner)?.theme($0.id) }
+                groups[key, default: (theme, owner, [], position)].rules.append(r)
+                position += 1
+            }
+        }
+        func gain(_ points: Double, in summary: ScoreSummary) -> Double {
+            guard summary.knownPoints > 0 else { return 0 }
+            return (summary.passedPoints + points) / summary.knownPoints * 100 - summary.passedPoints / summary.knownPoints * 100
+        }
+        let results: [(ThemeResult, Int)] = groups.map { key, group in
+            let rules = group.rules.enumerated().sorted { a, b in
+                a.element.rule.severity != b.element.rule.severity ? a.element.rule.severity > b.element.rule.severity : a.offset < b.offset
+            }.map(\.element)
+            var perChecklist: [String: Double] = [:]
+            for c in scores {
+                let points = rules.filter { $0.checklistID == c.id }.reduce(0) { $0 + $1.points }
+                if rules.contains(where: { $0.checklistID == c.id }) { perChecklist[c.id] = gain(points, in: c.summary) }
+            }
+            let total = rules.reduce(0) { $0 + $1.points }
+            return (ThemeResult(key: key, theme: group.theme, checklistID: group.owner, rules: rules,
+                                gain: gain(total, in: overall), checklistGains: perChecklist), group.first)
+        }
+        return results.sorted { a, b in
+            if a.0.severity != b.0.severity { return a.0.severity > b.0.severity }
+            if a.0.gain != b.0.gain { return a.0.gain > b.0.gain }
+            return a.1 < b.1
+        }.map(\.0)
     }
 }

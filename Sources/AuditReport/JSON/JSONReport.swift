@@ -3,14 +3,14 @@ import JSONText
 
 /// Renders an audit as JSON for machines: the same content as the Markdown report (scores,
 /// ranges, coverage, every rule with status and gain, findings, answers, the comparison),
-/// described by `docs/report-schema.json` (`"schema": "smaudit-report/1"`).
+/// described by `docs/report-schema.json` (`"schema": "smaudit-report/2"`).
 ///
 /// Numbers are JSON numbers (scores and gains rounded to two decimals, coverage, a fraction, to
 /// four), unknown values are `null`, and keys come in a fixed order, so the same input gives
 /// the same bytes.
 public enum JSONReport {
     /// The schema identifier written as the document's first key.
-    public static let schema = "smaudit-report/1"
+    public static let schema = "smaudit-report/2"
 
     /// The JSON document for `input`, with `comparison` filled in when `baseline` is given.
     public static func render(_ input: ReportInput, baseline: ReportInput? = nil) -> String {
@@ -21,8 +21,9 @@ public enum JSONReport {
             ("organisation", .string(input.organisation)),
             ("date", .string(input.date)),
             ("auditors", .array(input.auditors.map { .string($0) })),
-            ("overall", builder.summary(model.scorecard.overall)),
-            ("meaning", .string(ReportFormat.meaning(of: model.scorecard.overall.band))),
+            ("overall", builder.summary(model.scorecard.standing)),
+            ("meaning", .string(ReportFormat.meaning(of: model.scorecard.standing))),
+            ("themes", .array(model.scorecard.themes.map(builder.theme))),
             ("top_findings", .array(model.topFindings.map(builder.ruleKey))),
             ("top_fixes", .array(model.topFixes.map(builder.fix))),
             ("checklists", .array(model.scorecard.checklists.map(builder.checklist))),
@@ -42,12 +43,27 @@ private struct JSONBuilder {
     let model: ReportModel
     private var input: ReportInput { model.input }
 
-    func summary(_ s: ScoreSummary) -> JSONValue {
-        .object([
-            ("score", .rounded(s.score)),
+    func summary(_ standing: Standing) -> JSONValue {
+        let s = standing.summary
+        let span: JSONValue = standing.span.map {
+            .object([("from", .string($0.lowerBound.label)), ("to", .string($0.upperBound.label))])
+        } ?? .null
+        return .object([
+            ("score", .rounded(standing.score)),
+            ("points_score", .rounded(s.score)),
             ("low", .rounded(s.low)),
             ("high", .rounded(s.high)),
-            ("band", .string(s.band?.label)),
+            ("band", .string(standing.band?.label)),
+            ("points_band", .string(standing.pointsBand?.label)),
+            ("capped", .bool(standing.isCapped)),
+            ("caps", .array(standing.caps.map { cap in
+                .object([("band", .string(cap.band.label)), ("checklist", .string(cap.checklistID)),
+                         ("rule", .string(cap.ruleID)), ("title", .string(cap.title)), ("problem", .string(cap.problem))])
+            })),
+            ("provisional", .bool(standing.isProvisional)),
+            ("span", span),
+            ("confidence", .number(standing.confidence.map { ($0 * 10000).rounded() / 10000 })),
+            ("questions_to_score", .integer(standing.questionsToScore)),
             ("coverage", .number(s.coverage.map { ($0 * 10000).rounded() / 10000 })),
             ("passed_points", .number(s.passedPoints)),
             ("known_points", .number(s.knownPoints)),
@@ -70,6 +86,22 @@ private struct JSONBuilder {
         }
     }
 
+    /// A problem found: a theme's failed rules, with the gain of fixing them all.
+    func theme(_ t: ThemeResult) -> JSONValue {
+        .object([
+            ("key", .string(t.key)),
+            ("checklist", .string(t.checklistID)),
+            ("problem", .string(t.problem)),
+            ("title", .string(t.title)),
+            ("severity", .string(t.severity.rawValue)),
+            ("points", .number(t.points)),
+            ("cap", .string(t.cap?.label)),
+            ("gain", .rounded(t.gain)),
+            ("checklist_gains", .object(t.checklistGains.sorted { $0.key < $1.key }.map { ($0.key, .rounded($0.value)) })),
+            ("rules", .array(t.rules.map { .object([("checklist", .string($0.checklistID)), ("rule", .string($0.rule.id))]) })),
+        ])
+    }
+
     func ruleKey(_ r: RuleResult) -> JSONValue {
         .object([("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title))])
     }
@@ -86,9 +118,9 @@ private struct JSONBuilder {
             ("title", .string(c.title)),
             ("version", .string(c.version)),
             ("content_hash", .string(checklist?.contentHash)),
-            ("summary", summary(c.summary)),
+            ("summary", summary(c.standing)),
             ("sections", .array(c.sections.map { s in
-                .object([("id", .string(s.id)), ("title", .string(s.title)), ("summary", summary(s.summary))])
+                .object([("id", .string(s.id)), ("title", .string(s.title)), ("summary", summary(.plain(s.summary)))])
             })),
             ("rules", .array(c.results.map { r in
                 .object([
@@ -98,6 +130,11 @@ private struct JSONBuilder {
                     ("severity", .string(r.rule.severity.rawValue)),
                     ("points", .number(r.points)),
                     ("status", .string(status(r.status))),
+                    ("not_applicable_because", .array(r.notApplicableBecause.map { ref in
+                        .object([("checklist", .string(ref.checklist)), ("question", .string(ref.question))])
+                    })),
+                    ("theme", .string(r.rule.theme.map { "\($0.checklist ?? r.checklistID).\($0.id)" })),
+                    ("cap", .string(r.rule.cap?.label)),
                     ("gain", .rounded(r.gain)),
                     ("overall_gain", .rounded(r.overallGain)),
                 ])
@@ -254,6 +291,10 @@ private struct JSONBuilder {
     func method() -> JSONValue {
         .object([
             ("score", .string("points of passed rules / points of applicable rules with a known outcome × 100")),
+            ("band", .string("the band of the score, lowered to the cap of any failed rule (critical rules cap at developing unless they say otherwise)")),
+            ("confidence", .string("known points / (known + open points) of the applicable rules")),
+            ("provisional_below_confidence", .number(ScoringPolicy.provisionalBelowConfidence)),
+            ("no_score_below_confidence", .number(ScoringPolicy.noScoreBelowConfidence)),
             ("range", .string("every open rule failing … every open rule passing")),
             ("coverage", .string("questions answered (n/a counts) / questions asked")),
             ("gain", .string("points of the failed rule / known points × 100")),

@@ -61,15 +61,27 @@ private struct MarkdownWriter {
 
     mutating func summary() {
         let overall = model.scorecard.overall
+        let standing = model.scorecard.standing
         line("## Summary")
         line()
-        if let score = overall.score {
-            line("**Overall score: \(ReportFormat.score(score)) of 100 (\(Band(score: score).label))**")
+        if let score = standing.score, let band = standing.band {
+            if standing.isProvisional, let span = standing.span, span.lowerBound != span.upperBound {
+                line("**Provisional score: \(ReportFormat.score(score)) of 100 (\(span.lowerBound.label) to \(span.upperBound.label))**")
+            } else {
+                line("**\(standing.isProvisional ? "Provisional score" : "Overall score"): \(ReportFormat.score(score)) of 100 (\(band.label))**")
+            }
         } else {
-            line("**Overall score: none yet**")
+            line("**Not enough answers to score yet**")
         }
         line()
         var context: [String] = []
+        if !standing.hasScore, standing.questionsToScore > 0 {
+            let first = standing.missing.prefix(min(3, standing.questionsToScore)).compactMap { input.set.question($0.ref).map { "“\(e($0.prompt))”" } }
+            context.append("Answer \(standing.questionsToScore.counted("more question")) to get a score (the ones worth most points first: \(first.joined(separator: "; "))).")
+        }
+        if standing.isCapped, let cap = standing.cap, let pointsBand = standing.pointsBand {
+            context.append("Capped at \(cap.band.label): by points alone the score is \(pointsBand.label), but *\(e(cap.title))* fails.")
+        }
         if overall.openRules > 0, let low = overall.low, let high = overall.high {
             let rules = overall.openRules == 1 ? "1 rule is" : "\(overall.openRules) rules are"
             context.append("The score could still be anywhere from \(ReportFormat.score(low)) to \(ReportFormat.score(high)): \(rules) open because questions they need are unanswered.")
@@ -81,7 +93,7 @@ private struct MarkdownWriter {
             line(context.joined(separator: " "))
             line()
         }
-        line(ReportFormat.meaning(of: overall.band))
+        line(ReportFormat.meaning(of: standing))
         line()
         line("**Most important findings**")
         line()
@@ -116,10 +128,10 @@ private struct MarkdownWriter {
     private static let scoreHeader = "| Score | Range | Band | Passed | Failed | Open | |"
     private static let scoreAlign = "|--:|:--|:--|--:|--:|--:|:--|"
 
-    private func scoreCells(_ s: ScoreSummary) -> String {
+    private func scoreCells(_ standing: Standing) -> String {
+        let s = standing.summary
         let range = s.openRules > 0 ? "\(ReportFormat.score(s.low))–\(ReportFormat.score(s.high))" : ""
-        let band = s.band?.label ?? "–"
-        return "| \(ReportFormat.score(s.score)) | \(range) | \(band) | \(s.passedRules) | \(s.failedRules) | \(s.openRules) | `\(ScoreBar.render(s.score))` |"
+        return "| \(ReportFormat.score(standing.score)) | \(range) | \(ReportFormat.bandCell(standing)) | \(s.passedRules) | \(s.failedRules) | \(s.openRules) | `\(ScoreBar.render(standing.score))` |"
     }
 
     mutating func scores() {
@@ -129,9 +141,9 @@ private struct MarkdownWriter {
         line()
         line("| Checklist " + Self.scoreHeader)
         line("|:--" + Self.scoreAlign)
-        line("| **Overall** " + scoreCells(model.scorecard.overall))
+        line("| **Overall** " + scoreCells(model.scorecard.standing))
         for c in model.scorecard.checklists {
-            line("| \(e(c.title)) " + scoreCells(c.summary))
+            line("| \(e(c.title)) " + scoreCells(c.standing))
         }
         line()
         for c in model.scorecard.checklists {
@@ -142,7 +154,7 @@ private struct MarkdownWriter {
             for s in c.sections {
                 let rules = s.summary.passedRules + s.summary.failedRules + s.summary.openRules + s.summary.notApplicableRules
                 guard rules > 0 else { continue }
-                line("| \(e(s.title)) " + scoreCells(s.summary))
+                line("| \(e(s.title)) " + scoreCells(.plain(s.summary)))
             }
             line()
         }

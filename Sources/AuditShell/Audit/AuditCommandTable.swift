@@ -77,9 +77,9 @@ extension AuditCommands {
                 if arguments.contains("--explain") {
                     shell.console.print("\(card.explain())")
                 } else {
-                    shell.console.print("overall        " + ScoreText.line(card.overall))
+                    shell.console.print("overall        " + ScoreText.line(card.standing))
                     for checklist in card.checklists {
-                        shell.console.print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.summary))
+                        shell.console.print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.standing))
                     }
                 }
                 return .continue
@@ -212,7 +212,11 @@ extension AuditCommands {
             }
             let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
             let answered = session.entries.values.filter { $0.value != nil }.count
-            let score = card.overall.score.map { "\(ScoreText.number($0)) \(card.overall.band!.label)" } ?? "-"
+            let standing = card.standing
+            var score = "-"
+            if let value = standing.score, let band = standing.band {
+                score = "\(ScoreText.number(value)) \(band.label)" + (standing.isProvisional ? " (provisional)" : standing.isCapped ? " (capped)" : "")
+            }
             rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
                          "\(answered)/\(card.overall.askedQuestions)", score])
         }

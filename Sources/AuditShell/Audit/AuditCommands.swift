@@ -283,7 +283,7 @@ public final class AuditCommands {
         let card = flow.scorecard
         let console = shell.console
         console.print()
-        console.print(console.styled("All questions are answered or skipped.", .bold) + " " + ScoreText.line(card.overall))
+        console.print(console.styled("All questions are answered or skipped.", .bold) + " " + ScoreText.line(card.standing))
         let findings = card.findings.prefix(3)
         if !findings.isEmpty {
             console.print("Top findings:")

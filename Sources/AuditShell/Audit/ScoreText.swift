@@ -8,12 +8,23 @@ public enum ScoreText {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    /// `Score 69.2 (developing), range 58–75 with 4 rules open, 80% answered.`
-    public static func line(_ summary: ScoreSummary) -> String {
-        guard let score = summary.score, let band = summary.band else {
-            return "No score yet: no rule has a known outcome."
+    /// `Score 69.2 (developing), range 58–75 with 4 rules open, 80% answered.`; a capped band
+    /// says why, a provisional one the bands it could still take, and with too few answers
+    /// there is no score, only how many more questions to answer.
+    public static func line(_ standing: Standing) -> String {
+        let summary = standing.summary
+        guard let score = standing.score, let band = standing.band else {
+            guard standing.questionsToScore > 0 else { return "No score yet: no rule has a known outcome." }
+            let first = standing.missing.prefix(min(3, standing.questionsToScore)).map(\.ref.description).joined(separator: ", ")
+            return "Not enough answers to score yet: answer \(standing.questionsToScore.counted("more question")) (worth most first: \(first))."
         }
-        var line = "Score \(number(score)) (\(band.label))"
+        var line: String
+        if standing.isProvisional, let span = standing.span, span.lowerBound != span.upperBound {
+            line = "Provisional score \(number(score)) (\(span.lowerBound.label) to \(span.upperBound.label))"
+        } else {
+            line = "\(standing.isProvisional ? "Provisional score" : "Score") \(number(score)) (\(band.label))"
+        }
+        if standing.isCapped, let cap = standing.cap { line += ", capped at \(cap.band.label): \(cap.checklistID).\(cap.ruleID) fails" }
         if summary.openRules > 0, let low = summary.low, let high = summary.high {
             line += ", range \(number(low))–\(number(high)) with \(summary.openRules.counted("rule")) open"
         }

@@ -9,14 +9,18 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the audit report of a session or answers file.",
-        discussion: "Markdown (GitHub-flavoured, summary first) or JSON (schema smaudit-report/1, docs/report-schema.json). The default file name comes from the organisation and the session's date, e.g. acme-coffee-2026-11-23.md; `-o -` writes to standard output. An existing file is replaced only with --force. With --baseline the report compares the audit with an earlier one."
+        discussion: "Markdown (GitHub-flavoured, summary first) or JSON (schema smaudit-report/2, docs/report-schema.json). The default file name comes from the organisation and the session's date, e.g. acme-coffee-2026-11-23.md; `-o -` writes to standard output. An existing file is replaced only with --force. With --baseline the report compares the audit with an earlier one."
     )
 
     @Argument(help: ArgumentHelp("The session or answers file.", valueName: "SESSION")) var session: String
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the report (- for standard output).", valueName: "FILE")) var output: String?
     @Option(help: "markdown or json.") var format: ReportRendering.Format = .markdown
     @Option(help: ArgumentHelp("An earlier session or answers file to compare with.", valueName: "EARLIER")) var baseline: String?
-    @Option(help: ArgumentHelp("Exit 1 when the overall score is below N.", valueName: "N")) var failUnder: Double?
+    @Option(help: ArgumentHelp("Exit 1 when the overall score is below N (0–100), or when there are too few answers for a score.", valueName: "N")) var failUnder: Double?
+
+    func validate() throws {
+        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100, not \(ScoreText.number(failUnder))") }
+    }
     @Flag(help: "Replace the output file if it exists.") var force = false
     @OptionGroup var checklistOptions: ChecklistOptions
 
@@ -34,10 +38,8 @@ struct ReportCommand: ParsableCommand {
             try SessionFiles.writeNew(text, to: path, force: force)
             printError("Report written to \(path).")
         }
-        let score = Scorer.score(catalog.set, answers: current.answers, checklists: current.checklistIDs).overall.score
-        if let failUnder, (score ?? 0) < failUnder {
-            printError("score \(ScoreText.number(score ?? 0)) is below --fail-under \(ScoreText.number(failUnder))")
-            throw ExitCode(1)
+        if let failUnder {
+            try FailUnder.check(Scorer.score(catalog.set, answers: current.answers, checklists: current.checklistIDs).standing, against: failUnder)
         }
     }
 }

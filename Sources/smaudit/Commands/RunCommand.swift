@@ -18,7 +18,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("checklist"), help: ArgumentHelp("Score only this checklist; repeatable.", valueName: "ID")) var only: [String] = []
     @Option(help: ArgumentHelp("Write the Markdown report to OUT.md.", valueName: "OUT.md")) var report: String?
     @Option(help: ArgumentHelp("Write the JSON report to OUT.json.", valueName: "OUT.json")) var json: String?
-    @Option(help: ArgumentHelp("Exit 1 when the overall score is below N.", valueName: "N")) var failUnder: Double?
+    @Option(help: ArgumentHelp("Exit 1 when the overall score is below N (0–100), or when there are too few answers for a score.", valueName: "N")) var failUnder: Double?
+
+    func validate() throws {
+        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100, not \(ScoreText.number(failUnder))") }
+    }
     @Flag(help: "Replace report files that exist.") var force = false
     @OptionGroup var checklistOptions: ChecklistOptions
 
@@ -54,17 +58,14 @@ struct RunCommand: ParsableCommand {
             printError("\(answers): \(session.retired.count.counted("answer")) kept aside for questions the checklist no longer has: "
                        + session.retired.keys.sorted().map(\.description).joined(separator: ", "))
         }
-        print("overall        " + ScoreText.line(card.overall))
-        for checklist in card.checklists { print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.summary)) }
+        print("overall        " + ScoreText.line(card.standing))
+        for checklist in card.checklists { print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.standing)) }
         if let report {
             try SessionFiles.writeNew(ReportRendering.markdown(session: session, set: catalog.set), to: report, force: force)
         }
         if let json {
             try SessionFiles.writeNew(ReportRendering.json(session: session, set: catalog.set), to: json, force: force)
         }
-        if let failUnder, (card.overall.score ?? 0) < failUnder {
-            printError("score \(ScoreText.number(card.overall.score ?? 0)) is below --fail-under \(ScoreText.number(failUnder))")
-            throw ExitCode(1)
-        }
+        if let failUnder { try FailUnder.check(card.standing, against: failUnder) }
     }
 }
