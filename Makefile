@@ -5,7 +5,7 @@ SWIFT ?= swift
 .PHONY: run test build release install check-checklists bench clean deps
 
 deps:
-	@scripts/ensure-libedit
+	@scripts/ensure-system-libraries
 
 build: deps
 	$(SWIFT) build
