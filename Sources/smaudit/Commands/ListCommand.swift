@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditKit
 import AuditShell
 
 /// `smaudit list`: the installed checklists.
