@@ -50,7 +50,7 @@ public final class AuditCommands {
         // it is parsed, which the banner should not wait for, so those are counted instead.
         let userFiles = folders.reduce(0) { $0 + ChecklistCatalog.yamlFiles(in: $1).count }
         let own = userFiles == 0 ? "" : ", and \(userFiles.counted("file")) of your own (`list` shows them)"
-        shell.bannerLines = ["Checklists: " + BuiltinChecklists.auditOrder.joined(separator: ", ") + own + ". Type " +
+        shell.bannerLines = ["Checklists: " + ChecklistText.commaList(BuiltinChecklists.auditOrder) + own + ". Type " +
                              shell.console.styled("audit", .cyan) + " to begin, " + shell.console.styled("resume", .cyan) + " to continue."]
     }
 
