@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "JSONText"),
 
         // Built-in checklists are compiled into the binary so any install finds them.
-        .executableTarget(name: "EmbedChecklistsTool", path: "Sources/EmbedChecklistsTool"),
+        // The tool loads them too, so `list` can show the built-ins without parsing them.
+        .executableTarget(name: "EmbedChecklistsTool", dependencies: ["AuditKit"], path: "Sources/EmbedChecklistsTool"),
         .plugin(name: "EmbedChecklists", capability: .buildTool(), dependencies: ["EmbedChecklistsTool"]),
         .target(name: "BuiltinChecklists", plugins: ["EmbedChecklists"]),
 

@@ -8,10 +8,11 @@ struct ChecklistOptions: ParsableArguments {
             help: ArgumentHelp("Also load the checklists (*.yaml) in DIR; repeatable. $XDG_CONFIG_HOME/smaudit/checklists is always read.", valueName: "DIR"))
     var folders: [String] = []
 
+    /// The folders user checklists are read from: the user's own and those of `--checklists`.
+    var userFolders: [String] { ChecklistCatalog.userFolders(environment: Environment.current, extra: folders) }
+
     /// The built-in checklists, the user's, and those of `--checklists`.
-    func catalog() -> ChecklistCatalog {
-        ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: folders))
-    }
+    func catalog() -> ChecklistCatalog { ChecklistCatalog(folders: userFolders) }
 
     /// The catalog, or a failure carrying its rendered errors when a checklist does not load.
     func validCatalog() throws -> ChecklistCatalog {

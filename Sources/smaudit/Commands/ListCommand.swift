@@ -10,6 +10,12 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
+        // With only the built-ins installed their listing is known from the build: `list` then
+        // parses nothing and costs little more than the argument parser.
+        if let listing = ChecklistText.builtinListing(unlessFilesIn: checklistOptions.userFolders) {
+            print(listing)
+            return
+        }
         let catalog = checklistOptions.catalog()
         if !catalog.diagnostics.isEmpty { printError(catalog.renderedDiagnostics) }
         print(ChecklistText.listing(catalog.set))
