@@ -2,10 +2,10 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: run test build release install check-checklists bench clean deps
+.PHONY: run test build release install install-debug check-checklists bench clean deps
 
 deps:
-	@scripts/ensure-libedit
+	@scripts/ensure-system-libraries
 
 build: deps
 	$(SWIFT) build
@@ -23,15 +23,27 @@ test: deps
 	$(SWIFT) test
 	"$$($(SWIFT) build --show-bin-path)/smaudit" check
 
-## A release binary with the Swift runtime linked in (faster start-up, no runtime needed).
+## The release binary, .build/release/smaudit, with its symbols; scripts/build-release says
+## how it is linked to start quickly.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	SWIFT="$(SWIFT)" scripts/build-release
 
+## Installs the release binary stripped, with a link to its symbols, which stay in
+## .build/release/smaudit.debug (`make install-debug` installs them where gdb looks).
 install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/smaudit" "$(DESTDIR)$(PREFIX)/bin/smaudit"
+	bin="$$($(SWIFT) build -c release --show-bin-path)" && \
+	objcopy --only-keep-debug "$$bin/smaudit" "$$bin/smaudit.debug" && \
+	objcopy --strip-all --add-gnu-debuglink="$$bin/smaudit.debug" "$$bin/smaudit" "$$bin/smaudit.stripped" && \
+	install -d "$(DESTDIR)$(PREFIX)/bin" && \
+	install -m 0755 "$$bin/smaudit.stripped" "$(DESTDIR)$(PREFIX)/bin/smaudit"
 
-bench: release
+## The symbols of the installed binary, in $(PREFIX)/bin/.debug/ where gdb finds them.
+install-debug: install
+	install -d "$(DESTDIR)$(PREFIX)/bin/.debug"
+	install -m 0644 "$$($(SWIFT) build -c release --show-bin-path)/smaudit.debug" "$(DESTDIR)$(PREFIX)/bin/.debug/smaudit.debug"
+
+## The benchmarks; each script builds what it times and holds the build lock while it runs.
+bench:
 	bench/startup
 	bench/engine
 	bench/replay

@@ -3,6 +3,9 @@ import PackageDescription
 
 // Dependencies point one way: smaudit → AuditShell → (AuditKit, AuditReport, PresenceData, LineEditor).
 // AuditKit knows nothing of terminals; LineEditor knows nothing of audits.
+// What ships links the C libraries libedit and libyaml from the system and, through
+// swift-argument-parser, FoundationEssentials; no shipped target imports Foundation (its ICU
+// data alone is 34 MB). Yams is for tests only: the reference YAMLComposer is compared with.
 let package = Package(
     name: "smaudit",
     platforms: [.macOS(.v13)],
@@ -13,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Tests only: the reference the YAML composer is compared with.
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
@@ -25,16 +29,21 @@ let package = Package(
         .target(name: "CLibEditShims", dependencies: ["CLibEdit"]),
         .target(name: "LineEditor", dependencies: ["CLibEditShims"]),
 
-        // AuditKit reads YAML through the libyaml inside Yams (`import CYaml`, which the Yams
-        // product brings along), event by event; see Loading/YAMLComposer.swift for why.
-        .target(name: "AuditKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // libyaml, found through pkg-config; AuditKit reads its events (Loading/YAMLComposer.swift).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "AuditKit", dependencies: ["CLibYAML"]),
         .target(name: "AuditReport", dependencies: ["AuditKit", "JSONText"]),
         .target(name: "PresenceData", dependencies: ["JSONText"]),
         // The ordered JSON tree both the report and the measurement write.
         .target(name: "JSONText"),
 
         // Built-in checklists are compiled into the binary so any install finds them.
-        .executableTarget(name: "EmbedChecklistsTool", path: "Sources/EmbedChecklistsTool"),
+        // The tool loads them too, so `list` can show the built-ins without parsing them.
+        .executableTarget(name: "EmbedChecklistsTool", dependencies: ["AuditKit"], path: "Sources/EmbedChecklistsTool"),
         .plugin(name: "EmbedChecklists", capability: .buildTool(), dependencies: ["EmbedChecklistsTool"]),
         .target(name: "BuiltinChecklists", plugins: ["EmbedChecklists"]),
 
@@ -60,7 +69,14 @@ let package = Package(
             dependencies: ["AuditKit", "AuditReport", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit"]),
+        // Runs the built binary; AuditKit gives the in-process reference for the system libyaml check.
+        .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit", "AuditKit"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every Swift target sees only the members of modules it imports itself, so an import that
+// leaks in through another file (as Foundation once did) cannot hide a dependency again.
+for target in package.targets where target.type != .system && target.type != .plugin {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

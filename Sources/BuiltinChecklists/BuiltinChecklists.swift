@@ -4,12 +4,34 @@ public struct EmbeddedChecklistFile: Sendable {
     public let name: String
     /// The file's YAML text.
     public let contents: String
+    /// What `list` shows of it, found by loading every built-in when smaudit was built; nil
+    /// when that load reported anything (then only loading at run time can say what).
+    public let summary: EmbeddedChecklistSummary?
+}
+
+/// A built-in checklist as `list` shows it.
+public struct EmbeddedChecklistSummary: Sendable, Equatable {
+    /// The checklist's id, version and title.
+    public let id: String, version: String, title: String
+    /// How many questions and rules it has.
+    public let questions: Int, rules: Int
+
+    /// A summary of these values.
+    public init(id: String, version: String, title: String, questions: Int, rules: Int) {
+        (self.id, self.version, self.title, self.questions, self.rules) = (id, version, title, questions, rules)
+    }
 }
 
 /// The checklists shipped with smaudit, in the order an audit of all of them walks through.
 public enum BuiltinChecklists {
     /// The audit order of the built-in checklists when none are named.
     public static let auditOrder = ["seven-steps", "four-mistakes", "launch"]
+
+    /// The summaries of every built-in, in the order of `files`, or nil when one is missing.
+    public static var summaries: [EmbeddedChecklistSummary]? {
+        let summaries = files.compactMap(\.summary)
+        return summaries.count == files.count ? summaries : nil
+    }
 
     /// Every embedded checklist file, in audit order, then any others by name.
     public static var files: [EmbeddedChecklistFile] {

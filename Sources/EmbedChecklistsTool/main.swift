@@ -1,6 +1,9 @@
+import AuditKit
 import Foundation
 
-// Writes a Swift file holding each checklist's name and text as one escaped string literal.
+// Writes a Swift file holding each checklist's name and text as one escaped string literal,
+// with what `smaudit list` shows of it when all of them load without a single diagnostic (so
+// `list` need not parse them at run time).
 // Usage: EmbedChecklistsTool OUTPUT.swift [FILE.yaml...]
 
 func swiftLiteral(_ text: String) -> String {
@@ -30,10 +33,19 @@ guard let outputPath = arguments.first else {
 }
 var source = "// Generated from checklists/*.yaml by the EmbedChecklists plugin. Do not edit.\n\n"
 source += "let embeddedChecklistFiles: [EmbeddedChecklistFile] = [\n"
-for path in arguments.dropFirst() {
-    let name = URL(fileURLWithPath: path).lastPathComponent
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    source += "    EmbeddedChecklistFile(name: \(swiftLiteral(name)), contents: \(swiftLiteral(text))),\n"
+let files = try arguments.dropFirst().map { path in
+    (file: URL(fileURLWithPath: path).lastPathComponent, text: try String(contentsOfFile: path, encoding: .utf8))
+}
+let (set, diagnostics) = ChecklistSet.load(files)
+let loaded = diagnostics.isEmpty && set.checklists.count == files.count
+for (index, file) in files.enumerated() {
+    var summary = "nil"
+    if loaded {
+        let checklist = set.checklists[index]
+        summary = "EmbeddedChecklistSummary(id: \(swiftLiteral(checklist.id)), version: \(swiftLiteral(checklist.version)), "
+            + "title: \(swiftLiteral(checklist.title)), questions: \(checklist.questionIDs.count), rules: \(checklist.rules.count))"
+    }
+    source += "    EmbeddedChecklistFile(name: \(swiftLiteral(file.file)), contents: \(swiftLiteral(file.text)), summary: \(summary)),\n"
 }
 source += "]\n"
 try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)

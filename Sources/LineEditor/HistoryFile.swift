@@ -99,7 +99,10 @@ final class HistoryFile {
         var parent = ""
         let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         for (index, component) in components.enumerated() {
-            parent += index == 0 ? String(component) : "/" + component
+            // String's own `append(contentsOf: Substring)`: `"/" + component` is the generic
+            // one, whose first call scans every protocol conformance in the binary.
+            if index > 0 { parent.append("/") }
+            parent.append(contentsOf: component)
             if !parent.isEmpty { mkdir(parent, 0o700) }
         }
     }

@@ -18,8 +18,10 @@ public struct Prompt: Sendable, Equatable {
     public init(_ text: String) { self.segments = [Segment(text)] }
 
     /// The prompt without any styling; text a terminal would act on is shown visibly
-    /// (`TerminalSafe`), since prompts carry answers and names from files.
-    public var plainText: String { segments.map { TerminalSafe.escape($0.text) }.joined() }
+    /// (`TerminalSafe`), since prompts carry answers and names from files. (Not `joined()`: the
+    /// prompt is built before the first one is shown, and the standard library's generic
+    /// `joined` makes the runtime scan every protocol conformance in the binary on its first call.)
+    public var plainText: String { segments.reduce(into: "") { $0 += TerminalSafe.escape($1.text) } }
 
     /// The prompt for libedit: escape sequences are wrapped in `marker` characters so the
     /// editor does not count them as printed columns (otherwise the cursor is wrong after a wrap).

@@ -17,10 +17,13 @@ struct ChecklistOptions: ParsableArguments {
         }
     }
 
+    /// The folders user checklists are read from: the user's own and those of `--checklists`.
+    var userFolders: [String] { ChecklistCatalog.userFolders(environment: Environment.current, extra: folders) }
+
     /// The built-in checklists, the user's, and those of `--checklists`. A user file with
     /// errors is skipped with one line on standard error (`smaudit check FILE` shows them).
     func catalog() -> ChecklistCatalog {
-        let catalog = ChecklistCatalog(folders: ChecklistCatalog.userFolders(environment: Environment.current, extra: folders))
+        let catalog = ChecklistCatalog(folders: userFolders)
         for warning in catalog.warnings { printError("smaudit: warning: \(warning)") }
         return catalog
     }

@@ -10,9 +10,13 @@ enum Environment {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            // Split at the first `=` by byte: walking Characters here was a fifth of the work
+            // before the first prompt.
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self),
+                                            count: strlen(entry))
+            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                result[String(decoding: bytes[..<equals], as: UTF8.self)] =
+                    String(decoding: bytes[(equals + 1)...], as: UTF8.self)
             }
             pointer += 1
         }

@@ -1,5 +1,6 @@
 import AuditKit
 import AuditReport
+import Foundation
 import Testing
 
 /// Determinism, the score bar, and the pieces of the Markdown report the golden files rely on.

@@ -172,6 +172,19 @@ import TestSupport
         #expect(check.stdout.contains("four-mistakes.yaml: ok, 4 examples passed"))
     }
 
+    /// Alone, the built-ins are listed from what was found when smaudit was built; beside a
+    /// checklist of the user's they are parsed. Their rows read the same either way.
+    @Test func listShowsTheBuiltInsTheSameWhetherOrNotTheyAreParsed() throws {
+        let alone = try Smaudit().run(["list"])
+        #expect(alone.status == 0 && alone.stderr.isEmpty, "\(alone.stderr)")
+        let beside = try smaudit.run(["list"])
+        #expect(beside.status == 0, "\(beside.stderr)")
+        let builtIns = alone.stdout.split(separator: "\n")
+        #expect(builtIns.count == 4)
+        #expect(beside.stdout.split(separator: "\n").filter { !$0.hasPrefix("mini ") } == builtIns)
+        #expect(beside.stdout.contains("\nmini "))
+    }
+
     @Test func reportWritesMarkdownOrJSONAndComparesWithABaseline() throws {
         let earlier = try smaudit.write("organisation: Acme\nstarted: \"2026-01-10T09:00:00Z\"\nanswers:\n  mini: {top_priority: growing followers, answers_on_social: no}\n", to: "january.yaml")
         let now = try smaudit.write("organisation: Acme\nstarted: \"2026-11-23T09:00:00Z\"\nanswers:\n  mini: {top_priority: sales, answers_on_social: yes, response_time: 30m}\n", to: "november.yaml")

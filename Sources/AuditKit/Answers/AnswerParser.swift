@@ -1,5 +1,3 @@
-import Foundation
-
 extension Question {
     /// Parses what a user typed into a value for this question, forgiving where people are
     /// sloppy (case, thousands separators, `12k`, unique prefixes) and precise in the error.
@@ -162,7 +160,7 @@ enum AnswerParser {
             let groups = intPart.split(separator: ",", omittingEmptySubsequences: false)
             guard groups.count > 1, (1...4).contains(groups[0].filter(\.isNumber).count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) else { return nil }
-            text = text.replacingOccurrences(of: ",", with: "")
+            text = text.replacing(",", with: "")
         }
         guard !text.isEmpty, text.unicodeScalars.allSatisfy({ "0123456789.+-".unicodeScalars.contains($0) }),
               let v = Double(text), v.isFinite else { return nil }
@@ -192,7 +190,7 @@ enum AnswerParser {
     static func readCount(_ text: String) -> Double? {
         let lower = text.lowercased()
         let parts: [String]
-        if let range = lower.range(of: " of ") {
+        if let range = lower.firstRange(of: " of ") {
             parts = [String(lower[..<range.lowerBound]), String(lower[range.upperBound...])]
         } else if lower.contains("/") && !lower.contains("n/a") {
             parts = lower.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

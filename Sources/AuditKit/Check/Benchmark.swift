@@ -1,9 +1,9 @@
-import CYaml
+import CLibYAML
 
 /// Timings of one engine benchmark run, in seconds.
 public struct BenchmarkTimings: Sendable, Hashable {
     /// libyaml reading the file's events and building nothing, measured separately (not part of
-    /// `total`): the floor any loader built on Yams' libyaml pays, the peer `load` is compared with.
+    /// `total`): the floor any loader built on libyaml pays, the peer `load` is compared with.
     public var yaml: Double
     /// YAML parse, structural checks, reference resolution and type checking.
     public var load: Double

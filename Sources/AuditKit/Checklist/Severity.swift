@@ -35,6 +35,9 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
         }
     }
 
+    /// The name as a heading: `Critical`, `High`, … `Info`.
+    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
     /// Orders by rank.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 

@@ -11,7 +11,7 @@ public enum ExpressionPrinter {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
         let text = "\(v)"
         if !text.contains("e") { return text }
-        var fixed = String(format: "%.20f", v)
+        var fixed = DecimalFormat.fixed(v, decimals: 20)
         while fixed.hasSuffix("0") { fixed.removeLast() }
         return fixed
     }

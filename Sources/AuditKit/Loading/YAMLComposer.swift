@@ -1,8 +1,8 @@
-import CYaml
+import CLibYAML
 
-/// Builds the loaders' `YDocument` (read through `YNode`) straight from libyaml's events, using
-/// the libyaml that Yams ships (its `CYaml` module), so the YAML grammar, error messages and
-/// positions are exactly libyaml's.
+/// Builds the loaders' `YDocument` (read through `YNode`) straight from libyaml's events (the
+/// system's libyaml, module `CLibYAML`), so the YAML grammar, error messages and positions are
+/// exactly libyaml's. Yams, built on the same libyaml, is the reference the tests compare with.
 ///
 /// Why not `Yams.compose`: its composer allocates a class per event, decodes every scalar
 /// through Foundation, and groups each mapping's keys into a dictionary of `Node`s to find

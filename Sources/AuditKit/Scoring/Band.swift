@@ -31,7 +31,7 @@ public enum Band: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
 
     /// Reads a band name as written in a checklist: `at risk` (also `at-risk`, `at_risk`), case-insensitive.
     public init?(label: String) {
-        let normal = label.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let normal = label.lowercased().replacing("-", with: " ").replacing("_", with: " ")
         guard let band = Band(rawValue: normal) else { return nil }
         self = band
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 extension Scorecard {
     /// Plain text that shows every score's formula with the actual numbers, e.g.
     /// `four-mistakes: 18 of 26 points passed = 69.2 (developing); open rules 4 points: range 60.0–73.3`,
@@ -100,7 +98,7 @@ extension Scorecard {
     }
 
     /// One decimal, the precision bands are taken at.
-    static func decimal(_ v: Double) -> String { String(format: "%.1f", Band.displayed(v)) }
+    static func decimal(_ v: Double) -> String { DecimalFormat.fixed(Band.displayed(v), decimals: 1) }
 
     static func number(_ v: Double) -> String { ExpressionPrinter.formatNumber(v) }
 

@@ -174,7 +174,7 @@ private struct MarkdownWriter {
         for r in model.findings {
             if r.rule.severity != current {
                 current = r.rule.severity
-                line("### \(r.rule.severity.rawValue.capitalized)")
+                line("### \(r.rule.severity.title)")
                 line()
             }
             number += 1

@@ -1,12 +1,11 @@
 import AuditKit
-import Foundation
 
 /// Number and phrase formatting shared by the Markdown and JSON renderers, so both say the same.
 enum ReportFormat {
     /// A score with one decimal (the precision bands are taken at), or an en dash when there is none.
     static func score(_ value: Double?) -> String {
         guard let value else { return "–" }
-        return String(format: "%.1f", Band.displayed(value))
+        return DecimalFormat.fixed(Band.displayed(value), decimals: 1)
     }
 
     /// A score rounded to one decimal, as shown; differences are taken between shown values so
@@ -17,14 +16,14 @@ enum ReportFormat {
     static func change(_ value: Double) -> String {
         let rounded = Band.displayed(value)
         if rounded == 0 { return "0.0" }
-        return (rounded > 0 ? "+" : "-") + String(format: "%.1f", abs(rounded))
+        return (rounded > 0 ? "+" : "-") + DecimalFormat.fixed(abs(rounded), decimals: 1)
     }
 
     /// A gain in score points, `+9.1`.
-    static func gain(_ value: Double) -> String { "+" + String(format: "%.1f", Band.displayed(value)) }
+    static func gain(_ value: Double) -> String { "+" + DecimalFormat.fixed(Band.displayed(value), decimals: 1) }
 
     /// A share 0…1 as a percentage with one decimal, `83.3%`.
-    static func percent(_ fraction: Double) -> String { String(format: "%.1f", Band.displayed(fraction * 100)) + "%" }
+    static func percent(_ fraction: Double) -> String { DecimalFormat.fixed(Band.displayed(fraction * 100), decimals: 1) + "%" }
 
     /// Points as the checklist writes them: `5`, `2.5`.
     static func points(_ value: Double) -> String { ExpressionPrinter.formatNumber(value) }

@@ -1,4 +1,5 @@
 import AuditKit
+import PresenceData
 
 extension AuditCommands {
     /// The rows this adds to the shell's command table.

@@ -66,7 +66,7 @@ public final class AuditCommands {
         // it is parsed, which the banner should not wait for, so those are counted instead.
         let userFiles = folders.reduce(0) { $0 + ChecklistCatalog.yamlFiles(in: $1).count }
         let own = userFiles == 0 ? "" : ", and \(userFiles.counted("file")) of your own (`list` shows them)"
-        let builtins = BuiltinChecklists.auditOrder.joined(separator: ", ")
+        let builtins = ChecklistText.commaList(BuiltinChecklists.auditOrder)
         let audit = shell.console.styled("audit", .cyan), resume = shell.console.styled("resume", .cyan)
         shell.bannerLines = ["Checklists: \(builtins)\(own). Type \(audit) to begin, \(resume) to continue."]
     }

@@ -1,12 +1,30 @@
 import AuditKit
+import BuiltinChecklists
 import LineEditor
 
 /// Plain-text listings of checklists for `list` and `show`.
 public enum ChecklistText {
+    /// The table `list` prints: id, version, question and rule counts, title.
     public static func listing(_ set: ChecklistSet) -> String {
+        listing(set.checklists.map {
+            EmbeddedChecklistSummary(id: $0.id, version: $0.version, title: $0.title,
+                                     questions: $0.questionIDs.count, rules: $0.rules.count)
+        })
+    }
+
+    /// The same table for the built-in checklists alone, from what was found when smaudit was
+    /// built, so nothing is parsed; nil when `folders` hold checklist files of the user's (or
+    /// the built-ins did not load cleanly then), and the checklists must be loaded to list them.
+    public static func builtinListing(unlessFilesIn folders: [String]) -> String? {
+        guard let summaries = BuiltinChecklists.summaries,
+              folders.allSatisfy({ ChecklistCatalog.yamlFiles(in: $0).isEmpty }) else { return nil }
+        return listing(summaries)
+    }
+
+    static func listing(_ summaries: [EmbeddedChecklistSummary]) -> String {
         var rows = [["checklist", "version", "questions", "rules", "title"]]
-        for checklist in set.checklists {
-            rows.append([checklist.id, checklist.version, String(checklist.questionIDs.count), String(checklist.rules.count), checklist.title])
+        for s in summaries {
+            rows.append([s.id, s.version, String(s.questions), String(s.rules), s.title])
         }
         return table(rows)
     }
@@ -30,6 +48,18 @@ public enum ChecklistText {
             lines.append("  \(rule.id) [\(rule.severity.rawValue), \(ScoreText.number(rule.points)) \(rule.points == 1 ? "point" : "points")] \(rule.title)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Names separated by commas: `seven-steps, four-mistakes, launch`. A plain loop, because the
+    /// banner is printed before the first prompt and the standard library's generic `joined`
+    /// makes the runtime scan every protocol conformance in the binary on its first call.
+    public static func commaList(_ names: [String]) -> String {
+        var text = ""
+        for name in names {
+            if !text.isEmpty { text += ", " }
+            text += name
+        }
+        return text
     }
 
     /// Aligns rows of cells into columns. Cells are made safe for a terminal first, so the

@@ -4,8 +4,7 @@ import AuditKit
 public enum ScoreText {
     /// A number with at most one decimal: 69.2, 80.
     public static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        DecimalFormat.trimmed(Band.displayed(value), decimals: 1)
     }
 
     /// `Score 69.2 (developing), range 58–75 with 4 rules open, 80% answered.`; a capped band

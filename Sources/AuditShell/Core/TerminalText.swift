@@ -35,6 +35,14 @@ public struct TerminalText: ExpressibleByStringInterpolation, CustomStringConver
         /// Text already made safe (styled, or built from `TerminalText`): kept.
         public mutating func appendInterpolation(_ text: TerminalText) { raw += text.raw }
 
+        /// A string from a user or a file: escaped.
+        public mutating func appendInterpolation(_ text: String) { raw += TerminalSafe.escape(text) }
+
+        /// A number. (Strings and numbers have their own overloads: the generic one's
+        /// `String(describing:)` makes the runtime scan every conformance on its first use,
+        /// which the banner would pay before the first prompt.)
+        public mutating func appendInterpolation(_ number: Int) { raw += String(number) }
+
         /// Anything else: its description, escaped.
         public mutating func appendInterpolation<T>(_ value: T) { raw += TerminalSafe.escape(String(describing: value)) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditKit
 import AuditShell
 
 /// `smaudit list`: the installed checklists.
@@ -9,6 +10,12 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
+        // With only the built-ins installed their listing is known from the build: `list` then
+        // parses nothing and costs little more than the argument parser.
+        if let listing = ChecklistText.builtinListing(unlessFilesIn: checklistOptions.userFolders) {
+            print(listing)
+            return
+        }
         print(Console.safe(ChecklistText.listing(checklistOptions.catalog().set)))
     }
 }
