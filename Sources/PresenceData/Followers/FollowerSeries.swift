@@ -33,7 +33,8 @@ struct FollowerSeries {
         var columns: [ColumnMapping.Field: Int] = [:]
         var delimiter = UInt8(ascii: ",")
         try reader.scan(
-            header: { header, d in
+            header: { h in
+                let header = h.fields, d = h.delimiter
                 columns = try ExportKind.followers.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
                 delimiter = d
             },
@@ -50,7 +51,7 @@ struct FollowerSeries {
                 case .invalid: log.add(line: row.line, "followers: not a number: \(row.excerpt(followersColumn)); row skipped")
                 }
             },
-            problem: { log.add($0) })
+            problem: { log.add($0, rows: $1) })
         series.sort()
         return series
     }

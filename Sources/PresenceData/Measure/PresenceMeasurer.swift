@@ -28,7 +28,7 @@ public enum PresenceMeasurer {
             var log = ProblemLog(file: followers)
             let read = try FollowerSeries.read(CSVReader(path: followers, delimiter: delimiterByte), mapping: mapping, log: &log)
             series = read
-            measurement.followers = read.metrics(skippedRows: log.count)
+            measurement.followers = read.metrics(skippedRows: log.skippedRows)
             warnings += log.warnings
         }
         if let posts {
@@ -57,14 +57,15 @@ public enum PresenceMeasurer {
         var log = ProblemLog(file: reader.displayName)
         var accumulator: PostsAccumulator?
         try reader.scan(
-            header: { header, delimiter in
+            header: { h in
+                let header = h.fields, delimiter = h.delimiter
                 let columns = try ExportKind.posts.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
                 accumulator = PostsAccumulator(columns: columns, delimiter: delimiter, windowMinutes: windowMinutes,
                                                followerSeries: followerSeries)
             },
             row: { accumulator!.add($0, log: &log) },
-            problem: { log.add($0) })
-        return (accumulator!.finish(skippedRows: log.count), log)
+            problem: { log.add($0, rows: $1) })
+        return (accumulator!.finish(skippedRows: log.skippedRows), log)
     }
 
     /// Measures an inbox export.
@@ -72,13 +73,14 @@ public enum PresenceMeasurer {
         var log = ProblemLog(file: reader.displayName)
         var accumulator: InboxAccumulator?
         try reader.scan(
-            header: { header, _ in
+            header: { h in
+                let header = h.fields
                 let columns = try ExportKind.inbox.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
                 accumulator = InboxAccumulator(columns: columns)
             },
             row: { accumulator!.add($0, log: &log) },
-            problem: { log.add($0) })
-        return (accumulator!.finish(skippedRows: log.count), log)
+            problem: { log.add($0, rows: $1) })
+        return (accumulator!.finish(skippedRows: log.skippedRows), log)
     }
 
     /// Measures a traffic-by-channel export.
@@ -87,12 +89,13 @@ public enum PresenceMeasurer {
         var log = ProblemLog(file: reader.displayName)
         var accumulator: TrafficAccumulator?
         try reader.scan(
-            header: { header, delimiter in
+            header: { h in
+                let header = h.fields, delimiter = h.delimiter
                 let columns = try ExportKind.traffic.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
                 accumulator = TrafficAccumulator(columns: columns, delimiter: delimiter, socialChannels: socialChannels)
             },
             row: { accumulator!.add($0, log: &log) },
-            problem: { log.add($0) })
-        return (accumulator!.finish(skippedRows: log.count), log)
+            problem: { log.add($0, rows: $1) })
+        return (accumulator!.finish(skippedRows: log.skippedRows), log)
     }
 }
