@@ -145,7 +145,7 @@ public struct CSVReader: Sendable {
     /// Before the header, `#` comment lines (GA4's preamble), Excel's `sep=` hint and a one-cell
     /// title line (LinkedIn's exports saved as CSV) are set aside as the preamble. In a file
     /// that had `#` comments, a later comment line starts another table: reading stops there.
-    /// `progress` is called after each chunk with the bytes and records read so far.
+    /// `progress` is called after each chunk with the bytes and the rows (after the header) read so far.
     @discardableResult
     func scan(
         header: (CSVHeader) throws -> Void,
@@ -166,7 +166,7 @@ public struct CSVReader: Sendable {
             try header(CSVHeader(fields: fields.map(CSVReader.trim), delimiter: parser!.delimiter, line: line, preamble: preamble))
         }
         func onRow(_ record: CSVRow) throws {
-            records += 1
+            if columnCount >= 0 { records += 1 }
             let firstField = record.bytes(0)
             // "# Start date: …" or a lone "#" is a comment; a header cell named "#" is not.
             let isComment = !record.isQuoted(0) && firstField.first == UInt8(ascii: "#")
