@@ -160,3 +160,19 @@ import Testing
         #expect(m.posts?.engagementRateByFollowers != nil)
     }
 }
+
+/// Posts, inbox and traffic are read at the same time; what comes out must not show it.
+@Suite struct KindsTogetherTests {
+    @Test func warningsKeepTheOrderOfTheKindsAndAnyErrorStops() throws {
+        let posts = try fixture("likes,comments,shares\n1,2\n1,2,3\n")                          // line 2 ragged
+        let inbox = try fixture("id,from,inbound,time,in_reply_to\n1,a,maybe,,\n2,a,true,,\n")  // line 2: inbound
+        let traffic = try fixture("channel,sessions\nSocial,x\nSocial,3\n")                      // line 2: sessions
+        for _ in 0..<20 {
+            let (m, warnings) = try PresenceMeasurer.measure(posts: posts, inbox: inbox, traffic: traffic)
+            #expect(warnings.map(\.file) == [posts, inbox, traffic])
+            #expect(m.posts?.count == 1 && m.inbox?.messages == 1 && m.traffic?.sessions == 3)
+        }
+        let broken = try fixture("when,who\n1,2\n")
+        #expect(throws: PresenceError.self) { try PresenceMeasurer.measure(posts: posts, inbox: broken, traffic: traffic) }
+    }
+}

@@ -1,5 +1,6 @@
 /// The platform an export comes from, recognised from its header.
 public enum Platform: String, Sendable, CaseIterable, Hashable, CustomStringConvertible {
+    /// The social platforms whose exports are recognised.
     case facebook, instagram, x, tiktok, youtube, linkedin
     /// Google Analytics (web traffic, not a social platform).
     case googleAnalytics = "google_analytics"

@@ -32,7 +32,8 @@ struct InboxAccumulator {
     private(set) var undated = 0
     private var entries: [MessageID: Entry] = [:]
     private var responders = TextInterner(empty: "(unknown)")
-    /// First and last timestamp of every dated message, and of the measured ones; the same per file.
+    /// First and last timestamp of every dated message, and of the measured ones, in the files
+    /// before the current one (`endFile()` adds it); the same for the file being read.
     private(set) var extent: TimeSpan?
     private(set) var span: TimeSpan?
     private(set) var fileExtent: TimeSpan?
@@ -51,6 +52,12 @@ struct InboxAccumulator {
         fileCount = 0
         fileExtent = nil
         fileSpan = nil
+    }
+
+    /// Ends the file being read: its dates join the totals.
+    mutating func endFile() {
+        extent = TimeSpan.union(extent, fileExtent)
+        span = TimeSpan.union(span, fileSpan)
     }
 
     mutating func add(_ row: CSVRow, log: inout ProblemLog) {
@@ -84,21 +91,18 @@ struct InboxAccumulator {
         var target: MessageID?
         if case .value(let v) = FieldParser.messageID(row.bytes(replyColumn)) { target = v }
         if !time.isNaN {
-            TimeSpan.include(&extent, time)
             TimeSpan.include(&fileExtent, time)
         }
         if let window {
             if time.isNaN { undated += 1 } else if window.contains(time) {
                 messages += 1
                 fileCount += 1
-                TimeSpan.include(&span, time)
                 TimeSpan.include(&fileSpan, time)
             }
         } else {
             messages += 1
             fileCount += 1
             if !time.isNaN {
-                TimeSpan.include(&span, time)
                 TimeSpan.include(&fileSpan, time)
             }
         }

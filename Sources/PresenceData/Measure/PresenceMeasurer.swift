@@ -14,8 +14,10 @@ public enum PresenceMeasurer {
     /// - Throws: `PresenceError` when a file cannot be read or its header is not understood.
     public static func measure(_ input: MeasureInput,
                                progress: ((ImportProgress) -> Void)? = nil) throws -> (PresenceMeasurement, [PresenceWarning]) {
+        // Posts, inbox and traffic are read on threads of their own, so reports come one at a time.
+        let serial = progress.map { SerialCallback($0) }
         var run = MeasureRun(input: input, mapping: try ColumnMapping(input.mappings),
-                             delimiter: try delimiterByte(input.delimiter), progress: progress)
+                             delimiter: try delimiterByte(input.delimiter), progress: serial.map { s in { s($0) } })
         try run.measureAll()
         return (run.measurement, run.warnings)
     }
@@ -91,11 +93,28 @@ private struct MeasureRun {
         measurement.window = input.window
     }
 
+    /// Followers first (posts look up counts in them), then posts, inbox and traffic at the
+    /// same time, each in a copy of this run whose results are merged back in that order.
     mutating func measureAll() throws {
         let series = try measureFollowers()
-        try measurePosts(followerSeries: series)
-        try measureInbox()
-        try measureTraffic()
+        var fresh = self
+        fresh.measurement = PresenceMeasurement()
+        fresh.measurement.window = input.window
+        fresh.warnings = []
+        let start = fresh
+        var jobs: [() throws -> MeasureRun] = []
+        if !input.posts.isEmpty { jobs.append { var run = start; try run.measurePosts(followerSeries: series); return run } }
+        if !input.inbox.isEmpty { jobs.append { var run = start; try run.measureInbox(); return run } }
+        if !input.traffic.isEmpty { jobs.append { var run = start; try run.measureTraffic(); return run } }
+        for run in try concurrently(jobs) {
+            let m = run.measurement
+            if m.posts != nil { measurement.posts = m.posts; measurement.postsByPlatform = m.postsByPlatform }
+            if m.inbox != nil { measurement.inbox = m.inbox; measurement.inboxByPlatform = m.inboxByPlatform }
+            if m.traffic != nil { measurement.traffic = m.traffic; measurement.trafficByPlatform = m.trafficByPlatform }
+            measurement.coverage.merge(m.coverage) { _, new in new }
+            measurement.sources.merge(m.sources) { _, new in new }
+            warnings += run.warnings
+        }
     }
 
     // MARK: Reading
@@ -274,6 +293,7 @@ private struct MeasureRun {
             let g = current!
             g.files += 1
             g.skippedRows += log.skippedRows
+            g.accumulator.endFile()
             let a = g.accumulator
             finishFile(.posts, path: path, format: format, rows: a.fileCount, log: log,
                        coverage: Coverage.of(input.window, window: window, extent: a.fileExtent, span: a.fileSpan, what: path),
@@ -335,6 +355,7 @@ private struct MeasureRun {
             let g = current!
             g.files += 1
             g.skippedRows += log.skippedRows
+            g.accumulator.endFile()
             let a = g.accumulator
             finishFile(.inbox, path: path, format: format, rows: a.fileCount, log: log,
                        coverage: Coverage.of(input.window, window: window, extent: a.fileExtent, span: a.fileSpan, what: path),
@@ -399,6 +420,7 @@ private struct MeasureRun {
             let g = current!
             g.files += 1
             g.skippedRows += log.skippedRows
+            g.accumulator.endFile()
             let a = g.accumulator
             let coverage = stated ?? Coverage.of(input.window, window: window, extent: a.fileExtent, span: a.fileSpan, what: path)
             finishFile(.traffic, path: path, format: format, rows: a.fileCount, log: log, coverage: coverage,

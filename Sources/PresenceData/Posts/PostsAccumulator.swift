@@ -51,7 +51,8 @@ struct PostsAccumulator {
     private var accounts = TextInterner(empty: "")
     private var accountTimes: [[Double]] = []
     private var clusters: (runs: Int, posts: Int)?
-    /// First and last timestamp of every dated row, measured or not, and of the measured ones.
+    /// First and last timestamp of every dated row, measured or not, and of the measured ones,
+    /// in the files read before the current one (`endFile()` adds it).
     private(set) var extent: TimeSpan?
     private(set) var span: TimeSpan?
     /// The same for the file being read.
@@ -76,6 +77,12 @@ struct PostsAccumulator {
         fileCount = 0
         fileExtent = nil
         fileSpan = nil
+    }
+
+    /// Ends the file being read: its dates join the totals.
+    mutating func endFile() {
+        extent = TimeSpan.union(extent, fileExtent)
+        span = TimeSpan.union(span, fileSpan)
     }
 
     /// Reads a number cell; `nil` marks the row malformed (already logged).
@@ -120,7 +127,6 @@ struct PostsAccumulator {
             }
         }
         if let time {
-            TimeSpan.include(&extent, time)
             TimeSpan.include(&fileExtent, time)
         }
         if let window {
@@ -128,7 +134,6 @@ struct PostsAccumulator {
             guard window.contains(time) else { return }
         }
         if let time {
-            TimeSpan.include(&span, time)
             TimeSpan.include(&fileSpan, time)
         }
         count += 1

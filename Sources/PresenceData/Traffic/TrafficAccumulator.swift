@@ -21,7 +21,8 @@ struct TrafficAccumulator {
     private(set) var rows = 0
     private(set) var fileCount = 0
     private(set) var undated = 0
-    /// Dates of the rows (or the stated ranges) read, and of those measured; the same per file.
+    /// Dates of the rows (or the stated ranges) read, and of those measured, in the files before
+    /// the current one (`endFile()` adds it); the same for the file being read.
     private(set) var extent: TimeSpan?
     private(set) var span: TimeSpan?
     private(set) var fileExtent: TimeSpan?
@@ -46,14 +47,15 @@ struct TrafficAccumulator {
         fileSpan = nil
         including = dateColumn != nil || include
         if dateColumn == nil, let statedRange {
-            let stated = TimeSpan(days: statedRange)
-            fileExtent = stated
-            extent = TimeSpan.union(extent, stated)
-            if including {
-                fileSpan = stated
-                span = TimeSpan.union(span, stated)
-            }
+            fileExtent = TimeSpan(days: statedRange)
+            if including { fileSpan = fileExtent }
         }
+    }
+
+    /// Ends the file being read: its dates join the totals.
+    mutating func endFile() {
+        extent = TimeSpan.union(extent, fileExtent)
+        span = TimeSpan.union(span, fileSpan)
     }
 
     private func number(_ row: CSVRow, _ column: Int, _ name: String, log: inout ProblemLog) -> Double? {
@@ -81,7 +83,6 @@ struct TrafficAccumulator {
                 return
             }
             if let time {
-                TimeSpan.include(&extent, time)
                 TimeSpan.include(&fileExtent, time)
             }
             if let window {
@@ -89,7 +90,6 @@ struct TrafficAccumulator {
                 guard window.contains(time) else { return }
             }
             if let time {
-                TimeSpan.include(&span, time)
                 TimeSpan.include(&fileSpan, time)
             }
         } else if !including {
