@@ -163,7 +163,8 @@ public struct CSVReader: Sendable {
         let name = displayName
         func becomeHeader(_ fields: [String], line: Int) throws {
             columnCount = fields.count
-            try header(CSVHeader(fields: fields.map(CSVReader.trim), delimiter: parser!.delimiter, line: line, preamble: preamble))
+            try header(CSVHeader(fields: fields.map(CSVReader.trim), delimiter: parser!.delimiter, line: line, preamble: preamble,
+                                 file: name))
         }
         func onRow(_ record: CSVRow) throws {
             if columnCount >= 0 { records += 1 }

@@ -23,4 +23,6 @@ struct CSVHeader {
     /// `#` comment lines (without the `#`) and a title line found before the header; GA4
     /// writes its date range there.
     let preamble: [String]
+    /// The file as the user named it.
+    let file: String
 }

@@ -9,7 +9,7 @@
 /// `in_reply_to` means "not a reply"; an empty time leaves the message's time unknown (an
 /// unreadable one makes the row malformed). With a window, a conversation belongs to it when
 /// its starter does (its reply may come after the window ends), and undated messages are left out.
-struct InboxAccumulator {
+struct InboxAccumulator: FileAccumulator {
     private struct Entry {
         var starterTime = Double.nan
         var isStarter = false
@@ -18,28 +18,19 @@ struct InboxAccumulator {
         var responder: Int32 = -1
     }
 
-    /// Conversations whose starter falls outside it are not measured; `nil` measures all.
-    let window: Period?
     private var idColumn = 0, inboundColumn = 0, replyColumn = 0
     private var timeColumn: Int?, fromColumn: Int?
     /// Whether some file had a time column.
     private(set) var hasTimes = false
     /// Messages measured (inside the window).
     private(set) var messages = 0
-    /// Messages measured from the file being read.
-    private(set) var fileCount = 0
-    /// Messages left out because they have no time and a window was asked for.
-    private(set) var undated = 0
+    /// Which messages fall in the window, and their dates; a conversation whose starter falls
+    /// outside it is not measured.
+    private(set) var dates: DatedRows
     private var entries: [MessageID: Entry] = [:]
     private var responders = TextInterner(empty: "(unknown)")
-    /// First and last timestamp of every dated message, and of the measured ones, in the files
-    /// before the current one (`endFile()` adds it); the same for the file being read.
-    private(set) var extent: TimeSpan?
-    private(set) var span: TimeSpan?
-    private(set) var fileExtent: TimeSpan?
-    private(set) var fileSpan: TimeSpan?
 
-    init(window: Period?) { self.window = window }
+    init(window: Period?) { dates = DatedRows(window: window) }
 
     /// Starts reading a file whose header resolved to `columns`.
     mutating func beginFile(columns: [ColumnMapping.Field: Int]) {
@@ -49,16 +40,11 @@ struct InboxAccumulator {
         timeColumn = columns[.time]
         fromColumn = columns[.from]
         if timeColumn != nil { hasTimes = true }
-        fileCount = 0
-        fileExtent = nil
-        fileSpan = nil
+        dates.beginFile()
     }
 
-    /// Ends the file being read: its dates join the totals.
-    mutating func endFile() {
-        extent = TimeSpan.union(extent, fileExtent)
-        span = TimeSpan.union(span, fileSpan)
-    }
+    /// Ends the file being read.
+    mutating func endFile() { dates.endFile() }
 
     mutating func add(_ row: CSVRow, log: inout ProblemLog) {
         let id: MessageID
@@ -90,22 +76,7 @@ struct InboxAccumulator {
         }
         var target: MessageID?
         if case .value(let v) = FieldParser.messageID(row.bytes(replyColumn)) { target = v }
-        if !time.isNaN {
-            TimeSpan.include(&fileExtent, time)
-        }
-        if let window {
-            if time.isNaN { undated += 1 } else if window.contains(time) {
-                messages += 1
-                fileCount += 1
-                TimeSpan.include(&fileSpan, time)
-            }
-        } else {
-            messages += 1
-            fileCount += 1
-            if !time.isNaN {
-                TimeSpan.include(&fileSpan, time)
-            }
-        }
+        if dates.admit(time.isNaN ? nil : time) { messages += 1 }
 
         // Every message is linked whatever the window: a reply after the window still answers a starter in it.
         if inbound {
@@ -143,12 +114,12 @@ struct InboxAccumulator {
 
     /// The figures the metrics are made of; consumes the entries.
     mutating func tally() -> InboxTally {
-        var t = InboxTally(messages: messages, hasTimes: hasTimes, extent: extent, span: span)
+        var t = InboxTally(messages: messages, hasTimes: hasTimes, extent: dates.extent, span: dates.span)
         let names = responders.names
         var perResponder = [[Double]](repeating: [], count: names.count)
         var repliedBy = [Int](repeating: 0, count: names.count)
         for entry in entries.values where entry.isStarter {
-            if let window, entry.starterTime.isNaN || !window.contains(entry.starterTime) { continue }
+            if let window = dates.window, entry.starterTime.isNaN || !window.contains(entry.starterTime) { continue }
             t.starters += 1
             guard entry.hasReply else { continue }
             t.replied += 1

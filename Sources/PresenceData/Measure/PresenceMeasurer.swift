@@ -67,6 +67,16 @@ private final class PlatformGroup<Accumulator> {
     }
 }
 
+/// An accumulator that reads the files of one platform one after another.
+protocol FileAccumulator {
+    /// Which rows fall in the window, and their dates.
+    var dates: DatedRows { get }
+    /// Reads one row; a malformed one is logged and skipped.
+    mutating func add(_ row: CSVRow, log: inout ProblemLog)
+    /// Ends the file being read.
+    mutating func endFile()
+}
+
 /// A follower series read from one file.
 private struct FollowerSource {
     let platform: Platform?
@@ -170,28 +180,64 @@ private struct MeasureRun {
     }
 
     /// The group of `platform` in `groups`, created with `make` when new.
-    func group<A>(_ groups: inout [PlatformGroup<A>], _ platform: Platform?, _ make: () -> A) -> PlatformGroup<A> {
+    static func group<A>(_ groups: inout [PlatformGroup<A>], _ platform: Platform?, _ make: () -> A) -> PlatformGroup<A> {
         if let g = groups.first(where: { $0.platform == platform }) { return g }
         let g = PlatformGroup(platform, make())
         groups.append(g)
         return g
     }
 
-    /// Records a file read: its source entry, its warnings, and a note for undated rows left out.
-    mutating func finishFile(_ kind: ExportKind, path: String, format: ExportFormat, rows: Int, log: ProblemLog,
-                             coverage: Coverage, undated: Int, window: Period?) {
-        measurement.sources[kind, default: []].append(ExportSource(
-            file: path, format: format.name, platform: format.platform, rows: rows, skippedRows: log.skippedRows,
-            coverage: coverage))
-        warnings += log.warnings
-        if undated > 0, let window {
-            warnings.append(PresenceWarning(file: path, line: nil,
-                                            message: "\(MeasurementTable.counted(undated, "row")) without a date left out of \(window.label)"))
+    /// Reads every file of `kind` into the accumulator of its platform: `make` creates one for
+    /// a platform met for the first time, and `begin` starts a file in it from its header,
+    /// returning the coverage of a file that states its range instead of dating its rows. Each
+    /// file is recorded in the sources with its coverage and warnings.
+    mutating func read<A: FileAccumulator>(
+        _ kind: ExportKind, window: Period?, make: (ExportFormat) -> A,
+        begin: (inout A, CSVHeader, ExportFormat, [ColumnMapping.Field: Int]) -> Coverage?
+    ) throws -> [PlatformGroup<A>] {
+        var groups: [PlatformGroup<A>] = []
+        for path in input.files(kind) {
+            var log = ProblemLog(file: path)
+            var current: PlatformGroup<A>?
+            var format = ExportFormat.generic(kind)
+            var stated: Coverage?
+            var undatedBefore = 0
+            let reader = reader(path)
+            let mapping = mapping
+            try reader.scan(
+                header: { h in
+                    format = ExportFormat.detect(kind: kind, header: h.fields)
+                    let columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: path)
+                    let g = Self.group(&groups, format.platform) { make(format) }
+                    stated = begin(&g.accumulator, h, format, columns)
+                    undatedBefore = g.accumulator.dates.undated
+                    current = g
+                },
+                row: { current!.accumulator.add($0, log: &log) },
+                problem: { log.add($0, rows: $1) },
+                progress: progressReporter(reader))
+            let g = current!
+            g.files += 1
+            g.skippedRows += log.skippedRows
+            g.accumulator.endFile()
+            let d = g.accumulator.dates
+            measurement.sources[kind, default: []].append(ExportSource(
+                file: path, format: format.name, platform: format.platform, rows: d.fileRows, skippedRows: log.skippedRows,
+                coverage: stated ?? Coverage.of(input.window, window: window, extent: d.fileExtent, span: d.fileSpan, what: path)))
+            warnings += log.warnings
+            noteUndated(path, d.undated - undatedBefore, window)
         }
+        return groups
+    }
+
+    /// A note for rows without a date left out of the window.
+    mutating func noteUndated(_ path: String, _ count: Int, _ window: Period?) {
+        guard count > 0, let window else { return }
+        warnings.append(PresenceWarning(file: path, line: nil,
+                                        message: "\(MeasurementTable.counted(count, "row")) without a date left out of \(window.label)"))
     }
 
     // MARK: Followers
-
     /// Reads the follower series, measures them over their window, and returns them whole
     /// (posts look up counts at their own dates).
     mutating func measureFollowers() throws -> [FollowerSource] {
@@ -208,9 +254,11 @@ private struct MeasureRun {
         var groups: [PlatformGroup<FollowerSeries>] = []
         for file in read {
             let cut = file.series.within(window)
-            let coverage = Coverage.of(input.window, window: window, extent: file.series.extent, span: cut.extent, what: file.path)
-            finishFile(.followers, path: file.path, format: file.format, rows: cut.points.count, log: file.log,
-                       coverage: coverage, undated: 0, window: window)
+            measurement.sources[.followers, default: []].append(ExportSource(
+                file: file.path, format: file.format.name, platform: file.format.platform, rows: cut.points.count,
+                skippedRows: file.log.skippedRows,
+                coverage: Coverage.of(input.window, window: window, extent: file.series.extent, span: cut.extent, what: file.path)))
+            warnings += file.log.warnings
             // Counts and gains of one platform are different series, so they group apart.
             let platform = file.format.platform, gained = file.series.isGained
             let g: PlatformGroup<FollowerSeries>
@@ -269,39 +317,16 @@ private struct MeasureRun {
             let own = followerSeries.filter { platform != nil && $0.platform == platform }
             return (own.isEmpty ? followerSeries.filter { $0.platform == nil } : own).map(\.series)
         }
-        var groups: [PlatformGroup<PostsAccumulator>] = []
-        for path in input.posts {
-            var log = ProblemLog(file: path)
-            var current: PlatformGroup<PostsAccumulator>?
-            var format = ExportFormat.generic(.posts)
-            var undatedBefore = 0
-            let reader = reader(path)
-            try reader.scan(
-                header: { h in
-                    format = ExportFormat.detect(kind: .posts, header: h.fields)
-                    let columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: path)
-                    let g = group(&groups, format.platform) {
-                        PostsAccumulator(window: window, windowMinutes: input.windowMinutes, followerSeries: series(for: format.platform))
-                    }
-                    g.accumulator.beginFile(columns: columns, delimiter: h.delimiter, format: format)
-                    undatedBefore = g.accumulator.undated
-                    current = g
-                },
-                row: { current!.accumulator.add($0, log: &log) },
-                problem: { log.add($0, rows: $1) },
-                progress: progressReporter(reader))
-            let g = current!
-            g.files += 1
-            g.skippedRows += log.skippedRows
-            g.accumulator.endFile()
-            let a = g.accumulator
-            finishFile(.posts, path: path, format: format, rows: a.fileCount, log: log,
-                       coverage: Coverage.of(input.window, window: window, extent: a.fileExtent, span: a.fileSpan, what: path),
-                       undated: a.undated - undatedBefore, window: window)
-        }
+        let windowMinutes = input.windowMinutes
+        let groups = try read(.posts, window: window,
+                              make: { PostsAccumulator(window: window, windowMinutes: windowMinutes, followerSeries: series(for: $0.platform)) },
+                              begin: { a, h, format, columns in
+                                  a.beginFile(columns: columns, delimiter: h.delimiter, format: format)
+                                  return nil
+                              })
         // The follower count at the end of the period: from the series, else the latest post's column.
         func followersAtEnd(_ a: PostsAccumulator, _ series: [FollowerSeries]) -> Double? {
-            guard let end = window.map({ $0.end - 0.001 }) ?? a.span?.last else { return a.latestFollowers?.followers }
+            guard let end = window.map({ $0.end - 0.001 }) ?? a.dates.span?.last else { return a.latestFollowers?.followers }
             if !series.isEmpty { return series.reduce(0) { $0 + ($1.followers(at: end) ?? 0) } }
             return a.latestFollowers?.followers
         }
@@ -309,8 +334,8 @@ private struct MeasureRun {
         for g in groups {
             let metrics = g.accumulator.metrics(followersAtEnd: followersAtEnd(g.accumulator, series(for: g.platform)),
                                                 skippedRows: g.skippedRows)
-            let coverage = Coverage.of(input.window, window: window, extent: g.accumulator.extent, span: g.accumulator.span,
-                                       what: g.what(.posts))
+            let coverage = Coverage.of(input.window, window: window, extent: g.accumulator.dates.extent,
+                                       span: g.accumulator.dates.span, what: g.what(.posts))
             parts.append(PlatformMetrics(platform: g.platform, metrics: metrics, coverage: coverage))
         }
         measurement.coverage[.posts] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
@@ -333,34 +358,11 @@ private struct MeasureRun {
     mutating func measureInbox() throws {
         guard !input.inbox.isEmpty else { return }
         let window = try window(for: .inbox)
-        var groups: [PlatformGroup<InboxAccumulator>] = []
-        for path in input.inbox {
-            var log = ProblemLog(file: path)
-            var current: PlatformGroup<InboxAccumulator>?
-            var format = ExportFormat.generic(.inbox)
-            var undatedBefore = 0
-            let reader = reader(path)
-            try reader.scan(
-                header: { h in
-                    format = ExportFormat.detect(kind: .inbox, header: h.fields)
-                    let columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: path)
-                    let g = group(&groups, format.platform) { InboxAccumulator(window: window) }
-                    g.accumulator.beginFile(columns: columns)
-                    undatedBefore = g.accumulator.undated
-                    current = g
-                },
-                row: { current!.accumulator.add($0, log: &log) },
-                problem: { log.add($0, rows: $1) },
-                progress: progressReporter(reader))
-            let g = current!
-            g.files += 1
-            g.skippedRows += log.skippedRows
-            g.accumulator.endFile()
-            let a = g.accumulator
-            finishFile(.inbox, path: path, format: format, rows: a.fileCount, log: log,
-                       coverage: Coverage.of(input.window, window: window, extent: a.fileExtent, span: a.fileSpan, what: path),
-                       undated: a.undated - undatedBefore, window: window)
-        }
+        let groups = try read(.inbox, window: window, make: { _ in InboxAccumulator(window: window) },
+                              begin: { a, _, _, columns in
+                                  a.beginFile(columns: columns)
+                                  return nil
+                              })
         var tallies: [InboxTally] = []
         var parts: [PlatformMetrics<InboxMetrics>] = []
         for g in groups {
@@ -386,51 +388,28 @@ private struct MeasureRun {
         guard !input.traffic.isEmpty else { return }
         let window = try window(for: .traffic)
         let social = input.socialChannels ?? TrafficMetrics.defaultSocialChannels
-        var groups: [PlatformGroup<TrafficAccumulator>] = []
         // A stated-range file that overlaps the window but cannot be cut to it: the group's coverage is its.
         var unsplittable: [Platform?: Coverage] = [:]
-        for path in input.traffic {
-            var log = ProblemLog(file: path)
-            var current: PlatformGroup<TrafficAccumulator>?
-            var format = ExportFormat.generic(.traffic)
+        let requested = input.window
+        let groups = try read(.traffic, window: window, make: { _ in TrafficAccumulator(window: window, socialChannels: social) },
+                              begin: { a, h, format, columns in
+            let range = TrafficAccumulator.statedRange(h.preamble)
             var stated: Coverage?
-            var undatedBefore = 0
-            let reader = reader(path)
-            try reader.scan(
-                header: { h in
-                    format = ExportFormat.detect(kind: .traffic, header: h.fields)
-                    let columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: path)
-                    let g = group(&groups, format.platform) { TrafficAccumulator(window: window, socialChannels: social) }
-                    var include = true
-                    if columns[.date] == nil {
-                        let range = TrafficAccumulator.statedRange(h.preamble)
-                        let use = Coverage.ofStatedRange(input.window, window: window, range: range, what: path)
-                        stated = use.coverage
-                        include = use.include
-                        if !include, let range, let window, range.overlaps(window) { unsplittable[format.platform] = use.coverage }
-                    }
-                    g.accumulator.beginFile(columns: columns, delimiter: h.delimiter,
-                                            statedRange: TrafficAccumulator.statedRange(h.preamble), include: include)
-                    undatedBefore = g.accumulator.undated
-                    current = g
-                },
-                row: { current!.accumulator.add($0, log: &log) },
-                problem: { log.add($0, rows: $1) },
-                progress: progressReporter(reader))
-            let g = current!
-            g.files += 1
-            g.skippedRows += log.skippedRows
-            g.accumulator.endFile()
-            let a = g.accumulator
-            let coverage = stated ?? Coverage.of(input.window, window: window, extent: a.fileExtent, span: a.fileSpan, what: path)
-            finishFile(.traffic, path: path, format: format, rows: a.fileCount, log: log, coverage: coverage,
-                       undated: a.undated - undatedBefore, window: window)
-        }
+            var include = true
+            if columns[.date] == nil {
+                let use = Coverage.ofStatedRange(requested, window: window, range: range, what: h.file)
+                stated = use.coverage
+                include = use.include
+                if !include, let range, let window, range.overlaps(window) { unsplittable[format.platform] = use.coverage }
+            }
+            a.beginFile(columns: columns, delimiter: h.delimiter, statedRange: range, include: include)
+            return stated
+        })
         var parts: [PlatformMetrics<TrafficMetrics>] = []
         for g in groups {
             let a = g.accumulator
             let coverage = unsplittable[g.platform]
-                ?? Coverage.of(input.window, window: window, extent: a.extent, span: a.span, what: g.what(.traffic))
+                ?? Coverage.of(input.window, window: window, extent: a.dates.extent, span: a.dates.span, what: g.what(.traffic))
             parts.append(PlatformMetrics(platform: g.platform, metrics: a.metrics(skippedRows: g.skippedRows), coverage: coverage))
         }
         measurement.coverage[.traffic] = Coverage.combined(parts.map { ($0.name, $0.coverage) })

@@ -13,7 +13,7 @@
 /// makes the row malformed (reported and skipped); a `Total` row of a format that writes one
 /// (YouTube Studio) is the export's own sum and is passed over. Engagement rates and
 /// engagement per follower are taken over posts from files with all three count columns.
-struct PostsAccumulator {
+struct PostsAccumulator: FileAccumulator {
     /// The columns of the file being read.
     private struct Layout {
         var likes: Int?, comments: Int?, shares: Int?, reach: Int?, impressions: Int?
@@ -23,8 +23,6 @@ struct PostsAccumulator {
         var hasCounts: Bool { likes != nil && comments != nil && shares != nil }
     }
 
-    /// Posts outside it are read (and checked) but not measured; `nil` measures every post.
-    let window: Period?
     /// The clustered-updates window, in minutes.
     let windowMinutes: Double
     /// The follower count series of this platform, added up, for posts without a followers column.
@@ -35,10 +33,8 @@ struct PostsAccumulator {
     private(set) var fieldsSeen: Set<ColumnMapping.Field> = []
     /// Posts measured.
     private(set) var count = 0
-    /// Posts left out because they have no date and a window was asked for.
-    private(set) var undated = 0
-    /// Posts measured from the file being read.
-    private(set) var fileCount = 0
+    /// Which posts fall in the window, and their dates.
+    private(set) var dates: DatedRows
     private var likes = 0.0, comments = 0.0, shares = 0.0
     private var postsWithLikes = 0, postsWithComments = 0, postsWithShares = 0
     private var countedEngagement = 0.0, postsWithCounts = 0
@@ -51,18 +47,11 @@ struct PostsAccumulator {
     private var accounts = TextInterner(empty: "")
     private var accountTimes: [[Double]] = []
     private var clusters: (runs: Int, posts: Int)?
-    /// First and last timestamp of every dated row, measured or not, and of the measured ones,
-    /// in the files read before the current one (`endFile()` adds it).
-    private(set) var extent: TimeSpan?
-    private(set) var span: TimeSpan?
-    /// The same for the file being read.
-    private(set) var fileExtent: TimeSpan?
-    private(set) var fileSpan: TimeSpan?
     /// The followers column of the latest measured post (by date, else the last one read).
     private(set) var latestFollowers: (time: Double, followers: Double)?
 
     init(window: Period?, windowMinutes: Double, followerSeries: [FollowerSeries]) {
-        self.window = window
+        dates = DatedRows(window: window)
         self.windowMinutes = windowMinutes
         self.followerSeries = followerSeries
     }
@@ -74,16 +63,11 @@ struct PostsAccumulator {
                         date: columns[.date], type: columns[.type], account: columns[.account],
                         commaDelimited: delimiter == UInt8(ascii: ","), hasTotalRow: format.hasTotalRow)
         fieldsSeen.formUnion(columns.keys)
-        fileCount = 0
-        fileExtent = nil
-        fileSpan = nil
+        dates.beginFile()
     }
 
-    /// Ends the file being read: its dates join the totals.
-    mutating func endFile() {
-        extent = TimeSpan.union(extent, fileExtent)
-        span = TimeSpan.union(span, fileSpan)
-    }
+    /// Ends the file being read.
+    mutating func endFile() { dates.endFile() }
 
     /// Reads a number cell; `nil` marks the row malformed (already logged).
     @inline(__always)
@@ -126,18 +110,8 @@ struct PostsAccumulator {
                 return
             }
         }
-        if let time {
-            TimeSpan.include(&fileExtent, time)
-        }
-        if let window {
-            guard let time else { undated += 1; return }
-            guard window.contains(time) else { return }
-        }
-        if let time {
-            TimeSpan.include(&fileSpan, time)
-        }
+        guard dates.admit(time) else { return }
         count += 1
-        fileCount += 1
         let like = likes ?? 0, comment = comments ?? 0, share = shares ?? 0
         if layout.likes != nil { self.likes += like; postsWithLikes += 1 }
         if layout.comments != nil { self.comments += comment; postsWithComments += 1 }
@@ -180,7 +154,7 @@ struct PostsAccumulator {
     mutating func absorb(_ other: inout PostsAccumulator) {
         fieldsSeen.formUnion(other.fieldsSeen)
         count += other.count
-        undated += other.undated
+        dates.absorb(other.dates)
         likes += other.likes
         comments += other.comments
         shares += other.shares
@@ -205,8 +179,6 @@ struct PostsAccumulator {
             let mine = clusteredRuns() ?? (0, 0)
             clusters = (mine.runs + theirs.runs, mine.posts + theirs.posts)
         }
-        extent = TimeSpan.union(extent, other.extent)
-        span = TimeSpan.union(span, other.span)
     }
 
     /// Clusters and the posts in them, computed once from the post times (which it releases).

@@ -5,31 +5,24 @@
 /// file without one sums its whole stated range (GA4's `# Start date:` preamble), so it is
 /// measured whole or not at all: the caller decides with `Coverage.ofStatedRange` and skips
 /// the rows of a file it leaves out.
-struct TrafficAccumulator {
+struct TrafficAccumulator: FileAccumulator {
     private var channelColumn = 0, sessionsColumn = 0
     private var conversionsColumn: Int?, dateColumn: Int?
     private var commaDelimited = true
     /// Whether the rows of the file being read are measured (a stated-range file left out is not).
     private var including = true
-    let window: Period?
     private let social: Set<String>
     private var index: [String: Int] = [:]
     private var channels: [(name: String, sessions: Double, conversions: Double)] = []
     /// Whether some file had a conversions column.
     private(set) var hasConversions = false
-    /// Rows measured, in all and from the file being read; rows without a date under a window.
+    /// Rows measured.
     private(set) var rows = 0
-    private(set) var fileCount = 0
-    private(set) var undated = 0
-    /// Dates of the rows (or the stated ranges) read, and of those measured, in the files before
-    /// the current one (`endFile()` adds it); the same for the file being read.
-    private(set) var extent: TimeSpan?
-    private(set) var span: TimeSpan?
-    private(set) var fileExtent: TimeSpan?
-    private(set) var fileSpan: TimeSpan?
+    /// Which rows fall in the window, and their dates (or the ranges stated).
+    private(set) var dates: DatedRows
 
     init(window: Period?, socialChannels: [String]) {
-        self.window = window
+        dates = DatedRows(window: window)
         social = Set(socialChannels.map { $0.trimmingSpaces().lowercased() })
     }
 
@@ -42,21 +35,12 @@ struct TrafficAccumulator {
         dateColumn = columns[.date]
         commaDelimited = delimiter == UInt8(ascii: ",")
         if conversionsColumn != nil { hasConversions = true }
-        fileCount = 0
-        fileExtent = nil
-        fileSpan = nil
         including = dateColumn != nil || include
-        if dateColumn == nil, let statedRange {
-            fileExtent = TimeSpan(days: statedRange)
-            if including { fileSpan = fileExtent }
-        }
+        dates.beginFile(stated: dateColumn == nil ? statedRange.map(TimeSpan.init(days:)) : nil, including: including)
     }
 
-    /// Ends the file being read: its dates join the totals.
-    mutating func endFile() {
-        extent = TimeSpan.union(extent, fileExtent)
-        span = TimeSpan.union(span, fileSpan)
-    }
+    /// Ends the file being read.
+    mutating func endFile() { dates.endFile() }
 
     private func number(_ row: CSVRow, _ column: Int, _ name: String, log: inout ProblemLog) -> Double? {
         switch FieldParser.number(row.bytes(column), thousands: !commaDelimited || row.isQuoted(column)) {
@@ -82,21 +66,13 @@ struct TrafficAccumulator {
                 log.add(line: row.line, "date: not a date: \(row.excerpt(dateColumn)); row skipped")
                 return
             }
-            if let time {
-                TimeSpan.include(&fileExtent, time)
-            }
-            if let window {
-                guard let time else { undated += 1; return }
-                guard window.contains(time) else { return }
-            }
-            if let time {
-                TimeSpan.include(&fileSpan, time)
-            }
-        } else if !including {
+            guard dates.admit(time) else { return }
+        } else if including {
+            dates.admitStated()
+        } else {
             return
         }
         rows += 1
-        fileCount += 1
         var name = row.string(channelColumn).trimmingSpaces()
         if name.isEmpty { name = "(not set)" }
         if let i = index[name] {
@@ -121,9 +97,7 @@ struct TrafficAccumulator {
         }
         hasConversions = hasConversions || other.hasConversions
         rows += other.rows
-        undated += other.undated
-        extent = TimeSpan.union(extent, other.extent)
-        span = TimeSpan.union(span, other.span)
+        dates.absorb(other.dates)
     }
 
     func metrics(skippedRows: Int) -> TrafficMetrics {
