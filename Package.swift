@@ -62,7 +62,8 @@ let package = Package(
         // Yams is the reference the libyaml-event composer is compared with.
         .testTarget(name: "AuditKitTests", dependencies: ["AuditKit", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "PresenceDataTests", dependencies: ["PresenceData", "TestSupport"]),
+        // Fixtures: one export of each recognised layout (SOURCES.md says where each header is from).
+        .testTarget(name: "PresenceDataTests", dependencies: ["PresenceData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TestSupport"]),
         .testTarget(
             name: "BuiltinChecklistTests",

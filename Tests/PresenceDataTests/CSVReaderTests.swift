@@ -51,7 +51,7 @@ import Testing
     @Test func unterminatedQuoteIsReportedWithItsLine() throws {
         let t = try readCSV("a,b\n1,2\n3,\"open\n4,5\n")
         #expect(t.records.count == 1)
-        #expect(t.problems.map(\.description) == ["t.csv:3: quoted field never closed; the rest of the file was skipped"])
+        #expect(t.problems.map(\.description) == ["t.csv:3: quoted field never closed; lines 3–4 (the rest of the file) skipped"])
     }
 
     @Test func textAfterAClosingQuoteIsKept() throws {

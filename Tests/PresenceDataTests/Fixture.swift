@@ -21,3 +21,11 @@ func close(_ a: Double?, _ b: Double) -> Bool {
     guard let a else { return false }
     return abs(a - b) <= 1e-12 * max(1, abs(b))
 }
+
+/// The path of a fixture export in `Tests/PresenceDataTests/Fixtures` (see SOURCES.md there).
+func exportFixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+}
+
+/// October 2026, the month the fixtures are about.
+let october2026 = Period.month(year: 2026, month: 10)!

@@ -67,6 +67,14 @@ import TestSupport
                     "\"" + field.replacingQuotes() + "\""
                 }.joined(separator: String(UnicodeScalar(delimiter))) + (Bool.random(using: &rng) ? "\n" : "\r\n")
             }
+            // Every third round as Excel for Mac writes it: each line ends with a bare CR.
+            if round % 3 == 2 {
+                var mac = header.joined(separator: String(UnicodeScalar(delimiter))) + "\r"
+                for row in rows {
+                    mac += row.map { "\"" + $0.replacingQuotes() + "\"" }.joined(separator: String(UnicodeScalar(delimiter))) + "\r"
+                }
+                text = mac
+            }
             let read = try CSVReader(bytes: Array(text.utf8), delimiter: delimiter,
                                      chunkSize: Int.random(in: 1...32, using: &rng)).readAll()
             #expect(read.header == header)

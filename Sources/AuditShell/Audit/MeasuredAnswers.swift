@@ -17,11 +17,41 @@ public struct MeasureRequest: Sendable {
     /// What to do with typed answers the measurement also covers; nil means ask (or, where
     /// nobody can be asked, refuse).
     public var typedAnswers: MeasuredAnswers.TypedAnswers?
+    /// Files given after the first of each kind (`--posts fb.csv --posts ig.csv`).
+    public var moreFiles: [ExportKind: [String]] = [:]
+    /// Which part of the exports to measure (`--period`, `--since`, `--until`); all of them by default.
+    public var window: MeasurementWindow = .all
+    /// Today's date, so that a month still running is never taken as the last full month.
+    public var today: CalendarDay?
 
     public init() {}
 
-    /// Reads the shell's words: `--posts F --inbox F --followers F --traffic F --map F=C
-    /// --delimiter C --social-channels LIST --window-minutes N`.
+    /// Every file of one kind, the first one first.
+    public func files(_ kind: ExportKind) -> [String] {
+        let first: String?
+        switch kind {
+        case .posts: first = posts
+        case .inbox: first = inbox
+        case .followers: first = followers
+        case .traffic: first = traffic
+        }
+        return (first.map { [$0] } ?? []) + (moreFiles[kind] ?? [])
+    }
+
+    /// Sets the file of a kind, or adds it after the first when one is already set.
+    public mutating func add(_ file: String, as kind: ExportKind) {
+        switch kind {
+        case .posts where posts == nil: posts = file
+        case .inbox where inbox == nil: inbox = file
+        case .followers where followers == nil: followers = file
+        case .traffic where traffic == nil: traffic = file
+        default: moreFiles[kind, default: []].append(file)
+        }
+    }
+
+    /// Reads the shell's words: `--posts F --inbox F --followers F --traffic F` (each
+    /// repeatable) `--map F=C --delimiter C --social-channels LIST --window-minutes N
+    /// --period P --since DATE --until DATE`.
     public init(words: [String]) throws {
         var index = 0
         func value(_ option: String) throws -> String {
@@ -29,13 +59,17 @@ public struct MeasureRequest: Sendable {
             guard index < words.count else { throw ShellError("\(option) needs a value") }
             return words[index]
         }
+        var since: String?, until: String?, period: String?
         while index < words.count {
             let word = words[index]
             switch word {
-            case "--posts": posts = try value(word)
-            case "--inbox": inbox = try value(word)
-            case "--followers": followers = try value(word)
-            case "--traffic": traffic = try value(word)
+            case "--posts": add(try value(word), as: .posts)
+            case "--inbox": add(try value(word), as: .inbox)
+            case "--followers": add(try value(word), as: .followers)
+            case "--traffic": add(try value(word), as: .traffic)
+            case "--period": period = try value(word)
+            case "--since": since = try value(word)
+            case "--until": until = try value(word)
             case "--map": mappings.append(try value(word))
             case "--delimiter": delimiter = try value(word)
             case "--social-channels": socialChannels = try value(word)
@@ -46,37 +80,53 @@ public struct MeasureRequest: Sendable {
                 guard let minutes = Double(text), minutes > 0 else { throw ShellError("--window-minutes takes a positive number, not `\(text)`") }
                 windowMinutes = minutes
             default:
-                throw ShellError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N, --replace, --keep-typed")
+                throw ShellError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N, --period P, --since DATE, --until DATE, --replace, --keep-typed")
             }
             index += 1
         }
+        window = try Self.window(period: period, since: since, until: until)
         guard posts != nil || inbox != nil || followers != nil || traffic != nil else {
             throw ShellError("give at least one of --posts, --inbox, --followers, --traffic")
         }
     }
 
-    /// The export file that feeds a metric path (`inbox.response_rate` → the inbox file).
-    public func file(for metric: String) -> String? {
-        switch metric.prefix(while: { $0 != "." }) {
-        case "posts": return posts
-        case "inbox": return inbox
-        case "followers": return followers
-        case "traffic": return traffic
-        default: return nil
+    /// The window of `--period` or `--since`/`--until` (which cannot be combined).
+    public static func window(period: String?, since: String?, until: String?) throws -> MeasurementWindow {
+        do {
+            if let period {
+                guard since == nil && until == nil else { throw ShellError("--period cannot be combined with --since or --until") }
+                return try MeasurementWindow(parsing: period)
+            }
+            return try MeasurementWindow(since: since, until: until)
+        } catch let error as PresenceError {
+            throw ShellError("\(error)")
         }
     }
 
-    /// Reads the exports and computes the metrics.
-    public func measure() throws -> (PresenceMeasurement, [PresenceWarning]) {
+    /// The export file that feeds a metric path (`inbox.response_rate` → the inbox file);
+    /// several files of the kind are named together (`fb.csv, ig.csv`).
+    public func file(for metric: String) -> String? {
+        guard let kind = ExportKind(rawValue: String(metric.prefix(while: { $0 != "." }))) else { return nil }
+        let all = files(kind)
+        return all.isEmpty ? nil : all.joined(separator: ", ")
+    }
+
+    /// Reads the exports and computes the metrics; `progress` is called after each chunk read.
+    public func measure(progress: ((ImportProgress) -> Void)? = nil) throws -> (PresenceMeasurement, [PresenceWarning]) {
         do {
             let mapping = try ColumnMapping(arguments: mappings)
-            var pairs: [String: String] = [:]
-            for (field, column) in mapping.columns { pairs[field.rawValue] = column }
-            let separator = try delimiter.map { Character(UnicodeScalar(try CSVReader.delimiterByte($0))) }
-            let channels = socialChannels.map { $0.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
-            return try PresenceMeasurer.measure(posts: posts, inbox: inbox, followers: followers, traffic: traffic,
-                                                mappings: pairs, delimiter: separator, socialChannels: channels,
-                                                windowMinutes: windowMinutes)
+            var input = MeasureInput()
+            for (field, column) in mapping.columns { input.mappings[field.rawValue] = column }
+            input.delimiter = try delimiter.map { Character(UnicodeScalar(try CSVReader.delimiterByte($0))) }
+            input.socialChannels = socialChannels.map { $0.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
+            input.windowMinutes = windowMinutes
+            input.window = window
+            input.today = today
+            input.posts = files(.posts)
+            input.inbox = files(.inbox)
+            input.followers = files(.followers)
+            input.traffic = files(.traffic)
+            return try PresenceMeasurer.measure(input, progress: progress)
         } catch let error as PresenceError {
             throw ShellError("\(error)")
         }

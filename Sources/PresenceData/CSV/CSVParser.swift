@@ -17,16 +17,35 @@ final class CSVParser {
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
 
+    /// What ends a line.
+    enum LineEnd: Sendable {
+        /// `\n` or `\r\n`; a bare `\r` is data (the usual case, and what RFC 4180 readers expect).
+        case lineFeed
+        /// `\r`, `\n` or `\r\n`, each one line end: Excel for Mac's "CSV (Macintosh)" ends
+        /// lines with a bare `\r`.
+        case any
+    }
+
     private enum State: UInt8 {
+        /// `carriageReturn`: a `\r` seen outside quotes; with `.lineFeed` the next byte decides
+        /// whether it was a line end, with `.any` the record has ended and a `\n` right after
+        /// belongs to the same line end.
         case fieldStart, unquoted, quoted, quoteInQuoted, carriageReturn
     }
 
     let delimiter: UInt8
+    let lineEnd: LineEnd
     private var state = State.fieldStart
     private var line = 1
     private var recordLine = 1
     private var recordStarted = false
     private var fieldQuoted = false
+    /// Line on which the current quoted field opened, and the first such line of this record
+    /// whose field ran across a line end (a quote left open merges records).
+    private var quoteOpenLine = 1
+    private var spanningQuoteLine: Int?
+    /// In `.any` mode inside quotes: the previous byte was `\r`, so a `\n` now is not a new line.
+    private var quotedAfterCR = false
 
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCount = 0
@@ -36,8 +55,9 @@ final class CSVParser {
     private var fieldCount = 0
     private var fieldCapacity = 64
 
-    init(delimiter: UInt8) {
+    init(delimiter: UInt8, lineEnd: LineEnd = .lineFeed) {
         self.delimiter = delimiter
+        self.lineEnd = lineEnd
         bytes = .allocate(capacity: byteCapacity)
         ends = .allocate(capacity: fieldCapacity)
         quotedFlags = .allocate(capacity: fieldCapacity)
@@ -94,17 +114,27 @@ final class CSVParser {
         fieldQuoted = false
     }
 
+    /// Ends the record whose last line end was just read (`line` already counts it).
     private func endRecord(_ onRow: (CSVRow) throws -> Void) throws {
         endField()
         defer {
             fieldCount = 0
             byteCount = 0
             recordStarted = false
+            spanningQuoteLine = nil
             state = .fieldStart
         }
         // A physical line with nothing on it is not a record.
         if fieldCount == 1 && byteCount == 0 && !quotedFlags[0] { return }
-        try onRow(CSVRow(base: bytes, ends: ends, quoted: quotedFlags, count: fieldCount, line: recordLine))
+        try onRow(CSVRow(base: bytes, ends: ends, quoted: quotedFlags, count: fieldCount, line: recordLine,
+                         lastLine: max(recordLine, line - 1), spanningQuoteLine: spanningQuoteLine))
+    }
+
+    /// Counts a line end met inside a quoted field.
+    @inline(__always)
+    private func lineInQuotes() {
+        line += 1
+        if spanningQuoteLine == nil { spanningQuoteLine = quoteOpenLine }
     }
 
     /// Feeds the next chunk of the input, calling `onRow` with each completed, non-blank record.
@@ -122,6 +152,8 @@ final class CSVParser {
                 }
                 if p[i] == Self.quote {
                     fieldQuoted = true
+                    quoteOpenLine = line
+                    quotedAfterCR = false
                     state = .quoted
                     i += 1
                     continue
@@ -146,11 +178,15 @@ final class CSVParser {
                     line += 1
                     try endRecord(onRow)
                 } else {
-                    state = .carriageReturn
+                    try carriageReturnOutsideQuotes(onRow)
                 }
             case .carriageReturn:
-                // Only "\r\n" ends a record; a bare "\r" is data.
-                if p[i] == Self.lf {
+                if lineEnd == .any {
+                    // The record already ended at the "\r"; a "\n" right after is the same line end.
+                    if p[i] == Self.lf { i += 1 }
+                    state = .fieldStart
+                } else if p[i] == Self.lf {
+                    // Only "\r\n" ends a record; a bare "\r" is data.
                     line += 1
                     i += 1
                     try endRecord(onRow)
@@ -160,15 +196,26 @@ final class CSVParser {
                 }
             case .quoted:
                 var j = i
-                while j < n {
-                    let c = p[j]
-                    if c == Self.quote { break }
-                    if c == Self.lf { line += 1 }
-                    j += 1
+                if lineEnd == .lineFeed {
+                    while j < n {
+                        let c = p[j]
+                        if c == Self.quote { break }
+                        if c == Self.lf { lineInQuotes() }
+                        j += 1
+                    }
+                } else {
+                    while j < n {
+                        let c = p[j]
+                        if c == Self.quote { break }
+                        if c == Self.cr || (c == Self.lf && !quotedAfterCR) { lineInQuotes() }
+                        quotedAfterCR = c == Self.cr
+                        j += 1
+                    }
                 }
                 append(p + i, j - i)
                 if j == n { i = n; continue }
                 i = j + 1
+                quotedAfterCR = false
                 state = .quoteInQuoted
             case .quoteInQuoted:
                 let c = p[i]
@@ -185,8 +232,8 @@ final class CSVParser {
                     i += 1
                     try endRecord(onRow)
                 } else if c == Self.cr {
-                    state = .carriageReturn
                     i += 1
+                    try carriageReturnOutsideQuotes(onRow)
                 } else {
                     // Text after a closing quote (`"ab"c`): kept as data, as most readers do.
                     state = .unquoted
@@ -195,20 +242,44 @@ final class CSVParser {
         }
     }
 
-    /// Ends the input; returns the starting line of a quoted field left open, if any
-    /// (that last record is then dropped).
-    func finish(onRow: (CSVRow) throws -> Void) throws -> Int? {
+    /// A `\r` outside quotes: a line end of its own in `.any` mode; otherwise decided by the next byte.
+    @inline(__always)
+    private func carriageReturnOutsideQuotes(_ onRow: (CSVRow) throws -> Void) throws {
+        if lineEnd == .any {
+            line += 1
+            try endRecord(onRow)
+        }
+        state = .carriageReturn
+    }
+
+    /// A quoted field left open at the end of the input: where its record starts and the
+    /// last line it swallowed. That record is dropped.
+    struct OpenQuote: Equatable {
+        /// The line on which the unterminated record starts.
+        let line: Int
+        /// The last line of the input that has anything on it.
+        let lastLine: Int
+    }
+
+    /// Ends the input; returns the quoted field left open, if any (its record is dropped).
+    func finish(onRow: (CSVRow) throws -> Void) throws -> OpenQuote? {
         switch state {
         case .quoted:
-            let open = recordLine
+            // A line end just before the end of the input does not count as a line of its own.
+            let last = byteCount > 0 && (bytes[byteCount - 1] == Self.lf || bytes[byteCount - 1] == Self.cr) ? line - 1 : line
+            let open = OpenQuote(line: recordLine, lastLine: max(recordLine, last))
             fieldCount = 0
             byteCount = 0
             recordStarted = false
+            spanningQuoteLine = nil
             state = .fieldStart
             return open
         case .fieldStart:
-            if recordStarted { try endRecord(onRow) }
-        case .unquoted, .quoteInQuoted, .carriageReturn:
+            if recordStarted { line += 1; try endRecord(onRow) }
+        case .carriageReturn:
+            if lineEnd == .lineFeed { line += 1; try endRecord(onRow) }
+        case .unquoted, .quoteInQuoted:
+            line += 1
             try endRecord(onRow)
         }
         return nil

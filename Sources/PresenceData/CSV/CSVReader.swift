@@ -9,8 +9,10 @@ import Darwin
 /// A streaming CSV reader over the bytes of a file (or an in-memory buffer), in constant memory.
 ///
 /// It follows RFC 4180 — quoted fields may hold delimiters, newlines and `""` escapes — with
-/// the leniencies real exports need: only `\n` or `\r\n` ends a record, so a bare `\r` inside an
-/// unquoted field is kept as data; a UTF-8 BOM is stripped; blank lines are skipped; the
+/// the leniencies real exports need: `\n` or `\r\n` ends a record, so a bare `\r` inside an
+/// unquoted field is kept as data, unless the first line ends with a bare `\r` (Excel for
+/// Mac's "CSV (Macintosh)"), in which case every `\r` ends a line; a UTF-8 BOM is stripped;
+/// blank lines are skipped; comment and title lines before the header are set aside; the
 /// delimiter (`,` `;` or tab) is detected from the header line unless given. Every record
 /// carries the physical line on which it starts, and a record whose field count differs from
 /// the header's is reported and skipped, so no column is ever read shifted.
@@ -65,89 +67,227 @@ public struct CSVReader: Sendable {
         return utf8[0]
     }
 
-    /// Picks the delimiter of a header line: the most frequent of `,` `;` tab outside quotes
-    /// (`,` when none occurs).
-    static func detectDelimiter(_ line: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var comma = 0, semicolon = 0, tab = 0
+    /// What ends the lines of the input: the first line end outside quotes decides. A bare
+    /// `\r` there means an Excel for Mac "CSV (Macintosh)" file, whose every line ends so.
+    static func detectLineEnd(_ buffer: UnsafeBufferPointer<UInt8>) -> CSVParser.LineEnd {
         var inQuotes = false
-        for b in line {
+        for i in buffer.indices {
+            let b = buffer[i]
             if b == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if b == UInt8(ascii: "\n") { break }
-            switch b {
-            case UInt8(ascii: ","): comma += 1
-            case UInt8(ascii: ";"): semicolon += 1
-            case UInt8(ascii: "\t"): tab += 1
-            default: break
+            if b == UInt8(ascii: "\n") { return .lineFeed }
+            if b == UInt8(ascii: "\r") {
+                return i + 1 < buffer.count && buffer[i + 1] != UInt8(ascii: "\n") ? .any : .lineFeed
             }
         }
-        if tab > comma && tab >= semicolon { return UInt8(ascii: "\t") }
-        if semicolon > comma { return UInt8(ascii: ";") }
+        return .lineFeed
+    }
+
+    /// Picks the delimiter from the first line that has one: the most frequent of `,` `;` tab
+    /// outside quotes (`,` when no line has any). Comment lines (`#`, as GA4 writes before its
+    /// table) are passed over, and Excel's `sep=;` hint line names it outright.
+    static func detectDelimiter(_ buffer: UnsafeBufferPointer<UInt8>, lineEnd: CSVParser.LineEnd) -> UInt8 {
+        var i = 0
+        let n = buffer.count
+        while i < n {
+            var comma = 0, semicolon = 0, tab = 0
+            var inQuotes = false
+            let lineStart = i
+            while i < n {
+                let b = buffer[i]
+                if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+                if !inQuotes && (b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && lineEnd == .any)) { break }
+                if !inQuotes {
+                    switch b {
+                    case UInt8(ascii: ","): comma += 1
+                    case UInt8(ascii: ";"): semicolon += 1
+                    case UInt8(ascii: "\t"): tab += 1
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<i])
+            i += 1
+            if let hinted = separatorHint(line) { return hinted }
+            if line.first == UInt8(ascii: "#") { continue }
+            if tab > comma && tab >= semicolon { return UInt8(ascii: "\t") }
+            if semicolon > comma { return UInt8(ascii: ";") }
+            if comma > 0 { return UInt8(ascii: ",") }
+        }
         return UInt8(ascii: ",")
     }
 
-    /// Streams the input: `header` gets the first record's fields (trimmed) and the delimiter
-    /// in use, then `row` gets every later record whose field count matches the header;
-    /// `problem` gets ragged records and an unterminated quote. Returns the number of records
-    /// skipped as malformed.
+    /// The delimiter named by Excel's `sep=X` first line, if `line` is one.
+    private static func separatorHint(_ line: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        let trimmed = FieldParser.trimmed(line)
+        guard trimmed.count == 5, Array(trimmed.prefix(4)).map({ $0 | 0x20 }) == Array("sep=".utf8) else { return nil }
+        let d = trimmed[4]
+        return d == UInt8(ascii: "\"") || d >= 0x80 ? nil : d
+    }
+
+    /// Whether a first record is Excel's `sep=X` hint (split or not by the delimiter it names).
+    private static func isSeparatorHint(_ record: CSVRow) -> Bool {
+        let first = String(decoding: FieldParser.trimmed(record.bytes(0)), as: UTF8.self).lowercased()
+        guard first.hasPrefix("sep=") else { return false }
+        if record.count == 1 { return first.count == 5 }
+        return record.count == 2 && first == "sep=" && FieldParser.trimmed(record.bytes(1)).isEmpty
+    }
+
+    /// Thrown by `scan` to stop at the end of the first table (internal control flow).
+    private struct EndOfTable: Error {}
+
+    /// Streams the input: `header` gets the header record and what came before it, then `row`
+    /// gets every later record whose field count matches the header's; `problem` gets each
+    /// ragged record and an unterminated quote, with the number of rows it cost. Returns the
+    /// number of rows skipped as malformed.
+    ///
+    /// Before the header, `#` comment lines (GA4's preamble), Excel's `sep=` hint and a one-cell
+    /// title line (LinkedIn's exports saved as CSV) are set aside as the preamble. In a file
+    /// that had `#` comments, a later comment line starts another table: reading stops there.
+    /// `progress` is called after each chunk with the bytes and the rows (after the header) read so far.
     @discardableResult
     func scan(
-        header: ([String], UInt8) throws -> Void,
+        header: (CSVHeader) throws -> Void,
         row: (CSVRow) throws -> Void,
-        problem: (PresenceWarning) -> Void
+        problem: (PresenceWarning, Int) -> Void,
+        progress: ((Int, Int) -> Void)? = nil
     ) throws -> Int {
         var parser: CSVParser?
         var columnCount = -1
         var skipped = 0
+        var records = 0
+        var preamble: [String] = []
+        var commented = false
+        var title: (fields: [String], line: Int)?
         let name = displayName
+        func becomeHeader(_ fields: [String], line: Int) throws {
+            columnCount = fields.count
+            try header(CSVHeader(fields: fields.map(CSVReader.trim), delimiter: parser!.delimiter, line: line, preamble: preamble,
+                                 file: name))
+        }
         func onRow(_ record: CSVRow) throws {
+            if columnCount >= 0 { records += 1 }
+            let firstField = record.bytes(0)
+            // "# Start date: …" or a lone "#" is a comment; a header cell named "#" is not.
+            let isComment = !record.isQuoted(0) && firstField.first == UInt8(ascii: "#")
+                && (record.count == 1 || (firstField.count > 1 && firstField[1] == UInt8(ascii: " ")))
             if columnCount < 0 {
-                columnCount = record.count
-                try header(record.strings().map(CSVReader.trim), parser!.delimiter)
-                return
+                if isComment {
+                    commented = true
+                    preamble.append(CSVReader.trim(String(record.strings().joined(separator: ",").dropFirst())))
+                    return
+                }
+                if record.line == 1 && CSVReader.isSeparatorHint(record) { return }
+                if let t = title {
+                    title = nil
+                    if record.count > 1 {
+                        preamble.append(CSVReader.trim(t.fields[0]))
+                        try becomeHeader(record.strings(), line: record.line)
+                        return
+                    }
+                    // Two one-column lines: the first was the header of a one-column file,
+                    // and this record is its first row.
+                    try becomeHeader(t.fields, line: t.line)
+                } else if record.count == 1 {
+                    title = (record.strings(), record.line)
+                    return
+                } else {
+                    try becomeHeader(record.strings(), line: record.line)
+                    return
+                }
+            }
+            if isComment && commented {
+                problem(PresenceWarning(file: name, line: record.line,
+                                        message: "another table starts here; only the first table was read"), 0)
+                throw EndOfTable()
             }
             if record.count != columnCount {
-                skipped += 1
-                problem(PresenceWarning(
-                    file: name, line: record.line,
-                    message: "expected \(columnCount) fields, found \(record.count); row skipped"))
+                let lost = record.lastLine - record.line + 1
+                skipped += lost
+                if let quoteLine = record.spanningQuoteLine {
+                    problem(PresenceWarning(
+                        file: name, line: quoteLine,
+                        message: "a quoted field opened here runs on to line \(record.lastLine) (\(record.count) fields, "
+                            + "expected \(columnCount)); lines \(record.line)–\(record.lastLine) skipped: is a closing quote missing?"),
+                        lost)
+                } else {
+                    problem(PresenceWarning(file: name, line: record.line,
+                                            message: "expected \(columnCount) fields, found \(record.count); row skipped"), 1)
+                }
                 return
             }
             try row(record)
         }
         var first = true
-        try forEachChunk { chunk in
-            var chunk = chunk
-            if first {
-                first = false
-                if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
-                    chunk = UnsafeBufferPointer(rebasing: chunk[3...])
+        var bytesRead = 0
+        do {
+            try forEachChunk { chunk in
+                var chunk = chunk
+                bytesRead += chunk.count
+                if first {
+                    first = false
+                    try rejectNonText(chunk)
+                    if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+                        chunk = UnsafeBufferPointer(rebasing: chunk[3...])
+                    }
+                    let layout = detectedLayout(firstChunk: chunk)
+                    parser = CSVParser(delimiter: delimiter ?? layout.delimiter, lineEnd: layout.lineEnd)
                 }
-                parser = CSVParser(delimiter: delimiter ?? detectedDelimiter(firstChunk: chunk))
+                try parser!.feed(chunk, onRow: onRow)
+                progress?(bytesRead, records)
             }
-            try parser!.feed(chunk, onRow: onRow)
-        }
-        guard let parser else { throw PresenceError.emptyFile(file: name) }
-        if let open = try parser.finish(onRow: onRow) {
-            skipped += 1
-            problem(PresenceWarning(
-                file: name, line: open,
-                message: "quoted field never closed; the rest of the file was skipped"))
-        }
+            guard let parser else { throw PresenceError.emptyFile(file: name) }
+            if let open = try parser.finish(onRow: onRow) {
+                let lost = open.lastLine - open.line + 1
+                skipped += lost
+                let lines = lost == 1 ? "line \(open.line)" : "lines \(open.line)–\(open.lastLine)"
+                problem(PresenceWarning(file: name, line: open.line,
+                                        message: "quoted field never closed; \(lines) (the rest of the file) skipped"), lost)
+            }
+            if columnCount < 0, let t = title { try becomeHeader(t.fields, line: t.line) }
+        } catch is EndOfTable {}
         if columnCount < 0 { throw PresenceError.emptyFile(file: name) }
         return skipped
     }
 
-    /// The delimiter found in the header line: in the whole buffer for in-memory input, in the
-    /// first chunk (1 MiB) for a file.
-    private func detectedDelimiter(firstChunk: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    /// Refuses a spreadsheet or a UTF-16 file with one line saying what to do, instead of
+    /// reading its bytes as CSV.
+    private func rejectNonText(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]                       // .xlsx (a zip)
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]  // .xls
+        if chunk.starts(with: zip) || chunk.starts(with: ole) {
+            throw PresenceError.spreadsheet(file: displayName)
+        }
+        if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
+            throw PresenceError.utf16(file: displayName)
+        }
+    }
+
+    /// The delimiter and line ends found at the start of the input: in the whole buffer for
+    /// in-memory input, in the first chunk (1 MiB) for a file.
+    private func detectedLayout(firstChunk: UnsafeBufferPointer<UInt8>) -> (delimiter: UInt8, lineEnd: CSVParser.LineEnd) {
+        func layout(_ buffer: UnsafeBufferPointer<UInt8>) -> (UInt8, CSVParser.LineEnd) {
+            let lineEnd = CSVReader.detectLineEnd(buffer)
+            return (CSVReader.detectDelimiter(buffer, lineEnd: lineEnd), lineEnd)
+        }
         if case .bytes(let all) = source {
             return all.withUnsafeBufferPointer { buffer in
                 let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-                return CSVReader.detectDelimiter(hasBOM ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer)
+                return layout(hasBOM ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer)
             }
         }
-        return CSVReader.detectDelimiter(firstChunk)
+        return layout(firstChunk)
+    }
+
+    /// The size of the input in bytes, when it can be known (for progress).
+    public var byteCount: Int? {
+        switch source {
+        case .bytes(let all): return all.count
+        case .file(let path):
+            var info = stat()
+            return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        }
     }
 
     /// Reads everything into memory: the header, every well-formed record and the problems.
@@ -157,9 +297,9 @@ public struct CSVReader: Sendable {
         var records: [CSVRecord] = []
         var problems: [PresenceWarning] = []
         try scan(
-            header: { fields, _ in headerFields = fields },
+            header: { headerFields = $0.fields },
             row: { records.append(CSVRecord(line: $0.line, fields: $0.strings())) },
-            problem: { problems.append($0) })
+            problem: { warning, _ in problems.append(warning) })
         return (headerFields, records, problems)
     }
 

@@ -11,3 +11,18 @@ public struct CSVRecord: Sendable, Equatable {
         self.fields = fields
     }
 }
+
+/// The header record of an export, and the lines set aside before it.
+struct CSVHeader {
+    /// The column names, trimmed.
+    let fields: [String]
+    /// The delimiter in use.
+    let delimiter: UInt8
+    /// The physical line of the header.
+    let line: Int
+    /// `#` comment lines (without the `#`) and a title line found before the header; GA4
+    /// writes its date range there.
+    let preamble: [String]
+    /// The file as the user named it.
+    let file: String
+}

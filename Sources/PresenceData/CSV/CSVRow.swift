@@ -8,14 +8,21 @@ struct CSVRow {
     let count: Int
     /// Physical (1-based) line on which the record starts.
     let line: Int
+    /// Physical line on which the record ends (`line` unless a quoted field holds a line end).
+    let lastLine: Int
+    /// The line on which a quoted field that runs across a line end opened, if any: when such
+    /// a record has the wrong field count, that quote is the likely culprit.
+    let spanningQuoteLine: Int?
 
     init(base: UnsafeMutablePointer<UInt8>, ends: UnsafeMutablePointer<Int>,
-         quoted: UnsafeMutablePointer<Bool>, count: Int, line: Int) {
+         quoted: UnsafeMutablePointer<Bool>, count: Int, line: Int, lastLine: Int, spanningQuoteLine: Int?) {
         self.base = UnsafePointer(base)
         self.ends = UnsafePointer(ends)
         self.quoted = UnsafePointer(quoted)
         self.count = count
         self.line = line
+        self.lastLine = lastLine
+        self.spanningQuoteLine = spanningQuoteLine
     }
 
     /// The unescaped bytes of field `i`.

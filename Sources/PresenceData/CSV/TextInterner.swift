@@ -36,4 +36,10 @@ struct TextInterner {
         if known.count < 64 && known.count == i { known.append(Array(bytes)) }
         return (i, true)
     }
+
+    /// The index of a name given as text (when merging what two interners saw).
+    mutating func intern(name: String) -> (index: Int, isNew: Bool) {
+        var name = name
+        return name == empty ? intern(UnsafeBufferPointer(start: nil, count: 0)) : name.withUTF8 { intern($0) }
+    }
 }

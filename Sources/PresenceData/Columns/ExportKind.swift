@@ -1,4 +1,5 @@
-/// The kinds of export `smaudit measure` reads, and how each is recognised from its header.
+/// The kinds of export `smaudit measure` reads, and the generic column names of each (the
+/// recognised platform layouts are in `ExportFormat`).
 public enum ExportKind: String, Sendable, CaseIterable {
     /// Posts with reach and reactions (Facebook Page Insights, or a generic posts file).
     case posts
@@ -15,7 +16,7 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .posts: return [.date, .type, .reach, .impressions, .likes, .comments, .shares, .followers, .account]
         case .inbox: return [.id, .from, .inbound, .time, .inReplyTo]
         case .followers: return [.date, .followers]
-        case .traffic: return [.channel, .sessions, .conversions]
+        case .traffic: return [.channel, .sessions, .conversions, .date]
         }
     }
 
@@ -77,44 +78,9 @@ public enum ExportKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// Finds the column of every field this kind reads, from the header alone.
-    ///
-    /// `--map` overrides win; otherwise the first synonym present in the header. Throws
-    /// `unrecognisedHeader` naming the columns found and the fields missing, or
-    /// `mappedColumnNotFound` when a mapping names a column the header lacks and the field is
-    /// used only by this kind.
+    /// Finds the column of every field this kind reads, from the header alone: through the
+    /// recognised format the header is in (see `ExportFormat`), else the generic names.
     public func resolveColumns(header: [String], mapping: ColumnMapping, file: String) throws -> [ColumnMapping.Field: Int] {
-        let normalised = header.map { $0.trimmingSpaces().lowercased() }
-        var index: [String: Int] = [:]
-        for (i, name) in normalised.enumerated() where index[name] == nil { index[name] = i }
-        var columns: [ColumnMapping.Field: Int] = [:]
-        var used = Set<Int>()
-        for field in fields {
-            if let mapped = mapping[field] {
-                if let i = index[mapped.lowercased()] {
-                    columns[field] = i
-                    used.insert(i)
-                    continue
-                }
-                let shared = ExportKind.allCases.filter { $0.fields.contains(field) }.count > 1
-                if !shared {
-                    throw PresenceError.mappedColumnNotFound(file: file, field: field.rawValue, column: mapped, columns: header)
-                }
-            }
-        }
-        for field in fields where columns[field] == nil {
-            for name in synonyms(field) {
-                if let i = index[name], !used.contains(i) {
-                    columns[field] = i
-                    used.insert(i)
-                    break
-                }
-            }
-        }
-        if !satisfied(by: Set(columns.keys)) {
-            let missing = required.filter { columns[$0] == nil }.map(\.rawValue)
-            throw PresenceError.unrecognisedHeader(file: file, kind: rawValue, columns: header, missing: missing)
-        }
-        return columns
+        try ExportFormat.detect(kind: self, header: header).resolveColumns(header: header, mapping: mapping, file: file)
     }
 }

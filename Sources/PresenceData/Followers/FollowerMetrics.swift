@@ -11,6 +11,9 @@ public struct FollowerMetrics: Sendable, Equatable {
     public var growthRate: Double?
     /// Compound monthly growth: (last / first)^(1 / months) − 1, months = span / 30.436875 days.
     public var monthlyGrowthRate: Double?
+    /// Followers gained over the period: last − first, or the sum of the days of a series of
+    /// followers gained (LinkedIn's export).
+    public var newFollowers: Double?
     /// Rows skipped as malformed (not part of the JSON shape; shown in warnings).
     public var skippedRows: Int
     /// Why a metric is `nil`, by its JSON name.
@@ -18,11 +21,12 @@ public struct FollowerMetrics: Sendable, Equatable {
 
     /// Creates the metrics.
     public init(first: Double? = nil, last: Double? = nil, growthRate: Double? = nil, monthlyGrowthRate: Double? = nil,
-                skippedRows: Int = 0, unavailable: [String: String] = [:]) {
+                newFollowers: Double? = nil, skippedRows: Int = 0, unavailable: [String: String] = [:]) {
         self.first = first
         self.last = last
         self.growthRate = growthRate
         self.monthlyGrowthRate = monthlyGrowthRate
+        self.newFollowers = newFollowers
         self.skippedRows = skippedRows
         self.unavailable = unavailable
     }

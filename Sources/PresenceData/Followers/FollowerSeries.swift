@@ -6,19 +6,35 @@ import Musl
 import Darwin
 #endif
 
-/// A dated series of follower counts, sorted by date. Small (one row per day or month), so
-/// it is held in memory; posts look up the count at their own time in it.
+/// A dated series of follower counts, sorted by date, or of followers gained per day
+/// (LinkedIn's export). Small (one row per day or month), so it is held in memory; posts look
+/// up the count at their own time in a count series.
 struct FollowerSeries {
     /// (seconds since epoch, followers), ascending by time.
     private(set) var points: [(time: Double, followers: Double)] = []
+    /// Whether each point is followers gained that day rather than the count.
+    var isGained = false
 
     mutating func add(time: Double, followers: Double) { points.append((time, followers)) }
 
     mutating func sort() { points.sort { $0.time < $1.time } }
 
-    /// The count at `time`: the latest point at or before it, or the first point for earlier times.
+    /// Adds another file's points of the same platform.
+    mutating func absorb(_ other: FollowerSeries) {
+        points += other.points
+        sort()
+    }
+
+    /// The first and last date of the series.
+    var extent: TimeSpan? {
+        guard let first = points.first, let last = points.last else { return nil }
+        return TimeSpan(first: first.time, last: last.time)
+    }
+
+    /// The count at `time`: the latest point at or before it, or the first point for earlier
+    /// times; `nil` for an empty or a gained series.
     func followers(at time: Double) -> Double? {
-        guard !points.isEmpty else { return nil }
+        guard !points.isEmpty, !isGained else { return nil }
         var lo = 0, hi = points.count  // first index with points[i].time > time
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -28,14 +44,18 @@ struct FollowerSeries {
     }
 
     /// Reads a followers export (`date`, `followers`).
-    static func read(_ reader: CSVReader, mapping: ColumnMapping, log: inout ProblemLog) throws -> FollowerSeries {
+    static func read(_ reader: CSVReader, mapping: ColumnMapping, log: inout ProblemLog,
+                     progress: ((Int, Int) -> Void)?) throws -> (FollowerSeries, ExportFormat) {
         var series = FollowerSeries()
         var columns: [ColumnMapping.Field: Int] = [:]
         var delimiter = UInt8(ascii: ",")
+        var format = ExportFormat.generic(.followers)
         try reader.scan(
-            header: { header, d in
-                columns = try ExportKind.followers.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
-                delimiter = d
+            header: { h in
+                format = ExportFormat.detect(kind: .followers, header: h.fields)
+                columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: reader.displayName)
+                delimiter = h.delimiter
+                series.isGained = format.followersAreGained && mapping[.followers] == nil
             },
             row: { row in
                 let dateColumn = columns[.date]!, followersColumn = columns[.followers]!
@@ -50,17 +70,43 @@ struct FollowerSeries {
                 case .invalid: log.add(line: row.line, "followers: not a number: \(row.excerpt(followersColumn)); row skipped")
                 }
             },
-            problem: { log.add($0) })
+            problem: { log.add($0, rows: $1) },
+            progress: progress)
         series.sort()
-        return series
+        return (series, format)
     }
 
-    /// Growth figures of the series.
+    /// The points inside `window` (all for `nil`).
+    func within(_ window: Period?) -> FollowerSeries {
+        guard let window else { return self }
+        var s = FollowerSeries()
+        s.isGained = isGained
+        s.points = points.filter { window.contains($0.time) }
+        return s
+    }
+
+    /// Growth figures of the series (already cut to the window).
     func metrics(skippedRows: Int) -> FollowerMetrics {
         guard let first = points.first, let last = points.last else {
             return FollowerMetrics(skippedRows: skippedRows, unavailable: ["followers": "no rows with a date and a count"])
         }
-        var m = FollowerMetrics(first: first.followers, last: last.followers, skippedRows: skippedRows)
+        if isGained {
+            let gained = points.reduce(0) { $0 + $1.followers }
+            let note = "the export counts followers gained per day, not the follower count"
+            return FollowerMetrics(newFollowers: gained, skippedRows: skippedRows,
+                                   unavailable: ["followers": note, "growth_rate": note, "monthly_growth_rate": note])
+        }
+        return FollowerMetrics.between(first: (first.time, first.followers), last: (last.time, last.followers),
+                                       skippedRows: skippedRows)
+    }
+}
+
+extension FollowerMetrics {
+    /// Growth from a first to a last count.
+    static func between(first: (time: Double, followers: Double), last: (time: Double, followers: Double),
+                        skippedRows: Int) -> FollowerMetrics {
+        var m = FollowerMetrics(first: first.followers, last: last.followers, newFollowers: last.followers - first.followers,
+                                skippedRows: skippedRows)
         if first.followers > 0 {
             m.growthRate = (last.followers - first.followers) / first.followers
             let months = (last.time - first.time) / FollowerMetrics.secondsPerMonth

@@ -1,12 +1,15 @@
-/// Computes `InboxMetrics` in one streaming pass over an inbox export, in any row order.
+/// Computes `InboxMetrics` in one streaming pass over the inbox exports of one platform, in
+/// any row order.
 ///
 /// It keeps one small entry per message id that is a starter or has been replied to by the
 /// brand (time of the starter, time and responder of the earliest reply so far), so memory is
 /// proportional to the conversations, not to the bytes; replies may come before the message
-/// they answer. Row rules: `id` and `inbound` are required (an empty or unreadable one makes
-/// the row malformed); an empty `in_reply_to` means "not a reply"; an empty time leaves the
-/// message's time unknown (an unreadable one makes the row malformed).
-struct InboxAccumulator {
+/// they answer, and may be in another file of the same platform. Row rules: `id` and
+/// `inbound` are required (an empty or unreadable one makes the row malformed); an empty
+/// `in_reply_to` means "not a reply"; an empty time leaves the message's time unknown (an
+/// unreadable one makes the row malformed). With a window, a conversation belongs to it when
+/// its starter does (its reply may come after the window ends), and undated messages are left out.
+struct InboxAccumulator: FileAccumulator {
     private struct Entry {
         var starterTime = Double.nan
         var isStarter = false
@@ -15,20 +18,33 @@ struct InboxAccumulator {
         var responder: Int32 = -1
     }
 
-    private let idColumn: Int, inboundColumn: Int, replyColumn: Int
-    private let timeColumn: Int?, fromColumn: Int?
+    private var idColumn = 0, inboundColumn = 0, replyColumn = 0
+    private var timeColumn: Int?, fromColumn: Int?
+    /// Whether some file had a time column.
+    private(set) var hasTimes = false
+    /// Messages measured (inside the window).
     private(set) var messages = 0
+    /// Which messages fall in the window, and their dates; a conversation whose starter falls
+    /// outside it is not measured.
+    private(set) var dates: DatedRows
     private var entries: [MessageID: Entry] = [:]
     private var responders = TextInterner(empty: "(unknown)")
-    private var responderNames: [String] { responders.names }
 
-    init(columns: [ColumnMapping.Field: Int]) {
+    init(window: Period?) { dates = DatedRows(window: window) }
+
+    /// Starts reading a file whose header resolved to `columns`.
+    mutating func beginFile(columns: [ColumnMapping.Field: Int]) {
         idColumn = columns[.id]!
         inboundColumn = columns[.inbound]!
         replyColumn = columns[.inReplyTo]!
         timeColumn = columns[.time]
         fromColumn = columns[.from]
+        if timeColumn != nil { hasTimes = true }
+        dates.beginFile()
     }
+
+    /// Ends the file being read.
+    mutating func endFile() { dates.endFile() }
 
     mutating func add(_ row: CSVRow, log: inout ProblemLog) {
         let id: MessageID
@@ -60,8 +76,9 @@ struct InboxAccumulator {
         }
         var target: MessageID?
         if case .value(let v) = FieldParser.messageID(row.bytes(replyColumn)) { target = v }
-        messages += 1
+        if dates.admit(time.isNaN ? nil : time) { messages += 1 }
 
+        // Every message is linked whatever the window: a reply after the window still answers a starter in it.
         if inbound {
             if target == nil {
                 Self.markStarter(&entries[id, default: Entry()], time: time)
@@ -95,49 +112,91 @@ struct InboxAccumulator {
         return Int32(responders.intern(row.bytes(fromColumn)).index)
     }
 
-    /// The metrics; consumes the entries.
-    mutating func finish(skippedRows: Int) -> InboxMetrics {
-        var m = InboxMetrics(messages: messages, skippedRows: skippedRows)
-        var minutes: [Double] = []
-        var perResponder = [[Double]](repeating: [], count: responderNames.count)
-        var repliedBy = [Int](repeating: 0, count: responderNames.count)
-        var within60 = 0
+    /// The figures the metrics are made of; consumes the entries.
+    mutating func tally() -> InboxTally {
+        var t = InboxTally(messages: messages, hasTimes: hasTimes, extent: dates.extent, span: dates.span)
+        let names = responders.names
+        var perResponder = [[Double]](repeating: [], count: names.count)
+        var repliedBy = [Int](repeating: 0, count: names.count)
         for entry in entries.values where entry.isStarter {
-            m.starters += 1
+            if let window = dates.window, entry.starterTime.isNaN || !window.contains(entry.starterTime) { continue }
+            t.starters += 1
             guard entry.hasReply else { continue }
-            m.replied += 1
+            t.replied += 1
             repliedBy[Int(entry.responder)] += 1
             let delta = (entry.replyTime - entry.starterTime) / 60
             if !delta.isNaN {
-                minutes.append(delta)
+                t.minutes.append(delta)
                 perResponder[Int(entry.responder)].append(delta)
-                if delta <= 60 { within60 += 1 }
+                if delta <= 60 { t.within60 += 1 }
             }
         }
         entries = [:]
-        if m.starters > 0 {
-            m.responseRate = Double(m.replied) / Double(m.starters)
+        for i in names.indices where repliedBy[i] > 0 {
+            t.responders[names[i], default: (0, [])].replied += repliedBy[i]
+            t.responders[names[i], default: (0, [])].minutes += perResponder[i]
+        }
+        return t
+    }
+}
+
+/// What inbox metrics are computed from, for one platform or several added together.
+struct InboxTally {
+    var messages = 0
+    var starters = 0
+    var replied = 0
+    /// First-response minutes of the answered starters with times.
+    var minutes: [Double] = []
+    var within60 = 0
+    var responders: [String: (replied: Int, minutes: [Double])] = [:]
+    var hasTimes = false
+    var extent: TimeSpan?
+    var span: TimeSpan?
+
+    /// Adds another platform's figures (whose arrays are released).
+    mutating func absorb(_ other: inout InboxTally) {
+        messages += other.messages
+        starters += other.starters
+        replied += other.replied
+        minutes += other.minutes
+        within60 += other.within60
+        for (name, figures) in other.responders {
+            responders[name, default: (0, [])].replied += figures.replied
+            responders[name, default: (0, [])].minutes += figures.minutes
+        }
+        hasTimes = hasTimes || other.hasTimes
+        extent = TimeSpan.union(extent, other.extent)
+        span = TimeSpan.union(span, other.span)
+        other = InboxTally()
+    }
+
+    /// The metrics (reorders the minutes, keeps them).
+    mutating func metrics(skippedRows: Int) -> InboxMetrics {
+        var m = InboxMetrics(messages: messages, skippedRows: skippedRows, starters: starters, replied: replied)
+        if starters > 0 {
+            m.responseRate = Double(replied) / Double(starters)
         } else {
             m.unavailable["response_rate"] = "no conversation starters"
         }
-        if timeColumn == nil {
+        if !hasTimes {
             m.unavailable["first_response_minutes"] = "no time column"
             m.unavailable["replied_within_60m_share"] = "no time column"
         } else if minutes.isEmpty {
             m.unavailable["first_response_minutes"] = "no answered conversation with times"
-            if m.starters > 0 { m.repliedWithin60mShare = 0 }
+            if starters > 0 { m.repliedWithin60mShare = 0 }
         } else {
             let mean = minutes.reduce(0, +) / Double(minutes.count)
             let median = Quantile.median(&minutes)!
             let p90 = Quantile.of(&minutes, 0.9)!
             m.firstResponseMinutes = ResponseTimes(median: median, p90: p90, mean: mean)
-            m.repliedWithin60mShare = Double(within60) / Double(m.starters)
+            m.repliedWithin60mShare = Double(within60) / Double(starters)
         }
-        for i in responderNames.indices where repliedBy[i] > 0 {
-            let median = timeColumn == nil ? nil : Quantile.median(&perResponder[i])
-            m.byResponder.append(ResponderStatistics(responder: responderNames[i], replied: repliedBy[i], medianMinutes: median))
+        for name in responders.keys.sorted() {
+            var figures = responders[name]!
+            let median = hasTimes ? Quantile.median(&figures.minutes) : nil
+            m.byResponder.append(ResponderStatistics(responder: name, replied: figures.replied, medianMinutes: median))
+            responders[name] = figures
         }
-        m.byResponder.sort { $0.responder < $1.responder }
         return m
     }
 }

@@ -1,98 +1,425 @@
 /// The one entry point `smaudit measure` calls: reads the exports given and measures them.
 public enum PresenceMeasurer {
-    /// Reads each export given (any may be `nil`) and returns the measurement and the warnings
-    /// (malformed rows as `FILE:LINE: reason`, at most 20 per file then `… and N more`).
+    /// Reads every export in `input` and returns the measurement and the warnings (malformed
+    /// rows as `FILE:LINE: reason`, at most 20 per file then `… and N more`, and notes about
+    /// whole files).
     ///
-    /// - Parameters:
-    ///   - mappings: `--map` overrides, field name → column name (see `ColumnMapping.Field`).
-    ///   - delimiter: the delimiter of every file, or `nil` to detect it per file.
-    ///   - socialChannels: channels counted as social, or `nil` for `TrafficMetrics.defaultSocialChannels`.
-    ///   - windowMinutes: the clustered-updates window.
+    /// Exports of one kind are measured per platform (detected from each header) and over all
+    /// platforms together. With a window that depends on the data (`lastFullMonth`,
+    /// `lastDays`), each kind's window is placed from the dates of that kind's exports, in a
+    /// quick first pass that reads only the dates. Each section's `Coverage` (in
+    /// `PresenceMeasurement.coverage`) says whether the exports cover the whole window.
+    ///
+    /// - Parameter progress: called after each chunk read, for a progress line.
     /// - Throws: `PresenceError` when a file cannot be read or its header is not understood.
+    public static func measure(_ input: MeasureInput,
+                               progress: ((ImportProgress) -> Void)? = nil) throws -> (PresenceMeasurement, [PresenceWarning]) {
+        // Posts, inbox and traffic are read on threads of their own, so reports come one at a time.
+        let serial = progress.map { SerialCallback($0) }
+        var run = MeasureRun(input: input, mapping: try ColumnMapping(input.mappings),
+                             delimiter: try delimiterByte(input.delimiter), progress: serial.map { s in { s($0) } })
+        try run.measureAll()
+        return (run.measurement, run.warnings)
+    }
+
+    /// One file of each kind (any may be `nil`), the whole of each export: the form the tests
+    /// and the first version of `measure` use.
     public static func measure(
         posts: String? = nil, inbox: String? = nil, followers: String? = nil, traffic: String? = nil,
         mappings: [String: String] = [:], delimiter: Character? = nil, socialChannels: [String]? = nil,
-        windowMinutes: Double = 10
+        windowMinutes: Double = 10, window: MeasurementWindow = .all
     ) throws -> (PresenceMeasurement, [PresenceWarning]) {
-        let mapping = try ColumnMapping(mappings)
-        var delimiterByte: UInt8?
-        if let delimiter {
-            guard let ascii = delimiter.asciiValue else { throw PresenceError.invalidDelimiter(String(delimiter)) }
-            delimiterByte = try CSVReader.delimiterByte(String(UnicodeScalar(ascii)))
-        }
-        var measurement = PresenceMeasurement()
-        var warnings: [PresenceWarning] = []
-
-        var series: FollowerSeries?
-        if let followers {
-            var log = ProblemLog(file: followers)
-            let read = try FollowerSeries.read(CSVReader(path: followers, delimiter: delimiterByte), mapping: mapping, log: &log)
-            series = read
-            measurement.followers = read.metrics(skippedRows: log.count)
-            warnings += log.warnings
-        }
-        if let posts {
-            let (metrics, log) = try measurePosts(CSVReader(path: posts, delimiter: delimiterByte), mapping: mapping,
-                                                  windowMinutes: windowMinutes, followerSeries: series)
-            measurement.posts = metrics
-            warnings += log.warnings
-        }
-        if let inbox {
-            let (metrics, log) = try measureInbox(CSVReader(path: inbox, delimiter: delimiterByte), mapping: mapping)
-            measurement.inbox = metrics
-            warnings += log.warnings
-        }
-        if let traffic {
-            let (metrics, log) = try measureTraffic(CSVReader(path: traffic, delimiter: delimiterByte), mapping: mapping,
-                                                    socialChannels: socialChannels ?? TrafficMetrics.defaultSocialChannels)
-            measurement.traffic = metrics
-            warnings += log.warnings
-        }
-        return (measurement, warnings)
+        var input = MeasureInput()
+        input.posts = posts.map { [$0] } ?? []
+        input.inbox = inbox.map { [$0] } ?? []
+        input.followers = followers.map { [$0] } ?? []
+        input.traffic = traffic.map { [$0] } ?? []
+        input.mappings = mappings
+        input.delimiter = delimiter
+        input.socialChannels = socialChannels
+        input.windowMinutes = windowMinutes
+        input.window = window
+        return try measure(input)
     }
 
-    /// Measures a posts export.
-    static func measurePosts(_ reader: CSVReader, mapping: ColumnMapping, windowMinutes: Double,
-                             followerSeries: FollowerSeries?) throws -> (PostsMetrics, ProblemLog) {
-        var log = ProblemLog(file: reader.displayName)
-        var accumulator: PostsAccumulator?
-        try reader.scan(
-            header: { header, delimiter in
-                let columns = try ExportKind.posts.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
-                accumulator = PostsAccumulator(columns: columns, delimiter: delimiter, windowMinutes: windowMinutes,
-                                               followerSeries: followerSeries)
-            },
-            row: { accumulator!.add($0, log: &log) },
-            problem: { log.add($0) })
-        return (accumulator!.finish(skippedRows: log.count), log)
+    private static func delimiterByte(_ delimiter: Character?) throws -> UInt8? {
+        guard let delimiter else { return nil }
+        guard let ascii = delimiter.asciiValue else { throw PresenceError.invalidDelimiter(String(delimiter)) }
+        return try CSVReader.delimiterByte(String(UnicodeScalar(ascii)))
+    }
+}
+
+/// The accumulator of one platform's exports of a kind, and what was read into it.
+private final class PlatformGroup<Accumulator> {
+    let platform: Platform?
+    var accumulator: Accumulator
+    var skippedRows = 0
+    var files = 0
+
+    init(_ platform: Platform?, _ accumulator: Accumulator) {
+        self.platform = platform
+        self.accumulator = accumulator
     }
 
-    /// Measures an inbox export.
-    static func measureInbox(_ reader: CSVReader, mapping: ColumnMapping) throws -> (InboxMetrics, ProblemLog) {
-        var log = ProblemLog(file: reader.displayName)
-        var accumulator: InboxAccumulator?
-        try reader.scan(
-            header: { header, _ in
-                let columns = try ExportKind.inbox.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
-                accumulator = InboxAccumulator(columns: columns)
-            },
-            row: { accumulator!.add($0, log: &log) },
-            problem: { log.add($0) })
-        return (accumulator!.finish(skippedRows: log.count), log)
+    /// `the Instagram posts export`, `the posts exports` (for coverage notes).
+    func what(_ kind: ExportKind) -> String {
+        "the " + (platform.map { "\($0) " } ?? "") + "\(kind.rawValue) export" + (files > 1 ? "s" : "")
+    }
+}
+
+/// An accumulator that reads the files of one platform one after another.
+protocol FileAccumulator {
+    /// Which rows fall in the window, and their dates.
+    var dates: DatedRows { get }
+    /// Reads one row; a malformed one is logged and skipped.
+    mutating func add(_ row: CSVRow, log: inout ProblemLog)
+    /// Ends the file being read.
+    mutating func endFile()
+}
+
+/// A follower series read from one file.
+private struct FollowerSource {
+    let platform: Platform?
+    var series: FollowerSeries
+}
+
+/// Stops a scan once the header (or the dates) have told what was needed.
+private struct StopReading: Error {}
+
+/// One call of `PresenceMeasurer.measure`.
+private struct MeasureRun {
+    let input: MeasureInput
+    let mapping: ColumnMapping
+    let delimiter: UInt8?
+    let progress: ((ImportProgress) -> Void)?
+    var measurement = PresenceMeasurement()
+    var warnings: [PresenceWarning] = []
+
+    init(input: MeasureInput, mapping: ColumnMapping, delimiter: UInt8?, progress: ((ImportProgress) -> Void)?) {
+        self.input = input
+        self.mapping = mapping
+        self.delimiter = delimiter
+        self.progress = progress
+        measurement.window = input.window
     }
 
-    /// Measures a traffic-by-channel export.
-    static func measureTraffic(_ reader: CSVReader, mapping: ColumnMapping,
-                               socialChannels: [String]) throws -> (TrafficMetrics, ProblemLog) {
-        var log = ProblemLog(file: reader.displayName)
-        var accumulator: TrafficAccumulator?
-        try reader.scan(
-            header: { header, delimiter in
-                let columns = try ExportKind.traffic.resolveColumns(header: header, mapping: mapping, file: reader.displayName)
-                accumulator = TrafficAccumulator(columns: columns, delimiter: delimiter, socialChannels: socialChannels)
-            },
-            row: { accumulator!.add($0, log: &log) },
-            problem: { log.add($0) })
-        return (accumulator!.finish(skippedRows: log.count), log)
+    /// Followers first (posts look up counts in them), then posts, inbox and traffic at the
+    /// same time, each in a copy of this run whose results are merged back in that order.
+    mutating func measureAll() throws {
+        let series = try measureFollowers()
+        var fresh = self
+        fresh.measurement = PresenceMeasurement()
+        fresh.measurement.window = input.window
+        fresh.warnings = []
+        let start = fresh
+        var jobs: [() throws -> MeasureRun] = []
+        if !input.posts.isEmpty { jobs.append { var run = start; try run.measurePosts(followerSeries: series); return run } }
+        if !input.inbox.isEmpty { jobs.append { var run = start; try run.measureInbox(); return run } }
+        if !input.traffic.isEmpty { jobs.append { var run = start; try run.measureTraffic(); return run } }
+        for run in try concurrently(jobs) {
+            let m = run.measurement
+            if m.posts != nil { measurement.posts = m.posts; measurement.postsByPlatform = m.postsByPlatform }
+            if m.inbox != nil { measurement.inbox = m.inbox; measurement.inboxByPlatform = m.inboxByPlatform }
+            if m.traffic != nil { measurement.traffic = m.traffic; measurement.trafficByPlatform = m.trafficByPlatform }
+            measurement.coverage.merge(m.coverage) { _, new in new }
+            measurement.sources.merge(m.sources) { _, new in new }
+            warnings += run.warnings
+        }
+    }
+
+    // MARK: Reading
+
+    func reader(_ path: String) -> CSVReader { CSVReader(path: path, delimiter: delimiter) }
+
+    /// The per-chunk callback that reports `ImportProgress` for one file.
+    func progressReporter(_ reader: CSVReader, datePass: Bool = false) -> ((Int, Int) -> Void)? {
+        guard let progress else { return nil }
+        let total = reader.byteCount
+        let file = reader.displayName
+        return { bytes, rows in
+            progress(ImportProgress(file: file, bytesRead: bytes, totalBytes: total, rows: rows, isDatePass: datePass))
+        }
+    }
+
+    /// The days to measure exports of `kind` over, placed from their dates when the window
+    /// depends on them (reading the dates first).
+    func window(for kind: ExportKind) throws -> Period? {
+        let requested = input.window
+        guard requested.dependsOnData else { return requested.resolve(extent: nil) }
+        return requested.resolve(extent: try extent(of: kind), today: input.today)
+    }
+
+    /// The first and last date in the exports of `kind`: the dates of the rows, or the range a
+    /// GA4 report states for rows that have none.
+    func extent(of kind: ExportKind) throws -> TimeSpan? {
+        var total: TimeSpan?
+        for path in input.files(kind) {
+            let reader = reader(path)
+            var dateColumn: Int?
+            var span: TimeSpan?
+            do {
+                try reader.scan(
+                    header: { h in
+                        let format = ExportFormat.detect(kind: kind, header: h.fields)
+                        let columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: path)
+                        dateColumn = columns[kind == .inbox ? .time : .date]
+                        if dateColumn == nil {
+                            if kind == .traffic, let range = TrafficAccumulator.statedRange(h.preamble) { span = TimeSpan(days: range) }
+                            throw StopReading()
+                        }
+                    },
+                    row: { row in
+                        if let t = TimestampParser.parse(row.bytes(dateColumn!)) { TimeSpan.include(&span, t) }
+                    },
+                    problem: { _, _ in },
+                    progress: progressReporter(reader, datePass: true))
+            } catch is StopReading {}
+            total = TimeSpan.union(total, span)
+        }
+        return total
+    }
+
+    /// The group of `platform` in `groups`, created with `make` when new.
+    static func group<A>(_ groups: inout [PlatformGroup<A>], _ platform: Platform?, _ make: () -> A) -> PlatformGroup<A> {
+        if let g = groups.first(where: { $0.platform == platform }) { return g }
+        let g = PlatformGroup(platform, make())
+        groups.append(g)
+        return g
+    }
+
+    /// Reads every file of `kind` into the accumulator of its platform: `make` creates one for
+    /// a platform met for the first time, and `begin` starts a file in it from its header,
+    /// returning the coverage of a file that states its range instead of dating its rows. Each
+    /// file is recorded in the sources with its coverage and warnings.
+    mutating func read<A: FileAccumulator>(
+        _ kind: ExportKind, window: Period?, make: (ExportFormat) -> A,
+        begin: (inout A, CSVHeader, ExportFormat, [ColumnMapping.Field: Int]) -> Coverage?
+    ) throws -> [PlatformGroup<A>] {
+        var groups: [PlatformGroup<A>] = []
+        for path in input.files(kind) {
+            var log = ProblemLog(file: path)
+            var current: PlatformGroup<A>?
+            var format = ExportFormat.generic(kind)
+            var stated: Coverage?
+            var undatedBefore = 0
+            let reader = reader(path)
+            let mapping = mapping
+            try reader.scan(
+                header: { h in
+                    format = ExportFormat.detect(kind: kind, header: h.fields)
+                    let columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: path)
+                    let g = Self.group(&groups, format.platform) { make(format) }
+                    stated = begin(&g.accumulator, h, format, columns)
+                    undatedBefore = g.accumulator.dates.undated
+                    current = g
+                },
+                row: { current!.accumulator.add($0, log: &log) },
+                problem: { log.add($0, rows: $1) },
+                progress: progressReporter(reader))
+            let g = current!
+            g.files += 1
+            g.skippedRows += log.skippedRows
+            g.accumulator.endFile()
+            let d = g.accumulator.dates
+            measurement.sources[kind, default: []].append(ExportSource(
+                file: path, format: format.name, platform: format.platform, rows: d.fileRows, skippedRows: log.skippedRows,
+                coverage: stated ?? Coverage.of(input.window, window: window, extent: d.fileExtent, span: d.fileSpan, what: path)))
+            warnings += log.warnings
+            noteUndated(path, d.undated - undatedBefore, window)
+        }
+        return groups
+    }
+
+    /// A note for rows without a date left out of the window.
+    mutating func noteUndated(_ path: String, _ count: Int, _ window: Period?) {
+        guard count > 0, let window else { return }
+        warnings.append(PresenceWarning(file: path, line: nil,
+                                        message: "\(MeasurementTable.counted(count, "row")) without a date left out of \(window.label)"))
+    }
+
+    // MARK: Followers
+    /// Reads the follower series, measures them over their window, and returns them whole
+    /// (posts look up counts at their own dates).
+    mutating func measureFollowers() throws -> [FollowerSource] {
+        guard !input.followers.isEmpty else { return [] }
+        var read: [(path: String, format: ExportFormat, series: FollowerSeries, log: ProblemLog)] = []
+        for path in input.followers {
+            var log = ProblemLog(file: path)
+            let reader = reader(path)
+            let (series, format) = try FollowerSeries.read(reader, mapping: mapping, log: &log, progress: progressReporter(reader))
+            read.append((path, format, series, log))
+        }
+        let extent = read.reduce(nil as TimeSpan?) { TimeSpan.union($0, $1.series.extent) }
+        let window = input.window.resolve(extent: extent, today: input.today)
+        var groups: [PlatformGroup<FollowerSeries>] = []
+        for file in read {
+            let cut = file.series.within(window)
+            measurement.sources[.followers, default: []].append(ExportSource(
+                file: file.path, format: file.format.name, platform: file.format.platform, rows: cut.points.count,
+                skippedRows: file.log.skippedRows,
+                coverage: Coverage.of(input.window, window: window, extent: file.series.extent, span: cut.extent, what: file.path)))
+            warnings += file.log.warnings
+            // Counts and gains of one platform are different series, so they group apart.
+            let platform = file.format.platform, gained = file.series.isGained
+            let g: PlatformGroup<FollowerSeries>
+            if let existing = groups.first(where: { $0.platform == platform && $0.accumulator.isGained == gained }) {
+                g = existing
+                g.accumulator.absorb(file.series)
+            } else {
+                g = PlatformGroup(platform, file.series)
+                groups.append(g)
+            }
+            g.files += 1
+            g.skippedRows += file.log.skippedRows
+        }
+        var parts: [PlatformMetrics<FollowerMetrics>] = []
+        for g in groups {
+            let cut = g.accumulator.within(window)
+            let coverage = Coverage.of(input.window, window: window, extent: g.accumulator.extent, span: cut.extent,
+                                       what: g.what(.followers))
+            parts.append(PlatformMetrics(platform: g.platform, metrics: cut.metrics(skippedRows: g.skippedRows), coverage: coverage))
+        }
+        measurement.coverage[.followers] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
+        if parts.count == 1 {
+            measurement.followers = parts[0].metrics
+        } else {
+            measurement.followers = Self.followersTogether(groups.map { $0.accumulator.within(window) },
+                                                           skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+            measurement.followersByPlatform = parts
+        }
+        return groups.filter { !$0.accumulator.isGained }.map { FollowerSource(platform: $0.platform, series: $0.accumulator) }
+    }
+
+    /// Follower figures over several platforms: the counts added (first to first, last to
+    /// last), and the followers gained added.
+    static func followersTogether(_ series: [FollowerSeries], skippedRows: Int) -> FollowerMetrics {
+        let counts = series.filter { !$0.isGained && !$0.points.isEmpty }
+        var m: FollowerMetrics
+        if counts.isEmpty {
+            m = FollowerMetrics(skippedRows: skippedRows, unavailable: ["followers": "no follower count series"])
+        } else {
+            let first = (counts.map { $0.points.first!.time }.min()!, counts.reduce(0) { $0 + $1.points.first!.followers })
+            let last = (counts.map { $0.points.last!.time }.max()!, counts.reduce(0) { $0 + $1.points.last!.followers })
+            m = FollowerMetrics.between(first: first, last: last, skippedRows: skippedRows)
+        }
+        let gained = series.compactMap { $0.metrics(skippedRows: 0).newFollowers }
+        m.newFollowers = gained.isEmpty ? nil : gained.reduce(0, +)
+        return m
+    }
+
+    // MARK: Posts
+
+    mutating func measurePosts(followerSeries: [FollowerSource]) throws {
+        guard !input.posts.isEmpty else { return }
+        let window = try window(for: .posts)
+        let counts = followerSeries.map(\.series)
+        func series(for platform: Platform?) -> [FollowerSeries] {
+            let own = followerSeries.filter { platform != nil && $0.platform == platform }
+            return (own.isEmpty ? followerSeries.filter { $0.platform == nil } : own).map(\.series)
+        }
+        let windowMinutes = input.windowMinutes
+        let groups = try read(.posts, window: window,
+                              make: { PostsAccumulator(window: window, windowMinutes: windowMinutes, followerSeries: series(for: $0.platform)) },
+                              begin: { a, h, format, columns in
+                                  a.beginFile(columns: columns, delimiter: h.delimiter, format: format)
+                                  return nil
+                              })
+        // The follower count at the end of the period: from the series, else the latest post's column.
+        func followersAtEnd(_ a: PostsAccumulator, _ series: [FollowerSeries]) -> Double? {
+            guard let end = window.map({ $0.end - 0.001 }) ?? a.dates.span?.last else { return a.latestFollowers?.followers }
+            if !series.isEmpty { return series.reduce(0) { $0 + ($1.followers(at: end) ?? 0) } }
+            return a.latestFollowers?.followers
+        }
+        var parts: [PlatformMetrics<PostsMetrics>] = []
+        for g in groups {
+            let metrics = g.accumulator.metrics(followersAtEnd: followersAtEnd(g.accumulator, series(for: g.platform)),
+                                                skippedRows: g.skippedRows)
+            let coverage = Coverage.of(input.window, window: window, extent: g.accumulator.dates.extent,
+                                       span: g.accumulator.dates.span, what: g.what(.posts))
+            parts.append(PlatformMetrics(platform: g.platform, metrics: metrics, coverage: coverage))
+        }
+        measurement.coverage[.posts] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
+        if parts.count == 1 {
+            measurement.posts = parts[0].metrics
+            return
+        }
+        var all = PostsAccumulator(window: window, windowMinutes: input.windowMinutes, followerSeries: counts)
+        for g in groups { all.absorb(&g.accumulator) }
+        // Each series counted once (a generic one serves every platform); else the platforms' own figures added.
+        let perPlatform = parts.map(\.metrics.followersAtEnd)
+        let together: Double? = !counts.isEmpty ? followersAtEnd(all, counts)
+            : perPlatform.allSatisfy({ $0 != nil }) ? perPlatform.reduce(0) { $0 + $1! } : nil
+        measurement.posts = all.metrics(followersAtEnd: together, skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+        measurement.postsByPlatform = parts
+    }
+
+    // MARK: Inbox
+
+    mutating func measureInbox() throws {
+        guard !input.inbox.isEmpty else { return }
+        let window = try window(for: .inbox)
+        let groups = try read(.inbox, window: window, make: { _ in InboxAccumulator(window: window) },
+                              begin: { a, _, _, columns in
+                                  a.beginFile(columns: columns)
+                                  return nil
+                              })
+        var tallies: [InboxTally] = []
+        var parts: [PlatformMetrics<InboxMetrics>] = []
+        for g in groups {
+            var tally = g.accumulator.tally()
+            let coverage = Coverage.of(input.window, window: window, extent: tally.extent, span: tally.span, what: g.what(.inbox))
+            parts.append(PlatformMetrics(platform: g.platform, metrics: tally.metrics(skippedRows: g.skippedRows), coverage: coverage))
+            tallies.append(tally)
+        }
+        measurement.coverage[.inbox] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
+        if parts.count == 1 {
+            measurement.inbox = parts[0].metrics
+            return
+        }
+        var all = InboxTally()
+        for i in tallies.indices { all.absorb(&tallies[i]) }
+        measurement.inbox = all.metrics(skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+        measurement.inboxByPlatform = parts
+    }
+
+    // MARK: Traffic
+
+    mutating func measureTraffic() throws {
+        guard !input.traffic.isEmpty else { return }
+        let window = try window(for: .traffic)
+        let social = input.socialChannels ?? TrafficMetrics.defaultSocialChannels
+        // A stated-range file that overlaps the window but cannot be cut to it: the group's coverage is its.
+        var unsplittable: [Platform?: Coverage] = [:]
+        let requested = input.window
+        let groups = try read(.traffic, window: window, make: { _ in TrafficAccumulator(window: window, socialChannels: social) },
+                              begin: { a, h, format, columns in
+            let range = TrafficAccumulator.statedRange(h.preamble)
+            var stated: Coverage?
+            var include = true
+            if columns[.date] == nil {
+                let use = Coverage.ofStatedRange(requested, window: window, range: range, what: h.file)
+                stated = use.coverage
+                include = use.include
+                if !include, let range, let window, range.overlaps(window) { unsplittable[format.platform] = use.coverage }
+            }
+            a.beginFile(columns: columns, delimiter: h.delimiter, statedRange: range, include: include)
+            return stated
+        })
+        var parts: [PlatformMetrics<TrafficMetrics>] = []
+        for g in groups {
+            let a = g.accumulator
+            let coverage = unsplittable[g.platform]
+                ?? Coverage.of(input.window, window: window, extent: a.dates.extent, span: a.dates.span, what: g.what(.traffic))
+            parts.append(PlatformMetrics(platform: g.platform, metrics: a.metrics(skippedRows: g.skippedRows), coverage: coverage))
+        }
+        measurement.coverage[.traffic] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
+        if parts.count == 1 {
+            measurement.traffic = parts[0].metrics
+            return
+        }
+        var all = TrafficAccumulator(window: window, socialChannels: social)
+        for g in groups { all.absorb(g.accumulator) }
+        measurement.traffic = all.metrics(skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+        measurement.trafficByPlatform = parts
     }
 }

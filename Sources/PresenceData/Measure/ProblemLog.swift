@@ -1,18 +1,29 @@
-/// Collects the malformed rows of one file: keeps the first `limit` as warnings and counts the rest.
+/// Collects the malformed rows of one file: keeps the first `limit` warnings, counts the rest,
+/// and counts the rows they cost (an unterminated quote can swallow several).
 struct ProblemLog {
     let file: String
     let limit: Int
     private(set) var kept: [PresenceWarning] = []
-    /// All malformed rows, kept or not.
+    /// All problems, kept or not.
     private(set) var count = 0
+    /// Rows skipped because of them.
+    private(set) var skippedRows = 0
+    /// Notes about the file as a whole (not about a row), always kept.
+    private(set) var notes: [PresenceWarning] = []
 
     init(file: String, limit: Int = 20) {
         self.file = file
         self.limit = limit
     }
 
-    mutating func add(_ warning: PresenceWarning) {
+    /// A problem that cost `rows` rows (0 for a note that skipped none).
+    mutating func add(_ warning: PresenceWarning, rows: Int = 1) {
+        if rows == 0 {
+            notes.append(warning)
+            return
+        }
         count += 1
+        skippedRows += rows
         if kept.count < limit { kept.append(warning) }
     }
 
@@ -20,11 +31,18 @@ struct ProblemLog {
         add(PresenceWarning(file: file, line: line, message: message))
     }
 
-    /// The kept warnings, then `… and N more` when some were left out.
+    /// A note about the whole file.
+    mutating func note(_ message: String) {
+        notes.append(PresenceWarning(file: file, line: nil, message: message))
+    }
+
+    /// The kept warnings, then `… and N more` when some were left out, then the file notes.
     var warnings: [PresenceWarning] {
-        if count <= kept.count { return kept }
-        return kept + [PresenceWarning(file: file, line: nil,
-                                       message: "… and \(count - kept.count) more malformed rows")]
+        var all = kept
+        if count > kept.count {
+            all.append(PresenceWarning(file: file, line: nil, message: "… and \(count - kept.count) more malformed rows"))
+        }
+        return all + notes
     }
 }
 

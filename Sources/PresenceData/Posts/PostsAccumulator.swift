@@ -1,57 +1,80 @@
-/// Computes `PostsMetrics` in one streaming pass over a posts export.
+/// Computes `PostsMetrics` in one streaming pass over the posts exports of one platform (one
+/// file or several, each with its own columns), keeping only the posts inside the window.
 ///
-/// Memory does not depend on the file's size except for two exact-by-design parts, both
+/// Memory does not depend on the files' size except for two exact-by-design parts, both
 /// 8-byte doubles per post: the per-post rates kept for exact medians (one array per rate
 /// whose column exists; by-type medians reuse the reach rates), and the post times kept per
 /// account so clustered updates are right even when the export is not sorted.
 ///
 /// Row rules: empty `likes`/`comments`/`shares` cells count as 0 (Facebook leaves zero
 /// counts blank); an empty `reach`/`impressions`/`followers` cell leaves the post out of that
-/// rate; an empty date leaves it out of clustered updates; a cell that is not a number or a
-/// timestamp makes the row malformed (reported and skipped).
-struct PostsAccumulator {
-    let columns: [ColumnMapping.Field: Int]
-    let commaDelimited: Bool
-    let windowMinutes: Double
-    let followerSeries: FollowerSeries?
+/// rate; an empty date leaves it out of clustered updates, and out of the measurement when a
+/// window is asked for (counted in `undated`); a cell that is not a number or a timestamp
+/// makes the row malformed (reported and skipped); a `Total` row of a format that writes one
+/// (YouTube Studio) is the export's own sum and is passed over. Engagement rates and
+/// engagement per follower are taken over posts from files with all three count columns.
+struct PostsAccumulator: FileAccumulator {
+    /// The columns of the file being read.
+    private struct Layout {
+        var likes: Int?, comments: Int?, shares: Int?, reach: Int?, impressions: Int?
+        var followers: Int?, date: Int?, type: Int?, account: Int?
+        var commaDelimited = true
+        var hasTotalRow = false
+        var hasCounts: Bool { likes != nil && comments != nil && shares != nil }
+    }
 
+    /// The clustered-updates window, in minutes.
+    let windowMinutes: Double
+    /// The follower count series of this platform, added up, for posts without a followers column.
+    let followerSeries: [FollowerSeries]
+
+    private var layout = Layout()
+    /// Every field some file of this platform had a column for.
+    private(set) var fieldsSeen: Set<ColumnMapping.Field> = []
+    /// Posts measured.
     private(set) var count = 0
+    /// Which posts fall in the window, and their dates.
+    private(set) var dates: DatedRows
     private var likes = 0.0, comments = 0.0, shares = 0.0
-    private var byReachPerType: [[Double]] = []   // reach rates, grouped by type index
+    private var postsWithLikes = 0, postsWithComments = 0, postsWithShares = 0
+    private var countedEngagement = 0.0, postsWithCounts = 0
+    private var reachRates: [[Double]] = []   // by type index
     private var reachSums = (rates: 0.0, engagement: 0.0, reach: 0.0)
     private var byImpressions = RateAccumulator()
     private var byFollowers = RateAccumulator()
     private var types = TextInterner(empty: "(none)")
-    private var typeNames: [String] = []
     private var typeCounts: [Int] = []
     private var accounts = TextInterner(empty: "")
     private var accountTimes: [[Double]] = []
+    private var clusters: (runs: Int, posts: Int)?
+    /// The followers column of the latest measured post (by date, else the last one read).
+    private(set) var latestFollowers: (time: Double, followers: Double)?
 
-    private let likesColumn, commentsColumn, sharesColumn, reachColumn, impressionsColumn: Int?
-    private let followersColumn, dateColumn, typeColumn, accountColumn: Int?
-
-    init(columns: [ColumnMapping.Field: Int], delimiter: UInt8, windowMinutes: Double, followerSeries: FollowerSeries?) {
-        self.columns = columns
-        self.commaDelimited = delimiter == UInt8(ascii: ",")
+    init(window: Period?, windowMinutes: Double, followerSeries: [FollowerSeries]) {
+        dates = DatedRows(window: window)
         self.windowMinutes = windowMinutes
         self.followerSeries = followerSeries
-        likesColumn = columns[.likes]
-        commentsColumn = columns[.comments]
-        sharesColumn = columns[.shares]
-        reachColumn = columns[.reach]
-        impressionsColumn = columns[.impressions]
-        followersColumn = columns[.followers]
-        dateColumn = columns[.date]
-        typeColumn = columns[.type]
-        accountColumn = columns[.account]
     }
+
+    /// Starts reading a file whose header resolved to `columns`.
+    mutating func beginFile(columns: [ColumnMapping.Field: Int], delimiter: UInt8, format: ExportFormat) {
+        layout = Layout(likes: columns[.likes], comments: columns[.comments], shares: columns[.shares],
+                        reach: columns[.reach], impressions: columns[.impressions], followers: columns[.followers],
+                        date: columns[.date], type: columns[.type], account: columns[.account],
+                        commaDelimited: delimiter == UInt8(ascii: ","), hasTotalRow: format.hasTotalRow)
+        fieldsSeen.formUnion(columns.keys)
+        dates.beginFile()
+    }
+
+    /// Ends the file being read.
+    mutating func endFile() { dates.endFile() }
 
     /// Reads a number cell; `nil` marks the row malformed (already logged).
     @inline(__always)
     private func number(_ row: CSVRow, _ column: Int?, _ name: String, emptyAsZero: Bool,
                         log: inout ProblemLog) -> Double?? {
         guard let column else { return .some(nil) }
-        switch FieldParser.number(row.bytes(column), thousands: !commaDelimited || row.isQuoted(column)) {
+        switch FieldParser.number(row.bytes(column), thousands: !layout.commaDelimited || row.isQuoted(column)) {
         case .value(let v): return .some(v)
         case .missing: return .some(emptyAsZero ? 0 : nil)
         case .invalid:
@@ -60,16 +83,25 @@ struct PostsAccumulator {
         }
     }
 
+    /// Whether the row is a format's own `Total` row.
+    @inline(__always)
+    private func isTotalRow(_ row: CSVRow) -> Bool {
+        guard layout.hasTotalRow else { return false }
+        let first = FieldParser.trimmed(row.bytes(0))
+        return first.count == 5 && first.map { $0 | 0x20 } == Array("total".utf8)
+    }
+
     mutating func add(_ row: CSVRow, log: inout ProblemLog) {
-        guard let likes = number(row, likesColumn, "likes", emptyAsZero: true, log: &log),
-              let comments = number(row, commentsColumn, "comments", emptyAsZero: true, log: &log),
-              let shares = number(row, sharesColumn, "shares", emptyAsZero: true, log: &log),
-              let reach = number(row, reachColumn, "reach", emptyAsZero: false, log: &log),
-              let impressions = number(row, impressionsColumn, "impressions", emptyAsZero: false, log: &log),
-              var followers = number(row, followersColumn, "followers", emptyAsZero: false, log: &log)
+        if isTotalRow(row) { return }
+        guard let likes = number(row, layout.likes, "likes", emptyAsZero: true, log: &log),
+              let comments = number(row, layout.comments, "comments", emptyAsZero: true, log: &log),
+              let shares = number(row, layout.shares, "shares", emptyAsZero: true, log: &log),
+              let reach = number(row, layout.reach, "reach", emptyAsZero: false, log: &log),
+              let impressions = number(row, layout.impressions, "impressions", emptyAsZero: false, log: &log),
+              let followersCell = number(row, layout.followers, "followers", emptyAsZero: false, log: &log)
         else { return }
         var time: Double?
-        if let dateColumn {
+        if let dateColumn = layout.date {
             let bytes = row.bytes(dateColumn)
             if let t = TimestampParser.parse(bytes) {
                 time = t
@@ -78,120 +110,170 @@ struct PostsAccumulator {
                 return
             }
         }
+        guard dates.admit(time) else { return }
         count += 1
         let like = likes ?? 0, comment = comments ?? 0, share = shares ?? 0
-        self.likes += like
-        self.comments += comment
-        self.shares += share
+        if layout.likes != nil { self.likes += like; postsWithLikes += 1 }
+        if layout.comments != nil { self.comments += comment; postsWithComments += 1 }
+        if layout.shares != nil { self.shares += share; postsWithShares += 1 }
         let engagement = like + comment + share
 
-        var type = 0
-        if let typeColumn {
-            let (i, isNew) = types.intern(row.bytes(typeColumn))
-            type = i
-            if isNew { typeNames.append(types.names[i]); typeCounts.append(0); byReachPerType.append([]) }
-        } else if typeCounts.isEmpty {
-            typeNames = ["(all)"]
-            typeCounts = [0]
-            byReachPerType = [[]]
-        }
+        let (type, isNew) = types.intern(layout.type.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
+        if isNew { typeCounts.append(0); reachRates.append([]) }
         typeCounts[type] += 1
-        if let reach, reach > 0 {
-            let rate = engagement / reach
-            byReachPerType[type].append(rate)
-            reachSums.rates += rate
-            reachSums.engagement += engagement
-            reachSums.reach += reach
+        if layout.hasCounts {
+            countedEngagement += engagement
+            postsWithCounts += 1
+            if let reach, reach > 0 {
+                let rate = engagement / reach
+                reachRates[type].append(rate)
+                reachSums.rates += rate
+                reachSums.engagement += engagement
+                reachSums.reach += reach
+            }
+            if let impressions { byImpressions.add(engagement: engagement, denominator: impressions) }
+            var followers = followersCell
+            if followers == nil, let time, !followerSeries.isEmpty {
+                followers = followerSeries.reduce(0) { $0 + ($1.followers(at: time) ?? 0) }
+            }
+            if let followers { byFollowers.add(engagement: engagement, denominator: followers) }
         }
-        if let impressions { byImpressions.add(engagement: engagement, denominator: impressions) }
-        if followers == nil, let followerSeries, let time { followers = followerSeries.followers(at: time) }
-        if let followers { byFollowers.add(engagement: engagement, denominator: followers) }
+        if let followersCell, time ?? .infinity >= latestFollowers?.time ?? -.infinity {
+            latestFollowers = (time ?? .infinity, followersCell)
+        }
 
         if let time {
-            var account = 0
-            if let accountColumn {
-                let (i, isNew) = accounts.intern(row.bytes(accountColumn))
-                account = i
-                if isNew { accountTimes.append([]) }
-            } else if accountTimes.isEmpty {
-                accountTimes = [[]]
-            }
+            let (account, isNew) = accounts.intern(layout.account.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
+            if isNew { accountTimes.append([]) }
             accountTimes[account].append(time)
         }
     }
 
-    /// The metrics; consumes the stored rates and times.
-    mutating func finish(skippedRows: Int) -> PostsMetrics {
-        var m = PostsMetrics(count: count, skippedRows: skippedRows)
-        let n = Double(count)
-        let hasCounts = likesColumn != nil && commentsColumn != nil && sharesColumn != nil
-        if count > 0 {
-            if likesColumn != nil { m.likesPerPost = likes / n } else { m.unavailable["likes_per_post"] = "no likes column" }
-            if sharesColumn != nil { m.amplificationRate = shares / n } else { m.unavailable["amplification_rate"] = "no shares column" }
-            if commentsColumn != nil { m.conversationRate = comments / n } else { m.unavailable["conversation_rate"] = "no comments column" }
-            if hasCounts { m.applauseRate = (likes + comments + shares) / n }
+    /// Takes over what `other` measured (another platform), for the figures over all
+    /// platforms; clustered updates are counted per platform and added.
+    mutating func absorb(_ other: inout PostsAccumulator) {
+        fieldsSeen.formUnion(other.fieldsSeen)
+        count += other.count
+        dates.absorb(other.dates)
+        likes += other.likes
+        comments += other.comments
+        shares += other.shares
+        postsWithLikes += other.postsWithLikes
+        postsWithComments += other.postsWithComments
+        postsWithShares += other.postsWithShares
+        countedEngagement += other.countedEngagement
+        postsWithCounts += other.postsWithCounts
+        for i in other.typeCounts.indices {
+            let (type, isNew) = types.intern(name: other.types.names[i])
+            if isNew { typeCounts.append(0); reachRates.append([]) }
+            typeCounts[type] += other.typeCounts[i]
+            reachRates[type].append(contentsOf: other.reachRates[i])
+            other.reachRates[i] = []
         }
-        let missingCounts = [(likesColumn, "likes"), (commentsColumn, "comments"), (sharesColumn, "shares")]
-            .filter { $0.0 == nil }.map(\.1)
+        reachSums.rates += other.reachSums.rates
+        reachSums.engagement += other.reachSums.engagement
+        reachSums.reach += other.reachSums.reach
+        byImpressions.absorb(&other.byImpressions)
+        byFollowers.absorb(&other.byFollowers)
+        if let theirs = other.clusteredRuns() {
+            let mine = clusteredRuns() ?? (0, 0)
+            clusters = (mine.runs + theirs.runs, mine.posts + theirs.posts)
+        }
+    }
+
+    /// Clusters and the posts in them, computed once from the post times (which it releases).
+    private mutating func clusteredRuns() -> (runs: Int, posts: Int)? {
+        if let clusters { return clusters }
+        guard fieldsSeen.contains(.date) else { return nil }
+        let window = windowMinutes * 60
+        var runs = 0, inClusters = 0
+        for i in accountTimes.indices {
+            accountTimes[i].sort()
+            var run = 1
+            let times = accountTimes[i]
+            for k in times.indices.dropFirst() {
+                if times[k] - times[k - 1] < window {
+                    run += 1
+                } else {
+                    if run >= 2 { runs += 1; inClusters += run }
+                    run = 1
+                }
+            }
+            if run >= 2 { runs += 1; inClusters += run }
+        }
+        accountTimes = []
+        clusters = (runs, inClusters)
+        return clusters
+    }
+
+    /// The metrics. `followersAtEnd` is the follower count at the end of the period, for
+    /// engagement per follower. The stored rates are reordered (medians by selection) but kept,
+    /// so `absorb` can still take them.
+    mutating func metrics(followersAtEnd: Double?, skippedRows: Int) -> PostsMetrics {
+        var m = PostsMetrics(count: count, skippedRows: skippedRows)
+        func perPost(_ key: String, _ field: ColumnMapping.Field, _ sum: Double, _ posts: Int) -> Double? {
+            if !fieldsSeen.contains(field) {
+                if count > 0 { m.unavailable[key] = "no \(field.rawValue) column" }
+                return nil
+            }
+            return posts > 0 ? sum / Double(posts) : nil
+        }
+        m.likesPerPost = perPost("likes_per_post", .likes, likes, postsWithLikes)
+        m.amplificationRate = perPost("amplification_rate", .shares, shares, postsWithShares)
+        m.conversationRate = perPost("conversation_rate", .comments, comments, postsWithComments)
+        let missingCounts = [ColumnMapping.Field.likes, .comments, .shares].filter { !fieldsSeen.contains($0) }.map(\.rawValue)
         let engagementNote = missingCounts.isEmpty ? nil : "no " + missingCounts.joined(separator: ", ") + " column"
         if let engagementNote { m.unavailable["applause_rate"] = engagementNote }
+        if postsWithCounts > 0 { m.applauseRate = countedEngagement / Double(postsWithCounts) }
 
         // Per-type medians first, then the overall median over all types' rates together.
         var all: [Double] = []
-        all.reserveCapacity(byReachPerType.reduce(0) { $0 + $1.count })
-        for i in byReachPerType.indices { all.append(contentsOf: byReachPerType[i]) }
-        var typeStatistics: [TypeStatistics] = []
-        for i in typeNames.indices where typeColumn != nil {
-            let median = reachColumn != nil && hasCounts ? Quantile.median(&byReachPerType[i]) : nil
-            typeStatistics.append(TypeStatistics(type: typeNames[i], count: typeCounts[i], engagementRateByReachMedian: median))
+        all.reserveCapacity(reachRates.reduce(0) { $0 + $1.count })
+        for i in reachRates.indices { all.append(contentsOf: reachRates[i]) }
+        if fieldsSeen.contains(.type) {
+            var statistics: [TypeStatistics] = []
+            for i in typeCounts.indices where typeCounts[i] > 0 {
+                let median = fieldsSeen.contains(.reach) && engagementNote == nil ? Quantile.median(&reachRates[i]) : nil
+                statistics.append(TypeStatistics(type: types.names[i], count: typeCounts[i], engagementRateByReachMedian: median))
+            }
+            m.byType = statistics.sorted { $0.type < $1.type }
+        } else {
+            m.unavailable["by_type"] = "no type column"
         }
-        byReachPerType = []
-        m.byType = typeStatistics.sorted { $0.type < $1.type }
-        if typeColumn == nil { m.unavailable["by_type"] = "no type column" }
 
-        func rate(_ key: String, _ column: Int?, _ name: String, _ summary: () -> RateSummary?) -> RateSummary? {
+        func rate(_ key: String, _ field: ColumnMapping.Field, _ summary: () -> RateSummary?) -> RateSummary? {
             if let engagementNote { m.unavailable[key] = engagementNote; return nil }
-            if column == nil && !(key == "engagement_rate_by_followers" && followerSeries != nil) {
-                m.unavailable[key] = "no \(name) column"
+            if !fieldsSeen.contains(field) && !(field == .followers && !followerSeries.isEmpty) {
+                m.unavailable[key] = "no \(field.rawValue) column"
                 return nil
             }
-            guard let s = summary() else { m.unavailable[key] = "no post with \(name) > 0"; return nil }
+            guard let s = summary() else { m.unavailable[key] = "no post with \(field.rawValue) > 0"; return nil }
             return s
         }
-        m.engagementRateByReach = rate("engagement_rate_by_reach", reachColumn, "reach") {
+        m.engagementRateByReach = rate("engagement_rate_by_reach", .reach) {
             guard let median = Quantile.median(&all) else { return nil }
             return RateSummary(median: median, mean: reachSums.rates / Double(all.count),
                                aggregate: reachSums.engagement / reachSums.reach, posts: all.count)
         }
         all = []
-        m.engagementRateByImpressions = rate("engagement_rate_by_impressions", impressionsColumn, "impressions") {
-            byImpressions.summary()
-        }
-        m.engagementRateByFollowers = rate("engagement_rate_by_followers", followersColumn, "followers") {
-            byFollowers.summary()
+        m.engagementRateByImpressions = rate("engagement_rate_by_impressions", .impressions) { byImpressions.summary() }
+        m.engagementRateByFollowers = rate("engagement_rate_by_followers", .followers) { byFollowers.summary() }
+
+        if let engagementNote {
+            m.unavailable["engagement_per_follower"] = engagementNote
+        } else if let followersAtEnd, followersAtEnd > 0 {
+            m.followersAtEnd = followersAtEnd
+            m.engagementPerFollower = countedEngagement / followersAtEnd
+        } else if followersAtEnd != nil {
+            m.unavailable["engagement_per_follower"] = "the follower count at the end of the period is 0"
+        } else {
+            m.unavailable["engagement_per_follower"] = "no followers column and no --followers count series"
         }
 
-        if dateColumn == nil {
-            m.unavailable["clustered_updates"] = "no date column"
+        if let runs = clusteredRuns() {
+            m.clusteredUpdates = ClusteredUpdates(windowMinutes: windowMinutes, clusters: runs.runs, postsInClusters: runs.posts)
         } else {
-            let window = windowMinutes * 60
-            var clusters = 0, inClusters = 0
-            for i in accountTimes.indices {
-                accountTimes[i].sort()
-                var run = 1
-                let times = accountTimes[i]
-                for k in times.indices.dropFirst() {
-                    if times[k] - times[k - 1] < window {
-                        run += 1
-                    } else {
-                        if run >= 2 { clusters += 1; inClusters += run }
-                        run = 1
-                    }
-                }
-                if run >= 2 { clusters += 1; inClusters += run }
-            }
-            accountTimes = []
-            m.clusteredUpdates = ClusteredUpdates(windowMinutes: windowMinutes, clusters: clusters, postsInClusters: inClusters)
+            m.unavailable["clustered_updates"] = "no date column"
         }
         return m
     }

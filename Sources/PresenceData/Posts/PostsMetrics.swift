@@ -23,6 +23,13 @@ public struct PostsMetrics: Sendable, Equatable {
     public var byType: [TypeStatistics]
     /// Clustered updates, `nil` without timestamps.
     public var clusteredUpdates: ClusteredUpdates?
+    /// Total engagement (likes + comments + shares) of the posts in the period divided by the
+    /// follower count at the end of the period (seed 002's share of followers who engage, as
+    /// an upper bound: a person who engages twice counts twice).
+    public var engagementPerFollower: Double?
+    /// The follower count that divides: from the followers series at the end of the period,
+    /// else the followers column of the latest post.
+    public var followersAtEnd: Double?
     /// Why a metric is `nil`, by its JSON name.
     public var unavailable: [String: String]
 
@@ -31,7 +38,8 @@ public struct PostsMetrics: Sendable, Equatable {
                 amplificationRate: Double? = nil, conversationRate: Double? = nil,
                 engagementRateByReach: RateSummary? = nil, engagementRateByImpressions: RateSummary? = nil,
                 engagementRateByFollowers: RateSummary? = nil, byType: [TypeStatistics] = [],
-                clusteredUpdates: ClusteredUpdates? = nil, unavailable: [String: String] = [:]) {
+                clusteredUpdates: ClusteredUpdates? = nil, engagementPerFollower: Double? = nil,
+                followersAtEnd: Double? = nil, unavailable: [String: String] = [:]) {
         self.count = count
         self.skippedRows = skippedRows
         self.applauseRate = applauseRate
@@ -43,6 +51,8 @@ public struct PostsMetrics: Sendable, Equatable {
         self.engagementRateByFollowers = engagementRateByFollowers
         self.byType = byType
         self.clusteredUpdates = clusteredUpdates
+        self.engagementPerFollower = engagementPerFollower
+        self.followersAtEnd = followersAtEnd
         self.unavailable = unavailable
     }
 }

@@ -1,70 +1,32 @@
 /// Renders a `PresenceMeasurement` as a readable plain-text table (no colour): one aligned
-/// line per metric, rates as percentages, and for a missing metric the column it needs.
+/// line per metric, rates as percentages, and for a missing metric the column it needs. Each
+/// section starts with its files (layout and platform) and the period it covers; with
+/// exports of several platforms, the figures over all of them come first, then each platform's.
 public enum MeasurementTable {
+    private typealias Rows = [(String, String)]
+
     /// The table text, ending with a newline.
     public static func render(_ m: PresenceMeasurement) -> String {
-        var rows: [(String, String)] = []
-        func section(_ title: String) { rows.append((title, "")) }
-        func add(_ label: String, _ value: String) { rows.append(("  " + label, value)) }
-        func na(_ notes: [String: String], _ key: String) -> String { "n/a (" + (notes[key] ?? "not measured") + ")" }
-
-        if let p = m.posts {
-            section("Posts")
-            add("posts", "\(p.count)" + (p.skippedRows > 0 ? " (\(counted(p.skippedRows, "row")) skipped)" : ""))
-            add("applause rate (per post)", p.applauseRate.map(decimal) ?? na(p.unavailable, "applause_rate"))
-            add("likes per post", p.likesPerPost.map(decimal) ?? na(p.unavailable, "likes_per_post"))
-            add("amplification (shares/post)", p.amplificationRate.map(decimal) ?? na(p.unavailable, "amplification_rate"))
-            add("conversation (comments/post)", p.conversationRate.map(decimal) ?? na(p.unavailable, "conversation_rate"))
-            for (label, key, r) in [("engagement rate by reach", "engagement_rate_by_reach", p.engagementRateByReach),
-                                    ("engagement rate by impressions", "engagement_rate_by_impressions", p.engagementRateByImpressions),
-                                    ("engagement rate by followers", "engagement_rate_by_followers", p.engagementRateByFollowers)] {
-                add(label, r.map { "median \(percent($0.median)), mean \(percent($0.mean)), aggregate \(percent($0.aggregate))" }
-                    ?? na(p.unavailable, key))
+        var rows: Rows = []
+        func section<M>(_ kind: ExportKind, _ title: String, _ metrics: M?, _ platforms: [PlatformMetrics<M>],
+                        _ body: (M) -> Rows) {
+            guard let metrics else { return }
+            rows.append((platforms.isEmpty ? title : "\(title), \(platforms.count) platforms together", ""))
+            if let sources = m.sources[kind], !sources.isEmpty {
+                rows.append(("  " + (sources.count == 1 ? "file" : "files"), sources.map(describe).joined(separator: "; ")))
             }
-            if p.byType.isEmpty {
-                add("by type", na(p.unavailable, "by_type"))
-            }
-            for t in p.byType {
-                add("type \(t.type)", "\(counted(t.count, "post")), median engagement by reach "
-                    + (t.engagementRateByReachMedian.map(percent) ?? "n/a"))
-            }
-            add("clustered updates", p.clusteredUpdates.map {
-                "\(counted($0.clusters, "cluster")), \(counted($0.postsInClusters, "post")) (< \(decimal($0.windowMinutes)) min apart)"
-            } ?? na(p.unavailable, "clustered_updates"))
-        }
-        if let i = m.inbox {
-            section("Inbox")
-            add("messages", "\(i.messages)" + (i.skippedRows > 0 ? " (\(counted(i.skippedRows, "row")) skipped)" : ""))
-            add("conversation starters", "\(i.starters)")
-            add("replied", "\(i.replied)")
-            add("response rate", i.responseRate.map(percent) ?? na(i.unavailable, "response_rate"))
-            add("first response (minutes)", i.firstResponseMinutes.map {
-                "median \(decimal($0.median)), p90 \(decimal($0.p90)), mean \(decimal($0.mean))"
-            } ?? na(i.unavailable, "first_response_minutes"))
-            add("replied within 60 min", i.repliedWithin60mShare.map(percent) ?? na(i.unavailable, "replied_within_60m_share"))
-            for r in i.byResponder {
-                add("responder \(r.responder)", "\(r.replied) replied, median " + (r.medianMinutes.map { decimal($0) + " min" } ?? "n/a"))
+            rows.append(("  period", period(m.coverage[kind])))
+            rows += body(metrics).map { ("  " + $0.0, $0.1) }
+            for p in platforms {
+                rows.append(("\(title): \(p.name)", ""))
+                rows.append(("  period", period(p.coverage)))
+                rows += body(p.metrics).map { ("  " + $0.0, $0.1) }
             }
         }
-        if let f = m.followers {
-            section("Followers")
-            add("first", f.first.map(decimal) ?? na(f.unavailable, "followers"))
-            add("last", f.last.map(decimal) ?? na(f.unavailable, "followers"))
-            add("growth", f.growthRate.map(percent) ?? na(f.unavailable, "growth_rate"))
-            add("monthly growth", f.monthlyGrowthRate.map(percent) ?? na(f.unavailable, "monthly_growth_rate"))
-        }
-        if let t = m.traffic {
-            section("Traffic")
-            add("sessions", decimal(t.sessions))
-            add("social sessions", decimal(t.socialSessions))
-            add("social share", t.socialShare.map(percent) ?? na(t.unavailable, "social_share"))
-            add("conversion rate", t.conversionRate.map(percent) ?? na(t.unavailable, "conversion_rate"))
-            add("social conversion rate", t.socialConversionRate.map(percent) ?? na(t.unavailable, "social_conversion_rate"))
-            for c in t.byChannel {
-                add("channel \(c.channel)" + (c.isSocial ? " (social)" : ""),
-                    decimal(c.sessions) + " sessions" + (c.conversions.map { ", " + decimal($0) + " conversions" } ?? ""))
-            }
-        }
+        section(.posts, "Posts", m.posts, m.postsByPlatform, posts)
+        section(.inbox, "Inbox", m.inbox, m.inboxByPlatform, inbox)
+        section(.followers, "Followers", m.followers, m.followersByPlatform, followers)
+        section(.traffic, "Traffic", m.traffic, m.trafficByPlatform, traffic)
         if rows.isEmpty { return "nothing measured: give --posts, --inbox, --followers or --traffic\n" }
         let width = rows.map { $0.0.count }.max() ?? 0
         var out = ""
@@ -76,6 +38,97 @@ public enum MeasurementTable {
             }
         }
         return out
+    }
+
+    /// `fb.csv (Meta Business Suite posts, Facebook, 41 rows)`.
+    private static func describe(_ source: ExportSource) -> String {
+        "\(source.file) (\(source.format)" + (source.platform.map { ", \($0)" } ?? "") + ")"
+    }
+
+    /// `Oct 2026`, `all rows: 2026-09-28 – 2026-11-02`, or `Oct 2026, not covered in full: …`.
+    static func period(_ coverage: Coverage?) -> String {
+        guard let coverage else { return "n/a" }
+        guard let window = coverage.window else {
+            if let note = coverage.note { return "not measured: " + note }
+            return coverage.span.map { "all rows: \($0)" } ?? "all rows (no dates)"
+        }
+        switch coverage.status {
+        case .full: return window.label + (coverage.span.map { " (rows \($0))" } ?? "")
+        case .partial: return "\(window.label), partly: " + (coverage.note ?? "")
+        case .none: return "\(window.label), not covered: " + (coverage.note ?? "")
+        }
+    }
+
+    private static func na(_ notes: [String: String], _ key: String) -> String { "n/a (" + (notes[key] ?? "not measured") + ")" }
+
+    private static func posts(_ p: PostsMetrics) -> Rows {
+        var rows: Rows = []
+        func add(_ label: String, _ value: String) { rows.append((label, value)) }
+        add("posts", "\(p.count)" + (p.skippedRows > 0 ? " (\(counted(p.skippedRows, "row")) skipped)" : ""))
+        add("applause rate (per post)", p.applauseRate.map(decimal) ?? na(p.unavailable, "applause_rate"))
+        add("likes per post", p.likesPerPost.map(decimal) ?? na(p.unavailable, "likes_per_post"))
+        add("amplification (shares/post)", p.amplificationRate.map(decimal) ?? na(p.unavailable, "amplification_rate"))
+        add("conversation (comments/post)", p.conversationRate.map(decimal) ?? na(p.unavailable, "conversation_rate"))
+        for (label, key, r) in [("engagement rate by reach", "engagement_rate_by_reach", p.engagementRateByReach),
+                                ("engagement rate by impressions", "engagement_rate_by_impressions", p.engagementRateByImpressions),
+                                ("engagement rate by followers", "engagement_rate_by_followers", p.engagementRateByFollowers)] {
+            add(label, r.map { "median \(percent($0.median)), mean \(percent($0.mean)), aggregate \(percent($0.aggregate))" }
+                ?? na(p.unavailable, key))
+        }
+        add("engagement per follower", p.engagementPerFollower.map { v in
+            percent(v) + (p.followersAtEnd.map { " (of \(decimal($0)) followers at the end)" } ?? "")
+        } ?? na(p.unavailable, "engagement_per_follower"))
+        if p.byType.isEmpty {
+            add("by type", na(p.unavailable, "by_type"))
+        }
+        for t in p.byType {
+            add("type \(t.type)", "\(counted(t.count, "post")), median engagement by reach "
+                + (t.engagementRateByReachMedian.map(percent) ?? "n/a"))
+        }
+        add("clustered updates", p.clusteredUpdates.map {
+            "\(counted($0.clusters, "cluster")), \(counted($0.postsInClusters, "post")) (< \(decimal($0.windowMinutes)) min apart)"
+        } ?? na(p.unavailable, "clustered_updates"))
+        return rows
+    }
+
+    private static func inbox(_ i: InboxMetrics) -> Rows {
+        var rows: Rows = []
+        func add(_ label: String, _ value: String) { rows.append((label, value)) }
+        add("messages", "\(i.messages)" + (i.skippedRows > 0 ? " (\(counted(i.skippedRows, "row")) skipped)" : ""))
+        add("conversation starters", "\(i.starters)")
+        add("replied", "\(i.replied)")
+        add("response rate", i.responseRate.map(percent) ?? na(i.unavailable, "response_rate"))
+        add("first response (minutes)", i.firstResponseMinutes.map {
+            "median \(decimal($0.median)), p90 \(decimal($0.p90)), mean \(decimal($0.mean))"
+        } ?? na(i.unavailable, "first_response_minutes"))
+        add("replied within 60 min", i.repliedWithin60mShare.map(percent) ?? na(i.unavailable, "replied_within_60m_share"))
+        for r in i.byResponder {
+            add("responder \(r.responder)", "\(r.replied) replied, median " + (r.medianMinutes.map { decimal($0) + " min" } ?? "n/a"))
+        }
+        return rows
+    }
+
+    private static func followers(_ f: FollowerMetrics) -> Rows {
+        [("first", f.first.map(decimal) ?? na(f.unavailable, "followers")),
+         ("last", f.last.map(decimal) ?? na(f.unavailable, "followers")),
+         ("new followers", f.newFollowers.map(decimal) ?? "n/a"),
+         ("growth", f.growthRate.map(percent) ?? na(f.unavailable, "growth_rate")),
+         ("monthly growth", f.monthlyGrowthRate.map(percent) ?? na(f.unavailable, "monthly_growth_rate"))]
+    }
+
+    private static func traffic(_ t: TrafficMetrics) -> Rows {
+        var rows: Rows = [
+            ("sessions", decimal(t.sessions)),
+            ("social sessions", decimal(t.socialSessions)),
+            ("social share", t.socialShare.map(percent) ?? na(t.unavailable, "social_share")),
+            ("conversion rate", t.conversionRate.map(percent) ?? na(t.unavailable, "conversion_rate")),
+            ("social conversion rate", t.socialConversionRate.map(percent) ?? na(t.unavailable, "social_conversion_rate")),
+        ]
+        for c in t.byChannel {
+            rows.append(("channel \(c.channel)" + (c.isSocial ? " (social)" : ""),
+                         decimal(c.sessions) + " sessions" + (c.conversions.map { ", " + decimal($0) + " conversions" } ?? "")))
+        }
+        return rows
     }
 
     /// `0.0213` → `2.13%`.

@@ -1,10 +1,12 @@
 import JSONText
 
-/// Everything `smaudit measure` computed: one section per export given (`nil` for the others).
+/// Everything `smaudit measure` computed: one section per kind of export given (`nil` for the
+/// others), each over all its platforms, with the platforms apart when there are several.
 ///
 /// `json()` prints the one object of issue 8 (snake_case keys in the issue's order, rates as
-/// fractions, `null` for a metric the columns cannot support); `value(at:)` reads one figure
-/// by its JSON path, e.g. `inbox.first_response_minutes.median`.
+/// fractions, `null` for a metric the columns cannot support), each section followed by the
+/// period it covers, its files and platforms; `value(at:)` reads one figure by its JSON path,
+/// e.g. `inbox.first_response_minutes.median`, and `coverage(of:)` the period behind it.
 public struct PresenceMeasurement: Sendable, Equatable {
     /// Posts metrics, if a posts export was read.
     public var posts: PostsMetrics?
@@ -14,6 +16,20 @@ public struct PresenceMeasurement: Sendable, Equatable {
     public var followers: FollowerMetrics?
     /// Traffic by channel, if a traffic export was read.
     public var traffic: TrafficMetrics?
+    /// The window asked for.
+    public var window: MeasurementWindow = .all
+    /// Per kind read: the window placed, the period the figures cover, and whether it is whole.
+    public var coverage: [ExportKind: Coverage] = [:]
+    /// Per kind read: each file, the layout and platform recognised in it.
+    public var sources: [ExportKind: [ExportSource]] = [:]
+    /// Posts metrics per platform, when exports of several platforms were read.
+    public var postsByPlatform: [PlatformMetrics<PostsMetrics>] = []
+    /// Inbox metrics per platform, when exports of several platforms were read.
+    public var inboxByPlatform: [PlatformMetrics<InboxMetrics>] = []
+    /// Follower figures per platform, when series of several platforms were read.
+    public var followersByPlatform: [PlatformMetrics<FollowerMetrics>] = []
+    /// Traffic per source, when several sources were read.
+    public var trafficByPlatform: [PlatformMetrics<TrafficMetrics>] = []
 
     /// Creates a measurement.
     public init(posts: PostsMetrics? = nil, inbox: InboxMetrics? = nil,
@@ -27,11 +43,66 @@ public struct PresenceMeasurement: Sendable, Equatable {
     /// The measurement as a JSON tree in the issue's key order.
     public var jsonValue: JSONValue {
         .object([
-            .init("posts", posts.map(Self.json) ?? .null),
-            .init("inbox", inbox.map(Self.json) ?? .null),
-            .init("followers", followers.map(Self.json) ?? .null),
-            .init("traffic", traffic.map(Self.json) ?? .null),
+            .init("posts", posts.map { section(.posts, Self.json($0), postsByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) } ?? .null),
+            .init("inbox", inbox.map { section(.inbox, Self.json($0), inboxByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) } ?? .null),
+            .init("followers", followers.map {
+                section(.followers, Self.json($0), followersByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) })
+            } ?? .null),
+            .init("traffic", traffic.map {
+                section(.traffic, Self.json($0), trafficByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) })
+            } ?? .null),
+            .init("window", .string(window.description)),
         ])
+    }
+
+    /// The coverage of the figure at a JSON path (`posts.applause_rate`, or one platform's:
+    /// `posts.by_platform.Instagram.applause_rate`); `nil` when that kind was not measured.
+    public func coverage(of metric: String) -> Coverage? {
+        let keys = metric.split(separator: ".").map(String.init)
+        guard let first = keys.first, let kind = ExportKind(rawValue: first) else { return nil }
+        if keys.count > 2 && keys[1] == "by_platform" {
+            let name = keys[2]
+            switch kind {
+            case .posts: return postsByPlatform.first { $0.name == name }?.coverage
+            case .inbox: return inboxByPlatform.first { $0.name == name }?.coverage
+            case .followers: return followersByPlatform.first { $0.name == name }?.coverage
+            case .traffic: return trafficByPlatform.first { $0.name == name }?.coverage
+            }
+        }
+        return coverage[kind]
+    }
+
+    /// A section's metrics followed by its period, coverage, files and platforms.
+    private func section(_ kind: ExportKind, _ metrics: JSONValue, _ platforms: [(String, JSONValue, Coverage)]) -> JSONValue {
+        guard case .object(var members) = metrics else { return metrics }
+        members += Self.json(coverage[kind] ?? Coverage(window: nil, extent: nil, span: nil, status: .full, note: nil))
+        members.append(.init("files", .array((sources[kind] ?? []).map { source in
+            .object([.init("file", .string(source.file)), .init("format", .string(source.format)),
+                     .init("platform", .string(source.platform?.description)), .init("rows", .integer(source.rows)),
+                     .init("skipped_rows", .integer(source.skippedRows)), .init("coverage", .string(source.coverage.status.name))])
+        })))
+        if !platforms.isEmpty {
+            members.append(.init("by_platform", .object(platforms.map { name, value, coverage in
+                guard case .object(let inner) = value else { return .init(name, value) }
+                return .init(name, .object(inner + Self.json(coverage)))
+            })))
+        }
+        return .object(members)
+    }
+
+    /// `period`, `window`, `coverage`, `coverage_note`.
+    private static func json(_ c: Coverage) -> [JSONValue.Member] {
+        [
+            .init("period", c.span.map { span in
+                .object([.init("first", .string(span.isoText(span.first))), .init("last", .string(span.isoText(span.last)))])
+            } ?? .null),
+            .init("window", c.window.map { w in
+                .object([.init("first", .string(w.first.description)), .init("last", .string(w.last.description)),
+                         .init("label", .string(w.label))])
+            } ?? .null),
+            .init("coverage", .string(c.status.name)),
+            .init("coverage_note", .string(c.note)),
+        ]
     }
 
     /// The JSON text: one object on one line.
@@ -74,6 +145,8 @@ public struct PresenceMeasurement: Sendable, Equatable {
                          .init("clusters", .integer($0.clusters)),
                          .init("posts_in_clusters", .integer($0.postsInClusters))])
             } ?? .null),
+            .init("engagement_per_follower", .number(p.engagementPerFollower)),
+            .init("followers_at_end", .number(p.followersAtEnd)),
         ])
     }
 
@@ -102,6 +175,7 @@ public struct PresenceMeasurement: Sendable, Equatable {
             .init("last", .number(f.last)),
             .init("growth_rate", .number(f.growthRate)),
             .init("monthly_growth_rate", .number(f.monthlyGrowthRate)),
+            .init("new_followers", .number(f.newFollowers)),
         ])
     }
 

@@ -19,7 +19,16 @@ struct RateAccumulator {
         sumDenominator += denominator
     }
 
-    /// The summary, or `nil` when no post had a denominator.
+    /// Takes over the posts of `other` (which is left empty).
+    mutating func absorb(_ other: inout RateAccumulator) {
+        rates.append(contentsOf: other.rates)
+        sumRates += other.sumRates
+        sumEngagement += other.sumEngagement
+        sumDenominator += other.sumDenominator
+        other = RateAccumulator()
+    }
+
+    /// The summary, or `nil` when no post had a denominator (reorders the rates, keeps them).
     mutating func summary() -> RateSummary? {
         guard !rates.isEmpty, let median = Quantile.median(&rates) else { return nil }
         return RateSummary(median: median, mean: sumRates / Double(rates.count),

@@ -6,7 +6,10 @@
 ///   `2017-10-31T22:10:47.125Z`, `2017-10-31T22:10:47+01:00`, `… +0100`, `… +01`;
 /// - `YYYY-MM-DD HH:MM[:SS]` (the space form of the above);
 /// - Twitter's `Tue Oct 31 22:10:47 +0000 2017`;
-/// - US-style `10/31/2017 22:10[:47]` or `10/31/2017 10:10 PM` (Facebook's "Posted" column).
+/// - US-style `10/31/2017 22:10[:47]` or `10/31/2017 10:10 PM` (Facebook's "Posted" column,
+///   Meta Business Suite's `10/03/2026 08:31`, LinkedIn's `10/01/2026`);
+/// - a month name first, `Oct 3, 2026` or `October 3 2026 14:05` (YouTube Studio);
+/// - `20261031` (GA4's Date dimension).
 ///
 /// Hand-written rather than `DateFormatter`/`ISO8601FormatStyle` because it runs once per row
 /// of million-row files and must not allocate.
@@ -21,10 +24,13 @@ public enum TimestampParser {
     public static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
         let b = FieldParser.trimmed(raw)
         if b.count < 8 { return nil }
+        if b.count == 8, let year = digits(b, 0, 4), let month = digits(b, 4, 2), let day = digits(b, 6, 2) {
+            return seconds(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
+        }
         if isDigit(b[0]) && isDigit(b[1]) && isDigit(b[2]) && isDigit(b[3]) && b[4] == UInt8(ascii: "-") {
             return iso(b)
         }
-        if isLetter(b[0]) { return twitter(b) }
+        if isLetter(b[0]) { return twitter(b) ?? monthFirst(b) }
         if isDigit(b[0]) { return usStyle(b) }
         return nil
     }
@@ -172,6 +178,29 @@ public enum TimestampParser {
         guard let day = oneOrTwoDigits(b, &i), i < b.count, b[i] == UInt8(ascii: "/"),
               let year = digits(b, i + 1, 4) else { return nil }
         i += 5
+        return dateAndOptionalTime(b, &i, year: year, month: month, day: day)
+    }
+
+    /// `Oct 3, 2026`, `October 3 2026`, then an optional time as in `usStyle`.
+    private static func monthFirst(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard b.count >= 3 else { return nil }
+        let monthCode = UInt32(b[0] | 0x20) << 16 | UInt32(b[1] | 0x20) << 8 | UInt32(b[2] | 0x20)
+        guard let monthIndex = monthNames.firstIndex(of: monthCode) else { return nil }
+        var i = 3
+        while i < b.count, isLetter(b[i]) { i += 1 }
+        if i < b.count, b[i] == UInt8(ascii: ".") { i += 1 }
+        guard i < b.count, b[i] == UInt8(ascii: " ") else { return nil }
+        i += 1
+        guard let day = oneOrTwoDigits(b, &i) else { return nil }
+        if i < b.count, b[i] == UInt8(ascii: ",") { i += 1 }
+        guard i < b.count, b[i] == UInt8(ascii: " "), let year = digits(b, i + 1, 4) else { return nil }
+        i += 5
+        return dateAndOptionalTime(b, &i, year: year, month: monthIndex + 1, day: day)
+    }
+
+    /// The end of a date at `i`, or a space and `H:MM[:SS][ AM|PM]` to the end of the text.
+    private static func dateAndOptionalTime(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int,
+                                            year: Int, month: Int, day: Int) -> Double? {
         if i == b.count { return seconds(year: year, month: month, day: day, hour: 0, minute: 0, second: 0) }
         guard b[i] == UInt8(ascii: " ") else { return nil }
         i += 1

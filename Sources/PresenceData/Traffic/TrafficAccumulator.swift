@@ -1,19 +1,46 @@
-/// Sums a traffic-by-channel export per channel (memory: one entry per channel).
+/// Sums the traffic-by-channel exports of one source per channel (memory: one entry per channel).
 /// Empty sessions or conversions cells count as 0; unreadable numbers make the row malformed.
-struct TrafficAccumulator {
-    private let channelColumn: Int, sessionsColumn: Int, conversionsColumn: Int?
-    private let commaDelimited: Bool
+///
+/// A file with a date column (GA4's Date dimension) is filtered row by row to the window. A
+/// file without one sums its whole stated range (GA4's `# Start date:` preamble), so it is
+/// measured whole or not at all: the caller decides with `Coverage.ofStatedRange` and skips
+/// the rows of a file it leaves out.
+struct TrafficAccumulator: FileAccumulator {
+    private var channelColumn = 0, sessionsColumn = 0
+    private var conversionsColumn: Int?, dateColumn: Int?
+    private var commaDelimited = true
+    /// Whether the rows of the file being read are measured (a stated-range file left out is not).
+    private var including = true
     private let social: Set<String>
     private var index: [String: Int] = [:]
     private var channels: [(name: String, sessions: Double, conversions: Double)] = []
+    /// Whether some file had a conversions column.
+    private(set) var hasConversions = false
+    /// Rows measured.
+    private(set) var rows = 0
+    /// Which rows fall in the window, and their dates (or the ranges stated).
+    private(set) var dates: DatedRows
 
-    init(columns: [ColumnMapping.Field: Int], delimiter: UInt8, socialChannels: [String]) {
+    init(window: Period?, socialChannels: [String]) {
+        dates = DatedRows(window: window)
+        social = Set(socialChannels.map { $0.trimmingSpaces().lowercased() })
+    }
+
+    /// Starts reading a file; `statedRange` is its preamble's range and `include` whether a
+    /// file without a date column is measured.
+    mutating func beginFile(columns: [ColumnMapping.Field: Int], delimiter: UInt8, statedRange: Period?, include: Bool) {
         channelColumn = columns[.channel]!
         sessionsColumn = columns[.sessions]!
         conversionsColumn = columns[.conversions]
+        dateColumn = columns[.date]
         commaDelimited = delimiter == UInt8(ascii: ",")
-        social = Set(socialChannels.map { $0.trimmingSpaces().lowercased() })
+        if conversionsColumn != nil { hasConversions = true }
+        including = dateColumn != nil || include
+        dates.beginFile(stated: dateColumn == nil ? statedRange.map(TimeSpan.init(days:)) : nil, including: including)
     }
+
+    /// Ends the file being read.
+    mutating func endFile() { dates.endFile() }
 
     private func number(_ row: CSVRow, _ column: Int, _ name: String, log: inout ProblemLog) -> Double? {
         switch FieldParser.number(row.bytes(column), thousands: !commaDelimited || row.isQuoted(column)) {
@@ -32,6 +59,20 @@ struct TrafficAccumulator {
             guard let c = number(row, conversionsColumn, "conversions", log: &log) else { return }
             conversions = c
         }
+        if let dateColumn {
+            let bytes = row.bytes(dateColumn)
+            let time = TimestampParser.parse(bytes)
+            if time == nil && !FieldParser.trimmed(bytes).isEmpty {
+                log.add(line: row.line, "date: not a date: \(row.excerpt(dateColumn)); row skipped")
+                return
+            }
+            guard dates.admit(time) else { return }
+        } else if including {
+            dates.admitStated()
+        } else {
+            return
+        }
+        rows += 1
         var name = row.string(channelColumn).trimmingSpaces()
         if name.isEmpty { name = "(not set)" }
         if let i = index[name] {
@@ -43,7 +84,23 @@ struct TrafficAccumulator {
         }
     }
 
-    func finish(skippedRows: Int) -> TrafficMetrics {
+    /// Adds another source's channels.
+    mutating func absorb(_ other: TrafficAccumulator) {
+        for c in other.channels {
+            if let i = index[c.name] {
+                channels[i].sessions += c.sessions
+                channels[i].conversions += c.conversions
+            } else {
+                index[c.name] = channels.count
+                channels.append(c)
+            }
+        }
+        hasConversions = hasConversions || other.hasConversions
+        rows += other.rows
+        dates.absorb(other.dates)
+    }
+
+    func metrics(skippedRows: Int) -> TrafficMetrics {
         var m = TrafficMetrics(skippedRows: skippedRows)
         var conversions = 0.0, socialConversions = 0.0
         for c in channels {
@@ -55,7 +112,7 @@ struct TrafficAccumulator {
                 socialConversions += c.conversions
             }
             m.byChannel.append(ChannelStatistics(channel: c.name, sessions: c.sessions,
-                                                 conversions: conversionsColumn == nil ? nil : c.conversions,
+                                                 conversions: hasConversions ? c.conversions : nil,
                                                  isSocial: isSocial))
         }
         m.byChannel.sort { $0.channel < $1.channel }
@@ -64,7 +121,7 @@ struct TrafficAccumulator {
         } else {
             m.unavailable["social_share"] = "no sessions"
         }
-        if conversionsColumn == nil {
+        if !hasConversions {
             m.unavailable["conversion_rate"] = "no conversions column"
             m.unavailable["social_conversion_rate"] = "no conversions column"
         } else {
@@ -76,5 +133,22 @@ struct TrafficAccumulator {
             }
         }
         return m
+    }
+
+    /// The date range a GA4 preamble states (`# Start date: 20261001`, `# End date: 20261031`).
+    static func statedRange(_ preamble: [String]) -> Period? {
+        func day(_ label: String) -> CalendarDay? {
+            for line in preamble {
+                let lower = line.lowercased()
+                guard lower.hasPrefix(label) else { continue }
+                let value = lower.dropFirst(label.count).filter { !$0.isWhitespace }
+                guard value.count == 8, let y = Int(value.prefix(4)), let m = Int(value.dropFirst(4).prefix(2)),
+                      let d = Int(value.suffix(2)) else { return nil }
+                return CalendarDay(year: y, month: m, day: d)
+            }
+            return nil
+        }
+        guard let first = day("start date:"), let last = day("end date:") else { return nil }
+        return Period(first: first, last: last)
     }
 }

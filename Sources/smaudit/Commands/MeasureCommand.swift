@@ -17,25 +17,46 @@ struct MeasureCommand: ParsableCommand {
         abstract: "Measure a presence from posts, inbox, followers and traffic exports.",
         discussion: """
             Reads CSV exports (delimiter , ; or tab, detected from the header unless --delimiter is \
-            given; quoted fields may hold newlines; a UTF-8 BOM is ignored) and prints a table, or \
-            one JSON object with --json. Malformed rows are reported as FILE:LINE: reason (the first \
-            20 per file, then a count) and skipped. A metric the columns cannot support is null, and \
-            the table says which column is missing. Rates are fractions in JSON (0.0213) and \
-            percentages in the table.
+            given; quoted fields may hold newlines; a UTF-8 BOM is ignored; lines may end with \
+            CR LF, LF or, as Excel for Mac writes, CR alone) and prints a table, or one JSON object \
+            with --json. Malformed rows are reported as FILE:LINE: reason (the first 20 per file, \
+            then a count) and skipped. A metric the columns cannot support is null, and the table \
+            says which column is missing. Rates are fractions in JSON (0.0213) and percentages in \
+            the table. Give --posts (or any kind) several times for several platforms: the figures \
+            come over all of them, then per platform.
 
             Recognised headers (case-insensitive; --map FIELD=COLUMN for anything else):
-              posts      date/Posted, type/Type, reach/Lifetime Post Total Reach,
-                         impressions/Lifetime Post Total Impressions,
-                         likes/like, comments/comment, shares/share,
-                         followers/Page total likes, account
-              inbox      id/tweet_id, from/author_id, inbound, time/created_at,
-                         in_reply_to/in_response_to_tweet_id
-              followers  date, followers
-              traffic    channel/Default Channel Group, sessions, conversions
+              posts      Meta Business Suite (Facebook: Reactions are the likes;
+                         Instagram), X analytics tweet activity (replies are the
+                         comments, retweets the shares), TikTok Studio content
+                         (total views read as impressions), YouTube Studio content
+                         (Table data.csv: views read as impressions, the Total row
+                         skipped), LinkedIn page content (the All posts sheet as
+                         CSV; reposts are the shares), Facebook Page Insights;
+                         generic: date, type, reach, impressions, likes, comments,
+                         shares, followers, account
+              inbox      Twitter customer support (tweet_id,
+                         in_response_to_tweet_id); generic: id, from, inbound,
+                         time, in_reply_to
+              followers  LinkedIn page followers (the New followers sheet as CSV:
+                         followers gained per day); generic: date, followers
+              traffic    GA4 traffic acquisition (the "# Start date" lines give
+                         its period; Key events are the conversions); generic:
+                         channel, sessions, conversions, date
             Fields for --map: date type reach impressions likes comments shares followers account \
-            id from inbound time in_reply_to channel sessions conversions.
+            id from inbound time in_reply_to channel sessions conversions. An .xlsx or .xls \
+            workbook is refused with the sheet to save as CSV.
             Timestamps: ISO 8601 (2017-10-31T22:10:47Z, offsets, fractions), YYYY-MM-DD HH:MM[:SS], \
-            Twitter's "Tue Oct 31 22:10:47 +0000 2017", and 10/31/2017 10:10 PM; no zone means UTC.
+            Twitter's "Tue Oct 31 22:10:47 +0000 2017", 10/31/2017 10:10 PM, Oct 31, 2017 and \
+            20171031; no zone means the export's own clock, which is how months are read.
+
+            Periods: every section shows the period it covers (first and last timestamp, or \
+            GA4's stated range). --period last-month measures the last calendar month that is \
+            over and that the export covers; last-90-days the 90 days ending on its last day; \
+            YYYY-MM one month; --since/--until YYYY-MM-DD the days between, both included. Rows \
+            dated by what happened (posts, messages, counts) cover a period when they come within \
+            7 days of both its ends; a GA4 report, which cannot be split, must state that very \
+            period. A section that does not cover the whole period says so (partly, not covered).
 
             Definitions:
               engagement            likes + comments + shares of a post
@@ -51,6 +72,11 @@ struct MeasureCommand: ParsableCommand {
                                     / total X
               by_type               posts per type and their median engagement rate
                                     by reach
+              engagement_per_follower
+                                    total engagement of the posts in the period /
+                                    the follower count at its end (--followers
+                                    series, else the latest post's followers
+                                    column)
               clustered_updates     runs of 2+ posts of the same account, each less
                                     than --window-minutes (default 10) after the
                                     previous one
@@ -68,6 +94,8 @@ struct MeasureCommand: ParsableCommand {
               growth_rate           (last − first) / first follower count, by date
               monthly_growth_rate   (last / first)^(1 / months) − 1, months of
                                     30.436875 days
+              new_followers         last − first, or the sum of a series of
+                                    followers gained per day
               social_share          sessions from social channels / all sessions
               conversion_rate       conversions / sessions
               social_conversion_rate
@@ -77,17 +105,26 @@ struct MeasureCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Posts export (CSV).")
-    var posts: String?
+    @Option(help: "Posts export (CSV); repeat for several platforms.")
+    var posts: [String] = []
 
-    @Option(help: "Inbox or mentions export (CSV).")
-    var inbox: String?
+    @Option(help: "Inbox or mentions export (CSV); repeatable.")
+    var inbox: [String] = []
 
-    @Option(help: "Follower counts by date (CSV).")
-    var followers: String?
+    @Option(help: "Follower counts by date (CSV); repeatable.")
+    var followers: [String] = []
 
-    @Option(help: "Web analytics sessions and conversions by channel (CSV).")
-    var traffic: String?
+    @Option(help: "Web analytics sessions and conversions by channel (CSV); repeatable.")
+    var traffic: [String] = []
+
+    @Option(help: ArgumentHelp("Measure last-month, last-90-days, all (default) or a month YYYY-MM.", valueName: "PERIOD"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("Measure from this day (YYYY-MM-DD).", valueName: "DATE"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Measure until this day, included (YYYY-MM-DD).", valueName: "DATE"))
+    var until: String?
 
     @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from COLUMN (repeatable).", valueName: "FIELD=COLUMN"))
     var mappings: [String] = []
@@ -105,12 +142,15 @@ struct MeasureCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if posts == nil && inbox == nil && followers == nil && traffic == nil {
+        if posts.isEmpty && inbox.isEmpty && followers.isEmpty && traffic.isEmpty {
             throw ValidationError("give at least one of --posts, --inbox, --followers, --traffic")
         }
         if windowMinutes <= 0 { throw ValidationError("--window-minutes must be positive") }
         if replace && keepTyped { throw ValidationError("--replace and --keep-typed contradict each other; give one") }
         if (replace || keepTyped) && into == nil { throw ValidationError("--replace and --keep-typed apply only with --into SESSION") }
+        if period != nil && (since != nil || until != nil) {
+            throw ValidationError("--period cannot be combined with --since or --until")
+        }
     }
 
     @Option(help: ArgumentHelp("Fill the measurable questions of this session or answers file (saved in place).", valueName: "SESSION"))
@@ -126,15 +166,22 @@ struct MeasureCommand: ParsableCommand {
 
     func run() throws {
         var request = MeasureRequest()
-        request.posts = posts
-        request.inbox = inbox
-        request.followers = followers
-        request.traffic = traffic
+        for file in posts { request.add(file, as: .posts) }
+        for file in inbox { request.add(file, as: .inbox) }
+        for file in followers { request.add(file, as: .followers) }
+        for file in traffic { request.add(file, as: .traffic) }
         request.mappings = mappings
         request.delimiter = delimiter
         request.socialChannels = socialChannels
         request.windowMinutes = windowMinutes
-        let (measurement, warnings) = try request.measure()
+        request.window = try MeasureRequest.window(period: period, since: since, until: until)
+        request.today = TimestampParser.parse(SessionStore.now(environment: Environment.current)).map(CalendarDay.init(containing:))
+        let line = progressLine()
+        let (measurement, warnings): (PresenceMeasurement, [PresenceWarning])
+        do {
+            defer { line?.finish() }
+            (measurement, warnings) = try request.measure(progress: line.map { line in { line.update($0) } })
+        }
         for warning in warnings { printError("warning: \(warning)") }
         // JSON escapes every control character itself; the table is made safe for a terminal.
         print(json ? measurement.json() : Console.safe(measurement.table()), terminator: json ? "\n" : "")
@@ -150,4 +197,17 @@ struct MeasureCommand: ParsableCommand {
         }
         printError(messages)
     }
+
+    /// The progress line for a long import, only when standard error is a terminal and the
+    /// output is the table (a script reading `--json` wants no redraws on its stderr).
+    /// `SMAUDIT_PROGRESS_DELAY` (seconds, default 1) sets when it appears; tests set it to 0.
+    func progressLine() -> ProgressLine? {
+        guard !json, isatty(2) != 0 else { return nil }
+        let delay = getenv("SMAUDIT_PROGRESS_DELAY").flatMap { Double(String(cString: $0)) } ?? 1
+        return ProgressLine(delay: delay) { text in
+            var err = StandardError()
+            err.write(text)
+        }
+    }
+
 }
