@@ -174,7 +174,7 @@ import TestSupport
                 entry.notes = (0..<r.int(0...2)).map { _ in text(&r) }
                 entry.evidence = (0..<r.int(0...2)).map { _ in text(&r) }
                 if r.chance(0.2) { entry.estimated = text(&r) }
-                if r.chance(0.2) { entry.measured = MeasuredValue(file: text(&r), metric: "inbox.response_rate", value: 0.5, at: "now") }
+                if r.chance(0.2) { entry.measured = MeasuredValue(file: text(&r), metric: "inbox.response_rate", value: 0.5, at: "now", period: r.chance(0.5) ? text(&r) : nil) }
                 s[ref] = entry
             }
             if r.chance(0.3) {

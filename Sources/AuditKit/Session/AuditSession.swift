@@ -145,15 +145,22 @@ public struct RetiredAnswer: Sendable, Hashable {
 
 /// An answer computed from a platform export by `smaudit measure`.
 public struct MeasuredValue: Sendable, Hashable {
+    /// The export file, as named on the command line.
     public var file: String
+    /// The metric path, e.g. `inbox.response_rate`.
     public var metric: String
+    /// The exact value, in the metric's unit.
     public var value: Double
+    /// When it was measured (ISO 8601).
     public var at: String
+    /// The part of the export measured, in words (`Oct 2026`); nil for older sessions.
+    public var period: String?
 
-    public init(file: String, metric: String, value: Double, at: String) {
+    public init(file: String, metric: String, value: Double, at: String, period: String? = nil) {
         self.file = file
         self.metric = metric
         self.value = value
         self.at = at
+        self.period = period
     }
 }

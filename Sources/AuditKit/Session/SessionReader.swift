@@ -240,13 +240,14 @@ public enum SessionReader {
             read.entry.estimated = src.string(fields["estimated"]?.value, field: "estimated")
             read.version = src.string(fields["version"]?.value, field: "version")
             if let measuredNode = fields["measured"]?.value, !YAMLSource.isNull(measuredNode),
-               let m = src.fields(measuredNode, what: "`measured`", allowed: ["file", "metric", "value", "at"],
+               let m = src.fields(measuredNode, what: "`measured`", allowed: ["file", "metric", "value", "at", "period"],
                                   required: ["file", "metric", "value"]),
                let file = src.string(m["file"]?.value, field: "file"),
                let metric = src.string(m["metric"]?.value, field: "metric"),
                let value = src.number(m["value"]?.value, field: "value") {
                 read.entry.measured = MeasuredValue(file: file, metric: metric, value: value,
-                                                    at: src.string(m["at"]?.value, field: "at") ?? "")
+                                                    at: src.string(m["at"]?.value, field: "at") ?? "",
+                                                    period: src.string(m["period"]?.value, field: "period"))
             }
         } else {
             answerNode = node

@@ -74,7 +74,8 @@ public enum SessionWriter {
         if !entry.notes.isEmpty { out += "      notes: [\(entry.notes.map(quote).joined(separator: ", "))]\n" }
         if !entry.evidence.isEmpty { out += "      evidence: [\(entry.evidence.map(quote).joined(separator: ", "))]\n" }
         if let m = entry.measured {
-            out += "      measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))}\n"
+            let period = m.period.map { ", period: \(quote($0))" } ?? ""
+            out += "      measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))\(period)}\n"
         }
     }
 

@@ -7,11 +7,19 @@ public struct MeasuredAnswer: Sendable, Hashable {
     public var metric: String
     /// The computed value, in the metric's own unit.
     public var value: Double
+    /// The period of the export the value covers, in words (`Oct 2026`, `2026-08-03 – 2026-10-31`);
+    /// nil when not recorded (measured before periods were).
+    public var period: String?
+    /// What the team had typed before the measurement replaced it (`50%`), their estimate; nil
+    /// when the question was unanswered.
+    public var estimate: String?
 
     /// Creates a measured answer.
-    public init(file: String, metric: String, value: Double) {
+    public init(file: String, metric: String, value: Double, period: String? = nil, estimate: String? = nil) {
         self.file = file
         self.metric = metric
         self.value = value
+        self.period = period
+        self.estimate = estimate
     }
 }

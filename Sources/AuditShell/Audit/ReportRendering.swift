@@ -23,7 +23,9 @@ public enum ReportRendering {
             if !entry.notes.isEmpty { notes[ref] = entry.notes }
             if !entry.evidence.isEmpty { evidence[ref] = entry.evidence }
             if entry.skipped && entry.value == nil { skipped.insert(ref) }
-            if let m = entry.measured { measured[ref] = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value) }
+            if let m = entry.measured {
+                measured[ref] = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value, period: m.period, estimate: entry.estimated)
+            }
         }
         var input = ReportInput(organisation: session.organisation, auditors: session.auditors, date: session.date,
                                 checklistIDs: session.checklistIDs, set: set, answers: session.answers,
