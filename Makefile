@@ -16,12 +16,12 @@ run: build
 	@"$$($(SWIFT) build --show-bin-path)/smaudit"
 
 ## Runs every test: the Swift test suite (unit, pseudo-terminal, golden files) and
-## `smaudit check` over the built-in checklists.
+## `smaudit check --strict` over the built-in checklists (every rule shown failing and passing).
 test: deps
 	@scripts/ensure-test-tools
 	$(SWIFT) build
 	$(SWIFT) test
-	"$$($(SWIFT) build --show-bin-path)/smaudit" check
+	"$$($(SWIFT) build --show-bin-path)/smaudit" check --strict
 
 ## The release binary, .build/release/smaudit, with its symbols; scripts/build-release says
 ## how it is linked to start quickly.

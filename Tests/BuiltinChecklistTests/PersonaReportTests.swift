@@ -9,11 +9,13 @@ import Testing
 @Suite struct PersonaReportTests {
     static let set: ChecklistSet = ChecklistSet.load(BuiltinChecklists.files.map { (file: $0.name, text: $0.contents) }).0
 
+    /// A struggling, a typical and a strong team, and one half-way through (provisional).
     static let personas: [(checklist: String, example: String, golden: String)] = [
-        ("four-mistakes", "John from the article", "four-mistakes-john.md"),
-        ("seven-steps", "Mature B2B team", "seven-steps-mature.md"),
-        ("launch", "Startup launching its first presence", "launch-startup.md"),
-        ("four-mistakes", "Mixed answers, inbox data still missing", "four-mistakes-mixed.md"),
+        ("four-mistakes", "A struggling team, John from the article", "four-mistakes-john.md"),
+        ("four-mistakes", "A typical team that leaves requests unanswered", "four-mistakes-capped.md"),
+        ("seven-steps", "A strong team running a mature B2B programme", "seven-steps-strong.md"),
+        ("launch", "A typical startup launching its first accounts", "launch-startup.md"),
+        ("four-mistakes", "A typical team halfway through", "four-mistakes-halfway.md"),
     ]
 
     static func report(checklist id: String, example name: String) throws -> String {
@@ -44,9 +46,19 @@ import Testing
     }
 
     @Test func johnsReportLeadsWithTheFourMistakes() throws {
-        let report = try Self.report(checklist: "four-mistakes", example: "John from the article")
+        let report = try Self.report(checklist: "four-mistakes", example: "A struggling team, John from the article")
         let summary = report.components(separatedBy: "## Scores").first ?? ""
         #expect(summary.contains("at risk"))
         #expect(summary.contains("critical"))
+    }
+
+    /// The team that does everything well but sends requests away scores "leading" by points
+    /// and is shown developing, with the reason, and is never told to keep it up.
+    @Test func aTeamThatSendsRequestsAwayIsCapped() throws {
+        let report = try Self.report(checklist: "four-mistakes", example: "A typical team that leaves requests unanswered")
+        let summary = report.components(separatedBy: "## Scores").first ?? ""
+        #expect(summary.contains("(developing)"))
+        #expect(summary.contains("Capped at developing"))
+        #expect(!summary.contains("keep it up"))
     }
 }

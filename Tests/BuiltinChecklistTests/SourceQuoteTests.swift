@@ -118,7 +118,7 @@ import Yams
         var checked = 0
         for file in BuiltinChecklists.files {
             let checklist = try Self.parse(file)
-            let listed = Set(Self.sequence(checklist["sources"]).map { "\($0)" })
+            let listed = Set(Self.sequence(checklist["sources"]).map { Self.mapping($0)?["file"].map { "\($0)" } ?? "\($0)" })
             for item in Self.items(of: checklist, named: file.name) {
                 let label = "\(item.checklist) \(item.kind) \(item.id)"
                 guard let source = item.source as? String, let hash = source.firstIndex(of: "#") else {
@@ -146,7 +146,7 @@ import Yams
         #expect(problems.isEmpty, "\(problems.count) source problem(s):\n\(report)")
     }
 
-    @Test("The three built-in checklists ship, each with at least four examples")
+    @Test("The three built-in checklists ship, each with a struggling, a typical and a strong team")
     func threeChecklistsWithExamples() throws {
         let names = BuiltinChecklists.files.map(\.name)
         #expect(names == ["seven-steps.yaml", "four-mistakes.yaml", "launch.yaml"])
@@ -155,6 +155,25 @@ import Yams
             #expect("\(checklist["id"] ?? "")" == String(file.name.dropLast(5)), "\(file.name): id differs from file name")
             let examples = Self.sequence(checklist["examples"])
             #expect(examples.count >= 4, "\(file.name) has \(examples.count) examples; at least 4 are required")
+            let names = examples.compactMap { Self.mapping($0)?["name"].map { "\($0)".lowercased() } }
+            for kind in ["struggling", "typical", "strong"] {
+                #expect(names.contains { $0.contains(kind) }, "\(file.name) has no \(kind) team among \(names)")
+            }
+        }
+    }
+
+    /// The report cites articles by author, title and date (or, for an article without a title,
+    /// a description), never by file name.
+    @Test("Every source says what the report cites it as")
+    func sourcesCarryTitles() throws {
+        for file in BuiltinChecklists.files {
+            let checklist = try Self.parse(file)
+            let sources = Self.sequence(checklist["sources"])
+            #expect(!sources.isEmpty, "\(file.name) lists no sources")
+            for source in sources {
+                let fields = try #require(Self.mapping(source), "\(file.name): source \(source) is a bare file name")
+                #expect(fields["title"] != nil || fields["description"] != nil, "\(file.name): \(fields) has no title or description")
+            }
         }
     }
 

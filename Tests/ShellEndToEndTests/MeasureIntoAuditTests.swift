@@ -9,12 +9,13 @@ import TestSupport
     init() throws { smaudit = try Smaudit() }
 
     /// Two conversation starters (1 and 3); the brand replies to 1 after 30 minutes and never to 3:
-    /// response rate 1/2 = 50%, median first response 30 minutes.
+    /// response rate 1/2 = 50%, median first response 30 minutes. The messages run from January 2
+    /// to 29, so the export covers January 2026, the last full month the questions ask about.
     let inbox = """
     id,from,inbound,time,in_reply_to
-    1,alice,true,2026-01-01 10:00,
-    2,Brand,false,2026-01-01 10:30,1
-    3,bob,true,2026-01-01 11:00,
+    1,alice,true,2026-01-02 10:00,
+    2,Brand,false,2026-01-02 10:30,1
+    3,bob,true,2026-01-29 11:00,
 
     """
 
@@ -25,8 +26,8 @@ import TestSupport
                                      environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("50"))
-        #expect(result.stderr.contains("four-mistakes.response_rate = 50% (measured from inbox.csv: inbox.response_rate)"))
-        #expect(result.stderr.contains("four-mistakes.first_response_time = 30m (measured from inbox.csv: inbox.first_response_minutes.median)"))
+        #expect(result.stderr.contains("four-mistakes.response_rate = 50% (measured from inbox.csv, Jan 2026: inbox.response_rate)"))
+        #expect(result.stderr.contains("four-mistakes.first_response_time = 30m (measured from inbox.csv, Jan 2026: inbox.first_response_minutes.median)"))
         let saved = try smaudit.read("acme.yaml")
         #expect(saved.contains("measured: {file: \"\(inboxPath)\", metric: \"inbox.response_rate\", value: 0.5"))
         #expect(saved.contains("top_priority: \"sales\""))
@@ -44,18 +45,18 @@ import TestSupport
     @Test func measuredAnswersAreRoundedAndASessionIsNotBackedUpAgain() throws {
         let inboxPath = try smaudit.write("""
         id,from,inbound,time,in_reply_to
-        1,alice,true,2026-01-01 10:00,
-        2,Brand,false,2026-01-01 10:30,1
-        3,bob,true,2026-01-01 11:00,
-        4,Brand,false,2026-01-01 11:20,3
-        5,carol,true,2026-01-01 12:00,
+        1,alice,true,2026-01-02 10:00,
+        2,Brand,false,2026-01-02 10:30,1
+        3,bob,true,2026-01-15 11:00,
+        4,Brand,false,2026-01-15 11:20,3
+        5,carol,true,2026-01-29 12:00,
 
         """, to: "inbox.csv")
         let session = try smaudit.write("organisation: Acme\nanswers:\n  four-mistakes: {top_priority: sales}\n", to: "acme.yaml")
         for _ in 0..<2 {
             let result = try smaudit.run(["measure", "--inbox", inboxPath, "--into", session])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stderr.contains("four-mistakes.response_rate = 66.67% (measured from inbox.csv: inbox.response_rate)"))
+            #expect(result.stderr.contains("four-mistakes.response_rate = 66.67% (measured from inbox.csv, Jan 2026: inbox.response_rate)"))
         }
         let saved = try smaudit.read("acme.yaml")
         #expect(saved.contains("answer: \"66.67%\""))
@@ -73,7 +74,7 @@ import TestSupport
         let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
                                      input: "sales\n900\nyes\n/measure --inbox \(inboxPath)\n/review\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("mini.response_time = 30m (measured from inbox.csv: inbox.first_response_minutes.median)"))
+        #expect(result.stdout.contains("mini.response_time = 30m (measured from inbox.csv, 2026-01-02 – 2026-01-29: inbox.first_response_minutes.median)"))
         #expect(result.stdout.contains("mini.response_time      30m"))
         #expect(result.stdout.contains("All questions are answered or skipped."))
     }

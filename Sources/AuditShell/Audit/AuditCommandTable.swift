@@ -101,19 +101,22 @@ extension AuditCommands {
                          summary: "Compute metrics from platform exports and fill the audit's measurable questions",
                          details: "Prints the metrics table. With an audit open, questions that declare `measure:` (response time\nand rate, engagement share, clustered updates, growth, traffic) are answered with the measured\nvalues and marked as measured from their file. When the team already typed a different answer,\nsmaudit asks once before replacing it (the typed answer is kept as their estimate); --replace\nor --keep-typed decide without asking, as scripts must. `smaudit measure --help` defines every metric.",
                          arguments: .filePath) { [unowned self] shell, arguments, _ in
-                let request = try MeasureRequest(words: arguments)
+                var request = try MeasureRequest(words: arguments)
+                // A month still running is never taken as the last full month.
+                request.today = TimestampParser.parse(SessionStore.now(environment: environment)).map(CalendarDay.init(containing:))
                 let (measurement, warnings) = try request.measure()
                 for warning in warnings { shell.warn("\(warning)") }
                 shell.console.print("\(measurement.table())")
                 guard let flow else { return .continue }
-                let fills = MeasuredAnswers.plan(flow.session, set: set, measurement: measurement, request: request)
+                var measurements = MeasuredAnswers.Measurements(request: request, measured: measurement)
+                let (fills, unfilled) = try MeasuredAnswers.plan(flow.session, set: set, measurements: &measurements)
                 let apply: (MeasuredAnswers.TypedAnswers, Shell) throws -> Void = { [unowned self] typed, shell in
                     let now = SessionStore.now(environment: environment)
                     let applied = try flow.update { session in
                         MeasuredAnswers.apply(fills, to: &session, typed: typed, now: now)
                     }
                     let kept = fills.filter { $0.replacesTyped != nil && typed == .keep }
-                    shell.console.print("\(MeasuredAnswers.describe(applied, kept: kept))")
+                    shell.console.print("\(MeasuredAnswers.describe(applied, kept: kept, unfilled: unfilled))")
                     Self.showCurrentOrFinish(shell)
                 }
                 if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {

@@ -165,8 +165,16 @@ public enum MeasuredAnswers {
         public var value: Double
         /// The export file it came from.
         public var file: String
+        /// The part of the export measured, in words (`Oct 2026`, `2026-01-01 – 2026-03-31`).
+        public var period: String?
         /// The answer the team typed, when it differs and this fill would replace it.
         public var replacesTyped: String?
+    }
+
+    /// A measurable question left unanswered, and why (the export does not cover its period).
+    public struct Unfilled: Sendable {
+        public var ref: QuestionRef
+        public var reason: String
     }
 
     /// What to do with answers the team typed when a measurement covers them too.
@@ -177,24 +185,69 @@ public enum MeasuredAnswers {
         case keep
     }
 
-    /// The questions of the session's checklists that the measurement can answer.
-    public static func plan(_ session: AuditSession, set: ChecklistSet, measurement: PresenceMeasurement,
-                            request: MeasureRequest) -> [Fill] {
+    /// The exports measured once per window the questions ask about: the window the user gave
+    /// (`--period`, `--since`, `--until`) for every question, else each question's own
+    /// `measure_period` (the last full month, the last 90 days, or the whole export).
+    public struct Measurements {
+        let request: MeasureRequest
+        private var cache: [(window: MeasurementWindow, measurement: PresenceMeasurement)] = []
+
+        /// Starts from the measurement already made for `request.window` (the one printed).
+        public init(request: MeasureRequest, measured: PresenceMeasurement) {
+            self.request = request
+            cache = [(request.window, measured)]
+        }
+
+        /// The window a question is filled from.
+        public func window(for question: Question) -> MeasurementWindow {
+            if request.window != .all { return request.window }
+            switch question.measurePeriod {
+            case .lastMonth?: return .lastFullMonth
+            case .last90Days?: return .last90Days
+            case .all?, nil: return .all
+            }
+        }
+
+        /// The measurement of one window, read once.
+        public mutating func measurement(for window: MeasurementWindow) throws -> PresenceMeasurement {
+            if let cached = cache.first(where: { $0.window == window }) { return cached.measurement }
+            var windowed = request
+            windowed.window = window
+            let measurement = try windowed.measure().0
+            cache.append((window, measurement))
+            return measurement
+        }
+    }
+
+    /// The questions of the session's checklists that the exports can answer, each from the
+    /// window it asks about; and those whose window the exports do not cover, left unanswered.
+    public static func plan(_ session: AuditSession, set: ChecklistSet, measurements: inout Measurements) throws
+        -> (fills: [Fill], unfilled: [Unfilled]) {
         var fills: [Fill] = []
+        var unfilled: [Unfilled] = []
         for id in session.checklistIDs {
             guard let checklist = set.checklist(id) else { continue }
             for (_, question) in checklist.allQuestions {
-                guard let metric = question.measure, let value = measurement.value(at: metric),
-                      let file = request.file(for: metric),
-                      let answer = answer(for: question, metric: metric, value: value) else { continue }
+                guard let metric = question.measure, let file = measurements.request.file(for: metric) else { continue }
                 let ref = QuestionRef(checklist: id, question: question.id)
+                let window = measurements.window(for: question)
+                let measurement = try measurements.measurement(for: window)
+                let coverage = measurement.coverage(of: metric)
+                if let coverage, !coverage.isComplete {
+                    unfilled.append(Unfilled(ref: ref, reason: coverage.note ?? "the export does not cover \(window)"))
+                    continue
+                }
+                guard let value = measurement.value(at: metric),
+                      let answer = answer(for: question, metric: metric, value: value) else { continue }
                 let entry = session[ref]
                 // A typed answer is one the team gave themselves: not measured, and different.
                 let typed = entry.value != nil && entry.measured == nil && entry.value != answer ? entry.text : nil
-                fills.append(Fill(ref: ref, answer: answer, metric: metric, value: value, file: file, replacesTyped: typed))
+                let period = coverage.flatMap { $0.window?.label ?? $0.extent?.description }
+                fills.append(Fill(ref: ref, answer: answer, metric: metric, value: value, file: file, period: period,
+                                  replacesTyped: typed))
             }
         }
-        return fills
+        return (fills, unfilled)
     }
 
     /// Records the fills in the session; returns those applied (with `.keep`, the ones that would
@@ -210,19 +263,11 @@ public enum MeasuredAnswers {
             entry.text = fill.answer.displayText
             entry.skipped = false
             entry.at = now
-            entry.measured = MeasuredValue(file: fill.file, metric: fill.metric, value: fill.value, at: now)
+            entry.measured = MeasuredValue(file: fill.file, metric: fill.metric, value: fill.value, at: now, period: fill.period)
             session[fill.ref] = entry
             applied.append(fill)
         }
         return applied
-    }
-
-    /// Records every measurable question of the session's checklists, replacing typed answers
-    /// (kept as estimates); returns what was filled.
-    @discardableResult
-    public static func fill(_ session: inout AuditSession, set: ChecklistSet, measurement: PresenceMeasurement,
-                            request: MeasureRequest, now: String) -> [Fill] {
-        apply(plan(session, set: set, measurement: measurement, request: request), to: &session, typed: .replace, now: now)
     }
 
     /// `2 questions already have typed answers (four-mistakes.response_rate 50% → 89.81%; …).`
@@ -246,25 +291,43 @@ public enum MeasuredAnswers {
             + " Add --replace to use the measured values (the typed answers are kept as estimates) or --keep-typed to keep them."
     }
 
-    /// One line per question: `four-mistakes.response_rate = 92% (measured from inbox.csv)`, or
-    /// `replaced 50% (typed) with 89.81% (measured from inbox.csv)`, and the answers kept.
-    public static func describe(_ applied: [Fill], kept: [Fill] = []) -> String {
-        guard !applied.isEmpty || !kept.isEmpty else { return "No audit question could be filled from these exports." }
+    /// What the export kind is called in a sentence: "the inbox shows 89.8%".
+    static func exportName(_ metric: String) -> String {
+        switch metric.prefix(while: { $0 != "." }) {
+        case "posts": return "the posts export"
+        case "inbox": return "the inbox"
+        case "followers": return "the follower counts"
+        case "traffic": return "the traffic export"
+        default: return "the export"
+        }
+    }
+
+    /// One line per question: `four-mistakes.response_rate = 92% (measured from inbox.csv, Oct
+    /// 2026: inbox.response_rate)`, or for a typed answer replaced `you said 50%, the inbox shows
+    /// 89.81% (Oct 2026)`; then the answers kept and the questions left unanswered, with why.
+    public static func describe(_ applied: [Fill], kept: [Fill] = [], unfilled: [Unfilled] = []) -> String {
+        guard !applied.isEmpty || !kept.isEmpty || !unfilled.isEmpty else { return "No audit question could be filled from these exports." }
         var lines: [String] = []
         if !applied.isEmpty { lines.append("Filled \(applied.count.counted("question")) from the exports:") }
         for fill in applied {
-            let source = "measured from \(AtomicFile.name(of: fill.file))"
+            let name = AtomicFile.name(of: fill.file)
+            let period = fill.period.map { ", \($0)" } ?? ""
             if let typed = fill.replacesTyped {
-                lines.append("  \(fill.ref): replaced \(typed) (typed) with \(fill.answer.displayText) (\(source); \(typed) is kept as the estimate)")
+                lines.append("  \(fill.ref): you said \(typed), \(exportName(fill.metric)) shows \(fill.answer.displayText) (\(name)\(period)); replaced, with \(typed) kept as the estimate")
             } else {
-                lines.append("  \(fill.ref) = \(fill.answer.displayText) (\(source): \(fill.metric))")
+                lines.append("  \(fill.ref) = \(fill.answer.displayText) (measured from \(name)\(period): \(fill.metric))")
             }
         }
         if !kept.isEmpty {
             lines.append("Kept \(kept.count.counted("typed answer")):")
             for fill in kept {
-                lines.append("  \(fill.ref) = \(fill.replacesTyped ?? "") (typed; \(AtomicFile.name(of: fill.file)) measures \(fill.answer.displayText))")
+                let period = fill.period.map { " (\($0))" } ?? ""
+                lines.append("  \(fill.ref): you said \(fill.replacesTyped ?? ""), \(exportName(fill.metric)) shows \(fill.answer.displayText)\(period); yours is kept")
             }
+        }
+        if !unfilled.isEmpty {
+            lines.append("Left unanswered, because the exports do not cover the period they ask about:")
+            for item in unfilled { lines.append("  \(item.ref): \(item.reason)") }
         }
         return lines.joined(separator: "\n")
     }
@@ -281,7 +344,8 @@ public enum MeasuredAnswers {
         defer { withExtendedLifetime(lock) {} }
         let loaded = try SessionFiles.read(path, set: catalog.set, catalog: catalog, environment: environment, action: "fill")
         var session = loaded.session
-        let fills = plan(session, set: catalog.set, measurement: measurement, request: request)
+        var measurements = Measurements(request: request, measured: measurement)
+        let (fills, unfilled) = try plan(session, set: catalog.set, measurements: &measurements)
         var typed = request.typedAnswers ?? .replace
         if request.typedAnswers == nil, fills.contains(where: { $0.replacesTyped != nil }) {
             guard let replace = ask(replaceQuestion(fills)) else { throw ShellError(refusal(fills)) }
@@ -293,7 +357,7 @@ public enum MeasuredAnswers {
         let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text)
         try AtomicFile.write(SessionWriter.render(session, set: catalog.set), to: path)
         var lines = loaded.warnings.map { [$0] } ?? []
-        lines.append(describe(applied, kept: fills.filter { $0.replacesTyped != nil && typed == .keep }))
+        lines.append(describe(applied, kept: fills.filter { $0.replacesTyped != nil && typed == .keep }, unfilled: unfilled))
         if let backup {
             lines.append("\(path) is now a session file; the answers file as you wrote it (with its comments) is kept as \(backup)")
         }

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every built-in question with `measure:` filled from a fixture export, asserting that the
+/// value means what the prompt asks: the same quantity, the same period, the same unit
+/// (issue 16), from the exports teams really download (issue 20).
+@Suite struct MeasuredQuestionsTests {
+    let smaudit: Smaudit
+
+    init() throws { smaudit = try Smaudit() }
+
+    static let fixtures = Smaudit.packageRoot.appendingPathComponent("Tests/PresenceDataTests/Fixtures")
+
+    /// A session of all three built-ins with no answers yet.
+    func emptySession() throws -> String {
+        try smaudit.write("organisation: Acme Outdoor\nanswers:\n  seven-steps: {}\n  four-mistakes: {}\n  launch: {}\n", to: "acme.yaml")
+    }
+
+    /// The `measured:` record and answer of one question in the saved session.
+    func entry(_ question: String, in saved: String) -> String {
+        guard let start = saved.range(of: "    \(question):\n") else { return "" }
+        let rest = saved[start.upperBound...]
+        let end = rest.range(of: "\n    [a-z]", options: .regularExpression)?.lowerBound ?? rest.endIndex
+        return String(rest[..<end])
+    }
+
+    /// The Meta Business Suite Instagram export (posts from Sep 28 to Nov 2), its follower counts
+    /// and a GA4 traffic acquisition report for October, measured on Nov 23: every question
+    /// about last month is filled from October (the last full month in the data), not from
+    /// the whole export.
+    ///
+    /// October's posts: the reel of Oct 2 09:00 (610 likes, 88 shares, 57 comments = 755), the
+    /// image five minutes later (90 + 5 + 15 = 110), the carousel of Oct 15 (150 + 20 + 30 =
+    /// 200), the reel of Oct 31 (380 + 40 + 25 = 445); the posts of Sep 28 and Nov 2 are outside.
+    /// - applause per post = 1,510 / 4 = 377.5 (seven-steps `applause_per_post`: likes, shares
+    ///   and comments per post, last month);
+    /// - conversation per post = (57 + 15 + 30 + 25) / 4 = 31.75 comments (seven-steps
+    ///   `conversation_per_post`);
+    /// - engagement per follower = 1,510 / 25,000 followers on Oct 31 = 6.04% (four-mistakes
+    ///   `engagement_per_follower`: interactions per 100 followers, last month);
+    /// - clustered runs = 1 (Oct 2, 09:00 and 09:05, one account, less than 10 minutes apart;
+    ///   launch `clustered_runs`);
+    /// - followers = 25,010, the last count in the export (four-mistakes `followers`, no period).
+    /// GA4, Oct 1–31: social sessions = Organic Social 1,290 + Paid Social 640 = 1,930 of 8,720:
+    /// 22.13% (seven-steps `social_traffic_share`); key events from social 18 + 6 = 24 of 1,930 =
+    /// 1.24% (`social_conversion_rate`).
+    @Test func instagramAndGA4ExportsFillLastMonthsQuestions() throws {
+        let session = try emptySession()
+        let result = try smaudit.run([
+            "measure", "--posts", Self.fixtures.appendingPathComponent("meta-instagram-posts.csv").path,
+            "--followers", Self.fixtures.appendingPathComponent("instagram-followers.csv").path,
+            "--traffic", Self.fixtures.appendingPathComponent("ga4-traffic-acquisition.csv").path,
+            "--into", session,
+        ], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let saved = try smaudit.read("acme.yaml")
+        let expected: [(question: String, answer: String, period: String)] = [
+            ("applause_per_post", "377.5", "Oct 2026"),
+            ("conversation_per_post", "31.75", "Oct 2026"),
+            ("social_traffic_share", "22.13%", "Oct 2026"),
+            ("social_conversion_rate", "1.24%", "Oct 2026"),
+            ("engagement_per_follower", "6.04%", "Oct 2026"),
+            ("clustered_runs", "1", "Oct 2026"),
+        ]
+        for item in expected {
+            let text = entry(item.question, in: saved)
+            #expect(text.contains("answer: \"\(item.answer)\""), "\(item.question): \(text)")
+            #expect(text.contains("period: \"\(item.period)\""), "\(item.question): \(text)")
+        }
+        let followers = entry("followers", in: saved)
+        #expect(followers.contains("answer: \"25010\""), "\(followers)")
+        #expect(result.stderr.contains("seven-steps.applause_per_post = 377.5 (measured from meta-instagram-posts.csv, Oct 2026: posts.applause_rate)"), "\(result.stderr)")
+    }
+
+    /// An inbox export for October (generic columns). Starters: 1 (answered after 20 minutes),
+    /// 3 (after 90), 5 (after 40), 7 (never): response rate 3 / 4 = 75% (four-mistakes
+    /// `response_rate`: share of conversations people started that got a reply, last month);
+    /// median first reply of 20, 40, 90 = 40 minutes (`first_response_time`, the median).
+    /// Message 9 in September is outside the month.
+    @Test func anInboxExportFillsLastMonthsServiceQuestions() throws {
+        let inbox = try smaudit.write("""
+        id,from,inbound,time,in_reply_to
+        9,zoe,true,2026-09-20 09:00,
+        1,alice,true,2026-10-02 10:00,
+        2,Brand,false,2026-10-02 10:20,1
+        3,bob,true,2026-10-12 11:00,
+        4,Brand,false,2026-10-12 12:30,3
+        5,carol,true,2026-10-20 15:00,
+        6,Brand,false,2026-10-20 15:40,5
+        7,dan,true,2026-10-30 16:00,
+        8,Brand,false,2026-10-30 16:05,
+
+        """, to: "inbox.csv")
+        let session = try emptySession()
+        let result = try smaudit.run(["measure", "--inbox", inbox, "--into", session], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let saved = try smaudit.read("acme.yaml")
+        #expect(entry("response_rate", in: saved).contains("answer: \"75%\""), "\(saved)")
+        #expect(entry("response_rate", in: saved).contains("period: \"Oct 2026\""))
+        #expect(entry("first_response_time", in: saved).contains("answer: \"40m\""))
+    }
+
+    /// An export that holds only part of the month a question asks about leaves it unanswered,
+    /// saying why, rather than answering "last month" from two days.
+    @Test func anExportThatDoesNotCoverTheMonthLeavesTheQuestionUnanswered() throws {
+        let inbox = try smaudit.write("""
+        id,from,inbound,time,in_reply_to
+        1,alice,true,2026-11-19 10:00,
+        2,Brand,false,2026-11-19 10:20,1
+        3,bob,true,2026-11-20 11:00,
+
+        """, to: "inbox.csv")
+        let session = try emptySession()
+        let result = try smaudit.run(["measure", "--inbox", inbox, "--into", session], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Left unanswered, because the exports do not cover the period they ask about:"), "\(result.stderr)")
+        #expect(result.stderr.contains("four-mistakes.response_rate: the inbox export covers 2026-11-19 – 2026-11-20"), "\(result.stderr)")
+        #expect(!(try smaudit.read("acme.yaml")).contains("response_rate"))
+    }
+}
