@@ -85,4 +85,17 @@ import Testing
         #expect(m.posts?.skippedRows == 3)
         #expect(warnings.map(\.description) == ["\(path):3: quoted field never closed; lines 3–5 (the rest of the file) skipped"])
     }
+
+    /// A quote never closed near the top of a large file would make the rest of the file one
+    /// record held in memory; past 16 MiB the read stops with a message at the quote's line.
+    @Test func aRecordPastTheSizeLimitStopsTheReadAtItsQuote() throws {
+        let row = "4,5,6 and some more text in the field that never ends\n"
+        let body = String(repeating: row, count: (CSVParser.maxRecordBytes / row.utf8.count) + 10)
+        let path = try fixture("likes,comments,shares\n1,2,3\n\"" + body)
+        #expect(throws: PresenceError.recordTooLong(file: path, line: 3, quoteLine: 3)) {
+            _ = try PresenceMeasurer.measure(posts: path)
+        }
+        #expect(PresenceError.recordTooLong(file: "p.csv", line: 3, quoteLine: 3).description
+                == "p.csv:3: a quoted field opened here runs on for more than 16 MiB, so its quote is probably never closed; close it (or export the file again) and measure again")
+    }
 }

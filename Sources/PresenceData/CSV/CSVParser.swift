@@ -33,6 +33,19 @@ final class CSVParser {
         case fieldStart, unquoted, quoted, quoteInQuoted, carriageReturn
     }
 
+    /// The longest record kept in memory. A quote that is never closed would otherwise make the
+    /// rest of the file one record: 16 MiB is far beyond any real row (a post's text, a
+    /// message), and keeps memory flat whatever the file.
+    static let maxRecordBytes = 16 << 20
+
+    /// A record grew past `maxRecordBytes`.
+    struct RecordTooLong: Error, Equatable {
+        /// The line the record starts on.
+        let line: Int
+        /// The line of the quote still open, if the record is in a quoted field.
+        let quoteLine: Int?
+    }
+
     let delimiter: UInt8
     let lineEnd: LineEnd
     private var state = State.fieldStart
@@ -168,6 +181,7 @@ final class CSVParser {
                     j += 1
                 }
                 append(p + i, j - i)
+                if byteCount > Self.maxRecordBytes { throw RecordTooLong(line: recordLine, quoteLine: nil) }
                 if j == n { i = n; continue }
                 let c = p[j]
                 i = j + 1
@@ -213,6 +227,7 @@ final class CSVParser {
                     }
                 }
                 append(p + i, j - i)
+                if byteCount > Self.maxRecordBytes { throw RecordTooLong(line: recordLine, quoteLine: quoteOpenLine) }
                 if j == n { i = n; continue }
                 i = j + 1
                 quotedAfterCR = false

@@ -234,7 +234,11 @@ public struct CSVReader: Sendable {
                     let layout = detectedLayout(firstChunk: chunk)
                     parser = CSVParser(delimiter: delimiter ?? layout.delimiter, lineEnd: layout.lineEnd)
                 }
-                try parser!.feed(chunk, onRow: onRow)
+                do {
+                    try parser!.feed(chunk, onRow: onRow)
+                } catch let tooLong as CSVParser.RecordTooLong {
+                    throw PresenceError.recordTooLong(file: name, line: tooLong.line, quoteLine: tooLong.quoteLine)
+                }
                 progress?(bytesRead, records)
             }
             guard let parser else { throw PresenceError.emptyFile(file: name) }

@@ -18,6 +18,8 @@ public enum PresenceError: Error, Sendable, Equatable, CustomStringConvertible {
     case utf16(file: String)
     /// A `--period`, `--since` or `--until` value that is not a period.
     case invalidPeriod(String)
+    /// A record longer than `CSVParser.maxRecordBytes`, most likely a quote never closed.
+    case recordTooLong(file: String, line: Int, quoteLine: Int?)
 
     /// Columns named in a message, at most this many: a file read with the wrong line ends can
     /// have a "header" of a hundred thousand cells.
@@ -50,6 +52,12 @@ public enum PresenceError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(LinkedIn: 'All posts' of the content export, 'New followers' of the followers export)"
         case let .utf16(file):
             return "\(file): UTF-16 text; save it as CSV in UTF-8 (or convert it: iconv -f UTF-16 -t UTF-8)"
+        case let .recordTooLong(file, line, quoteLine):
+            let size = "\(CSVParser.maxRecordBytes >> 20) MiB"
+            if let quoteLine {
+                return "\(file):\(quoteLine): a quoted field opened here runs on for more than \(size), so its quote is probably never closed; close it (or export the file again) and measure again"
+            }
+            return "\(file):\(line): one row of more than \(size); this is not a CSV export smaudit can read"
         case let .invalidPeriod(text):
             return "invalid period '\(Self.shortened(text))': expected YYYY-MM (2026-10), last-month, last-90-days or all, "
                 + "and dates as YYYY-MM-DD"
