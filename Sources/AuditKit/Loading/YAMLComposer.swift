@@ -36,6 +36,20 @@ enum YAMLComposer {
         return try result.get()
     }
 
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
     /// Nesting deeper than this (`[[[[…`) is refused: composing recurses once per level, and
     /// no checklist or session nests more than a dozen.
     static let maxDepth = 500
@@ -237,7 +251,7 @@ private struct EventReader: ~Copyable {
     private func parserError() -> YAMLComposer.SyntaxError {
         let problem = parser.pointee.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.pointee.error == YAML_READER_ERROR {
-            let (line, column) = Self.position(ofByte: parser.pointee.problem_offset, in: bytes)
+            let (line, column) = YAMLComposer.position(ofByte: parser.pointee.problem_offset, in: bytes)
             return YAMLComposer.SyntaxError(message: "cannot read the file: \(problem)", line: line, column: column)
         }
         if parser.pointee.error == YAML_MEMORY_ERROR {
@@ -256,26 +270,12 @@ private struct EventReader: ~Copyable {
             // point just past the last character written instead.
             var end = bytes.count
             while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
-            let (line, column) = Self.position(ofByte: end, in: bytes)
+            let (line, column) = YAMLComposer.position(ofByte: end, in: bytes)
             let whereText = problem.contains("end of stream") ? "" : " at the end of the file"
             return YAMLComposer.SyntaxError(message: "YAML syntax error: \(problem)\(whereText)\(context)",
                                             line: line, column: column)
         }
         return YAMLComposer.SyntaxError(message: "YAML syntax error: \(problem)\(context)",
                                         line: mark.line + 1, column: mark.column + 1)
-    }
-
-    /// 1-based line and column (in Unicode scalars) of a byte offset.
-    static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = 1, column = 1
-        for byte in bytes.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

@@ -95,7 +95,7 @@ public enum AtomicFile {
             }
         }
         if let offset = firstInvalidUTF8(bytes) {
-            let (line, column) = position(ofByte: offset, in: bytes)
+            let (line, column) = bytes.withUnsafeBufferPointer { YAMLComposer.position(ofByte: offset, in: $0) }
             let hex = String(bytes[offset], radix: 16, uppercase: true)
             let message = "the file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character; save it as UTF-8 (it is left as it is)"
             let location = SourceLocation(file: path, line: line, column: column)
@@ -132,20 +132,6 @@ public enum AtomicFile {
             i += length
         }
         return nil
-    }
-
-    /// 1-based line and column (in Unicode scalars) of a byte offset.
-    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
-        var line = 1, column = 1
-        for byte in bytes.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 
     /// Whether a file or folder exists at `path`, following links: a dangling link names
