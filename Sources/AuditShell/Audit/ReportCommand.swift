@@ -11,7 +11,9 @@ extension AuditCommands {
     func writeReport(_ shell: Shell, to requested: String?, force: Bool) throws {
         let flow = try requireFlow()
         let path = requested.flatMap { $0 == "--force" ? nil : $0 } ?? Self.defaultReportPath(for: flow.session)
-        let text = ReportRendering.markdown(session: flow.session, set: set)
+        // `report FILE.html` writes the HTML page; any other name gets the Markdown report.
+        let format: ReportRendering.Format = ReportRendering.Format(fileName: path) == .html ? .html : .markdown
+        let text = ReportRendering.render(flow.session, set: set, format: format)
         let write: () throws -> Void = {
             try AtomicFile.write(text, to: path)
             shell.console.print("Report written to \(path).")
