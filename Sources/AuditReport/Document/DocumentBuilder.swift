@@ -119,9 +119,9 @@ struct DocumentBuilder {
         } else {
             parts.append("The scores cannot be compared: one of the audits has too few answers for a score.")
         }
-        let solved = distinct(c.resolved.filter(\.isSolved).map { $0.previous.rule.problemHeading })
-        let new = distinct(c.new.map { $0.rule.problemHeading })
-        let first = distinct(c.firstJudged.map { $0.current.rule.problemHeading })
+        let solved = distinct(c.resolved.filter(\.isSolved).map { (baseline ?? model).problemHeading(of: $0.previous) })
+        let new = distinct(c.new.map { model.problemHeading(of: $0) })
+        let first = distinct(c.firstJudged.map { model.problemHeading(of: $0.current) })
         func names(_ list: [String]) -> String {
             let shown = list.prefix(3).map { "“\($0)”" }.joined(separator: "; ")
             return list.count > 3 ? shown + " and \(list.count - 3) more" : shown
@@ -433,25 +433,25 @@ struct DocumentBuilder {
         // Rule by rule: a theme can be partly solved, so its heading would claim too much.
         var seen: Set<String> = []
         let solved = c.resolved.filter(\.isSolved).compactMap { item -> [Inline]? in
-            let heading = item.previous.rule.problemHeading
+            let heading = (baseline ?? model).problemHeading(of: item.previous)
             guard seen.insert("solved " + heading).inserted else { return nil }
             return [.text(heading + (item.currentStatus == .pass ? " (now passes)" : " (no longer applies)"))]
         }
         list("Problems solved", solved)
         let unjudged = c.resolved.filter { !$0.isSolved }.compactMap { item -> [Inline]? in
-            let heading = item.previous.rule.problemHeading
+            let heading = (baseline ?? model).problemHeading(of: item.previous)
             guard seen.insert("unjudged " + heading).inserted else { return nil }
             return [.text(heading + (item.currentStatus == .open ? " (open now: questions it needs are unanswered)" : " (no longer part of the audit)"))]
         }
         if !unjudged.isEmpty { list("Not judged this time", unjudged) }
         let new = c.new.compactMap { r -> [Inline]? in
-            let heading = r.rule.problemHeading
+            let heading = model.problemHeading(of: r)
             guard seen.insert("new " + heading).inserted else { return nil }
             return [.text("\(heading) (\(r.rule.severity.rawValue), \(pointsText(r.points)); passed before)")]
         }
         list("New problems", new)
         let first = c.firstJudged.compactMap { item -> [Inline]? in
-            let heading = item.current.rule.problemHeading
+            let heading = model.problemHeading(of: item.current)
             guard seen.insert("first " + heading).inserted else { return nil }
             let before: String
             switch item.previousStatus {

@@ -308,7 +308,7 @@ private struct JSONBuilder {
     func comparison(_ c: ReportComparison) -> JSONValue {
         func key(_ r: RuleResult) -> [(String, JSONValue)] {
             [("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title)),
-             ("problem", .string(r.rule.problemHeading))]
+             ("problem", .string(model.problemHeading(of: r)))]
         }
         return .object([
             ("baseline_date", .string(c.baselineDate)),

@@ -108,6 +108,16 @@ struct ReportModel {
         return problem.rules.flatMap(references(of:)).filter { seen.insert($0).inserted }
     }
 
+    /// What a single rule's failure is called where it is listed alone (the comparison): its own
+    /// `problem`, else its theme's, else its title.
+    func problemHeading(of r: RuleResult) -> String {
+        if let own = r.rule.problem { return own }
+        if let theme = r.rule.theme, let declared = input.set.checklist(theme.checklist ?? r.checklistID)?.theme(theme.id) {
+            return declared.problem
+        }
+        return r.rule.title
+    }
+
     /// The section title a rule scores under.
     func sectionTitle(of result: RuleResult) -> String {
         input.set.checklist(result.checklistID)?.sectionTitle(result.rule.sectionID) ?? Section.generalTitle
