@@ -214,7 +214,7 @@ struct DocumentBuilder {
                 blocks.append(.chart(.bars(title: "\(c.title): score per section", rows: shown.map { barRow($0.title, .plain($0.summary)) })))
             }
         }
-        return DocumentSection(id: "scores", title: "Scores", startsPage: true, blocks: blocks)
+        return DocumentSection(id: "scores", title: "Scores", startsPage: false, blocks: blocks)
     }
 
     // MARK: Findings

@@ -10,7 +10,7 @@ struct ReportDocument {
     var sections: [DocumentSection]
 }
 
-/// A major section of the report; in print each but the first two starts a page.
+/// A major section of the report; in print the findings, the comparison and the appendix start a page.
 struct DocumentSection {
     /// Its anchor in the HTML (`summary`, `findings`).
     var id: String

@@ -111,10 +111,13 @@ public enum ReportRendering {
             let delta = c.change.map { ($0 >= 0 ? "+" : "") + ScoreText.number($0) } ?? "n/a"
             return "\((c.id ?? "overall").padded(toWidth: 14)) \(before) → \(after) (\(delta))"
         }
-        var lines = ["Compared with the audit of \(comparison.baselineDate ?? "an undated earlier audit"):", change(comparison.overall)]
+        var lines = ["Compared with " + (comparison.baselineDate.map { "the audit of \($0)" } ?? "an undated earlier audit") + ":", change(comparison.overall)]
         lines += comparison.checklists.map(change)
         lines.append("Findings resolved: " + (comparison.resolved.isEmpty ? "none" : comparison.resolved.map { $0.previous.rule.title }.joined(separator: "; ")))
         lines.append("New findings: " + (comparison.new.isEmpty ? "none" : comparison.new.map(\.rule.title).joined(separator: "; ")))
+        if !comparison.firstJudged.isEmpty {
+            lines.append("Judged for the first time: " + comparison.firstJudged.map(\.current.rule.title).joined(separator: "; "))
+        }
         if !comparison.changedAnswers.isEmpty {
             lines.append("Answers changed:")
             for answer in comparison.changedAnswers {
