@@ -56,7 +56,7 @@ import Testing
         #expect(up.contains("**New problems (1)**\n\n- The voice changes from platform to platform (low, 1 point; passed before)"))
         #expect(up.contains("- Replies to customers are slow (high, 5 points; open before)"))
         #expect(up.contains("- Objectives are not measured (high, 5 points; did not apply before)"))
-        #expect(up.contains("- What share of your posts help others rather than promote you?: “20%” → “50%”"))
+        #expect(up.contains("- What share of your posts help others rather than promote you? — “20%” → “50%”"))
         // The summary says what changed, before any detail.
         let summary = up.components(separatedBy: "## Action plan").first ?? ""
         #expect(summary.contains("**Since the previous audit (2024-01-15)**\n\nThe score rose from 2.6 to 53.8 (+51.2). Solved: “New followers are pitched to at once”; “No business objective is set”; “Everyone is addressed as one audience” and 1 more. New: “The voice changes from platform to platform”. Judged for the first time: “Objectives are not measured”; “Replies to customers are slow”."))

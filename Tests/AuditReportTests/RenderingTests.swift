@@ -103,13 +103,8 @@ import Testing
 
     @Test(arguments: ["struggling", "typical", "strong", "comparison"])
     func theBodyShowsNoInternals(_ name: String) throws {
-        let md: String
-        switch name {
-        case "struggling": md = MarkdownReport.render(Fixtures.struggling)
-        case "typical": md = MarkdownReport.render(Fixtures.typical)
-        case "strong": md = MarkdownReport.render(Fixtures.strong)
-        default: md = MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling)
-        }
+        let (input, baseline) = HTMLReportTests.persona(name)
+        let md = MarkdownReport.render(input, baseline: baseline)
         // Without the score bars, the body has no code span: no question or checklist id.
         let body = Self.body(md).replacingOccurrences(of: #"`[█▏▎▍▌▋▊▉░]+`"#, with: "", options: .regularExpression)
         #expect(!body.contains("`"))

@@ -187,7 +187,7 @@ struct DocumentBuilder {
     private func scores() -> DocumentSection {
         let standing = model.scorecard.standing
         var blocks: [Block] = [.paragraph([.text("Scores are out of 100. Rules pass, fail or are open (not decidable yet); the range is where an open score could still end up. A capped band is lowered by a failed critical practice; a provisional band may still change.")])]
-        blocks.append(.chart(.gauge(Chart.Gauge(title: "Overall score " + ReportFormat.score(standing.score) + " of 100 (" + ReportFormat.bandCell(standing) + ")",
+        blocks.append(.chart(.gauge(Chart.Gauge(title: "Overall score " + ReportFormat.score(standing.score) + " of 100, " + ReportFormat.bandCell(standing),
                                                 score: ReportFormat.shown(standing.score), low: ReportFormat.shown(standing.summary.low),
                                                 high: ReportFormat.shown(standing.summary.high), band: standing.band?.label))))
         var rows = [scoreCells([.strong([.text("Overall")])], standing)]
@@ -355,22 +355,12 @@ struct DocumentBuilder {
             var item: [Inline] = [.strong([.text(r.rule.title)]), .text(" (\(r.rule.severity.rawValue), \(pointsText(r.points)))")]
             if !missing.isEmpty {
                 item.append(.text(" — waits for " + missing.map { ref in
-                    "“\(input.set.question(ref)?.prompt ?? ref.question)” (\(stateWord(model.state(of: ref))))"
+                    "“\(input.set.question(ref)?.prompt ?? ref.question)” (\(model.state(of: ref).word))"
                 }.joined(separator: ", ")))
             }
             return item
         }))
         return blocks
-    }
-
-    private func stateWord(_ state: AnswerState) -> String {
-        switch state {
-        case .answered: "answered"
-        case .notApplicable: "not applicable"
-        case .skipped: "skipped"
-        case .notAsked: "not asked"
-        case .unanswered: "not answered"
-        }
     }
 
     /// The answer as the report quotes it: “answer”, or the state in italics; a kept answer
@@ -463,7 +453,7 @@ struct DocumentBuilder {
         }
         list("Judged for the first time", first)
         list("Answers that changed", c.changedAnswers.map { change in
-            [.text(change.prompt + ": " + (change.previous.map { "“\($0)”" } ?? "not answered") + " → " + (change.current.map { "“\($0)”" } ?? "not answered"))]
+            [.text(change.prompt + " — " + (change.previous.map { "“\($0)”" } ?? "not answered") + " → " + (change.current.map { "“\($0)”" } ?? "not answered"))]
         })
         return DocumentSection(id: "comparison", title: "Compared with the previous audit", startsPage: true, blocks: blocks)
     }
@@ -477,7 +467,7 @@ struct DocumentBuilder {
             var counts: [String: Int] = [:]
             var total = 0
             for (_, q) in checklist.allQuestions {
-                counts[stateWord(model.state(of: QuestionRef(checklist: checklist.id, question: q.id))), default: 0] += 1
+                counts[model.state(of: QuestionRef(checklist: checklist.id, question: q.id)).word, default: 0] += 1
                 total += 1
             }
             let parts = ["answered", "not applicable", "skipped", "not answered", "not asked"].compactMap { word in

@@ -137,14 +137,6 @@ private struct JSONBuilder {
         ])
     }
 
-    /// The problem heading a rule is reported under.
-    func problem(of r: RuleResult, in model: ReportModel) -> String {
-        if let theme = r.rule.theme, let declared = model.input.set.checklist(theme.checklist ?? r.checklistID)?.theme(theme.id) {
-            return declared.problem
-        }
-        return r.rule.problemHeading
-    }
-
     func checklist(_ c: ChecklistScore) -> JSONValue {
         let checklist = input.set.checklist(c.id)
         return .object([
@@ -195,7 +187,7 @@ private struct JSONBuilder {
             ("checklist", .string(r.checklistID)),
             ("rule", .string(r.rule.id)),
             ("title", .string(r.rule.title)),
-            ("problem", .string(problem(of: r, in: model))),
+            ("problem", .string(model.findingHeading(of: r))),
             ("section", .string(r.rule.sectionID)),
             ("severity", .string(r.rule.severity.rawValue)),
             ("points", .number(r.points)),

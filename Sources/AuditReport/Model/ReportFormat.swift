@@ -78,16 +78,6 @@ enum ReportFormat {
         let quote = String(citation[citation.index(after: hash)...])
         return (String(citation[..<hash]), quote.isEmpty ? nil : quote)
     }
-
-    /// The status word of a rule.
-    static func status(_ status: RuleStatus) -> String {
-        switch status {
-        case .pass: "passed"
-        case .fail: "failed"
-        case .open: "open"
-        case .notApplicable: "not applicable"
-        }
-    }
 }
 
 extension String {

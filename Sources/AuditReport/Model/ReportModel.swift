@@ -111,11 +111,15 @@ struct ReportModel {
     /// What a single rule's failure is called where it is listed alone (the comparison): its own
     /// `problem`, else its theme's, else its title.
     func problemHeading(of r: RuleResult) -> String {
-        if let own = r.rule.problem { return own }
+        r.rule.problem ?? findingHeading(of: r)
+    }
+
+    /// The heading of the finding a failed rule is reported under: its theme's problem, else its own.
+    func findingHeading(of r: RuleResult) -> String {
         if let theme = r.rule.theme, let declared = input.set.checklist(theme.checklist ?? r.checklistID)?.theme(theme.id) {
             return declared.problem
         }
-        return r.rule.title
+        return r.rule.problemHeading
     }
 
     /// The section title a rule scores under.
