@@ -109,10 +109,10 @@ import Testing
         #expect(Self.problems(html, allowedLinks: Self.links(of: input)) == [])
         #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
         let charts = html.components(separatedBy: "<svg ").count - 1
-        // The gauge, the checklists' bars, and per checklist its radar (seven sections) or section
-        // bars; with a baseline, the before/after bars too.
-        #expect(charts == (baseline == nil ? 4 : 5))
-        #expect(html.contains("aria-label=\"Seven steps to productive social media: score per section (radar, centre 0, edge 100): Step 1: Desired outcomes"))
+        // The gauge, the checklists' bars, per checklist its section bars, and a radar for the
+        // seven steps; with a baseline, the before/after bars too.
+        #expect(charts == (baseline == nil ? 5 : 6))
+        #expect(html.contains("aria-label=\"Seven steps to productive social media: the sections at a glance (radar, centre 0, edge 100): Step 1: Desired outcomes"))
     }
 
     static func persona(_ name: String) -> (ReportInput, ReportInput?) {

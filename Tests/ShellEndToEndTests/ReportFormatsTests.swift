@@ -83,6 +83,17 @@ import TestSupport
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<h1>Social media audit: Hearth &amp; Crumb</h1>"))
+
+        // A PDF name without a browser says what to install, and the audit goes on.
+        let empty = smaudit.home.appendingPathComponent("empty-bin")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let pdf = smaudit.home.appendingPathComponent("open.pdf").path
+        let noBrowser = try smaudit.run(["audit", "mini", "--organisation", "Hearth & Crumb", "--auditors", "Dana"],
+                                        input: "sales\n/report \(pdf)\n/report \(page).json\n", environment: ["PATH": empty.path])
+        #expect(noBrowser.stderr.contains("<stdin>:2: printing a PDF needs headless Chromium: install the Debian package chromium-headless-shell"), "\(noBrowser.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: pdf))
+        let json = try String(contentsOfFile: page + ".json", encoding: .utf8)
+        #expect(json.hasPrefix("{\n  \"schema\": \"smaudit-report/3\""))
     }
 
     @Test func aHandWrittenBaselineIsUndated() throws {

@@ -208,11 +208,10 @@ struct DocumentBuilder {
             if !left.isEmpty {
                 blocks.append(.paragraph([.text("Left out, since nothing in them applies to this team: " + left.map(\.title).joined(separator: "; ") + ".")]))
             }
-            if shown.count >= 5 {
-                blocks.append(.chart(.radar(title: "\(c.title): score per section", axes: shown.map { barRow($0.title, .plain($0.summary)) })))
-            } else if shown.count > 1 {
-                blocks.append(.chart(.bars(title: "\(c.title): score per section", rows: shown.map { barRow($0.title, .plain($0.summary)) })))
-            }
+            let rows = shown.map { barRow($0.title, .plain($0.summary)) }
+            if shown.count > 1 { blocks.append(.chart(.bars(title: "\(c.title): score per section", rows: rows))) }
+            // Five sections or more (the seven steps) also read as a shape: where the strategy is thin.
+            if shown.count >= 5 { blocks.append(.chart(.radar(title: "\(c.title): the sections at a glance", axes: rows))) }
         }
         return DocumentSection(id: "scores", title: "Scores", startsPage: false, blocks: blocks)
     }

@@ -67,10 +67,12 @@ public enum PDFPrinter {
         // Chromium refuses to start as root with its sandbox on; the page is ours and runs no script.
         if geteuid() == 0 { arguments.append("--no-sandbox") }
         arguments += ["--print-to-pdf=" + temporary, fileURL(page)]
-        let status = run(arguments, log: work + "/browser.log")
+        let (status, spawnError) = run(arguments, log: work + "/browser.log")
         guard status == 0, isPDF(temporary) else {
             unlink(temporary)
-            let detail = status == -1 ? "it did not finish within \(timeoutSeconds) seconds" : status == -2 ? "it could not be started: \(String(cString: strerror(errno)))" : "it exited with status \(status)"
+            let detail = status == -1 ? "it did not finish within \(timeoutSeconds) seconds"
+                : status == -2 ? "it could not be started: \(String(cString: strerror(spawnError)))"
+                : status == 0 ? "it wrote no PDF" : "it exited with status \(status)"
             throw Failure(description: "cannot print the PDF with \(browser): \(detail)")
         }
         let fd = open(temporary, O_RDONLY | O_CLOEXEC)
@@ -83,8 +85,8 @@ public enum PDFPrinter {
     }
 
     /// Runs the browser in its own process group with output to `log`; its exit status, -1
-    /// after the timeout (the whole group is killed), -2 when it cannot start.
-    private static func run(_ arguments: [String], log: String) -> Int32 {
+    /// after the timeout (the whole group is killed), -2 when it cannot start (with the error).
+    private static func run(_ arguments: [String], log: String) -> (status: Int32, spawnError: Int32) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -100,24 +102,21 @@ public enum PDFPrinter {
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
-        guard spawned == 0 else {
-            errno = spawned
-            return -2
-        }
+        guard spawned == 0 else { return (-2, spawned) }
         var status: Int32 = 0
         let deadline = timeoutSeconds * 50
         for _ in 0..<deadline {
             let done = waitpid(pid, &status, WNOHANG)
             if done == pid {
                 kill(-pid, SIGKILL)  // helpers the browser left behind
-                return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), 0)
             }
-            if done < 0 && errno != EINTR { return 1 }
+            if done < 0 && errno != EINTR { return (1, 0) }
             usleep(20_000)
         }
         kill(-pid, SIGKILL)
         waitpid(pid, &status, 0)
-        return -1
+        return (-1, 0)
     }
 
     /// Whether the file starts as a PDF does.
