@@ -339,8 +339,10 @@ struct DocumentBuilder {
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), text.utf8.count <= 2000 else { return false }
         let rest = text.utf8.drop(while: { $0 != UInt8(ascii: "/") }).dropFirst(2)
         guard let first = rest.first, first != UInt8(ascii: "/") else { return false }
-        return text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !Array("\"'<>\\`|{}^".utf8).contains($0) }
+        return text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !notInWebAddresses.contains($0) }
     }
+
+    private static let notInWebAddresses: [UInt8] = Array("\"'<>\\`|{}^".utf8)
 
     private func openRules() -> [Block] {
         guard !model.openRules.isEmpty else { return [] }
