@@ -110,7 +110,7 @@ import Testing
         return found
     }
 
-    @Test(arguments: ["hostile", "struggling", "comparison"])
+    @Test(arguments: ["hostile", "struggling", "typical", "comparison"])
     func tablesKeepTheirColumnsAndNoHTMLGetsThrough(_ name: String) throws {
         guard let binary = Self.cmark else {
             print("skipped: cmark-gfm not installed")
@@ -120,6 +120,7 @@ import Testing
         switch name {
         case "hostile": markdown = MarkdownReport.render(Self.hostileInput, baseline: Self.hostileInput)
         case "struggling": markdown = MarkdownReport.render(Fixtures.struggling)
+        case "typical": markdown = MarkdownReport.render(Fixtures.typical)
         default: markdown = MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling)
         }
         let html = try Self.html(markdown, using: binary)
@@ -137,6 +138,12 @@ import Testing
         #expect(!html.contains("raw HTML omitted"))
         #expect(Self.tags(html).subtracting(Self.allowedTags).isEmpty, "unexpected tags: \(Self.tags(html).subtracting(Self.allowedTags))")
         #expect(!html.contains("javascript:alert(1)\""))
+        // What was escaped only where it would act renders as the text typed.
+        if name == "typical" {
+            #expect(html.contains("<h1>Social media audit: Hearth &amp; Crumb</h1>"))
+            #expect(html.contains("<li>Every DM gets the same reply: &quot;please call 0161 496 0000&quot;.</li>"))
+            #expect(html.contains("<a href=\"https://example.com/hearth-and-crumb/instagram-replies.png\">"))
+        }
     }
 
     @Test func hostileTextSurvivesAsText() throws {

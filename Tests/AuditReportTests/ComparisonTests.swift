@@ -1,42 +1,47 @@
 import AuditKit
 import AuditReport
+import Foundation
 import Testing
 
 /// The comparison with an earlier audit, with every delta worked out by hand.
 @Suite struct ComparisonTests {
     // Baseline (Fixtures.struggling, 2024-01-15):
-    //   seven-steps: has-objectives fails (5); measured-objectives and service-backed do not
-    //     apply (no objectives); written-voice (3) and consistent-voice (1) are open.
-    //     0 of 5 known points → 0.0.
-    //   four-mistakes: relationships-first (5), no-early-selling (8), helpful-content (3, 20% < 60%),
-    //     people-not-logos (3) fail; answer-service-requests (8) and fast-replies (5) are open
-    //     (answers_requests skipped). 0 of 19 → 0.0.
-    //   overall: 0 of 24 → 0.0.
+    //   seven-steps: consistent-voice passes (4 ≥ 4, 1 point); has-objectives (5), micro-segments (3),
+    //     communities (3), plan-metrics (5), roi-review (3) fail; written-voice (3) and influencers (1)
+    //     are open; measured-objectives and service-backed do not apply (no objectives). 1 of 20 → 5.0.
+    //   four-mistakes: relationships-first (5), no-early-selling (8), helpful-content (3),
+    //     people-not-logos (3) fail; answer-service-requests (8), answer-most-messages (5) and
+    //     fast-replies (5) are open; pinterest-helpful does not apply. 0 of 19 → 0.0.
+    //   overall: 1 of 39 → 2.564 → 2.6.
     // Now (Fixtures.improved, 2024-04-15):
-    //   seven-steps: has-objectives 5 pass, measured-objectives 5 fail (metrics_defined no),
-    //     written-voice 3 pass, consistent-voice 1 pass (4 ≥ 4), service-backed 3 pass (requests
-    //     are answered). 12 of 17 → 70.588 → 70.6, change +70.6.
-    //   four-mistakes: relationships-first 5 fail, no-early-selling 8 pass, helpful-content 3 fail
-    //     (50% < 60%), people-not-logos 3 fail, answer-service-requests 8 pass, fast-replies 5 fail
-    //     (6h > 4h). 16 of 32 → 50.0, change +50.0.
-    //   overall: 28 of 49 → 57.143 → 57.1, change +57.1.
-    // Resolved: no-early-selling and has-objectives (both pass now), in the baseline's findings
-    // order (critical first). New: measured-objectives and fast-replies (high, 5 each).
-    // Answers changed: objectives, metrics_defined, voice_guide, voice_consistency,
-    // sells_immediately, helpful_share, answers_requests, response_time = 8.
+    //   seven-steps: has-objectives 5, written-voice 3, micro-segments 3, roi-review 3 pass;
+    //     measured-objectives 5 (metrics_defined no), consistent-voice 1 (2 < 4), communities 3,
+    //     plan-metrics 5 fail; influencers open; service-backed passes with 0 points. 14 of 28 → 50.0.
+    //   four-mistakes: no-early-selling 8, answer-service-requests 8, answer-most-messages 5 (85%)
+    //     pass; relationships-first 5, helpful-content 3 (50% < 60%), people-not-logos 3,
+    //     fast-replies 5 (6h > 4h) fail. 21 of 37 → 56.76 → 56.8.
+    //   overall: 35 of 65 → 53.85 → 53.8; change 53.8 − 2.6 = +51.2.
+    // Resolved, in the baseline's findings order (severity, points, file): no-early-selling,
+    // has-objectives, micro-segments, roi-review, all passing now. New (passed before, fail now):
+    // consistent-voice. Judged for the first time: measured-objectives (did not apply) and
+    // fast-replies (open), in the current findings' order. Eleven answers changed.
     @Test func knownDeltas() throws {
         let c = ReportComparison(current: Fixtures.improved, baseline: Fixtures.struggling)
         #expect(c.baselineDate == "2024-01-15")
-        #expect(c.overall.previous == 0 && c.overall.current == 57.1 && c.overall.change == 57.1)
+        #expect(c.overall.previous == 2.6 && c.overall.current == 53.8 && c.overall.change == 51.2)
         #expect(c.checklists.map(\.id) == ["seven-steps", "four-mistakes"])
-        #expect(c.checklists.map(\.previous) == [0, 0])
-        #expect(c.checklists.map(\.current) == [70.6, 50])
-        #expect(c.checklists.map(\.change) == [70.6, 50])
-        #expect(c.resolved.map(\.previous.qualifiedID) == ["four-mistakes.no-early-selling", "seven-steps.has-objectives"])
-        #expect(c.resolved.map(\.currentStatus) == [.pass, .pass])
-        #expect(c.new.map(\.qualifiedID) == ["seven-steps.measured-objectives", "four-mistakes.fast-replies"])
+        #expect(c.checklists.map(\.previous) == [5, 0])
+        #expect(c.checklists.map(\.current) == [50, 56.8])
+        #expect(c.checklists.map(\.change) == [45, 56.8])
+        #expect(c.resolved.map(\.previous.qualifiedID) == ["four-mistakes.no-early-selling", "seven-steps.has-objectives",
+                                                          "seven-steps.micro-segments", "seven-steps.roi-review"])
+        #expect(c.resolved.allSatisfy { $0.currentStatus == .pass && $0.isSolved })
+        #expect(c.new.map(\.qualifiedID) == ["seven-steps.consistent-voice"])
+        #expect(c.firstJudged.map(\.current.qualifiedID) == ["seven-steps.measured-objectives", "four-mistakes.fast-replies"])
+        #expect(c.firstJudged.map(\.previousStatus) == [.notApplicable, .open])
         #expect(c.changedAnswers.map(\.ref.question) == ["objectives", "metrics_defined", "voice_guide", "voice_consistency",
-                                                        "sells_immediately", "helpful_share", "answers_requests", "response_time"])
+                                                        "segments_named", "roi_review", "sells_immediately", "helpful_share",
+                                                        "answers_requests", "response_rate", "response_time"])
         let helpful = try #require(c.changedAnswers.first { $0.ref.question == "helpful_share" })
         #expect(helpful.previous == "20%" && helpful.current == "50%")
         let voice = try #require(c.changedAnswers.first { $0.ref.question == "voice_guide" })
@@ -45,19 +50,33 @@ import Testing
 
     @Test func markdownShowsTheDeltasWithSigns() {
         let up = MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling)
-        #expect(up.contains("| **Overall** | 0.0 | 57.1 | +57.1 |"))
-        #expect(up.contains("| Seven steps to productive social media | 0.0 | 70.6 | +70.6 |"))
-        #expect(up.contains("- Help before you sell (now passes)"))
-        #expect(up.contains("- Reply within four hours (high, 5 points)"))
-        #expect(up.contains("(`four-mistakes.helpful_share`): “20%” → “50%”"))
-        // The other way round every change is negative, and resolved and new swap.
+        #expect(up.contains("| **Overall** | 2.6 | 53.8 | +51.2 |"))
+        #expect(up.contains("| Seven steps to productive social media | 5.0 | 50.0 | +45.0 |"))
+        #expect(up.contains("- New followers are pitched to at once (now passes)"))
+        #expect(up.contains("**New problems (1)**\n\n- The voice changes from platform to platform (low, 1 point; passed before)"))
+        #expect(up.contains("- Replies to customers are slow (high, 5 points; open before)"))
+        #expect(up.contains("- Objectives are not measured (high, 5 points; did not apply before)"))
+        #expect(up.contains("- What share of your posts help others rather than promote you? — “20%” → “50%”"))
+        // The summary says what changed, before any detail.
+        let summary = up.components(separatedBy: "## Action plan").first ?? ""
+        #expect(summary.contains("**Since the previous audit (2024-01-15)**\n\nThe score rose from 2.6 to 53.8 (+51.2). Solved: “New followers are pitched to at once”; “No business objective is set”; “Everyone is addressed as one audience” and 1 more. New: “The voice changes from platform to platform”. Judged for the first time: “Objectives are not measured”; “Replies to customers are slow”."))
+        // The other way round every change is negative, and solved and new swap.
         let down = MarkdownReport.render(Fixtures.struggling, baseline: Fixtures.improved)
-        #expect(down.contains("| **Overall** | 57.1 | 0.0 | -57.1 |"))
-        #expect(down.contains("| The four mistakes audit | 50.0 | 0.0 | -50.0 |"))
-        #expect(down.contains("**New findings (2)**\n\n- Help before you sell (critical, 8 points)\n- Start from desired outcomes (high, 5 points)"))
+        #expect(down.contains("| **Overall** | 53.8 | 2.6 | -51.2 |"))
+        #expect(down.contains("| The four mistakes audit | 56.8 | 0.0 | -56.8 |"))
+        #expect(down.contains("**New problems (4)**\n\n- New followers are pitched to at once (critical, 8 points; passed before)\n- No business objective is set (high, 5 points; passed before)"))
         // measured-objectives no longer applies (no objectives); fast-replies is open (answers_requests skipped).
-        #expect(down.contains("- Measure every objective (no longer applies)"))
-        #expect(down.contains("- Reply within four hours (now open: questions it needs are unanswered)"))
+        #expect(down.contains("- Objectives are not measured (no longer applies)"))
+        #expect(down.contains("**Not judged this time (1)**\n\n- Replies to customers are slow (open now: questions it needs are unanswered)"))
+    }
+
+    @Test func aHandWrittenBaselineIsUndated() {
+        var baseline = Fixtures.struggling
+        baseline.isDated = false
+        let md = MarkdownReport.render(Fixtures.improved, baseline: baseline)
+        #expect(md.contains("**Since the previous audit (undated)**"))
+        #expect(md.contains("The previous audit is undated: its file records no start date."))
+        #expect(ReportComparison(current: Fixtures.improved, baseline: baseline).baselineDate == nil)
     }
 
     @Test func noComparisonWithoutBaseline() {
@@ -67,7 +86,9 @@ import Testing
     @Test func sameAuditComparedWithItselfChangesNothing() {
         let c = ReportComparison(current: Fixtures.strong, baseline: Fixtures.strong)
         #expect(c.overall.change == 0)
-        #expect(c.resolved.isEmpty && c.new.isEmpty && c.changedAnswers.isEmpty)
-        #expect(MarkdownReport.render(Fixtures.strong, baseline: Fixtures.strong).contains("| **Overall** | 98.0 | 98.0 | 0.0 |"))
+        #expect(c.resolved.isEmpty && c.new.isEmpty && c.firstJudged.isEmpty && c.changedAnswers.isEmpty)
+        let md = MarkdownReport.render(Fixtures.strong, baseline: Fixtures.strong)
+        #expect(md.contains("| **Overall** | 98.5 | 98.5 | 0.0 |"))
+        #expect(md.contains("The score stayed at 98.5. No problem was solved. No new problem."))
     }
 }

@@ -1,17 +1,25 @@
 import AuditReport
 import Testing
 
-/// The Markdown report of each persona, byte for byte.
+/// The Markdown and HTML reports of each persona, byte for byte. A person read each golden file
+/// as a manager would before it was committed.
 @Suite struct GoldenReportTests {
-    @Test func strongTeam() throws {
-        try Golden.check(MarkdownReport.render(Fixtures.strong), against: "strong.md")
+    static let cases: [(name: String, input: ReportInput, baseline: ReportInput?)] = [
+        ("struggling", Fixtures.struggling, nil),
+        ("typical", Fixtures.typical, nil),
+        ("strong", Fixtures.strong, nil),
+        ("comparison", Fixtures.improved, Fixtures.struggling),
+    ]
+
+    @Test(arguments: cases.map(\.name))
+    func markdown(_ name: String) throws {
+        let c = try #require(Self.cases.first { $0.name == name })
+        try Golden.check(MarkdownReport.render(c.input, baseline: c.baseline), against: "\(name).md")
     }
 
-    @Test func strugglingTeamWithOpenQuestions() throws {
-        try Golden.check(MarkdownReport.render(Fixtures.struggling), against: "struggling.md")
-    }
-
-    @Test func comparisonWithBaseline() throws {
-        try Golden.check(MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling), against: "comparison.md")
+    @Test(arguments: cases.map(\.name))
+    func html(_ name: String) throws {
+        let c = try #require(Self.cases.first { $0.name == name })
+        try Golden.check(HTMLReport.render(c.input, baseline: c.baseline), against: "\(name).html")
     }
 }

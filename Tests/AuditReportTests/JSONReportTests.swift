@@ -13,11 +13,12 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test(arguments: ["strong", "struggling", "comparison", "hostile"])
+    @Test(arguments: ["strong", "typical", "struggling", "comparison", "hostile"])
     func followsTheSchema(_ name: String) throws {
         let text: String
         switch name {
         case "strong": text = JSONReport.render(Fixtures.strong)
+        case "typical": text = JSONReport.render(Fixtures.typical)
         case "struggling": text = JSONReport.render(Fixtures.struggling)
         case "comparison": text = JSONReport.render(Fixtures.improved, baseline: Fixtures.struggling)
         default: text = JSONReport.render(CmarkRenderingTests.hostileInput, baseline: Fixtures.struggling)
@@ -43,35 +44,63 @@ import Testing
 
     @Test func numbersAreNumbersAndUnknownIsNull() throws {
         let text = JSONReport.render(Fixtures.improved, baseline: Fixtures.struggling)
-        #expect(text.hasPrefix("{\n  \"schema\": \"smaudit-report/2\",\n  \"organisation\": \"Acme Widgets\","))
+        #expect(text.hasPrefix("{\n  \"schema\": \"smaudit-report/3\",\n  \"organisation\": \"Acme Widgets\","))
         let doc = try Self.parse(text)
         let overall = try #require(doc["overall"] as? [String: Any])
-        // 28 of 49 points = 57.142857 → 57.14 (two decimals).
-        #expect(overall["score"] as? Double == 57.14)
-        #expect(overall["known_points"] as? Double == 49)
+        // 35 of 65 points = 53.846 → 53.85 (two decimals); 16 of 17 asked questions answered.
+        #expect(overall["score"] as? Double == 53.85)
+        #expect(overall["known_points"] as? Double == 65)
         #expect(overall["band"] as? String == "developing")
-        #expect(overall["coverage"] as? Double == 1)
-        let fixes = try #require(doc["top_fixes"] as? [[String: Any]])
-        #expect(fixes.first?["overall_gain"] as? Double == 10.2)
+        #expect(overall["coverage"] as? Double == 0.9412)
         let answers = try #require(doc["answers"] as? [[String: Any]])
         let byID = Dictionary(uniqueKeysWithValues: answers.map { ($0["question"] as! String, $0) })
         #expect(byID["response_time"]?["value"] as? Double == 21600)
         #expect(byID["response_time"]?["answer"] as? String == "6h")
         #expect(byID["helpful_share"]?["value"] as? Double == 0.5)
         #expect(byID["objectives"]?["value"] as? [String] == ["lead generation", "service and support"])
-        #expect(byID["voice_consistency"]?["value"] as? Int == 4)
+        #expect(byID["voice_consistency"]?["value"] as? Int == 2)
         #expect(byID["sells_immediately"]?["value"] as? Bool == false)
         let comparison = try #require(doc["comparison"] as? [String: Any])
         let scores = try #require(comparison["scores"] as? [[String: Any]])
         #expect(scores.first?["checklist"] is NSNull)
-        #expect(scores.first?["change"] as? Double == 57.1)
+        #expect(scores.first?["change"] as? Double == 51.2)
+        let first = try #require(comparison["first_judged"] as? [[String: Any]])
+        #expect(first.map { $0["rule"] as? String } == ["measured-objectives", "fast-replies"])
+        #expect(first.map { $0["previous_status"] as? String } == ["not_applicable", "open"])
 
         let alone = try Self.parse(JSONReport.render(Fixtures.struggling))
         #expect(alone["comparison"] is NSNull)
         let open = try #require(alone["open_rules"] as? [[String: Any]])
-        #expect(open.count == 4)
+        #expect(open.count == 5)
         let rules = try #require((alone["checklists"] as? [[String: Any]])?.first?["rules"] as? [[String: Any]])
         #expect(rules.first { $0["id"] as? String == "written-voice" }?["gain"] is NSNull)
+    }
+
+    @Test func themesThePlanAndEstimatesAreThere() throws {
+        let doc = try Self.parse(JSONReport.render(Fixtures.improved, baseline: Fixtures.struggling))
+        #expect(doc["top_problems"] as? [String] == ["seven-steps.unmeasured", "seven-steps.plan-metrics", "four-mistakes.relationships-first"])
+        let plan = try #require(doc["action_plan"] as? [[String: Any]])
+        #expect(plan.map { $0["days"] as? Int } == [30, 60, 90])
+        let first = try #require((plan.first?["items"] as? [[String: Any]])?.first)
+        // One line for the two problems that share a recommendation: 10 of 65 points = 15.38.
+        #expect(first["recommendations"] as? [String] == ["Give each objective one metric and a monthly target."])
+        #expect(first["themes"] as? [String] == ["seven-steps.unmeasured", "seven-steps.plan-metrics"])
+        #expect(first["gain"] as? Double == 15.38)
+
+        let typical = try Self.parse(JSONReport.render(Fixtures.typical))
+        let estimates = try #require(typical["estimates"] as? [[String: Any]])
+        #expect(estimates.count == 1)
+        #expect(estimates.first?["estimate"] as? String == "50%")
+        #expect(estimates.first?["measured"] as? String == "89.8%")
+        #expect(estimates.first?["file"] as? String == "inbox-oct.csv")
+        #expect(estimates.first?["period"] as? String == "Oct 2026")
+        #expect(estimates.first?["metric_words"] as? String == "share of customer messages answered")
+        let themes = try #require(typical["themes"] as? [[String: Any]])
+        #expect(themes.first?["problem"] as? String == "Customer requests on social media go unanswered")
+        #expect(themes.first?["cap"] as? String == "developing")
+        let findings = try #require(typical["findings"] as? [[String: Any]])
+        let source = try #require(findings.last?["source"] as? [String: Any])
+        #expect(source["author"] as? String == "Martin Zwilling" && source["date"] as? String == "2013-08-18")
     }
 
     @Test func hostileTextRoundTripsExactly() throws {

@@ -8,25 +8,36 @@ import TestSupport
     @Test(arguments: [
         ("| col |", ###"\| col \|"###),
         ("`rm -rf /`", ###"\`rm -rf /\`"###),
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ("Q&A &amp;", "Q&amp;A &amp;amp;"),
+        ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+        ("<!-- c --> <?x?> <https://x.example>", "&lt;!-- c --> &lt;?x?> &lt;https://x.example>"),
+        // Only what would act is escaped: an & that starts an entity, a < before a tag's first character.
+        ("Hearth & Crumb", "Hearth & Crumb"),
+        ("Q&A &amp; &#38; &#x26; &copy", "Q&A &amp;amp; &amp;#38; &amp;#x26; &copy"),
+        ("ends with &", "ends with &amp;"),
+        ("replies in < 4h, reach > 1k", "replies in < 4h, reach > 1k"),
+        ("ends with <", "ends with &lt;"),
+        ("she said \"call us\" – it's 'fine'", "she said \"call us\" – it's 'fine'"),
         ("# heading", ###"\# heading"###),
         ("## also", ###"\## also"###),
         ("not # a heading", "not # a heading"),
         ("*bold* and _em_", ###"\*bold\* and \_em\_"###),
         ("__init__", ###"\_\_init\_\_"###),
         ("first_response_minutes", "first_response_minutes"),
-        ("[link](javascript:alert(1))", ###"\[link\](javascript:alert(1))"###),
+        ("[link](javascript:alert(1))", ###"\[link](javascript:alert(1))"###),
+        ("a] b", "a] b"),
         ("~~gone~~", ###"\~\~gone\~\~"###),
-        (###"C:\temp\"###, ###"C:\\temp\\"###),
+        (###"C:\temp\"###, ###"C:\temp\\"###),
+        (###"not \*bold\*"###, ###"not \\\*bold\\\*"###),
         ("- item", ###"\- item"###),
         ("+ item", ###"\+ item"###),
+        ("---", ###"\---"###),
+        ("-3.5 points", "-3.5 points"),
         ("=====", ###"\====="###),
         ("1. first", ###"1\. first"###),
         ("12) twelfth", ###"12\) twelfth"###),
         ("0.3.1", "0.3.1"),
         ("2024-05-01", "2024-05-01"),
-        ("> quoted", "&gt; quoted"),
+        ("> quoted", ###"\> quoted"###),
         ("line one\nline two", "line one / line two"),
         ("a\r\n\r\nb\rc\u{2028}d", "a / b / c / d"),
         ("trailing  \n  next", "trailing / next"),
@@ -55,11 +66,17 @@ import TestSupport
         #expect(out.hasSuffix("a b") && out.contains("a b \\|a b"))
     }
 
-    @Test func neverLeavesALineBreakOrARawAngleBracket() {
-        let hostile = "x\n|a|b|\n<img src=x onerror=alert(1)>\r\n# h\u{85}y"
+    @Test func midLineTextKeepsWhatOnlyALineStartWouldOpen() {
+        #expect(MarkdownEscaper.escape("# 1. - not a block here", midLine: true) == "# 1. - not a block here")
+        #expect(MarkdownEscaper.escape("# 1. - not a block here") == ###"\# 1. - not a block here"###)
+        #expect(MarkdownEscaper.escape("*still* | escaped", midLine: true) == ###"\*still\* \| escaped"###)
+    }
+
+    @Test func neverLeavesALineBreakOrATag() {
+        let hostile = "x\n|a|b|\n<img src=x onerror=alert(1)>\r\n# h\u{85}y</b><!--"
         let out = MarkdownEscaper.escape(hostile)
         #expect(!out.contains("\n") && !out.contains("\r") && !out.contains("\u{85}"))
-        #expect(!out.contains("<") && !out.contains(">"))
+        #expect(!out.contains("<img") && !out.contains("</b") && !out.contains("<!"))
         // Every pipe is escaped, so none can end a table cell.
         #expect(!out.replacingOccurrences(of: ###"\|"###, with: "").contains("|"))
     }
@@ -68,7 +85,7 @@ import TestSupport
     /// on random text made of ordinary letters and every character the rules treat specially.
     @Test func theShortcutAgreesWithTheFullPass() {
         let alphabet: [Character] = ["a", "Z", "0", "7", " ", " ", ".", ")", "#", "-", "+", "=", "&", "<", ">", "\\", "`",
-                                     "*", "_", "[", "]", "|", "~", "\n", "\t", "é", "’", "\u{2028}", "\u{7F}"]
+                                     "*", "_", "[", "]", "|", "~", "\n", "\t", "é", "’", "\u{2028}", "\u{7F}", ";", "!", "/"]
         var g = SeededRandom(seed: 42)
         var shortcuts = 0
         for _ in 0..<5_000 {
@@ -80,6 +97,7 @@ import TestSupport
             }
             if MarkdownEscaper.needsNoEscaping(text) { shortcuts += 1 }
             #expect(MarkdownEscaper.escape(text) == MarkdownEscaper.escapeEachScalar(text), "\(text.debugDescription)")
+            #expect(MarkdownEscaper.escape(text, midLine: true) == MarkdownEscaper.escapeEachScalar(text, midLine: true), "\(text.debugDescription)")
         }
         #expect(shortcuts > 500)
     }

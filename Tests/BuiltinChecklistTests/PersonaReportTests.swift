@@ -57,7 +57,7 @@ import Testing
     @Test func aTeamThatSendsRequestsAwayIsCapped() throws {
         let report = try Self.report(checklist: "four-mistakes", example: "A typical team that leaves requests unanswered")
         let summary = report.components(separatedBy: "## Scores").first ?? ""
-        #expect(summary.contains("(developing)"))
+        #expect(summary.contains("90.0 of 100 — developing (capped; leading by points alone)"))
         #expect(summary.contains("Capped at developing"))
         #expect(!summary.contains("keep it up"))
     }

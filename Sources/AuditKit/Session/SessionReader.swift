@@ -175,6 +175,7 @@ public enum SessionReader {
         var session = AuditSession(organisation: organisation, auditors: auditors, started: started,
                                    updated: updated, checklists: stamps, entries: entries)
         session.retired = retired
+        session.isDated = fields["started"] != nil
         result.restored = session.restoreRetired(in: set)
         result.session = session
         return result

@@ -1,7 +1,9 @@
 import AuditKit
 
 /// How an audit differs from an earlier one of the same team: score changes overall and per
-/// checklist, findings resolved and new, and every answer that changed.
+/// checklist, problems solved, new problems (rules that passed before and fail now), rules
+/// judged for the first time (open, not applicable or absent before, failing now), and every
+/// answer that changed.
 public struct ReportComparison: Sendable {
     /// A score before and after, both as shown (one decimal).
     public struct ScoreChange: Sendable, Hashable {
@@ -27,6 +29,17 @@ public struct ReportComparison: Sendable {
         public var previous: RuleResult
         /// Its status now, or nil when the rule is no longer part of the audit.
         public var currentStatus: RuleStatus?
+
+        /// True when the practice now passes or no longer applies: solved, not merely unjudged.
+        public var isSolved: Bool { currentStatus == .pass || currentStatus == .notApplicable }
+    }
+
+    /// A rule failing now that the earlier audit could not judge.
+    public struct FirstJudged: Sendable, Hashable {
+        /// The failed rule now.
+        public var current: RuleResult
+        /// Its status in the earlier audit (open or not applicable), nil when it was not part of it.
+        public var previousStatus: RuleStatus?
     }
 
     /// One question whose answer changed.
@@ -41,16 +54,18 @@ public struct ReportComparison: Sendable {
         public var current: String?
     }
 
-    /// The earlier audit's date.
-    public var baselineDate: String
+    /// The earlier audit's own date (`started`), nil when it has none (a hand-written file).
+    public var baselineDate: String?
     /// The overall score change.
     public var overall: ScoreChange
     /// Per checklist: the current checklists in audit order, then those only the earlier audit had.
     public var checklists: [ScoreChange]
     /// Earlier findings that no longer fail, in the earlier findings' order.
     public var resolved: [ResolvedFinding]
-    /// Findings that did not fail before, in findings order.
+    /// Rules that passed in the earlier audit and fail now, in findings order.
     public var new: [RuleResult]
+    /// Rules that fail now and were open, not applicable or not audited before, in findings order.
+    public var firstJudged: [FirstJudged]
     /// Answers that changed, in checklist and question order.
     public var changedAnswers: [AnswerChange]
 
@@ -60,20 +75,20 @@ public struct ReportComparison: Sendable {
     }
 
     init(_ now: ReportModel, _ before: ReportModel) {
-        baselineDate = before.input.date
-        overall = ScoreChange(id: nil, title: "Overall", previous: ReportFormat.shown(before.scorecard.overall.score),
-                              current: ReportFormat.shown(now.scorecard.overall.score))
+        baselineDate = before.input.isDated ? before.input.date : nil
+        overall = ScoreChange(id: nil, title: "Overall", previous: ReportFormat.shown(before.scorecard.standing.score),
+                              current: ReportFormat.shown(now.scorecard.standing.score))
         var previousScores: [String: ChecklistScore] = [:]
         for c in before.scorecard.checklists where previousScores[c.id] == nil { previousScores[c.id] = c }
         var currentIDs: Set<String> = []
         var changes: [ScoreChange] = []
         for c in now.scorecard.checklists {
             currentIDs.insert(c.id)
-            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportFormat.shown(previousScores[c.id]?.summary.score),
-                                       current: ReportFormat.shown(c.summary.score)))
+            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportFormat.shown(previousScores[c.id]?.standing.score),
+                                       current: ReportFormat.shown(c.standing.score)))
         }
         for c in before.scorecard.checklists where !currentIDs.contains(c.id) {
-            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportFormat.shown(c.summary.score), current: nil))
+            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportFormat.shown(c.standing.score), current: nil))
         }
         checklists = changes
 
@@ -81,12 +96,19 @@ public struct ReportComparison: Sendable {
         for c in now.scorecard.checklists {
             for r in c.results { currentStatus[r.qualifiedID] = r.status }
         }
-        let previousFailures = Set(before.findings.map(\.qualifiedID))
+        var previousStatus: [String: RuleStatus] = [:]
+        for c in before.scorecard.checklists {
+            for r in c.results { previousStatus[r.qualifiedID] = r.status }
+        }
         resolved = before.findings.compactMap { r in
             let status = currentStatus[r.qualifiedID]
             return status == .fail ? nil : ResolvedFinding(previous: r, currentStatus: status)
         }
-        new = now.findings.filter { !previousFailures.contains($0.qualifiedID) }
+        new = now.findings.filter { previousStatus[$0.qualifiedID] == .pass }
+        firstJudged = now.findings.compactMap { r in
+            let status = previousStatus[r.qualifiedID]
+            return status == .pass || status == .fail ? nil : FirstJudged(current: r, previousStatus: status)
+        }
 
         var answerChanges: [AnswerChange] = []
         var seen: Set<QuestionRef> = []
@@ -97,15 +119,8 @@ public struct ReportComparison: Sendable {
                 answerChanges.append(AnswerChange(ref: ref, prompt: prompt, previous: old?.displayText, current: new?.displayText))
             }
         }
-        for checklist in now.checklists {
-            for section in checklist.sections {
-                for q in section.questions { compare(QuestionRef(checklist: checklist.id, question: q.id), prompt: q.prompt) }
-            }
-        }
-        for checklist in before.checklists {
-            for section in checklist.sections {
-                for q in section.questions { compare(QuestionRef(checklist: checklist.id, question: q.id), prompt: q.prompt) }
-            }
+        for checklist in now.checklists + before.checklists {
+            for (_, q) in checklist.allQuestions { compare(QuestionRef(checklist: checklist.id, question: q.id), prompt: q.prompt) }
         }
         changedAnswers = answerChanges
     }

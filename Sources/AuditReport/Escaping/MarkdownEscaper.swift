@@ -1,48 +1,56 @@
 /// Makes untrusted text (organisation names, answers, notes, evidence, checklist prose) safe to
-/// place anywhere in the Markdown report: in a paragraph, a list item, a heading or a table cell.
+/// place anywhere in the Markdown report: in a paragraph, a list item, a heading or a table cell,
+/// while escaping only what would otherwise act, so that `Hearth & Crumb` and `a < b` read as
+/// typed in the raw file.
 ///
 /// The rules, applied in one pass over the text:
-/// - `&`, `<`, `>` become `&amp;`, `&lt;`, `&gt;`, so no HTML element or entity can be injected;
-/// - the characters that start Markdown syntax inside a line, `\` `` ` `` `*` `_` `[` `]` `|` `~`,
-///   get a backslash, so nothing turns bold, into code, a link, strikethrough, or a new table
-///   column (an `_` between two letters or digits is left alone: it cannot open or close
-///   emphasis there, and file names such as `first_response` stay readable);
+/// - `&` becomes `&amp;` only where it would start an entity (`&amp;`, `&#38;`, `&#x26;`) or
+///   ends the text; `<` becomes `&lt;` only before a letter, `/`, `!` or `?` (where an HTML tag,
+///   comment or autolink could start) or at the end; so no element or entity can be injected;
+/// - the characters that start Markdown syntax inside a line, `` ` `` `*` `_` `[` `|` `~`, get a
+///   backslash, so nothing turns bold, into code, a link, strikethrough, or a new table column
+///   (an `_` between two letters or digits is left alone: it cannot open or close emphasis
+///   there, and file names such as `first_response` stay readable); a `\` gets one only before
+///   ASCII punctuation or at the end, where it would escape what follows;
 /// - a line break (`\n`, `\r\n`, `\r`, U+0085, U+2028, U+2029) becomes the separator ` / `,
 ///   since a raw line break would end a table row or start a new block;
 /// - leading and trailing white space is trimmed (four leading spaces would make code), and what
-///   could open a block at the start (`#`, `-`, `+`, `=`, and `1.` or `1)` before a space) is
-///   backslash-escaped;
+///   could open a block at the start (`#`, `=`, `>`, a `-` or `+` before a space or another of
+///   itself, and `1.` or `1)` before a space) is backslash-escaped;
 /// - other control characters (C0, DEL and C1, such as U+009B, which a terminal reads as the start
 ///   of an escape sequence) and the bidirectional overrides and isolates (U+202A–U+202E,
 ///   U+2066–U+2069, which reorder the text around them) become a space; everything else (emoji,
-///   accents, right-to-left letters) is kept as is.
+///   accents, right-to-left letters, quotes) is kept as is.
 public enum MarkdownEscaper {
     /// What replaces a line break inside user text.
-    public static let lineBreakSeparator = " / "
+    public static let lineBreakSeparator = UserText.lineBreakSeparator
 
     /// The escaped form of `text`, safe inline and in table cells. Linear in the text's length.
-    public static func escape(_ text: String) -> String {
-        needsNoEscaping(text) ? text : escapeEachScalar(text)
+    /// With `midLine`, the text follows other text on its line (in a heading, a table cell, or
+    /// after the report's own words), where nothing can open a block, so a leading `#`, `-` or
+    /// `1.` needs no backslash.
+    public static func escape(_ text: String, midLine: Bool = false) -> String {
+        needsNoEscaping(text, midLine: midLine) ? text : escapeEachScalar(text, midLine: midLine)
     }
 
     /// True for printable ASCII with nothing to escape, trim or replace: most of a report's
     /// prose, which then needs no rebuilding (rebuilding it scalar by scalar was a tenth of a
     /// replay's time). Anything else takes the full pass.
-    static func needsNoEscaping(_ text: String) -> Bool {
+    static func needsNoEscaping(_ text: String, midLine: Bool = false) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last else { return true }
-        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
-            || blockStarterBytes.contains(first) { return false }
+        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") { return false }
+        if !midLine && ((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || blockStarterBytes.contains(first)) { return false }
         return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && !inlineSpecialBytes.contains($0) }
     }
 
-    private static let blockStarterBytes: [UInt8] = Array("#-+=".utf8)
-    private static let inlineSpecialBytes: [UInt8] = Array("&<>\\`*_[]|~".utf8)
+    private static let blockStarterBytes: [UInt8] = Array("#-+=>".utf8)
+    private static let inlineSpecialBytes: [UInt8] = Array("&<\\`*_[|~".utf8)
 
     /// The full pass over every scalar, as the rules above describe. Written into a byte
     /// buffer: appending to a `String.UnicodeScalarView` copies it on every `append(contentsOf:)`,
     /// which made a 1 MB note with spaces in it take seconds (quadratic).
-    static func escapeEachScalar(_ text: String) -> String {
+    static func escapeEachScalar(_ text: String, midLine: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         func put(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
@@ -55,25 +63,30 @@ public enum MarkdownEscaper {
         var previous: Unicode.Scalar?
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
+        /// The next scalar that is not blank or a break, which is what will follow in the output.
+        func nextShown(from i: String.UnicodeScalarView.Index) -> Unicode.Scalar? {
+            var j = i
+            while j != scalars.endIndex {
+                if UserText.kind(of: scalars[j]) == .shown { return scalars[j] }
+                scalars.formIndex(after: &j)
+            }
+            return nil
+        }
         while index != scalars.endIndex {
             let scalar = scalars[index]
             scalars.formIndex(after: &index)
-            switch scalar.value {
-            case 0x0A, 0x0D, 0x85, 0x2028, 0x2029:
+            switch UserText.kind(of: scalar) {
+            case .lineBreak:
                 // A run of breaks (blank lines, \r\n) is one separator; spaces around it are dropped.
                 if !atStart { pendingBreak = true }
                 pendingSpaces = 0
                 previous = nil
                 continue
-            case 0x20, 0x09, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F...0x84, 0x86...0x9F,
-                 0x202A...0x202E, 0x2066...0x2069:
-                // Controls (C0, DEL, C1 such as U+009B, which terminals read as an escape) and the
-                // bidirectional overrides and isolates (which reorder how text around them
-                // displays) become a space.
+            case .blank:
                 if !atStart && !pendingBreak { pendingSpaces += 1 }
                 previous = nil
                 continue
-            default:
+            case .shown:
                 break
             }
             if pendingBreak {
@@ -86,7 +99,9 @@ public enum MarkdownEscaper {
             }
             if atStart {
                 atStart = false
-                if blockStarters.contains(scalar) {
+            }
+            if !midLine && out.isEmpty {
+                if opensBlock(scalar, followedBy: index == scalars.endIndex ? nil : scalars[index]) {
                     put(text: "\\")
                     put(scalar)
                     previous = scalar
@@ -115,12 +130,20 @@ public enum MarkdownEscaper {
                 }
             }
             switch scalar {
-            case "&": put(text: "&amp;")
-            case "<": put(text: "&lt;")
-            case ">": put(text: "&gt;")
+            case "&":
+                if startsEntity(scalars[index...]) || nextShown(from: index) == nil { put(text: "&amp;") } else { put(scalar) }
+            case "<":
+                let next = nextShown(from: index)
+                if next == nil || index == scalars.endIndex || opensTag(scalars[index]) { put(text: "&lt;") } else { put(scalar) }
+            case "\\":
+                // A backslash escapes only the ASCII punctuation after it (or, at the end, what
+                // the report puts after the text); elsewhere it is a plain character.
+                let next = nextShown(from: index)
+                if next == nil || (index != scalars.endIndex && isASCIIPunctuation(scalars[index])) { put(text: "\\") }
+                put(scalar)
             case "_" where isWordScalar(previous) && index != scalars.endIndex && isWordScalar(scalars[index]):
                 put(scalar)
-            case "\\", "`", "*", "_", "[", "]", "|", "~":
+            case "`", "*", "_", "[", "|", "~":
                 put(text: "\\")
                 put(scalar)
             default:
@@ -129,6 +152,52 @@ public enum MarkdownEscaper {
             previous = scalar
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the first character of a text would open a block: a heading (`#`), a setext
+    /// underline (`=`), a block quote (`>`), a list item or thematic break (`-` or `+` before a
+    /// space, the end, or another of itself).
+    private static func opensBlock(_ scalar: Unicode.Scalar, followedBy next: Unicode.Scalar?) -> Bool {
+        switch scalar {
+        case "#", "=", ">": return true
+        case "-", "+":
+            guard let next else { return true }
+            return next == scalar || isSpaceOrBreak(next)
+        default: return false
+        }
+    }
+
+    /// `name;`, `#123;` or `#x1F;` right after an `&`: what an HTML entity needs (at most 32
+    /// characters are looked at, so the pass stays linear).
+    private static func startsEntity(_ rest: Substring.UnicodeScalarView) -> Bool {
+        var i = rest.startIndex
+        var isNumeric = false
+        if i != rest.endIndex, rest[i] == "#" {
+            isNumeric = true
+            rest.formIndex(after: &i)
+            if i != rest.endIndex, rest[i] == "x" || rest[i] == "X" { rest.formIndex(after: &i) }
+        }
+        var count = 0
+        while i != rest.endIndex, count <= 32 {
+            let s = rest[i]
+            if s == ";" { return count > 0 }
+            let ok = isNumeric ? s.properties.isASCIIHexDigit : (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)))
+            guard ok else { return false }
+            count += 1
+            rest.formIndex(after: &i)
+        }
+        return false
+    }
+
+    /// After `<`: a letter (a tag or an autolink's scheme), `/` (a closing tag), `!` (a comment
+    /// or declaration) or `?` (a processing instruction).
+    private static func opensTag(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.isASCII && scalar.properties.isAlphabetic) || scalar == "/" || scalar == "!" || scalar == "?"
+    }
+
+    private static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value)
+            || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value)
     }
 
     /// Letters and digits: an `_` between two of them is intraword and never emphasis.
@@ -140,7 +209,4 @@ public enum MarkdownEscaper {
     private static func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value <= 0x20 || [0x85, 0x2028, 0x2029].contains(scalar.value)
     }
-
-    /// Characters that open a block (heading, list, setext underline) when a line starts with them.
-    private static let blockStarters: Set<Unicode.Scalar> = ["#", "-", "+", "="]
 }

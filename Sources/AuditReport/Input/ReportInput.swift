@@ -13,6 +13,9 @@ public struct ReportInput: Sendable {
     public var auditors: [String]
     /// The session's date, `YYYY-MM-DD`.
     public var date: String
+    /// False when the date is not the audit's own (an answers file written by hand has none,
+    /// so `date` is the day it was read): a comparison then calls the earlier audit undated.
+    public var isDated = true
     /// Ids of the audited checklists, in audit order.
     public var checklistIDs: [String]
     /// The loaded checklists (may hold more than `checklistIDs`, for cross-checklist rules).

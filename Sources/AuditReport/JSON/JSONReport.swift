@@ -2,15 +2,16 @@ import AuditKit
 import JSONText
 
 /// Renders an audit as JSON for machines: the same content as the Markdown report (scores,
-/// ranges, coverage, every rule with status and gain, findings, answers, the comparison),
-/// described by `docs/report-schema.json` (`"schema": "smaudit-report/2"`).
+/// ranges, coverage, the problems by theme, the action plan, estimates against measurements,
+/// every rule with status and gain, findings, answers, the comparison), described by
+/// `docs/report-schema.json` (`"schema": "smaudit-report/3"`).
 ///
 /// Numbers are JSON numbers (scores and gains rounded to two decimals, coverage, a fraction, to
 /// four), unknown values are `null`, and keys come in a fixed order, so the same input gives
 /// the same bytes.
 public enum JSONReport {
     /// The schema identifier written as the document's first key.
-    public static let schema = "smaudit-report/2"
+    public static let schema = "smaudit-report/3"
 
     /// The JSON document for `input`, with `comparison` filled in when `baseline` is given.
     public static func render(_ input: ReportInput, baseline: ReportInput? = nil) -> String {
@@ -23,9 +24,10 @@ public enum JSONReport {
             ("auditors", .array(input.auditors.map { .string($0) })),
             ("overall", builder.summary(model.scorecard.standing)),
             ("meaning", .string(ReportFormat.meaning(of: model.scorecard.standing))),
-            ("themes", .array(model.scorecard.themes.map(builder.theme))),
-            ("top_findings", .array(model.topFindings.map(builder.ruleKey))),
-            ("top_fixes", .array(model.topFixes.map(builder.fix))),
+            ("themes", .array(model.problems.map(builder.theme))),
+            ("top_problems", .array(model.topProblems.map { .string($0.key) })),
+            ("action_plan", .array(model.plan.map(builder.phase))),
+            ("estimates", .array(model.estimates.map(builder.estimate))),
             ("checklists", .array(model.scorecard.checklists.map(builder.checklist))),
             ("findings", .array(model.findings.map(builder.finding))),
             ("open_rules", .array(model.openRules.map(builder.openRule))),
@@ -99,16 +101,40 @@ private struct JSONBuilder {
             ("gain", .rounded(t.gain)),
             ("checklist_gains", .object(t.checklistGains.sorted { $0.key < $1.key }.map { ($0.key, .rounded($0.value)) })),
             ("rules", .array(t.rules.map { .object([("checklist", .string($0.checklistID)), ("rule", .string($0.rule.id))]) })),
+            ("recommendations", .array(ReportModel.recommendationTexts(of: t).map { .string($0) })),
         ])
     }
 
-    func ruleKey(_ r: RuleResult) -> JSONValue {
-        .object([("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title))])
+    /// One period of the action plan.
+    func phase(_ p: PlanPhase) -> JSONValue {
+        .object([
+            ("days", .integer(p.days)),
+            ("title", .string(p.title)),
+            ("items", .array(p.items.map { item in
+                .object([
+                    ("recommendations", .array(item.recommendations.map { .string($0) })),
+                    ("severity", .string(item.severity.rawValue)),
+                    ("gain", .rounded(item.gain)),
+                    ("themes", .array(item.problems.map { .string($0.key) })),
+                    ("practices", .array(item.problems.map { .string($0.title) })),
+                ])
+            })),
+        ])
     }
 
-    func fix(_ r: RuleResult) -> JSONValue {
-        .object([("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title)),
-                 ("overall_gain", .rounded(r.overallGain))])
+    /// A typed estimate and the measurement that replaced it.
+    func estimate(_ pair: EstimatePair) -> JSONValue {
+        .object([
+            ("checklist", .string(pair.ref.checklist)),
+            ("question", .string(pair.ref.question)),
+            ("prompt", .string(pair.prompt)),
+            ("estimate", .string(pair.estimate)),
+            ("measured", .string(pair.measured)),
+            ("file", .string(DocumentBuilder.fileName(pair.source.file))),
+            ("period", .string(pair.source.period)),
+            ("metric", .string(pair.source.metric)),
+            ("metric_words", .string(MetricWords.words(pair.source.metric))),
+        ])
     }
 
     func checklist(_ c: ChecklistScore) -> JSONValue {
@@ -144,8 +170,10 @@ private struct JSONBuilder {
 
     func finding(_ r: RuleResult) -> JSONValue {
         let refs = model.references(of: r)
-        let source: JSONValue = ReportFormat.source(r.rule.source).map {
-            .object([("file", .string($0.file)), ("quote", .string($0.quote))])
+        let source: JSONValue = model.citation(of: r).map { cited in
+            .object([("file", .string(cited.source.file)), ("quote", .string(cited.quote)), ("title", .string(cited.source.title)),
+                     ("author", .string(cited.source.author)), ("date", .string(cited.source.date)),
+                     ("description", .string(cited.source.description))])
         } ?? .null
         let why = refs.lazy.compactMap { input.set.question($0)?.help }.first
         func items(_ table: [QuestionRef: [String]]) -> JSONValue {
@@ -159,6 +187,7 @@ private struct JSONBuilder {
             ("checklist", .string(r.checklistID)),
             ("rule", .string(r.rule.id)),
             ("title", .string(r.rule.title)),
+            ("problem", .string(model.findingHeading(of: r))),
             ("section", .string(r.rule.sectionID)),
             ("severity", .string(r.rule.severity.rawValue)),
             ("points", .number(r.points)),
@@ -189,7 +218,9 @@ private struct JSONBuilder {
 
     func measured(_ ref: QuestionRef) -> JSONValue {
         guard let m = input.measured[ref] else { return .null }
-        return .object([("file", .string(m.file)), ("metric", .string(m.metric)), ("value", .number(m.value))])
+        return .object([("file", .string(DocumentBuilder.fileName(m.file))), ("metric", .string(m.metric)),
+                        ("metric_words", .string(MetricWords.words(m.metric))), ("value", .number(m.value)),
+                        ("period", .string(m.period)), ("estimate", .string(m.estimate))])
     }
 
     func openRule(_ r: RuleResult) -> JSONValue {
@@ -267,19 +298,26 @@ private struct JSONBuilder {
     }
 
     func comparison(_ c: ReportComparison) -> JSONValue {
-        .object([
+        func key(_ r: RuleResult) -> [(String, JSONValue)] {
+            [("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title)),
+             ("problem", .string(model.problemHeading(of: r)))]
+        }
+        return .object([
             ("baseline_date", .string(c.baselineDate)),
             ("scores", .array(([c.overall] + c.checklists).map { s in
                 .object([("checklist", .string(s.id)), ("title", .string(s.title)), ("previous", .number(s.previous)),
                          ("current", .number(s.current)), ("change", .number(s.change))])
             })),
             ("resolved", .array(c.resolved.map { item in
-                .object([("checklist", .string(item.previous.checklistID)), ("rule", .string(item.previous.rule.id)),
-                         ("title", .string(item.previous.rule.title)), ("status", .string(item.currentStatus.map(status)))])
+                .object(key(item.previous) + [("status", .string(item.currentStatus.map(status)))])
             })),
             ("new", .array(c.new.map { r in
-                .object([("checklist", .string(r.checklistID)), ("rule", .string(r.rule.id)), ("title", .string(r.rule.title)),
-                         ("severity", .string(r.rule.severity.rawValue)), ("points", .number(r.points))])
+                .object(key(r) + [("severity", .string(r.rule.severity.rawValue)), ("points", .number(r.points))])
+            })),
+            ("first_judged", .array(c.firstJudged.map { item in
+                .object(key(item.current) + [("severity", .string(item.current.rule.severity.rawValue)),
+                                                         ("points", .number(item.current.points)),
+                                                         ("previous_status", .string(item.previousStatus.map(status)))])
             })),
             ("changed_answers", .array(c.changedAnswers.map { a in
                 .object([("checklist", .string(a.ref.checklist)), ("question", .string(a.ref.question)),
@@ -297,7 +335,7 @@ private struct JSONBuilder {
             ("no_score_below_confidence", .number(ScoringPolicy.noScoreBelowConfidence)),
             ("range", .string("every open rule failing … every open rule passing")),
             ("coverage", .string("questions answered (n/a counts) / questions asked")),
-            ("gain", .string("points of the failed rule / known points × 100")),
+            ("gain", .string("points of the failed rules of a theme / known points × 100")),
             ("severity_points", .object(Severity.allCases.map { ($0.rawValue, .number($0.defaultPoints)) })),
             ("bands", .array(Band.allCases.map { .object([("band", .string($0.label)), ("min", .number($0.lowerBound))]) })),
         ])

@@ -26,6 +26,18 @@ public enum AnswerState: Sendable, Hashable {
         }
     }
 
+    /// The state in words, as the report lists it: `answered`, `not applicable`, `skipped`,
+    /// `not asked`, `not answered`.
+    public var word: String {
+        switch self {
+        case .answered: "answered"
+        case .notApplicable: "not applicable"
+        case .skipped: "skipped"
+        case .notAsked: "not asked"
+        case .unanswered: "not answered"
+        }
+    }
+
     /// The answer as plain text (`yes`, `n/a`) or nil when there is no answer.
     public var answerText: String? {
         switch self {

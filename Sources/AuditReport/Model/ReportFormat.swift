@@ -78,16 +78,6 @@ enum ReportFormat {
         let quote = String(citation[citation.index(after: hash)...])
         return (String(citation[..<hash]), quote.isEmpty ? nil : quote)
     }
-
-    /// The status word of a rule.
-    static func status(_ status: RuleStatus) -> String {
-        switch status {
-        case .pass: "passed"
-        case .fail: "failed"
-        case .open: "open"
-        case .notApplicable: "not applicable"
-        }
-    }
 }
 
 extension String {
@@ -96,5 +86,14 @@ extension String {
         guard let first = unicodeScalars.first, first.properties.isUppercase,
               !(unicodeScalars.dropFirst().first?.properties.isUppercase ?? false) else { return self }
         return String(first).lowercased() + String(unicodeScalars.dropFirst())
+    }
+}
+
+extension String {
+    /// The text without spaces, tabs and line breaks at either end.
+    var trimmedText: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -1,23 +1,33 @@
 import AuditKit
 
-/// What both renderers need, computed once per input: the scorecard, each question's state,
-/// the questions each rule reads, the summary picks. Lookups are dictionary reads, so
-/// rendering stays linear in the number of questions and rules.
+/// What every renderer needs, computed once per input: the scorecard, each question's state,
+/// the problems (themes) in order with their recommendations shared out so none is printed
+/// twice, the action plan, the estimates the exports contradict. Lookups are dictionary reads,
+/// so rendering stays linear in the number of questions and rules.
 struct ReportModel {
     let input: ReportInput
     let scorecard: Scorecard
     let checklists: [Checklist]
-    /// Failed rules, severity first, then points.
+    /// Failed rules, severity first, then points (the JSON's rule-level findings).
     let findings: [RuleResult]
-    /// The three most important findings.
-    let topFindings: [RuleResult]
-    /// The three fixes worth most overall points (rules worth no points are left out).
-    let topFixes: [RuleResult]
+    /// The problems found: failed themes, most severe first, then by gain, then file order.
+    let problems: [ThemeResult]
+    /// For each problem (by theme key): the recommendations its finding prints, the ones no
+    /// earlier finding printed, in rule order.
+    let recommendations: [String: [String]]
+    /// For each problem whose recommendations all appeared in an earlier finding: that finding's key.
+    let sameRecommendationAs: [String: String]
+    /// The recommendations arranged into 30, 60 and 90 days.
+    let plan: [PlanPhase]
+    /// Measured answers that replaced a different estimate.
+    let estimates: [EstimatePair]
     /// Rules whose outcome is not known yet.
     let openRules: [RuleResult]
+    /// Rules that do not apply, in checklist order.
+    let notApplicableRules: [RuleResult]
     private let evaluator: Evaluator
 
-    /// How many findings and fixes the summary lists.
+    /// How many problems the summary lists.
     static let summaryCount = 3
 
     init(_ input: ReportInput) {
@@ -25,10 +35,55 @@ struct ReportModel {
         scorecard = input.scorecard
         checklists = input.checklists
         findings = scorecard.findings
-        topFindings = Array(findings.prefix(Self.summaryCount))
-        topFixes = Array(scorecard.topFixes.lazy.filter { ($0.overallGain ?? 0) > 0 }.prefix(Self.summaryCount))
+        problems = scorecard.themes
         openRules = scorecard.openRules
+        notApplicableRules = scorecard.checklists.flatMap { $0.results.filter { $0.status == .notApplicable } }
         evaluator = Evaluator(set: input.set, answers: input.answers)
+
+        var printed: [String: String] = [:]
+        var own: [String: [String]] = [:]
+        var sameAs: [String: String] = [:]
+        for problem in problems {
+            var mine: [String] = []
+            var earlier: String?
+            for text in Self.recommendationTexts(of: problem) {
+                let key = Self.normalised(text)
+                if let owner = printed[key] {
+                    if owner != problem.key, earlier == nil { earlier = owner }
+                    continue
+                }
+                printed[key] = problem.key
+                mine.append(text)
+            }
+            own[problem.key] = mine
+            if mine.isEmpty, let earlier { sameAs[problem.key] = earlier }
+        }
+        recommendations = own
+        sameRecommendationAs = sameAs
+        plan = PlanPhase.arrange(problems, summary: scorecard.overall)
+        estimates = EstimatePair.all(in: input, checklists: checklists)
+    }
+
+    /// The three problems the summary names.
+    var topProblems: ArraySlice<ThemeResult> { problems.prefix(Self.summaryCount) }
+
+    /// A problem by its theme key.
+    func problem(_ key: String) -> ThemeResult? { problems.first { $0.key == key } }
+
+    /// The distinct recommendations of a theme's rules, most severe rule first.
+    static func recommendationTexts(of problem: ThemeResult) -> [String] {
+        var seen: Set<String> = []
+        return problem.rules.compactMap { r in
+            guard let text = r.rule.recommendation?.trimmedText, !text.isEmpty, seen.insert(normalised(text)).inserted else { return nil }
+            return text
+        }
+    }
+
+    /// Recommendations compare without case, spacing or a final full stop.
+    static func normalised(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        while words.hasSuffix(".") { words.removeLast() }
+        return words
     }
 
     /// What became of a question.
@@ -44,15 +99,27 @@ struct ReportModel {
     /// The questions a rule reads (its `check`, then its `applies`), each once, in source
     /// order; references to questions that are not loaded are left out.
     func references(of result: RuleResult) -> [QuestionRef] {
-        var refs: [QuestionRef] = []
+        Scorer.references(of: result.rule, in: result.checklistID).filter { input.set.question($0) != nil }
+    }
+
+    /// The questions the rules of a problem read, each once.
+    func references(of problem: ThemeResult) -> [QuestionRef] {
         var seen: Set<QuestionRef> = []
-        for expression in [result.rule.check, result.rule.applies].compactMap({ $0 }) {
-            expression.root.forEachReference { checklist, question, _ in
-                let ref = QuestionRef(checklist: checklist ?? result.checklistID, question: question)
-                if input.set.question(ref) != nil, seen.insert(ref).inserted { refs.append(ref) }
-            }
+        return problem.rules.flatMap(references(of:)).filter { seen.insert($0).inserted }
+    }
+
+    /// What a single rule's failure is called where it is listed alone (the comparison): its own
+    /// `problem`, else its theme's, else its title.
+    func problemHeading(of r: RuleResult) -> String {
+        r.rule.problem ?? findingHeading(of: r)
+    }
+
+    /// The heading of the finding a failed rule is reported under: its theme's problem, else its own.
+    func findingHeading(of r: RuleResult) -> String {
+        if let theme = r.rule.theme, let declared = input.set.checklist(theme.checklist ?? r.checklistID)?.theme(theme.id) {
+            return declared.problem
         }
-        return refs
+        return r.rule.problemHeading
     }
 
     /// The section title a rule scores under.
@@ -62,4 +129,128 @@ struct ReportModel {
 
     /// The checklist title of a result.
     func checklistTitle(_ id: String) -> String { input.set.checklist(id)?.title ?? id }
+
+    /// The article a rule cites, with the quote, when it cites one.
+    func citation(of result: RuleResult) -> (source: Source, quote: String?)? {
+        guard let split = ReportFormat.source(result.rule.source),
+              let source = input.set.checklist(result.checklistID)?.source(cited: result.rule.source) else { return nil }
+        return (source, split.quote)
+    }
+
+    /// The condition under which a question is asked, in words; nil when it is always asked or
+    /// its condition has no wording.
+    func askedWhen(_ ref: QuestionRef) -> String? {
+        guard let when = input.set.question(ref)?.when else { return nil }
+        return ConditionWords.describe(when, in: ref.checklist, set: input.set)
+    }
+
+    /// Sections of a checklist score that the report leaves out: nothing in them applies (the
+    /// pages of a platform the team does not use), so an empty bar would only be noise.
+    func isUnused(_ section: SectionScore, of checklist: Checklist) -> Bool {
+        let s = section.summary
+        if s.passedRules + s.failedRules + s.openRules == 0 { return true }
+        let hasQuestions = !(checklist.section(section.id)?.questions.isEmpty ?? true)
+        return hasQuestions && s.askedQuestions == 0 && s.passedRules + s.failedRules == 0
+    }
+}
+
+/// A typed answer the team gave and the measured value that replaced it, when they differ.
+struct EstimatePair {
+    /// The question.
+    var ref: QuestionRef
+    /// Its prompt.
+    var prompt: String
+    /// What the team typed.
+    var estimate: String
+    /// The measured answer, as the question shows it.
+    var measured: String
+    /// Where it came from.
+    var source: MeasuredAnswer
+
+    /// The pairs of the audited checklists, in asking order.
+    static func all(in input: ReportInput, checklists: [Checklist]) -> [EstimatePair] {
+        var pairs: [EstimatePair] = []
+        for checklist in checklists {
+            for (_, q) in checklist.allQuestions {
+                let ref = QuestionRef(checklist: checklist.id, question: q.id)
+                guard let m = input.measured[ref], let estimate = m.estimate?.trimmedText, !estimate.isEmpty else { continue }
+                let measured = input.answers[ref]?.displayText ?? ExpressionPrinter.formatNumber(m.value)
+                // An estimate that reads back as the measured value is no disagreement.
+                if case .success(let parsed) = q.parse(estimate), parsed == input.answers[ref] { continue }
+                if estimate == measured { continue }
+                pairs.append(EstimatePair(ref: ref, prompt: q.prompt, estimate: estimate, measured: measured, source: m))
+            }
+        }
+        return pairs
+    }
+}
+
+/// One period of the action plan: first 30 days, days 31–60, days 61–90.
+struct PlanPhase {
+    /// One line of the plan: what to do, what it restores, what it is worth.
+    struct Item {
+        /// The recommendations, each printed once in the whole plan.
+        var recommendations: [String]
+        /// The problems it fixes, most important first.
+        var problems: [ThemeResult]
+        /// Overall score points fixing them adds (points over known points: gains of separate
+        /// themes add up, since each counts only its own failed rules).
+        var gain: Double
+        /// The most severe of its problems.
+        var severity: Severity { problems.map(\.severity).max() ?? .info }
+    }
+
+    /// `first 30 days`, `days 31–60`, `days 61–90`.
+    var title: String
+    /// Its key in the JSON report: `30`, `60`, `90`.
+    var days: Int
+    /// The lines.
+    var items: [Item]
+
+    static let titles = [(30, "First 30 days"), (60, "Days 31–60"), (90, "Days 61–90")]
+
+    /// Critical and high problems first, then medium, then low and informational ones; within
+    /// each, by gain. The tiers present fill the periods in order, so the plan always starts
+    /// with the first 30 days. A recommendation that an earlier line already holds is not
+    /// repeated: its problem joins that line.
+    static func arrange(_ problems: [ThemeResult], summary: ScoreSummary) -> [PlanPhase] {
+        func tier(_ s: Severity) -> Int {
+            switch s {
+            case .critical, .high: 0
+            case .medium: 1
+            case .low, .info: 2
+            }
+        }
+        let ordered = problems.enumerated().sorted { a, b in
+            let ta = tier(a.element.severity), tb = tier(b.element.severity)
+            if ta != tb { return ta < tb }
+            if a.element.gain != b.element.gain { return a.element.gain > b.element.gain }
+            return a.offset < b.offset
+        }.map(\.element)
+        var items: [(tier: Int, item: Item)] = []
+        var owner: [String: Int] = [:]
+        for problem in ordered {
+            var fresh: [String] = []
+            var joined: Int?
+            for text in ReportModel.recommendationTexts(of: problem) {
+                let key = ReportModel.normalised(text)
+                if let index = owner[key] {
+                    joined = joined ?? index
+                } else {
+                    fresh.append(text)
+                }
+            }
+            if fresh.isEmpty, let index = joined {
+                items[index].item.problems.append(problem)
+                items[index].item.gain += problem.gain
+                continue
+            }
+            for text in fresh { owner[ReportModel.normalised(text)] = items.count }
+            items.append((tier(problem.severity), Item(recommendations: fresh, problems: [problem], gain: problem.gain)))
+        }
+        let tiers = Array(Set(items.map(\.tier))).sorted()
+        return tiers.enumerated().map { index, t in
+            PlanPhase(title: titles[index].1, days: titles[index].0, items: items.filter { $0.tier == t }.map(\.item))
+        }
+    }
 }

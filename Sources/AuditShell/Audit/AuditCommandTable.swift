@@ -147,7 +147,7 @@ extension AuditCommands {
                 shell.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: set))")
                 return .continue
             },
-            ShellCommand(name: "report", usage: "[FILE]", summary: "Write the audit report in Markdown", arguments: .filePath) { [unowned self] shell, arguments, _ in
+            ShellCommand(name: "report", usage: "[FILE]", summary: "Write the audit report (Markdown; HTML, PDF or JSON by FILE's extension)", arguments: .filePath) { [unowned self] shell, arguments, _ in
                 try writeReport(shell, to: arguments.first, force: arguments.contains("--force"))
                 return .continue
             },

@@ -11,9 +11,21 @@ extension AuditCommands {
     func writeReport(_ shell: Shell, to requested: String?, force: Bool) throws {
         let flow = try requireFlow()
         let path = requested.flatMap { $0 == "--force" ? nil : $0 } ?? Self.defaultReportPath(for: flow.session)
-        let text = ReportRendering.markdown(session: flow.session, set: set)
-        let write: () throws -> Void = {
-            try AtomicFile.write(text, to: path)
+        // The file name's extension picks the format (`report acme.html`); Markdown otherwise.
+        let format = ReportRendering.Format(fileName: path) ?? .markdown
+        let browser = format == .pdf ? ReportRendering.findBrowser(explicit: nil, path: shell.configuration.environment["PATH"]) : nil
+        if format == .pdf && browser == nil { throw ShellError(ReportRendering.noBrowserMessage) }
+        let session = flow.session
+        let write: () throws -> Void = { [set] in
+            if let browser {
+                do {
+                    try ReportRendering.printPDF(session, set: set, to: path, browser: browser)
+                } catch {
+                    throw ShellError("\(error)")
+                }
+            } else {
+                try AtomicFile.write(ReportRendering.render(session, set: set, format: format), to: path)
+            }
             shell.console.print("Report written to \(path).")
         }
         if AtomicFile.exists(path) && !force {

@@ -5,12 +5,40 @@ import AuditReport
 public enum ReportRendering {
     /// The formats `report --format` accepts.
     public enum Format: String, CaseIterable, Sendable {
-        case markdown, json
+        case markdown, json, html, pdf
+
+        /// The file name extension, with its dot.
+        public var fileExtension: String {
+            switch self {
+            case .markdown: ".md"
+            case .json: ".json"
+            case .html: ".html"
+            case .pdf: ".pdf"
+            }
+        }
+
+        /// The format a file name asks for by its extension (`.html`, `.htm`, `.pdf`, `.json`,
+        /// `.md`), or nil for any other name.
+        public init?(fileName: String) {
+            let lower = fileName.lowercased()
+            if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+                self = .html
+            } else if lower.hasSuffix(".pdf") {
+                self = .pdf
+            } else if lower.hasSuffix(".json") {
+                self = .json
+            } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+                self = .markdown
+            } else {
+                return nil
+            }
+        }
     }
 
-    /// `ORGANISATION-DATE.md` (or `.json`) in the current folder, e.g. `acme-coffee-2026-11-23.md`.
+    /// `ORGANISATION-DATE.md` (or `.json`, `.html`, `.pdf`) in the current folder, e.g.
+    /// `acme-coffee-2026-11-23.md`.
     public static func defaultFileName(for session: AuditSession, format: Format) -> String {
-        SessionStore.slug(session.organisation) + "-" + session.date + (format == .json ? ".json" : ".md")
+        SessionStore.slug(session.organisation) + "-" + session.date + format.fileExtension
     }
 
     /// The report input of a session: its answers, notes, evidence, skips and measured values.
@@ -31,10 +59,12 @@ public enum ReportRendering {
                                 checklistIDs: session.checklistIDs, set: set, answers: session.answers,
                                 notes: notes, evidence: evidence, skipped: skipped, measured: measured)
         input.retired = session.retired
+        input.isDated = session.isDated
         return input
     }
 
-    /// The report of a session in `format`, compared with `baseline` when given.
+    /// The report of a session in `format`, compared with `baseline` when given; for `.pdf`,
+    /// the HTML page that `printPDF` prints.
     public static func render(_ session: AuditSession, set: ChecklistSet, format: Format = .markdown,
                               baseline: AuditSession? = nil) -> String {
         let current = input(session, set: set)
@@ -42,7 +72,24 @@ public enum ReportRendering {
         switch format {
         case .markdown: return MarkdownReport.render(current, baseline: previous)
         case .json: return JSONReport.render(current, baseline: previous)
+        case .html, .pdf: return HTMLReport.render(current, baseline: previous)
         }
+    }
+
+    /// The Chromium that prints PDF reports: `explicit` when it is executable, else the first
+    /// `chromium-headless-shell` or `chromium` on `path`; nil when there is none.
+    public static func findBrowser(explicit: String?, path: String?) -> String? {
+        PDFPrinter.findBrowser(explicit: explicit, path: path)
+    }
+
+    /// What to say when no browser can print the PDF: the package to install, and that the
+    /// HTML report printed from a browser is the same document.
+    public static var noBrowserMessage: String { PDFPrinter.noBrowserMessage }
+
+    /// Writes the PDF report of a session to `path`, printed by `browser` (see `PDFPrinter`).
+    public static func printPDF(_ session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil,
+                                to path: String, browser: String) throws(PDFPrinter.Failure) {
+        try PDFPrinter.print(html: render(session, set: set, format: .pdf, baseline: baseline), to: path, browser: browser)
     }
 
     /// The Markdown report of a session.
@@ -64,10 +111,13 @@ public enum ReportRendering {
             let delta = c.change.map { ($0 >= 0 ? "+" : "") + ScoreText.number($0) } ?? "n/a"
             return "\((c.id ?? "overall").padded(toWidth: 14)) \(before) → \(after) (\(delta))"
         }
-        var lines = ["Compared with the audit of \(baseline.date):", change(comparison.overall)]
+        var lines = ["Compared with " + (comparison.baselineDate.map { "the audit of \($0)" } ?? "an undated earlier audit") + ":", change(comparison.overall)]
         lines += comparison.checklists.map(change)
         lines.append("Findings resolved: " + (comparison.resolved.isEmpty ? "none" : comparison.resolved.map { $0.previous.rule.title }.joined(separator: "; ")))
         lines.append("New findings: " + (comparison.new.isEmpty ? "none" : comparison.new.map(\.rule.title).joined(separator: "; ")))
+        if !comparison.firstJudged.isEmpty {
+            lines.append("Judged for the first time: " + comparison.firstJudged.map(\.current.rule.title).joined(separator: "; "))
+        }
         if !comparison.changedAnswers.isEmpty {
             lines.append("Answers changed:")
             for answer in comparison.changedAnswers {

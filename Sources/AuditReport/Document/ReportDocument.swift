@@ -1,0 +1,103 @@
+/// The report as a tree of blocks, built once from the model and rendered by both the Markdown
+/// and the HTML writer, so the two carry the same content in the same order. Text in the tree
+/// is raw: each writer escapes it with its one escaping function.
+struct ReportDocument {
+    /// The title (`Social media audit: Acme`).
+    var title: String
+    /// What follows the title before the first section: date, auditors, checklists.
+    var header: [Block]
+    /// The major sections: summary, action plan, scores, findings, comparison, appendix.
+    var sections: [DocumentSection]
+}
+
+/// A major section of the report; in print the findings, the comparison and the appendix start a page.
+struct DocumentSection {
+    /// Its anchor in the HTML (`summary`, `findings`).
+    var id: String
+    /// Its heading.
+    var title: String
+    /// Whether print starts it on a new page.
+    var startsPage: Bool
+    /// Its content.
+    var blocks: [Block]
+}
+
+/// Inline content: text and its emphasis.
+indirect enum Inline: Hashable {
+    /// Plain text (escaped by the writer).
+    case text(String)
+    /// Text the report writes itself that Markdown needs no escape for where it stands (the
+    /// `1. ` of a numbered heading, which the Markdown escaper would take for a list); HTML
+    /// escapes it as any text.
+    case literal(String)
+    /// Strong emphasis.
+    case strong([Inline])
+    /// Emphasis.
+    case emphasis([Inline])
+    /// Code (identifiers in the appendix).
+    case code(String)
+    /// A web address the team gave as evidence, shown as itself and linked.
+    case link(String)
+    /// A score drawn as a bar (Unicode blocks in Markdown, a CSS bar in HTML).
+    case bar(Double?)
+}
+
+/// A block of the report.
+enum Block {
+    /// A heading below the section's own (3 to 6).
+    case heading(Int, [Inline])
+    /// A paragraph.
+    case paragraph([Inline])
+    /// A list; ordered lists number from `start`.
+    case list(ordered: Bool, start: Int, items: [[Inline]])
+    /// A table.
+    case table(Table)
+    /// A quotation with its attribution.
+    case quote(text: [Inline], attribution: [Inline])
+    /// A chart (HTML only: the table beside it carries the same numbers in Markdown).
+    case chart(Chart)
+}
+
+/// A table: header, column alignment, rows of cells.
+struct Table {
+    /// Column alignment.
+    enum Alignment { case left, right }
+
+    /// Header cells.
+    var header: [String]
+    /// One per column.
+    var alignment: [Alignment]
+    /// Rows of cells.
+    var rows: [[[Inline]]]
+    /// A class for the HTML (`scores`, `answers`) so print can size it.
+    var kind: String
+}
+
+/// A chart drawn from the scorecard.
+enum Chart {
+    /// The overall score on a 0–100 scale with the band thresholds, the range shaded.
+    case gauge(Gauge)
+    /// Horizontal bars, one per row of the table beside it.
+    case bars(title: String, rows: [BarRow])
+    /// A radar of a checklist's sections (the seven steps).
+    case radar(title: String, axes: [BarRow])
+    /// Before and after bars per checklist.
+    case beforeAfter(title: String, rows: [(label: String, previous: Double?, current: Double?)])
+
+    /// The gauge's numbers.
+    struct Gauge {
+        var title: String
+        var score: Double?
+        var low: Double?
+        var high: Double?
+        var band: String?
+    }
+
+    /// One bar: a label, the score (nil when there is none) and its range.
+    struct BarRow {
+        var label: String
+        var score: Double?
+        var low: Double?
+        var high: Double?
+    }
+}
