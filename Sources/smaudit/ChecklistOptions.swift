@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 /// Where user checklists come from, shared by the subcommands that load checklists.
 struct ChecklistOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 /// `--fail-under N`, shared by `run` and `report`.
 enum FailUnder {

@@ -1,4 +1,5 @@
 import AuditShell
+import AuditServices
 
 /// A failure already explained to the user: its message goes to standard error and smaudit
 /// exits with status 1.

@@ -6,6 +6,7 @@ import Darwin
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 /// The `smaudit` command: the interactive shell without a subcommand, or one of the subcommands.
 @main
@@ -76,7 +77,7 @@ struct SMAudit: ParsableCommand {
     /// Prints what an error has to say and returns the exit status it means.
     static func status(for error: Error) -> Int32 {
         switch error {
-        case let error as ShellError:
+        case let error as UserError:
             // Located diagnostics keep the compiler format (`FILE:LINE:COL: error: …`) at the
             // start of the line, where editors and CI annotators look for it.
             printError(error.isDiagnostics ? error.message : "smaudit: \(error.message)")

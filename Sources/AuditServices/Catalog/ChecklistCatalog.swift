@@ -131,7 +131,7 @@ public struct ChecklistCatalog {
     /// The diagnostics as compiler-style text with source lines and carets.
     public var renderedDiagnostics: String { DiagnosticRenderer.render(diagnostics, sources: sources) }
 
-    static func yamlFiles(in folder: String) -> [String] {
+    public static func yamlFiles(in folder: String) -> [String] {
         (DirectoryListing.names(in: folder) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()

@@ -1,6 +1,5 @@
 import AuditKit
 import BuiltinChecklists
-import LineEditor
 
 /// Plain-text listings of checklists for `list` and `show`.
 public enum ChecklistText {
@@ -62,10 +61,10 @@ public enum ChecklistText {
         return text
     }
 
-    /// Aligns rows of cells into columns. Cells are made safe for a terminal first, so the
-    /// columns line up with what is shown.
-    public static func table(_ rows: [[String]]) -> String {
-        let rows = rows.map { $0.map(TerminalSafe.escape) }
+    /// Aligns rows of cells into columns. `cell` turns each cell into what is shown (the shell
+    /// and the command line make text safe for a terminal), so the columns line up with it.
+    public static func table(_ rows: [[String]], cell: (String) -> String = { $0 }) -> String {
+        let rows = rows.map { $0.map(cell) }
         let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padded(toWidth: widths[$0.offset]) }

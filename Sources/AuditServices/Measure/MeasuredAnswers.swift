@@ -56,7 +56,7 @@ public struct MeasureRequest: Sendable {
         var index = 0
         func value(_ option: String) throws -> String {
             index += 1
-            guard index < words.count else { throw ShellError("\(option) needs a value") }
+            guard index < words.count else { throw UserError("\(option) needs a value") }
             return words[index]
         }
         var since: String?, until: String?, period: String?
@@ -77,16 +77,16 @@ public struct MeasureRequest: Sendable {
             case "--keep-typed": typedAnswers = .keep
             case "--window-minutes":
                 let text = try value(word)
-                guard let minutes = Double(text), minutes > 0 else { throw ShellError("--window-minutes takes a positive number, not `\(text)`") }
+                guard let minutes = Double(text), minutes > 0 else { throw UserError("--window-minutes takes a positive number, not `\(text)`") }
                 windowMinutes = minutes
             default:
-                throw ShellError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N, --period P, --since DATE, --until DATE, --replace, --keep-typed")
+                throw UserError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N, --period P, --since DATE, --until DATE, --replace, --keep-typed")
             }
             index += 1
         }
         window = try Self.window(period: period, since: since, until: until)
         guard posts != nil || inbox != nil || followers != nil || traffic != nil else {
-            throw ShellError("give at least one of --posts, --inbox, --followers, --traffic")
+            throw UserError("give at least one of --posts, --inbox, --followers, --traffic")
         }
     }
 
@@ -94,12 +94,12 @@ public struct MeasureRequest: Sendable {
     public static func window(period: String?, since: String?, until: String?) throws -> MeasurementWindow {
         do {
             if let period {
-                guard since == nil && until == nil else { throw ShellError("--period cannot be combined with --since or --until") }
+                guard since == nil && until == nil else { throw UserError("--period cannot be combined with --since or --until") }
                 return try MeasurementWindow(parsing: period)
             }
             return try MeasurementWindow(since: since, until: until)
         } catch let error as PresenceError {
-            throw ShellError("\(error)")
+            throw UserError("\(error)")
         }
     }
 
@@ -128,7 +128,7 @@ public struct MeasureRequest: Sendable {
             input.traffic = files(.traffic)
             return try PresenceMeasurer.measure(input, progress: progress)
         } catch let error as PresenceError {
-            throw ShellError("\(error)")
+            throw UserError("\(error)")
         }
     }
 }
@@ -284,7 +284,7 @@ public enum MeasuredAnswers {
         let fills = plan(session, set: catalog.set, measurement: measurement, request: request)
         var typed = request.typedAnswers ?? .replace
         if request.typedAnswers == nil, fills.contains(where: { $0.replacesTyped != nil }) {
-            guard let replace = ask(replaceQuestion(fills)) else { throw ShellError(refusal(fills)) }
+            guard let replace = ask(replaceQuestion(fills)) else { throw UserError(refusal(fills)) }
             typed = replace ? .replace : .keep
         }
         let now = SessionStore.now(environment: environment)

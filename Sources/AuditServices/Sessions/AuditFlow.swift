@@ -1,5 +1,5 @@
 import AuditKit
-import LineEditor
+
 
 /// A guided audit in the shell: walks the session's checklists question by question, records
 /// and autosaves every answer, and supports going back, skipping and jumping.
@@ -20,7 +20,7 @@ public final class AuditFlow {
     private let lock: SessionLock
     private let environment: [String: String]
     /// Every question of the session's checklists, in audit order.
-    let order: [QuestionRef]
+    public let order: [QuestionRef]
     /// Whether each question of `order` has a `when`; the others are always asked.
     private let conditional: [Bool]
     /// The question waiting for an answer, nil when the walk is over.
@@ -51,7 +51,7 @@ public final class AuditFlow {
     public func isAsked(_ ref: QuestionRef) -> Bool { set.isAsked(ref, in: answers) }
 
     /// The first question after `ref` that is asked, unanswered and not skipped.
-    func nextPending(after ref: QuestionRef?) -> QuestionRef? {
+    public func nextPending(after ref: QuestionRef?) -> QuestionRef? {
         let sheet = answers
         let start = ref.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         for candidate in order[min(start, order.count)...] {
@@ -68,13 +68,13 @@ public final class AuditFlow {
         var text = typed.trimmingWhitespace()
         if text.isEmpty {
             guard let fallback = defaultText(for: ref) else {
-                throw ShellError("an answer is needed: \(question.acceptedAnswers); type /skip to leave it for later")
+                throw UserError("an answer is needed: \(question.acceptedAnswers); type /skip to leave it for later")
             }
             text = fallback
         }
         switch question.parse(text) {
         case .failure(let error):
-            throw ShellError("\(ref): \(error.reason): \(error.accepted)")
+            throw UserError("\(ref): \(error.reason): \(error.accepted)")
         case .success(let value):
             var entry = session[ref]
             // The canonical form (`2` becomes the choice's label) keeps the file readable and
@@ -91,7 +91,7 @@ public final class AuditFlow {
 
     /// Leaves the current question unanswered for now.
     public func skip() throws {
-        guard let ref = current else { throw ShellError("no question is waiting; type `audit` to start or `resume` to continue") }
+        guard let ref = current else { throw UserError("no question is waiting; type `audit` to start or `resume` to continue") }
         session[ref].skipped = true
         try save()
         advance(from: ref)
@@ -99,7 +99,7 @@ public final class AuditFlow {
 
     /// Returns to the previous question; its earlier answer becomes the default.
     public func back() throws {
-        guard let previous = visited.popLast() else { throw ShellError("this is the first question; there is nothing to go back to") }
+        guard let previous = visited.popLast() else { throw UserError("this is the first question; there is nothing to go back to") }
         current = previous
         try save()
     }
@@ -109,7 +109,7 @@ public final class AuditFlow {
         let matches = order.filter { $0.description == id || $0.question == id }
         guard let ref = matches.first else {
             let hint = Suggest.closest(to: id, in: order.map(\.question)).map { "; did you mean `\($0)`?" } ?? ""
-            throw ShellError("no question `\(id)` in this audit\(hint)")
+            throw UserError("no question `\(id)` in this audit\(hint)")
         }
         if let current { visited.append(current) }
         current = ref
@@ -129,8 +129,8 @@ public final class AuditFlow {
 
     /// Attaches a note or evidence to the current question (or the last one answered).
     public func attach(_ text: String, asEvidence: Bool) throws -> QuestionRef {
-        guard let ref = current ?? visited.last else { throw ShellError("no question to attach to yet") }
-        guard !text.isEmpty else { throw ShellError(asEvidence ? "usage: evidence TEXT or URL" : "usage: note TEXT") }
+        guard let ref = current ?? visited.last else { throw UserError("no question to attach to yet") }
+        guard !text.isEmpty else { throw UserError(asEvidence ? "usage: evidence TEXT or URL" : "usage: note TEXT") }
         if asEvidence { session[ref].evidence.append(text) } else { session[ref].notes.append(text) }
         try save()
         return ref

@@ -29,9 +29,9 @@ public enum SessionFiles {
             text = try AtomicFile.read(path)
         } catch {
             if let diagnostic = error.diagnostic {
-                throw ShellError.diagnostics(DiagnosticRenderer.render(diagnostic, source: nil))
+                throw UserError.diagnostics(DiagnosticRenderer.render(diagnostic, source: nil))
             }
-            throw ShellError(error.description)
+            throw UserError(error.description)
         }
         let result = SessionReader.read(text: text, file: path, set: set, mode: .strict,
                                         now: SessionStore.now(environment: environment))
@@ -39,7 +39,7 @@ public enum SessionFiles {
             var rendered = DiagnosticRenderer.render(result.diagnostics, sources: [path: text])
             for needed in neededButBroken(result.diagnostics, catalog: catalog) { rendered += "\n" + needed }
             rendered += "\nsmaudit: cannot \(action) \(path): nothing was written, and the file is left as it is"
-            throw ShellError.diagnostics(rendered)
+            throw UserError.diagnostics(rendered)
         }
         return Loaded(session: session, result: result, text: text)
     }
@@ -98,14 +98,14 @@ public enum SessionFiles {
     public static func checkTargets(_ paths: [String], force: Bool) throws {
         for path in paths where path != "-" {
             if AtomicFile.isFolder(path) {
-                throw ShellError("cannot write \(path): it is a folder; name a file")
+                throw UserError("cannot write \(path): it is a folder; name a file")
             }
             if AtomicFile.exists(path) && !force {
-                throw ShellError("\(path) exists; choose another name or pass --force to replace it (nothing was written)")
+                throw UserError("\(path) exists; choose another name or pass --force to replace it (nothing was written)")
             }
             let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(path))
             if !AtomicFile.isFolder(folder) {
-                throw ShellError("cannot write \(path): the folder \(folder) does not exist; create it first or choose another place (nothing was written)")
+                throw UserError("cannot write \(path): the folder \(folder) does not exist; create it first or choose another place (nothing was written)")
             }
         }
     }

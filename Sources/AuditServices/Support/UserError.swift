@@ -1,5 +1,5 @@
 /// A command failed in a way the user can fix; the message says what would be accepted.
-public struct ShellError: Error, Equatable, CustomStringConvertible {
+public struct UserError: Error, Equatable, CustomStringConvertible {
     public let message: String
     /// True when `message` is rendered diagnostics whose lines already start with
     /// `FILE:LINE:COL: error:`; they are printed as they are, with no `smaudit:` in front.
@@ -16,7 +16,7 @@ public struct ShellError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Located diagnostics, already rendered (see `DiagnosticRenderer`).
-    public static func diagnostics(_ rendered: String) -> ShellError { ShellError(diagnostics: rendered) }
+    public static func diagnostics(_ rendered: String) -> UserError { UserError(diagnostics: rendered) }
 
     public var description: String { message }
 }

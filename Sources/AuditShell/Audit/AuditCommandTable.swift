@@ -1,5 +1,7 @@
 import AuditKit
 import PresenceData
+import LineEditor
+import AuditServices
 
 extension AuditCommands {
     /// The rows this adds to the shell's command table.
@@ -11,10 +13,10 @@ extension AuditCommands {
             },
             ShellCommand(name: "show", usage: "CHECKLIST", summary: "Show the questions and rules of a checklist",
                          arguments: .checklistID) { [unowned self] shell, arguments, _ in
-                guard let id = arguments.first else { throw ShellError("usage: show CHECKLIST (one of \(set.ids.joined(separator: ", ")))") }
+                guard let id = arguments.first else { throw UserError("usage: show CHECKLIST (one of \(set.ids.joined(separator: ", ")))") }
                 guard let checklist = set.checklist(id) else {
                     let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
-                    throw ShellError("no checklist `\(id)`\(hint)")
+                    throw UserError("no checklist `\(id)`\(hint)")
                 }
                 shell.console.print("\(ChecklistText.describe(checklist))")
                 return .continue
@@ -46,7 +48,7 @@ extension AuditCommands {
                 return .continue
             },
             ShellCommand(name: "goto", usage: "ID", summary: "Jump to a question by its id", arguments: .questionID) { [unowned self] shell, arguments, _ in
-                guard let id = arguments.first else { throw ShellError("usage: goto QUESTION_ID (Tab lists them)") }
+                guard let id = arguments.first else { throw UserError("usage: goto QUESTION_ID (Tab lists them)") }
                 try requireFlow().goTo(id)
                 Self.showCurrentOrFinish(shell)
                 return .continue
@@ -127,18 +129,18 @@ extension AuditCommands {
                         case "n", "no": try apply(.keep, shell)
                         default:
                             shell.inputHandler = nil
-                            throw ShellError("nothing was filled: answer yes or no (or type measure again with --replace or --keep-typed)")
+                            throw UserError("nothing was filled: answer yes or no (or type measure again with --replace or --keep-typed)")
                         }
                     }
                 } else {
-                    throw ShellError(MeasuredAnswers.refusal(fills))
+                    throw UserError(MeasuredAnswers.refusal(fills))
                 }
                 return .continue
             },
             ShellCommand(name: "compare", usage: "SESSION", summary: "Compare the open audit with an earlier session or answers file",
                          arguments: .filePath) { [unowned self] shell, arguments, _ in
                 let flow = try requireFlow()
-                guard let name = arguments.first else { throw ShellError("usage: compare SESSION (a session name, session file or answers file)") }
+                guard let name = arguments.first else { throw UserError("usage: compare SESSION (a session name, session file or answers file)") }
                 let path = store.resolve(name) ?? name
                 let earlier = try SessionFiles.load(path, set: set, environment: environment)
                 shell.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: set))")
@@ -154,7 +156,7 @@ extension AuditCommands {
     /// `why`: the question's help and its source.
     static func why(_ shell: Shell) throws {
         guard let flow = shell.audit?.flow, let ref = flow.current, let question = flow.set.question(ref) else {
-            throw ShellError("no question is waiting; `why` explains the current question of an audit")
+            throw UserError("no question is waiting; `why` explains the current question of an audit")
         }
         shell.console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
         if let source = question.source {
@@ -173,7 +175,7 @@ extension AuditCommands {
             rows.append([row.checklist, row.section, "\(row.answered)/\(row.asked)", row.skipped > 0 ? String(row.skipped) : ""])
             unanswered += row.asked - row.answered
         }
-        shell.console.print("\(ChecklistText.table(rows))")
+        shell.console.print("\(ChecklistText.table(rows, cell: TerminalSafe.escape))")
         shell.console.print("\(unanswered.counted("question")) unanswered.")
         let retired = flow.session.retired.sorted { $0.key < $1.key }
         if !retired.isEmpty {
@@ -196,7 +198,7 @@ extension AuditCommands {
             rows.append([ref.description, answer, String(entry.notes.count + entry.evidence.count)])
         }
         if rows.count == 1 { shell.console.print("No answers yet."); return }
-        shell.console.print("\(ChecklistText.table(rows))")
+        shell.console.print("\(ChecklistText.table(rows, cell: TerminalSafe.escape))")
     }
 
     func listSessions(_ shell: Shell) throws {
@@ -221,7 +223,7 @@ extension AuditCommands {
             rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
                          "\(answered)/\(card.overall.askedQuestions)", score])
         }
-        shell.console.print("\(ChecklistText.table(rows))")
+        shell.console.print("\(ChecklistText.table(rows, cell: TerminalSafe.escape))")
     }
 }
 

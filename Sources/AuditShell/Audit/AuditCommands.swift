@@ -1,6 +1,7 @@
 import AuditKit
 import BuiltinChecklists
 import LineEditor
+import AuditServices
 
 /// The audit commands of the shell and the state they share: the checklists, the session
 /// store, and the guided audit in progress.
@@ -126,7 +127,7 @@ public final class AuditCommands {
     }
 
     func requireFlow() throws -> AuditFlow {
-        guard let flow else { throw ShellError("no audit is open; type `audit` to start one or `resume` to continue one") }
+        guard let flow else { throw UserError("no audit is open; type `audit` to start one or `resume` to continue one") }
         return flow
     }
 
@@ -146,7 +147,7 @@ public final class AuditCommands {
         }
         for id in ids where set.checklist(id) == nil {
             let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
-            throw ShellError("no checklist `\(id)`\(hint) Installed: \(set.ids.joined(separator: ", "))")
+            throw UserError("no checklist `\(id)`\(hint) Installed: \(set.ids.joined(separator: ", "))")
         }
         if let sessionPath {
             if AtomicFile.exists(sessionPath) {
@@ -155,7 +156,7 @@ public final class AuditCommands {
             }
             let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(sessionPath))
             guard AtomicFile.isFolder(folder) else {
-                throw ShellError("cannot save the session at \(sessionPath): the folder \(folder) does not exist; create it first or choose another place")
+                throw UserError("cannot save the session at \(sessionPath): the folder \(folder) does not exist; create it first or choose another place")
             }
         }
         let last = lastSession()
@@ -205,14 +206,14 @@ public final class AuditCommands {
         let path: String
         if let name {
             guard let found = store.resolve(name) else {
-                throw ShellError("no session `\(name)`; `sessions` lists them (folder \(store.folder))")
+                throw UserError("no session `\(name)`; `sessions` lists them (folder \(store.folder))")
             }
             path = found
         } else if let sessionPath, AtomicFile.exists(sessionPath) {
             path = sessionPath
         } else {
             guard let newest = store.sessionPaths().first else {
-                throw ShellError("no saved sessions in \(store.folder); type `audit` to start one")
+                throw UserError("no saved sessions in \(store.folder); type `audit` to start one")
             }
             path = newest
         }
@@ -310,8 +311,4 @@ public final class AuditCommands {
 extension Shell {
     /// The audit commands installed in this shell, if any.
     var audit: AuditCommands? { auditCommands }
-}
-
-extension String {
-    func replacingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }

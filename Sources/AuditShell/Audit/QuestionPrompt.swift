@@ -1,5 +1,6 @@
 import AuditKit
 import LineEditor
+import AuditServices
 
 /// The current audit question as the shell's input handler: a typed line is the answer,
 /// `?` explains the question, an empty line takes the default.
@@ -67,7 +68,7 @@ final class TextPrompt: InputHandler {
     func handle(_ line: String, shell: Shell) throws {
         var text = line.trimmingWhitespace()
         if text.isEmpty, let defaultValue { text = defaultValue }
-        guard !text.isEmpty else { throw ShellError("\(label.lowercased()) is needed") }
+        guard !text.isEmpty else { throw UserError("\(label.lowercased()) is needed") }
         try onAnswer(text, shell)
     }
 

@@ -1,4 +1,5 @@
 import AuditKit
+import AuditServices
 
 extension AuditCommands {
     /// The default Markdown report file of a session (see `ReportRendering.defaultFileName`).
@@ -18,7 +19,7 @@ extension AuditCommands {
         }
         if AtomicFile.exists(path) && !force {
             guard shell.isInteractive else {
-                throw ShellError("\(path) exists; write elsewhere with `report FILE` or replace it with `report \(path) --force`")
+                throw UserError("\(path) exists; write elsewhere with `report FILE` or replace it with `report \(path) --force`")
             }
             let previous = shell.inputHandler
             shell.inputHandler = TextPrompt(label: "\(path) exists. Replace it? yes or no", defaultValue: "no") { answer, shell in

@@ -1,3 +1,4 @@
+import AuditServices
 extension Shell {
     /// The commands every shell has: help, version, quit.
     static var coreCommands: [ShellCommand] {
@@ -11,7 +12,7 @@ extension Shell {
                     guard let command = shell.commands.command(named: name.hasPrefix("/") ? String(name.dropFirst()) : name) else {
                         var message = "no command `\(name)`"
                         if let suggestion = shell.commands.suggestion(for: name) { message += "; did you mean `\(suggestion)`?" }
-                        throw ShellError(message)
+                        throw UserError(message)
                     }
                     shell.console.print("\(shell.commands.help(for: command))")
                 } else {

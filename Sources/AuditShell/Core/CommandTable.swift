@@ -1,3 +1,4 @@
+import AuditServices
 /// The shell's commands, in the order `help` lists them.
 public struct CommandTable {
     public private(set) var commands: [ShellCommand] = []

@@ -1,4 +1,5 @@
 import LineEditor
+import AuditServices
 
 /// Where the shell writes: results on standard output, diagnostics on standard error, with
 /// colour only when enabled.

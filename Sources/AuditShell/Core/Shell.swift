@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LineEditor
+import AuditServices
 
 /// Something that takes over plain input lines, such as a pending audit question: while it is
 /// set, a line is handed to it unless it starts with `/` (then it is a command).
@@ -124,7 +125,7 @@ public final class Shell {
         if isInteractive { printBanner() }
         if let onStart {
             do { try onStart(self) } catch {
-                console.printError(error is ShellError && (error as! ShellError).isDiagnostics ? "\(error)" : "smaudit: \(error)")
+                console.printError(error is UserError && (error as! UserError).isDiagnostics ? "\(error)" : "smaudit: \(error)")
                 return .startFailed
             }
         }
@@ -169,7 +170,7 @@ public final class Shell {
             }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return .continue }
             return try runCommand(trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : trimmed)
-        } catch let error as ShellError {
+        } catch let error as UserError {
             report(error.message)
         } catch {
             report("\(error)")
@@ -183,9 +184,9 @@ public final class Shell {
         guard let name = words.first else { return .continue }
         guard let command = commands.command(named: name) else {
             if let suggestion = commands.suggestion(for: name) {
-                throw ShellError("unknown command `\(name)`; did you mean `\(suggestion)`? Type `help` for the list of commands.")
+                throw UserError("unknown command `\(name)`; did you mean `\(suggestion)`? Type `help` for the list of commands.")
             }
-            throw ShellError("unknown command `\(name)`. Type `help` for the list of commands.")
+            throw UserError("unknown command `\(name)`. Type `help` for the list of commands.")
         }
         let rest = String(text.drop { !$0.isWhitespace }).trimmingWhitespace()
         return try command.run(self, Array(words.dropFirst()), rest)
@@ -215,18 +216,5 @@ public final class Shell {
         console.print("\(console.styled("smaudit \(SmauditVersion.current)", .bold)) — guided social media strategy audits")
         for line in bannerLines { console.print(line) }
         console.print("Type \(console.styled("help", .cyan)) for commands, \(console.styled("quit", .cyan)) or Ctrl-D to leave.")
-    }
-}
-
-extension String {
-    /// The string without leading and trailing white space.
-    public func trimmingWhitespace() -> String {
-        // By Unicode scalar: every line passes through here, and walking Characters (grapheme
-        // breaking) showed up in replay profiles.
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[first...last])
     }
 }

@@ -1,3 +1,4 @@
+import AuditServices
 /// What a command's arguments are, so Tab can complete them.
 public enum ArgumentKind: Sendable {
     case none

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LineEditor
+import AuditServices
 
 extension Shell {
     /// Tab completion: the pending question's answers, else command names, else the

@@ -1,4 +1,5 @@
 import AuditKit
+import AuditServices
 
 /// Builds the smaudit shell with every command installed.
 public enum ShellFactory {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditShell
+import AuditServices
 
 /// `smaudit audit`: the shell, starting a guided audit at once.
 struct AuditCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 /// `smaudit check`: validates checklists and runs their embedded examples.
 struct CheckCommand: ParsableCommand {

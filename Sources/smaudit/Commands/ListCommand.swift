@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 /// `smaudit list`: the installed checklists.
 struct ListCommand: ParsableCommand {

@@ -9,6 +9,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuditServices
 
 /// `smaudit measure`: scores an existing presence from the platforms' exports.
 struct MeasureCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 extension ReportRendering.Format: ExpressibleByArgument {}
 

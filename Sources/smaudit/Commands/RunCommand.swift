@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 /// `smaudit run`: scores an answers or session file without any prompt.
 struct RunCommand: ParsableCommand {
