@@ -54,13 +54,19 @@ let package = Package(
             name: "AuditServices",
             dependencies: ["AuditKit", "AuditReport", "PresenceData", "BuiltinChecklists"]
         ),
+        // The options the shell and the command line share (`measure`, `report`, `score`), each
+        // declared once and parsed by swift-argument-parser in both.
+        .target(
+            name: "AuditOptions",
+            dependencies: ["AuditServices", "PresenceData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(
             name: "AuditShell",
-            dependencies: ["AuditServices", "AuditKit", "PresenceData", "LineEditor", "BuiltinChecklists"]
+            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "PresenceData", "LineEditor", "BuiltinChecklists"]
         ),
         .executableTarget(
             name: "smaudit",
-            dependencies: ["AuditShell", "AuditServices", "AuditKit", "PresenceData", "LineEditor",
+            dependencies: ["AuditShell", "AuditServices", "AuditOptions", "AuditKit", "PresenceData", "LineEditor",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

@@ -2,7 +2,7 @@ import AuditKit
 import PresenceData
 
 /// One `measure` run: which exports to read and how, shared by `smaudit measure` and the
-/// shell's `measure`.
+/// shell's `measure` (both build it from `MeasureOptions`).
 public struct MeasureRequest: Sendable {
     public var posts: String?
     public var inbox: String?
@@ -46,47 +46,6 @@ public struct MeasureRequest: Sendable {
         case .followers where followers == nil: followers = file
         case .traffic where traffic == nil: traffic = file
         default: moreFiles[kind, default: []].append(file)
-        }
-    }
-
-    /// Reads the shell's words: `--posts F --inbox F --followers F --traffic F` (each
-    /// repeatable) `--map F=C --delimiter C --social-channels LIST --window-minutes N
-    /// --period P --since DATE --until DATE`.
-    public init(words: [String]) throws {
-        var index = 0
-        func value(_ option: String) throws -> String {
-            index += 1
-            guard index < words.count else { throw UserError("\(option) needs a value") }
-            return words[index]
-        }
-        var since: String?, until: String?, period: String?
-        while index < words.count {
-            let word = words[index]
-            switch word {
-            case "--posts": add(try value(word), as: .posts)
-            case "--inbox": add(try value(word), as: .inbox)
-            case "--followers": add(try value(word), as: .followers)
-            case "--traffic": add(try value(word), as: .traffic)
-            case "--period": period = try value(word)
-            case "--since": since = try value(word)
-            case "--until": until = try value(word)
-            case "--map": mappings.append(try value(word))
-            case "--delimiter": delimiter = try value(word)
-            case "--social-channels": socialChannels = try value(word)
-            case "--replace": typedAnswers = .replace
-            case "--keep-typed": typedAnswers = .keep
-            case "--window-minutes":
-                let text = try value(word)
-                guard let minutes = Double(text), minutes > 0 else { throw UserError("--window-minutes takes a positive number, not `\(text)`") }
-                windowMinutes = minutes
-            default:
-                throw UserError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N, --period P, --since DATE, --until DATE, --replace, --keep-typed")
-            }
-            index += 1
-        }
-        window = try Self.window(period: period, since: since, until: until)
-        guard posts != nil || inbox != nil || followers != nil || traffic != nil else {
-            throw UserError("give at least one of --posts, --inbox, --followers, --traffic")
         }
     }
 

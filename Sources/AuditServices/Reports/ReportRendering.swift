@@ -61,7 +61,7 @@ public enum ReportRendering {
         func change(_ c: ReportComparison.ScoreChange) -> String {
             let before = c.previous.map(ScoreText.number) ?? "-"
             let after = c.current.map(ScoreText.number) ?? "-"
-            let delta = c.change.map { ($0 >= 0 ? "+" : "") + ScoreText.number($0) } ?? "n/a"
+            let delta = c.change.map(NumberText.change) ?? "n/a"
             return "\((c.id ?? "overall").padded(toWidth: 14)) \(before) → \(after) (\(delta))"
         }
         var lines = ["Compared with the audit of \(baseline.date):", change(comparison.overall)]

@@ -1,22 +1,17 @@
 /// A command failed in a way the user can fix; the message says what would be accepted.
+/// Whoever shows it puts its own prefix in front (`error:` at a terminal, `FILE:LINE: error:` in
+/// a script, `smaudit: error:` on the command line).
 public struct UserError: Error, Equatable, CustomStringConvertible {
+    /// What went wrong and what would be accepted.
     public let message: String
-    /// True when `message` is rendered diagnostics whose lines already start with
-    /// `FILE:LINE:COL: error:`; they are printed as they are, with no `smaudit:` in front.
-    public let isDiagnostics: Bool
+    /// Located diagnostics behind the error, already rendered with their own
+    /// `FILE:LINE:COL: error:` prefixes and source lines; printed as they are, before `message`.
+    public let diagnostics: String?
 
-    public init(_ message: String) {
+    public init(_ message: String, diagnostics: String? = nil) {
         self.message = message
-        isDiagnostics = false
+        self.diagnostics = diagnostics
     }
 
-    private init(diagnostics: String) {
-        message = diagnostics
-        isDiagnostics = true
-    }
-
-    /// Located diagnostics, already rendered (see `DiagnosticRenderer`).
-    public static func diagnostics(_ rendered: String) -> UserError { UserError(diagnostics: rendered) }
-
-    public var description: String { message }
+    public var description: String { (diagnostics.map { $0 + "\n" } ?? "") + message }
 }

@@ -33,7 +33,7 @@ public enum ShellLauncher {
                     programName: "smaudit",
                     history: HistorySettings(path: historyPath(environment: shell.configuration.environment)),
                     colored: shell.console.colored) {
-            editor.completer = { [unowned shell] text in shell.completions(for: text) }
+            editor.completer = { text in shell.completions(for: text) }
             if let notice = editor.historyNotice { shell.console.printError("smaudit: warning: \(notice)") }
             reader = editor
         } else {
