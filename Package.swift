@@ -84,6 +84,9 @@ let package = Package(
             dependencies: ["AuditKit", "AuditReport", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
+        // The shell in this process: lines driven through the conversation, no subprocess.
+        .testTarget(name: "AuditShellTests", dependencies: ["AuditShell", "AuditOptions", "LineEditor", "TestSupport",
+                                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Runs the built binary; AuditKit gives the in-process reference for the system libyaml check.
         .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit", "AuditKit"]),
     ],

@@ -248,8 +248,8 @@ extension AuditController: ShellConversation {
         case .organisation(let audit), .auditors(let audit):
             step = .idle
             guard shell.isInteractive else {
-                let missing = audit.organisation == nil ? "the organisation" : "the auditors"
-                shell.report("audit: the input ended before \(missing) was given, so no audit was started; "
+                let missing = audit.organisation == nil ? "the organisation was" : "the auditors were"
+                shell.report("audit: the input ended before \(missing) given, so no audit was started; "
                              + "give the organisation and the auditors on the lines after `audit`, or use "
                              + "`smaudit audit --organisation NAME --auditors NAMES`", line: audit.line)
                 return true
