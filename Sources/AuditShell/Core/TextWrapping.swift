@@ -7,12 +7,17 @@ enum TextWrapping {
     /// `text` (one or several lines) with each line wrapped to `width` columns.
     static func wrap(_ text: String, width: Int) -> String {
         guard width > 0, text.unicodeScalars.count > width else { return text }
+        // Plain loops rather than `split`/`joined`: the banner is wrapped before the first
+        // prompt, and the generic `joined` makes the runtime scan every protocol conformance
+        // in the binary on its first call.
         var out = ""
-        var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !first { out += "\n" }
-            first = false
-            out += wrapLine(Substring(line), width: width)
+        var start = text.startIndex
+        while true {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            out += wrapLine(text[start..<end], width: width)
+            guard end < text.endIndex else { break }
+            out += "\n"
+            start = text.index(after: end)
         }
         return out
     }
@@ -70,7 +75,12 @@ enum TextWrapping {
             }
         }
         lines.append(current)
-        return lines.map { $0.reduce(into: "") { $0 += $1.text } }.joined(separator: "\n")
+        var out = ""
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += "\n" }
+            for glyph in line { out += glyph.text }
+        }
+        return out
     }
 
     /// The column continuation lines start at.
