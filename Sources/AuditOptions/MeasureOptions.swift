@@ -7,27 +7,41 @@ import PresenceData
 public struct MeasureOptions: ParsableArguments {
     /// The declarations, in the order `help measure` lists them.
     public enum Spec {
+        /// `--posts FILE`.
         public static let posts = CommandOption("posts", value: .file("FILE"), repeatable: true,
                                                 help: "Posts export (CSV); repeat for several platforms.")
+        /// `--inbox FILE`.
         public static let inbox = CommandOption("inbox", value: .file("FILE"), repeatable: true,
                                                 help: "Inbox or mentions export (CSV); repeatable.")
+        /// `--followers FILE`.
         public static let followers = CommandOption("followers", value: .file("FILE"), repeatable: true,
                                                     help: "Follower counts by date (CSV); repeatable.")
+        /// `--traffic FILE`.
         public static let traffic = CommandOption("traffic", value: .file("FILE"), repeatable: true,
                                                   help: "Web analytics sessions and conversions by channel (CSV); repeatable.")
+        /// `--period PERIOD`.
         public static let period = CommandOption("period", value: .text("PERIOD"),
                                                  help: "Measure last-month, last-90-days, all (default) or a month YYYY-MM.")
+        /// `--since DATE`.
         public static let since = CommandOption("since", value: .text("DATE"), help: "Measure from this day (YYYY-MM-DD).")
+        /// `--until DATE`.
         public static let until = CommandOption("until", value: .text("DATE"), help: "Measure until this day, included (YYYY-MM-DD).")
+        /// `--map FIELD=COLUMN`.
         public static let map = CommandOption("map", value: .text("FIELD=COLUMN"), repeatable: true,
                                               help: "Read FIELD from COLUMN (repeatable).")
+        /// `--delimiter C`.
         public static let delimiter = CommandOption("delimiter", value: .text("C"), help: "Field delimiter: , ; or tab (default: detected).")
+        /// `--social-channels LIST`.
         public static let socialChannels = CommandOption("social-channels", value: .text("LIST"),
                                                          help: "Comma-separated channel names that count as social.")
+        /// `--window-minutes N`.
         public static let windowMinutes = CommandOption("window-minutes", value: .number("N"),
                                                         help: "Clustered-updates window in minutes (default 10).")
+        /// `--replace`.
         public static let replace = CommandOption("replace", help: "Replace answers the team typed with the measured values (the typed answers are kept as estimates).")
+        /// `--keep-typed`.
         public static let keepTyped = CommandOption("keep-typed", help: "Keep answers the team typed; fill only unanswered questions.")
+        /// `--all`.
         public static let all = CommandOption("all", help: "List every responder in the table, not only the five who replied most (--json always has them all).")
 
         /// Every option of `measure`.
@@ -50,8 +64,10 @@ public struct MeasureOptions: ParsableArguments {
     @Flag(name: Spec.keepTyped.names, help: Spec.keepTyped.argumentHelp) public var keepTyped = false
     @Flag(name: Spec.all.names, help: Spec.all.argumentHelp) public var all = false
 
+    /// Options with their defaults (swift-argument-parser fills them in).
     public init() {}
 
+    /// At least one export, a positive window, and no options that contradict each other.
     public func validate() throws {
         if posts.isEmpty && inbox.isEmpty && followers.isEmpty && traffic.isEmpty {
             throw ValidationError("give at least one of --posts, --inbox, --followers, --traffic")

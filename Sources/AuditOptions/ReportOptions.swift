@@ -8,12 +8,16 @@ extension ReportRendering.Format: ExpressibleByArgument {}
 public struct ReportOptions: ParsableArguments {
     /// The declarations, in the order `help report` lists them.
     public enum Spec {
+        /// `-o, --output FILE`.
         public static let output = CommandOption("output", short: "o", value: .file("FILE"),
                                                  help: "Where to write the report (- for standard output).")
+        /// `--format markdown|json`.
         public static let format = CommandOption("format", value: .choice(ReportRendering.Format.allCases.map(\.rawValue)),
                                                  help: "The report's format (default markdown).")
+        /// `--baseline EARLIER`.
         public static let baseline = CommandOption("baseline", value: .file("EARLIER"),
                                                    help: "An earlier session or answers file to compare with.")
+        /// `--force`.
         public static let force = CommandOption("force", help: "Replace the file if it exists.")
 
         /// Every option of `report`.
@@ -25,6 +29,7 @@ public struct ReportOptions: ParsableArguments {
     @Option(name: Spec.baseline.names, help: Spec.baseline.argumentHelp) public var baseline: String?
     @Flag(name: Spec.force.names, help: Spec.force.argumentHelp) public var force = false
 
+    /// Options with their defaults (swift-argument-parser fills them in).
     public init() {}
 }
 
@@ -34,8 +39,10 @@ public struct ShellReportArguments: ParsableArguments {
     @Argument(help: "Where to write the report.") public var file: String?
     @OptionGroup public var options: ReportOptions
 
+    /// Options with their defaults (swift-argument-parser fills them in).
     public init() {}
 
+    /// FILE and `-o FILE` are one place; not both.
     public func validate() throws {
         if file != nil && options.output != nil { throw ValidationError("give the file once: FILE or -o FILE, not both") }
     }
@@ -52,8 +59,10 @@ public struct FailUnderOption: ParsableArguments {
 
     @Option(name: spec.names, help: spec.argumentHelp) public var failUnder: Double?
 
+    /// Options with their defaults (swift-argument-parser fills them in).
     public init() {}
 
+    /// A threshold is a score from 0 to 100.
     public func validate() throws {
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under takes a score from 0 to 100, not \(ScoreText.count(failUnder))")

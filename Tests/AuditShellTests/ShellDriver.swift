@@ -115,8 +115,14 @@ struct ShellDriver {
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: home.appendingPathComponent(name).path) }
 
-    /// The mini checklist of the end-to-end tests as a user checklist of this home.
-    func installMini() throws { try write(miniChecklist, to: "config/smaudit/checklists/mini.yaml") }
+    /// The mini checklist of the end-to-end tests as a user checklist of this home, its
+    /// response time measurable from an inbox export.
+    func installMini() throws {
+        try write(miniChecklist.replacingOccurrences(
+            of: "        when: answers_on_social\n",
+            with: "        when: answers_on_social\n        measure: inbox.first_response_minutes.median\n"),
+                  to: "config/smaudit/checklists/mini.yaml")
+    }
 
     /// The session file of the mini audit of Acme started on 2026-11-23.
     static let acmeSession = "data/smaudit/sessions/acme-2026-11-23.yaml"
@@ -124,59 +130,3 @@ struct ShellDriver {
     /// Starts the mini audit of Acme with the organisation and auditors given.
     static let miniAudit = AuditRequest(checklists: ["mini"], organisation: "Acme", auditors: ["Dana"])
 }
-
-/// A choice with a default, a number, a yes/no and a duration asked only when the yes/no is yes.
-let miniChecklist = """
-id: mini
-title: Mini audit
-version: 1.0.0
-description: A small checklist for tests.
-sources: [004_414b4cef5ac34fae.txt]
-sections:
-  - id: network
-    title: Network
-    questions:
-      - id: top_priority
-        prompt: What is the top priority of your social media work?
-        type: choice
-        choices: [growing followers, engagement with followers, sales]
-        default: engagement with followers
-        help: Chasing follower counts crowds out relationships.
-        source: "004_414b4cef5ac34fae.txt#top priority"
-      - id: followers
-        prompt: How many followers do you have?
-        type: number
-        min: 0
-        source: "004_414b4cef5ac34fae.txt#top priority"
-  - id: service
-    title: Customer service
-    questions:
-      - id: answers_on_social
-        prompt: Do you answer customer requests on social media?
-        type: yesno
-        source: "004_414b4cef5ac34fae.txt#top priority"
-      - id: response_time
-        prompt: How quickly do you typically reply?
-        type: duration
-        when: answers_on_social
-        measure: inbox.first_response_minutes.median
-        source: "004_414b4cef5ac34fae.txt#top priority"
-rules:
-  - id: relationships-first
-    title: Relationships before reach
-    check: top_priority != "growing followers"
-    severity: high
-    source: "004_414b4cef5ac34fae.txt#top priority"
-  - id: answer-on-social
-    title: Reply to customer requests on social
-    check: answers_on_social
-    severity: critical
-    source: "004_414b4cef5ac34fae.txt#top priority"
-  - id: fast-replies
-    title: Reply within an hour
-    applies: answers_on_social
-    check: response_time <= 1h
-    severity: medium
-    source: "004_414b4cef5ac34fae.txt#top priority"
-
-"""

@@ -42,6 +42,7 @@ public enum ChecklistText {
         return rows
     }
 
+    /// What `show` prints: the checklist's sections, questions (with their conditions and choices) and rules.
     public static func describe(_ checklist: Checklist) -> String {
         var lines = ["\(checklist.title) (\(checklist.id) \(checklist.version))"]
         if let description = checklist.description { lines.append(description.trimmingWhitespace()) }

@@ -8,10 +8,12 @@ public struct UserError: Error, Equatable, CustomStringConvertible {
     /// `FILE:LINE:COL: error:` prefixes and source lines; printed as they are, before `message`.
     public let diagnostics: String?
 
+    /// An error saying `message`, after `diagnostics` when there are any.
     public init(_ message: String, diagnostics: String? = nil) {
         self.message = message
         self.diagnostics = diagnostics
     }
 
+    /// The diagnostics, then the message.
     public var description: String { (diagnostics.map { $0 + "\n" } ?? "") + message }
 }

@@ -14,6 +14,7 @@ public struct AuditRequest: Sendable {
     /// The auditors, when given on the command line (otherwise asked).
     public var auditors: [String]?
 
+    /// A request to audit `checklists`, with the organisation and auditors when known.
     public init(checklists: [String], organisation: String? = nil, auditors: [String]? = nil) {
         self.checklists = checklists
         self.organisation = organisation

@@ -3,8 +3,10 @@ import AuditServices
 
 /// The shell's commands, in the order `help` lists them.
 public struct CommandTable {
+    /// The rows, in order.
     public private(set) var commands: [ShellCommand] = []
 
+    /// A table of these rows.
     public init(_ commands: [ShellCommand] = []) {
         for command in commands { add(command) }
     }

@@ -24,6 +24,7 @@ public final class StandardOutput: ConsoleOutput {
     private let outputIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
     private let errorIsTerminal = Terminal.isTerminal(STDERR_FILENO)
 
+    /// The process's own standard output and error.
     public init() {}
 
     public func write(_ text: String, error: Bool) {
