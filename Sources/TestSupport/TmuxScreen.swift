@@ -93,18 +93,9 @@ public final class TmuxScreen {
         sm_spawn_close_from(&actions, 3)
         let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        // No signal blocked and default actions, whatever this test thread has: a tmux server
-        // started with SIGTERM blocked never hears `kill-server` (and its program inherits it).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        // A tmux server started with SIGTERM blocked never hears `kill-server`.
+        var attributes = cleanSignalSpawnAttributes()
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var child: pid_t = 0
         let result = posix_spawn(&child, tmux, &actions, &attributes, argv, environ)
         if output { close(captured[1]) }
