@@ -1,8 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Dependencies point one way: smaudit → AuditShell → (AuditKit, AuditReport, PresenceData, LineEditor).
-// AuditKit knows nothing of terminals; LineEditor knows nothing of audits.
+// Dependencies point one way: smaudit → (AuditShell, AuditServices); AuditShell → (AuditServices,
+// LineEditor); AuditServices → (AuditKit, AuditReport, PresenceData). AuditKit and AuditServices
+// know nothing of terminals; LineEditor knows nothing of audits.
 // What ships links the C libraries libedit and libyaml from the system and, through
 // swift-argument-parser, FoundationEssentials; no shipped target imports Foundation (its ICU
 // data alone is 34 MB). Yams is for tests only: the reference YAMLComposer is compared with.
@@ -47,13 +48,26 @@ let package = Package(
         .plugin(name: "EmbedChecklists", capability: .buildTool(), dependencies: ["EmbedChecklistsTool"]),
         .target(name: "BuiltinChecklists", plugins: ["EmbedChecklists"]),
 
+        // What the command line and the shell both do: find checklists, open and save sessions,
+        // render reports, measure into a session. No terminal code.
+        .target(
+            name: "AuditServices",
+            dependencies: ["AuditKit", "AuditReport", "PresenceData", "BuiltinChecklists"]
+        ),
+        // The options the shell and the command line share (`measure`, `report`, `score`), each
+        // declared once and parsed by swift-argument-parser in both.
+        .target(
+            name: "AuditOptions",
+            dependencies: ["AuditServices", "PresenceData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(
             name: "AuditShell",
-            dependencies: ["AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists"]
+            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "PresenceData", "LineEditor", "BuiltinChecklists"]
         ),
         .executableTarget(
             name: "smaudit",
-            dependencies: ["AuditShell", "AuditKit", "PresenceData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AuditShell", "AuditServices", "AuditOptions", "AuditKit", "PresenceData", "LineEditor",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "CTestSupport"),
@@ -70,6 +84,9 @@ let package = Package(
             dependencies: ["AuditKit", "AuditReport", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
+        // The shell in this process: lines driven through the conversation, no subprocess.
+        .testTarget(name: "AuditShellTests", dependencies: ["AuditShell", "AuditOptions", "LineEditor", "TestSupport",
+                                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Runs the built binary; AuditKit gives the in-process reference for the system libyaml check.
         .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit", "AuditKit"]),
     ],

@@ -1,9 +1,12 @@
+// wcwidth(3) is an X/Open function; glibc declares it only when asked.
+#define _GNU_SOURCE
 #include "CLibEditShims.h"
 #include <signal.h>
 #include <string.h>
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -117,6 +120,55 @@ int sm_take_interrupt(void) {
     return pending;
 }
 
+static int prompt_columns = 0;
+
+void sm_el_set_prompt_columns(int columns) { prompt_columns = columns; }
+
+// The columns `length` bytes of text take on a terminal (0 for a character it cannot print).
+static int text_columns(const char *bytes, size_t length) {
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    int columns = 0;
+    size_t offset = 0;
+    while (offset < length) {
+        wchar_t wide;
+        size_t used = mbrtowc(&wide, bytes + offset, length - offset, &state);
+        if (used == (size_t)-1 || used == (size_t)-2) {  // not valid here: a byte, one column
+            memset(&state, 0, sizeof state);
+            used = 1;
+            columns += 1;
+        } else {
+            if (used == 0) used = 1;
+            int width = wcwidth(wide);
+            if (width > 0) columns += width;
+        }
+        offset += used;
+    }
+    return columns;
+}
+
+// After a resize the terminal has re-flowed the prompt and the line to the new width (tmux,
+// VTE, iTerm2, kitty and Windows Terminal do), but libedit's refresh starts from where it thinks
+// its first row is and redraws from the cursor: the line appeared again after itself
+// (`smaudit> show foursmaudit> show four`). So the cursor is first taken back to the start of
+// the prompt, as many rows up as the prompt and the text before the cursor now fill, and the
+// rest of the screen is cleared; libedit then draws everything again from there.
+int sm_text_columns(const char *text) { return text_columns(text, strlen(text)); }
+
+static void redraw_after_resize(EditLine *el) {
+    const LineInfo *line = el_line(el);
+    int before = prompt_columns + (line ? text_columns(line->buffer, (size_t)(line->cursor - line->buffer)) : 0);
+    el_resize(el);
+    struct winsize size;
+    int columns = ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0 ? size.ws_col : 80;
+    int up = before / columns;
+    fputs("\r", stdout);
+    if (up > 0) fprintf(stdout, "\033[%dA", up);
+    fputs("\033[J", stdout);
+    fflush(stdout);
+    el_set(el, EL_REFRESH);
+}
+
 // Returns 1 with a character, 0 at end of input, -1 on error or when a terminating signal
 // arrived (el_gets then returns NULL and the caller checks sm_termination_signal).
 static int sm_read_char(EditLine *el, wchar_t *out) {
@@ -126,8 +178,7 @@ static int sm_read_char(EditLine *el, wchar_t *out) {
         if (termination_signal) return -1;
         if (winch_pending) {
             winch_pending = 0;
-            el_resize(el);
-            el_set(el, EL_REFRESH);
+            redraw_after_resize(el);
         }
         struct pollfd wanted = { .fd = STDIN_FILENO, .events = POLLIN };
         int ready = poll(&wanted, 1, -1);

@@ -78,6 +78,7 @@ public final class EditLineReader: LineReading {
     public func readLine(prompt: Prompt) -> LineReadResult {
         free(promptStorage)
         promptStorage = strdup(prompt.editorText(colored: colored, marker: Self.promptMarker))
+        sm_el_set_prompt_columns(Int32(prompt.columns))
         interruptRequested = false
         StandardStream.output.flush()
         sm_el_prepare_terminal(editLine, 1)

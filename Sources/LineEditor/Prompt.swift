@@ -1,3 +1,5 @@
+import CLibEditShims
+
 /// A prompt made of text segments, each optionally styled with an ANSI SGR parameter string
 /// such as `"1;32"` (bold green).
 public struct Prompt: Sendable, Equatable {
@@ -22,6 +24,9 @@ public struct Prompt: Sendable, Equatable {
     /// prompt is built before the first one is shown, and the standard library's generic
     /// `joined` makes the runtime scan every protocol conformance in the binary on its first call.)
     public var plainText: String { segments.reduce(into: "") { $0 += TerminalSafe.escape($1.text) } }
+
+    /// The columns the prompt takes on a terminal (wide characters count two).
+    var columns: Int { Int(sm_text_columns(plainText)) }
 
     /// The prompt for libedit: escape sequences are wrapped in `marker` characters so the
     /// editor does not count them as printed columns (otherwise the cursor is wrong after a wrap).

@@ -57,19 +57,10 @@ public final class PseudoTerminalProcess {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
         // POSIX_SPAWN_SETSID (glibc 0x80): a new session, so the pseudo-terminal it opens
         // becomes its controlling terminal and Ctrl-C, SIGWINCH and job control behave.
-        // Also start with no signal blocked and default actions, whatever this test thread has.
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var attributes = cleanSignalSpawnAttributes(extraFlags: 0x80)
+        defer { posix_spawnattr_destroy(&attributes) }
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -218,4 +209,20 @@ public final class PseudoTerminalProcess {
         }
         return result
     }
+}
+
+/// Spawn attributes that start a child with no signal blocked and every signal's default
+/// action, whatever the spawning test thread has (a child that inherits a blocked SIGTERM or
+/// SIGINT never ends as it should); `extraFlags` adds others. Destroy them after the spawn.
+func cleanSignalSpawnAttributes(extraFlags: Int32 = 0) -> posix_spawnattr_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(extraFlags | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    return attributes
 }

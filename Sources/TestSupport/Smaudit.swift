@@ -55,9 +55,10 @@ public struct Smaudit {
     /// The history file of this home.
     public var historyFile: URL { home.appendingPathComponent("state/smaudit/history") }
 
-    /// Starts smaudit on a pseudo-terminal.
+    /// Starts smaudit on a pseudo-terminal, 200 columns wide unless `columns` says otherwise
+    /// (smaudit wraps its output to the terminal's width).
     public func launch(_ arguments: [String] = [], environment extra: [String: String] = [:],
-                       columns: UInt16 = 100) throws -> PseudoTerminalProcess {
+                       columns: UInt16 = 200) throws -> PseudoTerminalProcess {
         try PseudoTerminalProcess(executable: Self.executable, arguments: arguments,
                                   environment: environment(extra), columns: columns)
     }
@@ -65,7 +66,7 @@ public struct Smaudit {
     /// Starts `script` with `/bin/sh -c` on a pseudo-terminal, `$SMAUDIT` naming the binary
     /// (see `runShell`).
     public func launchShell(_ script: String, environment extra: [String: String] = [:],
-                            columns: UInt16 = 100) throws -> PseudoTerminalProcess {
+                            columns: UInt16 = 200) throws -> PseudoTerminalProcess {
         var env = environment(extra)
         env["SMAUDIT"] = Self.executable
         return try PseudoTerminalProcess(executable: "/bin/sh", arguments: ["-c", script], environment: env, columns: columns)

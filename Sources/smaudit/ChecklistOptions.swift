@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuditKit
-import AuditShell
+import AuditServices
 
 /// Where user checklists come from, shared by the subcommands that load checklists.
 struct ChecklistOptions: ParsableArguments {
@@ -24,7 +24,7 @@ struct ChecklistOptions: ParsableArguments {
     /// errors is skipped with one line on standard error (`smaudit check FILE` shows them).
     func catalog() -> ChecklistCatalog {
         let catalog = ChecklistCatalog(folders: userFolders)
-        for warning in catalog.warnings { printError("smaudit: warning: \(warning)") }
+        for warning in catalog.warnings { Output.warning(warning) }
         return catalog
     }
 }

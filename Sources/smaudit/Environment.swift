@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuditServices
 
 /// The process environment as a dictionary, read without Foundation.
 enum Environment {

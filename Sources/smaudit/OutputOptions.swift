@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditShell
+import AuditServices
 
 extension ColorMode: ExpressibleByArgument {}
 

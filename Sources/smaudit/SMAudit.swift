@@ -6,6 +6,7 @@ import Darwin
 import ArgumentParser
 import AuditKit
 import AuditShell
+import AuditServices
 
 /// The `smaudit` command: the interactive shell without a subcommand, or one of the subcommands.
 @main
@@ -18,8 +19,9 @@ struct SMAudit: ParsableCommand {
 
         History: $SMAUDIT_HISTORY, else $XDG_STATE_HOME/smaudit/history, else ~/.local/state/smaudit/history (/dev/null disables it). Sessions: $XDG_DATA_HOME/smaudit/sessions. User checklists: $XDG_CONFIG_HOME/smaudit/checklists and --checklists DIR. NO_COLOR and TERM=dumb turn colour off.
         """,
-        version: SmauditVersion.current,
-        subcommands: [AuditCommand.self, RunCommand.self, ReportCommand.self, MeasureCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self]
+        version: SmauditVersion.line,
+        subcommands: [AuditCommand.self, RunCommand.self, ReportCommand.self, ScoreCommand.self, MeasureCommand.self,
+                      CheckCommand.self, ListCommand.self, ShowCommand.self]
     )
 
     @OptionGroup var output: OutputOptions
@@ -73,32 +75,30 @@ struct SMAudit: ParsableCommand {
         }
     }
 
-    /// Prints what an error has to say and returns the exit status it means.
+    /// Prints what an error has to say and returns the exit status it means. Every message
+    /// follows one convention: located diagnostics start with `FILE:LINE:COL: error:`, the rest
+    /// with `smaudit: error:` (the argument parser's own `Error:` included).
     static func status(for error: Error) -> Int32 {
         switch error {
-        case let error as ShellError:
-            // Located diagnostics keep the compiler format (`FILE:LINE:COL: error: …`) at the
-            // start of the line, where editors and CI annotators look for it.
-            printError(error.isDiagnostics ? error.message : "smaudit: \(error.message)")
-            return 1
-        case let failure as Failure:
-            printError(failure.message)
+        case let error as UserError:
+            Output.error(error)
             return 1
         case let error as FileWriteError:
-            printError("smaudit: \(error)")
+            Output.error("\(error)")
             return 1
         case let error as FileReadError:
-            printError(error.diagnostic != nil ? "\(error)" : "smaudit: \(error)")
+            if error.diagnostic != nil { Output.message("\(error)") } else { Output.error("\(error)") }
             return 1
         default:
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            var message = fullMessage(for: error)
             if code == .success {
                 // --help and --version: their text is the result, on standard output.
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { Output.printRaw(message) }
                 return 0
             }
-            if !message.isEmpty { printError(message) }
+            if message.hasPrefix("Error: ") { message = "smaudit: error: " + message.dropFirst("Error: ".count) }
+            if !message.isEmpty { Output.message(message) }
             return code == .validationFailure ? 2 : code.rawValue
         }
     }
@@ -106,8 +106,8 @@ struct SMAudit: ParsableCommand {
     /// Exits with `status`, after checking that standard output took everything written to it:
     /// output lost to a full disk or a closed pipe is an error (status 1), never a silent 0.
     static func leave(_ status: Int32) -> Never {
-        if let problem = Console.finishStandardOutput() {
-            printError("smaudit: cannot write to standard output: \(problem)")
+        if let problem = Output.finish() {
+            Output.error("cannot write to standard output: \(problem)")
             Glibc.exit(status == 0 ? 1 : status)
         }
         Glibc.exit(status)

@@ -134,7 +134,7 @@ import TestSupport
         let piped = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
                                     input: "sales\n900\nyes\n2h\n/measure --inbox \(inbox)\n")
         #expect(piped.status == 1)
-        #expect(piped.stderr.contains("<stdin>:5: nothing was filled: 1 question already has a typed answer (mini.response_time 2h → 30m)"), "\(piped.stderr)")
+        #expect(piped.stderr.contains("<stdin>:5: error: nothing was filled: 1 question already has a typed answer (mini.response_time 2h → 30m)"), "\(piped.stderr)")
 
         let shell = try smaudit.launch(["audit", "mini", "--organisation", "Beta", "--auditors", "Dana"])
         var at = try shell.waitFor("smaudit [mini 1/3]> ")
@@ -258,7 +258,7 @@ import TestSupport
         #expect(result.stderr.contains("File too large"), "\(result.stderr)")
         // Every line was waiting, so nothing was written before the end: the first unsaved
         // change is the answer on line 1.
-        #expect(result.stderr.contains("<stdin>:1: cannot save the session, so answers given since the last save are not on disk"), "\(result.stderr)")
+        #expect(result.stderr.contains("<stdin>:1: error: cannot save the session, so answers given since the last save are not on disk"), "\(result.stderr)")
     }
 
     /// Item 10, at a terminal: leaving after a failed save says so and asks first.
@@ -290,7 +290,7 @@ import TestSupport
                           ["run", "--answers", session], ["check"], ["--help"]] {
             let result = try smaudit.run(arguments, standardOutput: "/dev/full")
             #expect(result.status == 1, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.contains("smaudit: cannot write to standard output: No space left on device"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("smaudit: error: cannot write to standard output: No space left on device"), "\(arguments): \(result.stderr)")
         }
     }
 

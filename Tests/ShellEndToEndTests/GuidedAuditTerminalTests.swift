@@ -58,7 +58,7 @@ import TestSupport
         // critical rule (8) and the medium one that applies only then (3) are open:
         // score 0/5 = 0, range 0/16 = 0 … 11/16 = 68.75; with 5 of 16 points known the band
         // is provisional: at risk, or developing if the open rules pass.
-        at = try shell.waitFor("Provisional score 0 (at risk to developing), range 0–68.8 with 2 rules open", after: at)
+        at = try shell.waitFor("Provisional score 0.0 (at risk to developing), range 0.0–68.8 with 2 rules open", after: at)
         shell.sendLine("quit")
         #expect(try shell.waitForExit() == 0)
 

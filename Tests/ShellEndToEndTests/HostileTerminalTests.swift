@@ -89,7 +89,8 @@ import TestSupport
     @Test func aForeignHistoryFileIsKeptAside() throws {
         let foreign = "ls -la\ncd /tmp\n"
         try smaudit.write(foreign, to: "state/smaudit/history")
-        let shell = try smaudit.launch()
+        // Wide enough for the warning with its two long paths on one line.
+        let shell = try smaudit.launch(columns: 400)
         let ready = try shell.waitFor("smaudit> ")
         #expect(shell.output.contains("warning: the history file \(smaudit.historyFile.path) is not in smaudit's format; it is kept as \(smaudit.historyFile.path).orig"))
         shell.sendLine("version")

@@ -15,7 +15,7 @@ import TestSupport
         let result = try smaudit.run(["audit", "mini"], input: "Acme Coffee\nDana Lee\n2\n12k\nyes\n45m\n/score\n/score --explain\n/findings\n",
                                      environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("overall        Score 100 (leading), 100% answered."))
+        #expect(result.stdout.contains("overall        Score 100.0 (leading), 100% answered."))
         // The explain view shows the formula with the numbers: 5 + 8 + 3 = 16 points, all passed.
         #expect(result.stdout.contains("score = points passed / points of applicable rules with a known outcome × 100"))
         #expect(result.stdout.contains("16 of 16 points passed"))
@@ -66,7 +66,7 @@ import TestSupport
         let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
                                      input: "sales\ntwelve\n12\n")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("<stdin>:2: mini.followers: \"twelve\" is not a number"))
+        #expect(result.stderr.contains("<stdin>:2: error: mini.followers: \"twelve\" is not a number"))
     }
 
     @Test func runScoresAValidAnswersFile() throws {
@@ -83,7 +83,7 @@ import TestSupport
         // Only the high rule (5) is known and passes; the critical rule (8) and the medium rule
         // that applies when requests are answered (3) are open: range 5/16 = 31.25 … 100, so
         // with 5 of 16 points known (31%) the band is provisional, anywhere from at risk to leading.
-        #expect(result.stdout.contains("mini           Provisional score 100 (at risk to leading), range 31.3–100 with 2 rules open, 67% answered."), "\(result.stdout)")
+        #expect(result.stdout.contains("mini           Provisional score 100.0 (at risk to leading), range 31.3–100.0 with 2 rules open, 67% answered."), "\(result.stdout)")
         #expect(result.stderr.contains("1 question unanswered (counted as open): mini.answers_on_social"))
     }
 
@@ -110,7 +110,7 @@ import TestSupport
     @Test func percentAnswersAreRangeCheckedAndABareFractionIsEchoed() throws {
         let result = try smaudit.run(["audit", "four-mistakes", "--organisation", "Acme", "--auditors", "Dana"],
                                      input: "eng\n/goto ask_share\n150%\n1\n")
-        #expect(result.stderr.contains("<stdin>:3: four-mistakes.ask_share: 150% is above the maximum 100%"), "\(result.stderr)")
+        #expect(result.stderr.contains("<stdin>:3: error: four-mistakes.ask_share: 150% is above the maximum 100%"), "\(result.stderr)")
         #expect(result.stdout.contains("read as 100%: a bare number of 1 or less is a fraction; type 1% for 1 per cent"))
         // An explicit percentage is taken as written, with no note.
         let plain = try smaudit.run(["audit", "four-mistakes", "--organisation", "Acme", "--auditors", "Dana"],
@@ -230,8 +230,10 @@ import TestSupport
                                      input: "sales\n/note \"asked Sam | ops\"\n/evidence https://example.com/inbox\n900\n/skip\n/sessions\n",
                                      environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Noted on mini.followers."))
-        #expect(result.stdout.contains("Evidence attached to mini.followers."))
+        // Typed right after the answer `sales`, they belong to that answer (issue 18), not to
+        // the question shown next.
+        #expect(result.stdout.contains("Noted on mini.top_priority (just answered) as note 1"))
+        #expect(result.stdout.contains("Evidence attached to mini.top_priority (just answered) as evidence 1"))
         #expect(result.stdout.contains("acme-2026-11-23  Acme          2026-11-23  2/3"))
         let saved = try smaudit.read("data/smaudit/sessions/acme-2026-11-23.yaml")
         #expect(saved.contains("notes: [\"asked Sam | ops\"]"))

@@ -90,7 +90,7 @@ import TestSupport
         let pdf = smaudit.home.appendingPathComponent("open.pdf").path
         let noBrowser = try smaudit.run(["audit", "mini", "--organisation", "Hearth & Crumb", "--auditors", "Dana"],
                                         input: "sales\n/report \(pdf)\n/report \(page).json\n", environment: ["PATH": empty.path])
-        #expect(noBrowser.stderr.contains("<stdin>:2: printing a PDF needs headless Chromium: install the Debian package chromium-headless-shell"), "\(noBrowser.stderr)")
+        #expect(noBrowser.stderr.contains("<stdin>:2: error: printing a PDF needs headless Chromium: install the Debian package chromium-headless-shell"), "\(noBrowser.stderr)")
         #expect(!FileManager.default.fileExists(atPath: pdf))
         let json = try String(contentsOfFile: page + ".json", encoding: .utf8)
         #expect(json.hasPrefix("{\n  \"schema\": \"smaudit-report/3\""))

@@ -97,10 +97,11 @@ extension Scorecard {
         }
     }
 
-    /// One decimal, the precision bands are taken at.
-    static func decimal(_ v: Double) -> String { DecimalFormat.fixed(Band.displayed(v), decimals: 1) }
+    /// A score, range or gain (see `NumberText`).
+    static func decimal(_ v: Double) -> String { NumberText.score(v) }
 
-    static func number(_ v: Double) -> String { ExpressionPrinter.formatNumber(v) }
+    /// A count of points or questions (see `NumberText`).
+    static func number(_ v: Double) -> String { NumberText.count(v) }
 
     static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
 }
@@ -108,6 +109,6 @@ extension Scorecard {
 extension Double {
     /// `1 point`, `2.5 points`: a count of a noun that may be fractional.
     func counted(as noun: String) -> String {
-        "\(ExpressionPrinter.formatNumber(self)) " + (self == 1 ? noun : noun + "s")
+        "\(NumberText.count(self)) " + (self == 1 ? noun : noun + "s")
     }
 }

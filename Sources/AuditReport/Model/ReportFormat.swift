@@ -5,7 +5,7 @@ enum ReportFormat {
     /// A score with one decimal (the precision bands are taken at), or an en dash when there is none.
     static func score(_ value: Double?) -> String {
         guard let value else { return "–" }
-        return DecimalFormat.fixed(Band.displayed(value), decimals: 1)
+        return NumberText.score(value)
     }
 
     /// A score rounded to one decimal, as shown; differences are taken between shown values so
@@ -13,20 +13,16 @@ enum ReportFormat {
     static func shown(_ value: Double?) -> Double? { value.map(Band.displayed) }
 
     /// A signed change with one decimal: `+17.4`, `-3.0`, `0.0`.
-    static func change(_ value: Double) -> String {
-        let rounded = Band.displayed(value)
-        if rounded == 0 { return "0.0" }
-        return (rounded > 0 ? "+" : "-") + DecimalFormat.fixed(abs(rounded), decimals: 1)
-    }
+    static func change(_ value: Double) -> String { NumberText.change(value) }
 
     /// A gain in score points, `+9.1`.
-    static func gain(_ value: Double) -> String { "+" + DecimalFormat.fixed(Band.displayed(value), decimals: 1) }
+    static func gain(_ value: Double) -> String { NumberText.gain(value) }
 
     /// A share 0…1 as a percentage with one decimal, `83.3%`.
     static func percent(_ fraction: Double) -> String { DecimalFormat.fixed(Band.displayed(fraction * 100), decimals: 1) + "%" }
 
     /// Points as the checklist writes them: `5`, `2.5`.
-    static func points(_ value: Double) -> String { ExpressionPrinter.formatNumber(value) }
+    static func points(_ value: Double) -> String { NumberText.count(value) }
 
     /// One sentence on what the score means for the team: by band, and never "keep it up" when
     /// a failed critical practice caps it, nor a verdict when there is no score yet.

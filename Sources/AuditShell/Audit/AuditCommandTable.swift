@@ -1,238 +1,178 @@
 import AuditKit
-import PresenceData
+import AuditOptions
+import AuditServices
+import LineEditor
 
-extension AuditCommands {
-    /// The rows this adds to the shell's command table.
+extension AuditController {
+    /// The rows this adds to the shell's command table, in the order `help` lists them. Each
+    /// row declares its operands and options; the shell checks a line against them before the
+    /// row runs, and `help`, Tab and "did you mean" read them. The rows hold the controller
+    /// (it does not hold the shell, so nothing here depends on the order things are built in).
     var commands: [ShellCommand] {
         [
-            ShellCommand(name: "list", summary: "List the installed checklists with their question and rule counts") { [unowned self] shell, _, _ in
-                shell.console.print("\(ChecklistText.listing(set))")
+            ShellCommand(name: "list", summary: "List the installed checklists and where each comes from",
+                         examples: ["list"]) { _ in
+                self.console.printTable(ChecklistText.listingRows(self.set))
                 return .continue
             },
-            ShellCommand(name: "show", usage: "CHECKLIST", summary: "Show the questions and rules of a checklist",
-                         arguments: .checklistID) { [unowned self] shell, arguments, _ in
-                guard let id = arguments.first else { throw ShellError("usage: show CHECKLIST (one of \(set.ids.joined(separator: ", ")))") }
-                guard let checklist = set.checklist(id) else {
-                    let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" } ?? ""
-                    throw ShellError("no checklist `\(id)`\(hint)")
+            ShellCommand(name: "show", operands: [.required("CHECKLIST", .checklistID, help: "The checklist's id, e.g. four-mistakes.")],
+                         summary: "Show the questions and rules of a checklist",
+                         examples: ["show four-mistakes"]) { input in
+                guard let id = input.operands.first else {
+                    throw UserError("usage: show CHECKLIST (one of \(ChecklistText.commaList(self.set.ids)))")
                 }
-                shell.console.print("\(ChecklistText.describe(checklist))")
+                guard let checklist = self.set.checklist(id) else {
+                    let hint = Suggest.closest(to: id, in: self.set.ids).map { "; did you mean `\($0)`?" } ?? ""
+                    throw UserError("no checklist `\(id)`\(hint)")
+                }
+                self.console.print("\(ChecklistText.describe(checklist))")
                 return .continue
             },
-            ShellCommand(name: "audit", aliases: ["start"], usage: "[CHECKLIST...]",
+            ShellCommand(name: "audit", aliases: ["start"],
+                         operands: [.repeated("CHECKLIST", .checklistID, help: "The checklists to audit; all three built-ins when none is named.")],
                          summary: "Start a guided audit (all three built-ins when none is named)",
-                         details: "Asks for the organisation and auditors, then walks the questions section by section.\nEvery answer is saved at once; `resume` continues later.",
-                         arguments: .checklistID) { [unowned self] shell, arguments, _ in
-                try start(shell, ids: arguments)
+                         details: "Asks for the organisation and auditors (the last session's are offered in brackets; Ctrl-C cancels), then walks the questions section by section. Every answer is saved at once; `resume` continues later.",
+                         examples: ["audit four-mistakes", "audit"]) { input in
+                try self.start(AuditRequest(checklists: input.operands), shell: input.shell)
                 return .continue
             },
-            ShellCommand(name: "resume", usage: "[NAME|PATH]", summary: "Continue a saved audit (the most recent without a name)",
-                         arguments: .sessionName) { [unowned self] shell, arguments, _ in
-                try resume(shell, name: arguments.first)
+            ShellCommand(name: "resume", operands: [.optional("NAME|PATH", .sessionName, help: "A session's name (as `sessions` lists it) or file; the most recent without one.")],
+                         summary: "Continue a saved audit (the most recent without a name)",
+                         examples: ["resume", "resume acme-coffee-2026-11-23"]) { input in
+                try self.resume(named: input.operands.first, shell: input.shell)
                 return .continue
             },
-            ShellCommand(name: "sessions", summary: "List saved audits with their progress and score") { [unowned self] shell, _, _ in
-                try listSessions(shell)
+            ShellCommand(name: "sessions", summary: "List saved audits with their progress and score",
+                         examples: ["sessions"]) { input in
+                try self.listSessions(input.shell)
                 return .continue
             },
-            ShellCommand(name: "back", summary: "Go back to the previous question") { [unowned self] shell, _, _ in
-                try requireFlow().back()
-                Self.showCurrentOrFinish(shell)
+            ShellCommand(name: "back", summary: "Go back to the previous question (its answer becomes the default)",
+                         examples: ["back"]) { input in
+                try self.requireFlow().back()
+                self.showCurrentOrFinish(input.shell)
                 return .continue
             },
-            ShellCommand(name: "skip", summary: "Leave the current question unanswered for now") { [unowned self] shell, _, _ in
-                try requireFlow().skip()
-                Self.showCurrentOrFinish(shell)
+            ShellCommand(name: "skip", summary: "Leave the current question unanswered for now",
+                         examples: ["skip"]) { input in
+                try self.requireFlow().skip()
+                self.showCurrentOrFinish(input.shell)
                 return .continue
             },
-            ShellCommand(name: "goto", usage: "ID", summary: "Jump to a question by its id", arguments: .questionID) { [unowned self] shell, arguments, _ in
-                guard let id = arguments.first else { throw ShellError("usage: goto QUESTION_ID (Tab lists them)") }
-                try requireFlow().goTo(id)
-                Self.showCurrentOrFinish(shell)
+            ShellCommand(name: "goto", operands: [.required("ID", .questionID, help: "A question's id (`followers` or `four-mistakes.followers`; Tab lists them).")],
+                         summary: "Jump to a question by its id",
+                         examples: ["goto response_time"]) { input in
+                guard let id = input.operands.first else { throw UserError("usage: goto QUESTION_ID (Tab lists them)") }
+                try self.requireFlow().goTo(id)
+                self.showCurrentOrFinish(input.shell)
                 return .continue
             },
-            ShellCommand(name: "why", summary: "Explain why the current question matters, with its source") { shell, _, _ in
-                try Self.why(shell)
+            ShellCommand(name: "why", summary: "Explain why the current question matters, with its source (`?` alone does the same)",
+                         examples: ["why"]) { input in
+                try self.why(input.shell)
                 return .continue
             },
-            ShellCommand(name: "note", usage: "TEXT", summary: "Attach a note to the current question", arguments: .freeText) { [unowned self] shell, _, rest in
-                let ref = try requireFlow().attach(rest.withoutSurroundingQuotes, asEvidence: false)
-                shell.console.print("Noted on \(ref).")
+            ShellCommand(name: "note", operands: Self.attachmentOperands(noun: "note"), syntax: .text,
+                         summary: "Attach a note to the question just answered (or another: note ID TEXT)",
+                         details: Self.attachmentDetails(noun: "note", command: "unnote"),
+                         examples: ["note the flagship shop's Instagram is run by Sam", "note response_time weekends are slower"]) { input in
+                try self.attach(input.rest, asEvidence: false)
                 return .continue
             },
-            ShellCommand(name: "evidence", usage: "TEXT|URL", summary: "Attach evidence to the current question", arguments: .freeText) { [unowned self] shell, _, rest in
-                let ref = try requireFlow().attach(rest.withoutSurroundingQuotes, asEvidence: true)
-                shell.console.print("Evidence attached to \(ref).")
+            ShellCommand(name: "evidence", operands: Self.attachmentOperands(noun: "evidence"), syntax: .text,
+                         summary: "Attach evidence (text or a URL) to the question just answered (or another)",
+                         details: Self.attachmentDetails(noun: "evidence", command: "unevidence"),
+                         examples: ["evidence https://example.com/inbox-export.csv", "evidence followers screenshot in the team drive"]) { input in
+                try self.attach(input.rest, asEvidence: true)
                 return .continue
             },
-            ShellCommand(name: "status", summary: "Progress per checklist and section") { [unowned self] shell, _, _ in
-                try status(shell)
+            ShellCommand(name: "notes", summary: "List the notes and evidence, numbered, and where a new note goes",
+                         examples: ["notes"]) { input in
+                try self.listNotes(input.shell)
                 return .continue
             },
-            ShellCommand(name: "review", summary: "A table of the answers so far") { [unowned self] shell, _, _ in
-                try review(shell)
+            ShellCommand(name: "unnote", operands: [.required("N", .none, help: "The note's number, as `notes` lists it.")],
+                         summary: "Remove note N (`notes` numbers them)",
+                         examples: ["unnote 2"]) { input in
+                try self.removeAttachment(input.operands.first, evidence: false)
                 return .continue
             },
-            ShellCommand(name: "score", usage: "[--explain]", summary: "The current score with its range and coverage") { [unowned self] shell, arguments, _ in
-                let card = try requireFlow().scorecard
-                if arguments.contains("--explain") {
-                    shell.console.print("\(card.explain())")
-                } else {
-                    shell.console.print("overall        " + ScoreText.line(card.standing))
-                    for checklist in card.checklists {
-                        shell.console.print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.standing))
-                    }
-                }
+            ShellCommand(name: "unevidence", operands: [.required("N", .none, help: "The evidence's number, as `notes` lists it.")],
+                         summary: "Remove evidence N (`notes` numbers them)",
+                         examples: ["unevidence 1"]) { input in
+                try self.removeAttachment(input.operands.first, evidence: true)
                 return .continue
             },
-            ShellCommand(name: "findings", summary: "Failed rules by severity, the fix worth most first") { [unowned self] shell, _, _ in
-                let card = try requireFlow().scorecard
-                let findings = card.findings
-                if findings.isEmpty { shell.console.print("No rule fails so far.") }
-                for finding in findings {
-                    shell.console.print("\(ScoreText.findingLine(finding))")
-                    if let recommendation = finding.rule.recommendation {
-                        shell.console.print("    → " + recommendation.split(whereSeparator: \.isNewline).joined(separator: " "))
-                    }
-                }
+            ShellCommand(name: "status", summary: "Progress per checklist and section",
+                         examples: ["status"]) { input in
+                try self.status(input.shell)
                 return .continue
             },
-            ShellCommand(name: "measure", usage: "--posts F --inbox F --followers F --traffic F [--map FIELD=COLUMN] [--replace|--keep-typed]",
+            ShellCommand(name: "review", summary: "A table of the answers so far",
+                         examples: ["review"]) { input in
+                try self.review(input.shell)
+                return .continue
+            },
+            ShellCommand(name: "score", options: ScoreOptions.Spec.options,
+                         summary: "The current score with its range and coverage",
+                         details: "The same as `smaudit score SESSION` on the command line.",
+                         examples: ["score", "score --explain"]) { input in
+                let options = try ScoreOptions.parse(shellWords: input.words, command: "score")
+                try self.printScore(explain: options.explain)
+                return .continue
+            },
+            ShellCommand(name: "findings", summary: "Failed rules by severity, the fix worth most first",
+                         examples: ["findings"]) { _ in
+                try self.printFindings()
+                return .continue
+            },
+            ShellCommand(name: "measure", options: MeasureOptions.Spec.options,
+                         usage: "--posts|--inbox|--followers|--traffic FILE [OPTIONS]",
                          summary: "Compute metrics from platform exports and fill the audit's measurable questions",
-                         details: "Prints the metrics table. With an audit open, questions that declare `measure:` (response time\nand rate, engagement share, clustered updates, growth, traffic) are answered with the measured\nvalues and marked as measured from their file. When the team already typed a different answer,\nsmaudit asks once before replacing it (the typed answer is kept as their estimate); --replace\nor --keep-typed decide without asking, as scripts must. `smaudit measure --help` defines every metric.",
-                         arguments: .filePath) { [unowned self] shell, arguments, _ in
-                var request = try MeasureRequest(words: arguments)
-                // A month still running is never taken as the last full month.
-                request.today = TimestampParser.parse(SessionStore.now(environment: environment)).map(CalendarDay.init(containing:))
-                let (measurement, warnings) = try request.measure()
-                for warning in warnings { shell.warn("\(warning)") }
-                shell.console.print("\(measurement.table())")
-                guard let flow else { return .continue }
-                var measurements = MeasuredAnswers.Measurements(request: request, measured: measurement)
-                let (fills, unfilled) = try MeasuredAnswers.plan(flow.session, set: set, measurements: &measurements)
-                let apply: (MeasuredAnswers.TypedAnswers, Shell) throws -> Void = { [unowned self] typed, shell in
-                    let now = SessionStore.now(environment: environment)
-                    let applied = try flow.update { session in
-                        MeasuredAnswers.apply(fills, to: &session, typed: typed, now: now)
-                    }
-                    let kept = fills.filter { $0.replacesTyped != nil && typed == .keep }
-                    shell.console.print("\(MeasuredAnswers.describe(applied, kept: kept, unfilled: unfilled))")
-                    Self.showCurrentOrFinish(shell)
-                }
-                if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {
-                    try apply(typed, shell)
-                } else if shell.isInteractive {
-                    let previous = shell.inputHandler
-                    shell.inputHandler = TextPrompt(label: MeasuredAnswers.replaceQuestion(fills), defaultValue: "yes") { answer, shell in
-                        shell.inputHandler = previous
-                        switch answer.lowercased() {
-                        case "y", "yes": try apply(.replace, shell)
-                        case "n", "no": try apply(.keep, shell)
-                        default:
-                            shell.inputHandler = nil
-                            throw ShellError("nothing was filled: answer yes or no (or type measure again with --replace or --keep-typed)")
-                        }
-                    }
-                } else {
-                    throw ShellError(MeasuredAnswers.refusal(fills))
-                }
+                         details: "Prints the metrics table (the five responders who replied most; --all lists every one). With an audit open, questions that declare `measure:` (response time and rate, engagement share, clustered updates, growth, traffic) are answered with the measured values and marked as measured from their file. When the team already typed a different answer, smaudit asks once before replacing it (the typed answer is kept as their estimate); --replace or --keep-typed decide without asking, as scripts must. The options are those of `smaudit measure`, whose --help defines every metric.",
+                         examples: ["measure --inbox inbox.csv", "measure --posts facebook.csv --posts instagram.csv --period last-month --replace"]) { input in
+                try self.measure(MeasureOptions.parse(shellWords: input.words, command: "measure"), shell: input.shell)
                 return .continue
             },
-            ShellCommand(name: "compare", usage: "SESSION", summary: "Compare the open audit with an earlier session or answers file",
-                         arguments: .filePath) { [unowned self] shell, arguments, _ in
-                let flow = try requireFlow()
-                guard let name = arguments.first else { throw ShellError("usage: compare SESSION (a session name, session file or answers file)") }
-                let path = store.resolve(name) ?? name
-                let earlier = try SessionFiles.load(path, set: set, environment: environment)
-                shell.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: set))")
+            ShellCommand(name: "compare", operands: [.required("SESSION", .filePath, help: "An earlier session (by name or file) or answers file.")],
+                         summary: "Compare the open audit with an earlier session or answers file",
+                         examples: ["compare acme-coffee-2026-01-10"]) { input in
+                let flow = try self.requireFlow()
+                guard let name = input.operands.first else { throw UserError("usage: compare SESSION (a session name, session file or answers file)") }
+                let path = self.store.resolve(name) ?? name
+                let earlier = try SessionFiles.load(path, set: self.set, environment: self.environment)
+                self.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: self.set))")
                 return .continue
             },
-            ShellCommand(name: "report", usage: "[FILE]", summary: "Write the audit report (Markdown; HTML, PDF or JSON by FILE's extension)", arguments: .filePath) { [unowned self] shell, arguments, _ in
-                try writeReport(shell, to: arguments.first, force: arguments.contains("--force"))
+            ShellCommand(name: "report", operands: [.optional("FILE", .filePath, help: "Where to write it (default ORGANISATION-DATE.md in this folder).")],
+                         options: ReportOptions.Spec.options,
+                         summary: "Write the open audit's report (Markdown, or HTML, PDF or JSON by FILE's extension)",
+                         details: "An existing file is replaced only after asking (or with --force); in a script --force is needed. The options are those of `smaudit report`.",
+                         examples: ["report", "report acme-q4.html", "report acme-q4.md --force", "report --format json -o acme.json"]) { input in
+                let arguments = try ShellReportArguments.parse(shellWords: input.words, command: "report")
+                try self.writeReport(to: arguments.path, options: arguments.options, shell: input.shell)
                 return .continue
             },
         ]
     }
 
-    /// `why`: the question's help and its source.
-    static func why(_ shell: Shell) throws {
-        guard let flow = shell.audit?.flow, let ref = flow.current, let question = flow.set.question(ref) else {
-            throw ShellError("no question is waiting; `why` explains the current question of an audit")
-        }
-        shell.console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
-        if let source = question.source {
-            let parts = source.split(separator: "#", maxSplits: 1).map(String.init)
-            let quote = parts.count > 1 ? "“\(parts[1])” — " : ""
-            shell.console.print(shell.console.styled("Source: \(quote)\(parts[0])", .dim))
-        }
+    /// `note` and `evidence` take an optional question id, then free text.
+    static func attachmentOperands(noun: String) -> [Operand] {
+        [.optional("ID", .questionID, help: "The question it belongs to, when not the one just answered."),
+         .required("TEXT", .freeText, help: "The \(noun), exactly as typed (apostrophes and all).")]
     }
 
-    func status(_ shell: Shell) throws {
-        let flow = try requireFlow()
-        shell.console.print("\(flow.session.organisation) — session \(flow.path)")
-        var unanswered = 0
-        var rows = [["checklist", "section", "answered", "skipped"]]
-        for row in flow.progress() {
-            rows.append([row.checklist, row.section, "\(row.answered)/\(row.asked)", row.skipped > 0 ? String(row.skipped) : ""])
-            unanswered += row.asked - row.answered
-        }
-        shell.console.print("\(ChecklistText.table(rows))")
-        shell.console.print("\(unanswered.counted("question")) unanswered.")
-        let retired = flow.session.retired.sorted { $0.key < $1.key }
-        if !retired.isEmpty {
-            shell.console.print("Kept aside, because the checklist no longer has these questions (they come back if it does again):")
-            for (ref, kept) in retired {
-                let answer = kept.entry.text.map { " = \($0)" } ?? ""
-                let version = kept.version.isEmpty ? "" : " (answered under version \(kept.version))"
-                shell.console.print("  \(ref)\(answer)\(version)")
-            }
-        }
+    static func attachmentDetails(noun: String, command: String) -> String {
+        "The rest of the line is the \(noun) as typed; one pair of quotes around all of it is dropped. Right after an answer it goes to the question just answered, otherwise to the question waiting; a first word that is a question's id picks that question. smaudit says where it went and its number; `notes` lists them and `\(command) N` removes one."
     }
 
-    func review(_ shell: Shell) throws {
-        let flow = try requireFlow()
-        var rows = [["question", "answer", "notes"]]
-        for ref in flow.order where flow.session.entries[ref] != nil {
-            let entry = flow.session[ref]
-            var answer = entry.value.map { entry.text ?? $0.displayText } ?? (entry.skipped ? "(skipped)" : "")
-            if entry.value != nil, !flow.isAsked(ref) { answer += " (not asked now)" }
-            rows.append([ref.description, answer, String(entry.notes.count + entry.evidence.count)])
+    /// `unnote N` and `unevidence N`.
+    func removeAttachment(_ word: String?, evidence: Bool) throws {
+        let usage = evidence ? "unevidence N" : "unnote N"
+        guard let word, let number = Int(word) else {
+            throw UserError("usage: \(usage), with N as `notes` numbers them")
         }
-        if rows.count == 1 { shell.console.print("No answers yet."); return }
-        shell.console.print("\(ChecklistText.table(rows))")
-    }
-
-    func listSessions(_ shell: Shell) throws {
-        try flow?.flush()  // the open audit is listed as it stands
-        let paths = store.sessionPaths()
-        guard !paths.isEmpty else { shell.console.print("No saved sessions in \(store.folder)."); return }
-        var rows = [["session", "organisation", "date", "answered", "score"]]
-        for path in paths {
-            guard let text = try? AtomicFile.read(path) else { continue }
-            let result = SessionReader.read(text: text, file: path, set: set, mode: .lenient, now: "")
-            guard let session = result.session else {
-                rows.append([AtomicFile.name(of: path), "(unreadable)", "", "", ""])
-                continue
-            }
-            let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
-            let answered = session.entries.values.filter { $0.value != nil }.count
-            let standing = card.standing
-            var score = "-"
-            if let value = standing.score, let band = standing.band {
-                score = "\(ScoreText.number(value)) \(band.label)" + (standing.isProvisional ? " (provisional)" : standing.isCapped ? " (capped)" : "")
-            }
-            rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
-                         "\(answered)/\(card.overall.askedQuestions)", score])
-        }
-        shell.console.print("\(ChecklistText.table(rows))")
-    }
-}
-
-extension String {
-    /// Free text as typed, without one pair of matching quotes around all of it
-    /// (`note "call back | Monday"` notes `call back | Monday`).
-    var withoutSurroundingQuotes: String {
-        guard count >= 2, let first = first, first == last, first == "\"" || first == "'" else { return self }
-        return String(dropFirst().dropLast())
+        let removed = try requireFlow().removeAttachment(number, evidence: evidence)
+        console.print("Removed \(evidence ? "evidence" : "note") \(number) from \(removed.ref): “\(removed.text)”.")
     }
 }

@@ -1,3 +1,4 @@
+import AuditServices
 /// When output is coloured: `--color auto|always|never`.
 public enum ColorMode: String, CaseIterable, Sendable {
     case auto, always, never

@@ -1,3 +1,4 @@
+import AuditServices
 /// Splits a command line into words: white space separates, and single or double quotes group
 /// words with spaces (`note "call back on Monday"`). A backslash escapes the next character.
 enum CommandLineSplitter {
@@ -34,7 +35,7 @@ enum CommandLineSplitter {
                 inWord = true
             }
         }
-        if let open = quote { throw ShellError("unclosed \(open) quote: add a matching \(open)") }
+        if let open = quote { throw UserError("unclosed \(open) quote: add a matching \(open)") }
         if escaped { current.append("\\") }
         if inWord { words.append(current) }
         return words

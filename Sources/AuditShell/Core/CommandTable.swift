@@ -1,7 +1,12 @@
+import AuditOptions
+import AuditServices
+
 /// The shell's commands, in the order `help` lists them.
 public struct CommandTable {
+    /// The rows, in order.
     public private(set) var commands: [ShellCommand] = []
 
+    /// A table of these rows.
     public init(_ commands: [ShellCommand] = []) {
         for command in commands { add(command) }
     }
@@ -10,6 +15,11 @@ public struct CommandTable {
     public mutating func add(_ command: ShellCommand) {
         commands.removeAll { $0.name == command.name }
         commands.append(command)
+    }
+
+    /// Adds rows in order.
+    public mutating func add(_ rows: [ShellCommand]) {
+        for row in rows { add(row) }
     }
 
     /// The command a word names, by name or alias.
@@ -30,26 +40,43 @@ public struct CommandTable {
     /// with its options) does not push every description towards the right edge.
     static let synopsisColumn = 24
 
-    /// One aligned line per command, like sqlite3's `.help`.
-    public func helpTable() -> String {
-        let width = commands.map(\.synopsis.count).filter { $0 <= Self.synopsisColumn }.max() ?? Self.synopsisColumn
-        return commands.map { command in
+    /// One aligned line per command, like sqlite3's `.help`; `prefix` (`/` while a question
+    /// waits) is written before every name, as the command must then be typed.
+    public func helpTable(prefix: String = "") -> String {
+        let synopses = commands.map { prefix + $0.synopsis }
+        let width = synopses.map(\.count).filter { $0 <= Self.synopsisColumn }.max() ?? Self.synopsisColumn
+        return zip(commands, synopses).map { command, synopsis in
             var summary = command.summary
-            if !command.aliases.isEmpty { summary += " (alias: \(command.aliases.joined(separator: ", ")))" }
-            if command.synopsis.count > width {
-                return command.synopsis + "\n" + String(repeating: " ", count: width + 3) + summary
+            if !command.aliases.isEmpty { summary += " (alias: \(command.aliases.map { prefix + $0 }.joined(separator: ", ")))" }
+            if synopsis.count > width {
+                return synopsis + "\n" + String(repeating: " ", count: width + 3) + summary
             }
-            return command.synopsis.padded(toWidth: width + 3) + summary
+            return synopsis.padded(toWidth: width + 3) + summary
         }.joined(separator: "\n")
     }
 
-    /// The details of one command for `help NAME`.
-    public func help(for command: ShellCommand) -> String {
-        var text = "\(command.synopsis)\n  \(command.summary)"
-        if !command.aliases.isEmpty { text += "\n  Aliases: \(command.aliases.joined(separator: ", "))" }
+    /// The details of one command for `help NAME`: synopsis, summary, every operand and
+    /// option with its help, more text, and examples (with `prefix` as for `helpTable`).
+    public func help(for command: ShellCommand, prefix: String = "") -> String {
+        var text = "\(prefix)\(command.synopsis)\n  \(command.summary)"
+        if !command.aliases.isEmpty { text += "\n  Aliases: \(command.aliases.map { prefix + $0 }.joined(separator: ", "))" }
+        let rows = command.operands.map { ($0.name + ($0.isRepeated ? "..." : ""), $0.help) }
+            + command.options.map { ($0.synopsis, $0.help + ($0.repeatable ? " Repeatable." : "")) }
+        if !rows.isEmpty {
+            let width = min(rows.map(\.0.count).max() ?? 0, 26)
+            text += "\n"
+            for (name, help) in rows {
+                text += "\n  " + (name.count > width ? name + "\n  " + String(repeating: " ", count: width + 2) + help
+                    : name.padded(toWidth: width + 2) + help)
+            }
+        }
         if !command.details.isEmpty {
             text += "\n\n" + command.details.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        }
+        if !command.examples.isEmpty {
+            text += "\n\n  " + (command.examples.count == 1 ? "Example:" : "Examples:")
+            for example in command.examples { text += "\n    " + prefix + example }
         }
         return text
     }

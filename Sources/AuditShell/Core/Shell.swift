@@ -3,17 +3,39 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuditServices
 import LineEditor
 
-/// Something that takes over plain input lines, such as a pending audit question: while it is
-/// set, a line is handed to it unless it starts with `/` (then it is a command).
-public protocol InputHandler: AnyObject {
-    /// The prompt shown while this handler waits for input.
-    var prompt: Prompt { get }
-    /// Handles one line typed at the prompt.
-    func handle(_ line: String, shell: Shell) throws
-    /// Tab completions for the text typed so far.
-    func completions(for text: String, shell: Shell) -> Completions
+/// The application a shell runs: at every line the step it is in decides what the prompt
+/// shows, whether a line is input of its own (an answer) or a command, what Tab completes,
+/// and what Ctrl-C, Ctrl-D and `quit` do. The shell itself knows nothing of what the steps are.
+public protocol ShellConversation: AnyObject {
+    /// The prompt for the next line.
+    func prompt(in shell: Shell) -> Prompt
+    /// Whether a line is input for the current step (then only a line starting with `/` is a
+    /// command), rather than a command.
+    func takesInput(in shell: Shell) -> Bool
+    /// Handles a line the current step takes as input.
+    func input(_ line: String, in shell: Shell) throws
+    /// Tab completions for input to the current step.
+    func inputCompletions(for text: String, in shell: Shell) -> Completions
+    /// Candidates for a command's operands of a kind (checklist ids, question ids, sessions).
+    func candidates(for kind: ArgumentKind, in shell: Shell) -> [String]
+    /// Ctrl-C at a terminal (the half-typed line is already discarded).
+    func interrupted(in shell: Shell)
+    /// Ctrl-D on an empty line at a terminal, or the end of a script: whether the shell ends.
+    func endOfInput(in shell: Shell) -> Bool
+    /// `quit` (or a command that leaves): whether the shell may end now.
+    func mayQuit(in shell: Shell) -> Bool
+    /// Runs once after the banner, before the first line is read.
+    func start(in shell: Shell) throws
+    /// Runs before the shell waits for input (at a terminal before every line; in a script
+    /// only when the next line is not already there, so work can be batched).
+    func willWait(in shell: Shell)
+    /// Runs after every line read, whatever it did.
+    func lineDone(in shell: Shell)
+    /// Runs when the shell ends by any path (quit, end of input, a terminating signal).
+    func ending(in shell: Shell)
 }
 
 /// The settings the command line passes to the shell.
@@ -36,30 +58,16 @@ public struct ShellConfiguration {
     }
 }
 
-/// The interactive REPL and script runner. Commands come from `commands`; a pending
-/// `inputHandler` (an audit question) receives plain lines.
+/// The interactive REPL and script runner: reads lines, runs commands from `commands`, and
+/// lets `conversation` take the lines its current step asks for.
 public final class Shell {
     public let configuration: ShellConfiguration
     public let console: Console
     public var commands: CommandTable
-    /// Receives plain lines while set (the current question of a guided audit).
-    public var inputHandler: InputHandler?
-    /// Candidates for command arguments of each kind (checklist ids, question ids, …).
-    public var argumentCandidates: (ArgumentKind) -> [String] = { _ in [] }
+    /// The application in the shell; nil for a shell of plain commands.
+    public var conversation: ShellConversation?
     /// Extra lines for the banner (for example the checklists available).
     public var bannerLines: [TerminalText] = []
-    /// The audit commands and their state (the checklists, the session in progress).
-    public var auditCommands: AuditCommands?
-    /// Runs once after the banner, before the first line is read (e.g. `smaudit audit` starting
-    /// the audit). If it throws, the error is reported and the shell exits with status 1.
-    public var onStart: ((Shell) throws -> Void)?
-    /// Runs when the shell ends by any path (quit, end of input, a terminating signal).
-    public var onExit: [() -> Void] = []
-    /// Runs before the shell waits for input, that is before every line at a terminal, and in
-    /// a script only when the next line is not already there (so work can be batched).
-    public var beforeWaiting: [() -> Void] = []
-    /// Runs after every line read, whatever it did.
-    public var afterEachLine: [() -> Void] = []
 
     /// The line of input being handled, counted from 1.
     public private(set) var lineNumber = 0
@@ -68,33 +76,27 @@ public final class Shell {
     /// Whether a person is at the keyboard.
     public private(set) var isInteractive = false
 
-    public init(configuration: ShellConfiguration, commands: [ShellCommand] = []) {
+    public init(configuration: ShellConfiguration, output: ConsoleOutput = StandardOutput()) {
         self.configuration = configuration
-        let environment = configuration.environment
-        self.console = Console(
-            colored: configuration.colorMode.isEnabled(isTerminal: Terminal.isTerminal(STDOUT_FILENO), environment: environment),
-            errorsColored: configuration.colorMode.isEnabled(isTerminal: Terminal.isTerminal(STDERR_FILENO), environment: environment)
-        )
-        self.commands = CommandTable(Shell.coreCommands + commands)
+        self.console = Console(colorMode: configuration.colorMode, environment: configuration.environment, output: output)
+        self.commands = CommandTable(Shell.coreCommands)
     }
 
-    /// The default prompt: `smaudit> `.
-    public var commandPrompt: Prompt { Prompt([.init("smaudit", style: "1;32"), .init("> ")]) }
+    /// The prompt outside any step: `smaudit> `.
+    public static let commandPrompt = Prompt([.init("smaudit", style: "1;32"), .init("> ")])
 
-    /// Asked when a person at the terminal leaves (`quit`, Ctrl-D): returns true when leaving is
-    /// fine, or false after it has asked them whether to leave anyway (see `confirmExit()`).
-    public var exitGuard: ((Shell) -> Bool)?
+    /// Whether commands must be typed with a leading `/` now (a step takes plain lines).
+    public var commandsNeedSlash: Bool { conversation?.takesInput(in: self) ?? false }
+
     /// Set once the person confirmed leaving; the shell ends after the current line.
     private var exitConfirmed = false
-
-    /// Set when a command run from inside another step (an answer typed at a yes/no prompt)
-    /// asked to leave; handled like `quit` after the current line.
+    /// Set when a command run from inside a step asked to leave; handled like `quit`.
     private var exitRequested = false
 
-    /// Leave after the current line, without asking the exit guard again.
+    /// Leave after the current line, without asking the conversation again.
     public func confirmExit() { exitConfirmed = true }
 
-    /// Leave after the current line, as `quit` would (the exit guard may still ask).
+    /// Leave after the current line, as `quit` would (the conversation may still ask).
     public func requestExit() { exitRequested = true }
 
     /// How the read loop ended.
@@ -109,7 +111,8 @@ public final class Shell {
         isInteractive = reader.isInteractive
         let ending = loop(reader)
         let failuresBeforeExit = failures
-        for action in onExit { action() }
+        conversation?.ending(in: self)
+        console.flush()
         switch ending {
         case .terminated(let signal): return 128 + signal
         case .interrupted: return 130
@@ -122,87 +125,104 @@ public final class Shell {
 
     private func loop(_ reader: LineReading) -> Ending {
         if isInteractive { printBanner() }
-        if let onStart {
-            do { try onStart(self) } catch {
-                console.printError(error is ShellError && (error as! ShellError).isDiagnostics ? "\(error)" : "smaudit: \(error)")
-                return .startFailed
-            }
+        do { try conversation?.start(in: self) } catch {
+            report(error)
+            return .startFailed
         }
         while true {
-            if !reader.hasPendingInput { for action in beforeWaiting { action() } }
-            let prompt = inputHandler?.prompt ?? commandPrompt
+            if !reader.hasPendingInput { conversation?.willWait(in: self) }
+            let prompt = conversation?.prompt(in: self) ?? Self.commandPrompt
             switch reader.readLine(prompt: prompt) {
             case .line(let line):
                 lineNumber += 1
                 let outcome = execute(line)
-                for action in afterEachLine { action() }
+                conversation?.lineDone(in: self)
                 let wantsExit = outcome == .exit || exitRequested
                 exitRequested = false
-                if exitConfirmed || (wantsExit && mayLeave()) { return .quit }
+                if exitConfirmed || (wantsExit && mayQuit()) { return .quit }
                 if failures > 0 && configuration.bail && !isInteractive { return .quit }
             case .interrupted:
                 if !isInteractive { return .interrupted }
+                conversation?.interrupted(in: self)
             case .endOfInput:
-                if mayLeave() { return .endOfInput }
+                if exitConfirmed || conversation?.endOfInput(in: self) ?? true { return .endOfInput }
             case .terminated(let signal):
                 return .terminated(signal)
             }
             console.flush()
+            if exitConfirmed { return .quit }
             if let signal = Terminal.terminationSignal { return .terminated(signal) }
         }
     }
 
-    /// At a terminal, the exit guard decides; a script always leaves.
-    private func mayLeave() -> Bool {
-        guard isInteractive, !exitConfirmed, let exitGuard else { return true }
-        return exitGuard(self)
-    }
+    private func mayQuit() -> Bool { exitConfirmed || conversation?.mayQuit(in: self) ?? true }
 
-    /// Runs one line: an answer for the pending handler, or a command.
+    /// Runs one line: input for the current step, or a command.
     @discardableResult
     public func execute(_ line: String) -> CommandOutcome {
         do {
             let trimmed = line.trimmingWhitespace()
-            if let handler = inputHandler, !trimmed.hasPrefix("/") {
-                try handler.handle(line, shell: self)
+            if let conversation, conversation.takesInput(in: self), !trimmed.hasPrefix("/") {
+                try conversation.input(line, in: self)
                 return .continue
             }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return .continue }
             return try runCommand(trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : trimmed)
-        } catch let error as ShellError {
-            report(error.message)
         } catch {
-            report("\(error)")
+            report(error)
         }
         return .continue
     }
 
     /// Runs a command line (without any leading `/`).
     public func runCommand(_ text: String) throws -> CommandOutcome {
-        let words = try CommandLineSplitter.split(text)
-        guard let name = words.first else { return .continue }
+        let name = String(text.prefix { !$0.isWhitespace })
+        guard !name.isEmpty else { return .continue }
         guard let command = commands.command(named: name) else {
+            let slash = commandsNeedSlash ? "/" : ""
             if let suggestion = commands.suggestion(for: name) {
-                throw ShellError("unknown command `\(name)`; did you mean `\(suggestion)`? Type `help` for the list of commands.")
+                throw UserError("unknown command `\(name)`; did you mean `\(slash)\(suggestion)`? Type `\(slash)help` for the list of commands.")
             }
-            throw ShellError("unknown command `\(name)`. Type `help` for the list of commands.")
+            throw UserError("unknown command `\(name)`. Type `\(slash)help` for the list of commands.")
         }
-        let rest = String(text.drop { !$0.isWhitespace }).trimmingWhitespace()
-        return try command.run(self, Array(words.dropFirst()), rest)
+        let rest = String(text.dropFirst(name.count)).trimmingWhitespace()
+        switch command.syntax {
+        case .text:
+            return try command.run(CommandInput(shell: self, words: [], rest: rest, operands: [], given: [:]))
+        case .words:
+            let words = try CommandLineSplitter.split(rest)
+            if words == ["--help"] {
+                console.print("\(commands.help(for: command, prefix: commandsNeedSlash ? "/" : ""))")
+                return .continue
+            }
+            return try command.run(command.input(words: words, rest: rest, shell: self))
+        }
     }
 
-    /// Reports a failed line: `FILE:LINE: message` in a script (the line given, else the one
-    /// being handled), `error: message` at the terminal.
+    /// Reports a failed line (see `report(_:line:)`); located diagnostics an error carries are
+    /// printed first, as they are.
+    public func report(_ error: Error, line: Int? = nil) {
+        if let error = error as? UserError {
+            if let diagnostics = error.diagnostics { console.printError(TerminalText(diagnostics)) }
+            report(error.message, line: line)
+        } else {
+            report("\(error)", line: line)
+        }
+    }
+
+    /// Reports a failed line: `FILE:LINE: error: message` in a script (the line given, else the
+    /// one being handled), `error: message` at the terminal.
     public func report(_ message: String, line: Int? = nil) {
         failures += 1
         if isInteractive {
             console.printError(console.styled("error:", .boldRed, forErrors: true) + " " + message)
         } else {
-            console.printError("\(configuration.scriptName):\(line ?? lineNumber): \(message)")
+            console.printError("\(configuration.scriptName):\(line ?? lineNumber): error: \(message)")
         }
     }
 
-    /// A warning that does not count as a failure.
+    /// A warning that does not count as a failure: `FILE:LINE: warning: message` in a script,
+    /// `warning: message` at the terminal.
     public func warn(_ message: String) {
         if isInteractive {
             console.printError(console.styled("warning:", .boldYellow, forErrors: true) + " " + message)
@@ -212,21 +232,23 @@ public final class Shell {
     }
 
     private func printBanner() {
-        console.print("\(console.styled("smaudit \(SmauditVersion.current)", .bold)) — guided social media strategy audits")
+        console.print("\(console.styled(SmauditVersion.line, .bold)) — guided social media strategy audits")
         for line in bannerLines { console.print(line) }
         console.print("Type \(console.styled("help", .cyan)) for commands, \(console.styled("quit", .cyan)) or Ctrl-D to leave.")
     }
 }
 
-extension String {
-    /// The string without leading and trailing white space.
-    public func trimmingWhitespace() -> String {
-        // By Unicode scalar: every line passes through here, and walking Characters (grapheme
-        // breaking) showed up in replay profiles.
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[first...last])
-    }
+extension ShellConversation {
+    public func prompt(in shell: Shell) -> Prompt { Shell.commandPrompt }
+    public func takesInput(in shell: Shell) -> Bool { false }
+    public func input(_ line: String, in shell: Shell) throws {}
+    public func inputCompletions(for text: String, in shell: Shell) -> Completions { .none }
+    public func candidates(for kind: ArgumentKind, in shell: Shell) -> [String] { [] }
+    public func interrupted(in shell: Shell) {}
+    public func endOfInput(in shell: Shell) -> Bool { mayQuit(in: shell) }
+    public func mayQuit(in shell: Shell) -> Bool { true }
+    public func start(in shell: Shell) throws {}
+    public func willWait(in shell: Shell) {}
+    public func lineDone(in shell: Shell) {}
+    public func ending(in shell: Shell) {}
 }

@@ -3,14 +3,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuditOptions
+import AuditServices
 import LineEditor
 
 extension Shell {
-    /// Tab completion: the pending question's answers, else command names, else the
-    /// arguments the command table says a command takes.
+    /// Tab completion: input for the current step (a question's choices), else command names,
+    /// else what the command's row says comes next: an option's name, an option's value
+    /// (a file, one of its choices), or the next operand (checklist, question, session, file).
     public func completions(for text: String) -> Completions {
-        if let handler = inputHandler, !text.hasPrefix("/") {
-            return handler.completions(for: text, shell: self)
+        if let conversation, conversation.takesInput(in: self), !text.hasPrefix("/") {
+            return conversation.inputCompletions(for: text, in: self)
         }
         let body = text.hasPrefix("/") ? String(text.dropFirst()) : text
         let word = String(body.reversed().prefix { !$0.isWhitespace }.reversed())
@@ -18,9 +21,35 @@ extension Shell {
             return Completions(replacing: word.unicodeScalars.count,
                                candidates: commands.allNames.filter { $0.hasPrefix(word.lowercased()) })
         }
-        let name = String(body.prefix { !$0.isWhitespace })
-        guard let command = commands.command(named: name) else { return .none }
-        switch command.arguments {
+        var before = body.split(whereSeparator: \.isWhitespace).map(String.init)
+        if !word.isEmpty { before.removeLast() }
+        guard let name = before.first, let command = commands.command(named: name) else { return .none }
+        before.removeFirst()
+        if command.syntax == .text && !before.isEmpty { return .none }  // past the ID of `note ID TEXT`
+        if word.hasPrefix("-") && command.syntax == .words {
+            return Completions(replacing: word.unicodeScalars.count,
+                               candidates: command.options.map(\.flag).filter { $0.hasPrefix(word) })
+        }
+        if let previous = before.last, let option = command.options.first(where: { $0.isNamed(previous) }) {
+            switch option.value {
+            case .none: break
+            case .file: return Self.fileCompletions(for: word)
+            case .choice(let words): return Completions(replacing: word.unicodeScalars.count, candidates: words.filter { $0.hasPrefix(word) })
+            case .number, .text: return .none
+            }
+        }
+        var operandIndex = 0
+        var index = 0
+        while index < before.count {
+            if let option = command.options.first(where: { $0.isNamed(before[index]) }) {
+                index += option.takesValue ? 2 : 1
+            } else {
+                operandIndex += 1
+                index += 1
+            }
+        }
+        guard let kind = command.operand(at: operandIndex)?.kind else { return .none }
+        switch kind {
         case .none, .freeText:
             return .none
         case .filePath:
@@ -29,8 +58,8 @@ extension Shell {
             return Completions(replacing: word.unicodeScalars.count,
                                candidates: commands.allNames.filter { $0.hasPrefix(word.lowercased()) })
         case .checklistID, .questionID, .sessionName:
-            return Completions(replacing: word.unicodeScalars.count,
-                               candidates: argumentCandidates(command.arguments).filter { $0.hasPrefix(word) })
+            let candidates = conversation?.candidates(for: kind, in: self) ?? []
+            return Completions(replacing: word.unicodeScalars.count, candidates: candidates.filter { $0.hasPrefix(word) })
         }
     }
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LineEditor
+import AuditServices
 
 /// Starts a shell on the right kind of input: the libedit editor on a terminal, plain lines from
 /// a pipe or a script file. Keeps the executable thin.
@@ -24,7 +25,7 @@ public enum ShellLauncher {
         let reader: LineReading
         if let scriptPath {
             guard let fileReader = PlainLineReader(path: scriptPath) else {
-                throw ShellError("cannot open script \(scriptPath): \(String(cString: strerror(errno)))")
+                throw UserError("cannot open script \(scriptPath): \(String(cString: strerror(errno)))")
             }
             reader = fileReader
         } else if Terminal.isInteractive,
@@ -32,7 +33,7 @@ public enum ShellLauncher {
                     programName: "smaudit",
                     history: HistorySettings(path: historyPath(environment: shell.configuration.environment)),
                     colored: shell.console.colored) {
-            editor.completer = { [unowned shell] text in shell.completions(for: text) }
+            editor.completer = { text in shell.completions(for: text) }
             if let notice = editor.historyNotice { shell.console.printError("smaudit: warning: \(notice)") }
             reader = editor
         } else {

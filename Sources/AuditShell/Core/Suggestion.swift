@@ -1,4 +1,5 @@
 import AuditKit
+import AuditServices
 
 /// The closest known word to a mistyped one, for "did you mean" hints.
 enum Suggestion {

@@ -1,4 +1,5 @@
 import LineEditor
+import AuditServices
 
 /// Text on its way to the terminal: smaudit's own words and colours, with every piece of user
 /// or file text made safe (`TerminalSafe`) as it is put in. String literals are the program's

@@ -34,6 +34,12 @@ int sm_history_enter(History *history, const char *line);
 /// The newest entry, or NULL when the history is empty.
 const char *sm_history_newest(History *history);
 
+/// The columns the prompt takes on the terminal (without its colour sequences), so that a
+/// resize can take the cursor back to the prompt's start before the line is drawn again.
+void sm_el_set_prompt_columns(int columns);
+/// The columns UTF-8 `text` takes on a terminal in the current locale (wide characters two).
+int sm_text_columns(const char *text);
+
 /// Makes the editor read keys through sm_read_char: it waits with poll(2), so a window resize
 /// redraws the line at once and SIGTERM/SIGHUP end the read instead of being lost in a restart.
 int sm_el_use_signal_aware_reader(EditLine *el);

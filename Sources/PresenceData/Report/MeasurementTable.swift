@@ -5,8 +5,10 @@
 public enum MeasurementTable {
     private typealias Rows = [(String, String)]
 
-    /// The table text, ending with a newline.
-    public static func render(_ m: PresenceMeasurement) -> String {
+    /// The table text, ending with a newline. With `responders`, only that many of the
+    /// responders who replied most are listed, and a line says how many more there are and
+    /// `more` (how to see them all).
+    public static func render(_ m: PresenceMeasurement, responders limit: Int? = nil, more: String = "") -> String {
         var rows: Rows = []
         func section<M>(_ kind: ExportKind, _ title: String, _ metrics: M?, _ platforms: [PlatformMetrics<M>],
                         _ body: (M) -> Rows) {
@@ -24,7 +26,7 @@ public enum MeasurementTable {
             }
         }
         section(.posts, "Posts", m.posts, m.postsByPlatform, posts)
-        section(.inbox, "Inbox", m.inbox, m.inboxByPlatform, inbox)
+        section(.inbox, "Inbox", m.inbox, m.inboxByPlatform) { inbox($0, limit: limit, more: more) }
         section(.followers, "Followers", m.followers, m.followersByPlatform, followers)
         section(.traffic, "Traffic", m.traffic, m.trafficByPlatform, traffic)
         if rows.isEmpty { return "nothing measured: give --posts, --inbox, --followers or --traffic\n" }
@@ -91,7 +93,7 @@ public enum MeasurementTable {
         return rows
     }
 
-    private static func inbox(_ i: InboxMetrics) -> Rows {
+    private static func inbox(_ i: InboxMetrics, limit: Int?, more: String) -> Rows {
         var rows: Rows = []
         func add(_ label: String, _ value: String) { rows.append((label, value)) }
         add("messages", "\(i.messages)" + (i.skippedRows > 0 ? " (\(counted(i.skippedRows, "row")) skipped)" : ""))
@@ -102,8 +104,17 @@ public enum MeasurementTable {
             "median \(decimal($0.median)), p90 \(decimal($0.p90)), mean \(decimal($0.mean))"
         } ?? na(i.unavailable, "first_response_minutes"))
         add("replied within 60 min", i.repliedWithin60mShare.map(percent) ?? na(i.unavailable, "replied_within_60m_share"))
-        for r in i.byResponder {
+        var responders = i.byResponder
+        if let limit, responders.count > limit {
+            responders.sort { ($0.replied, $1.responder) > ($1.replied, $0.responder) }
+            responders.removeSubrange(limit...)
+        }
+        for r in responders {
             add("responder \(r.responder)", "\(r.replied) replied, median " + (r.medianMinutes.map { decimal($0) + " min" } ?? "n/a"))
+        }
+        if responders.count < i.byResponder.count {
+            let hidden = i.byResponder.count - responders.count
+            add("", "… and \(counted(hidden, "more responder")) (\(more.isEmpty ? "not shown" : more))")
         }
         return rows
     }
@@ -156,6 +167,9 @@ public enum MeasurementTable {
 }
 
 extension PresenceMeasurement {
-    /// The readable plain-text table (see `MeasurementTable`).
-    public func table() -> String { MeasurementTable.render(self) }
+    /// The readable plain-text table (see `MeasurementTable`), listing at most `responders`
+    /// responders (all when nil); `more` says how to see the rest.
+    public func table(responders: Int? = nil, more: String = "") -> String {
+        MeasurementTable.render(self, responders: responders, more: more)
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditShell
+import AuditServices
 
 /// `smaudit audit`: the shell, starting a guided audit at once.
 struct AuditCommand: ParsableCommand {
@@ -18,13 +19,11 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let names = auditors.map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }
         let shell = ShellFactory.make(
             configuration: ShellConfiguration(bail: bail, colorMode: output.color, environment: Environment.current),
-            checklistFolders: checklistOptions.folders, sessionPath: session)
-        let names = auditors.map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }
-        shell.onStart = { [checklists, organisation] shell in
-            try shell.auditCommands!.start(shell, ids: checklists, organisation: organisation, auditors: names)
-        }
+            checklistFolders: checklistOptions.folders, sessionPath: session,
+            start: AuditRequest(checklists: checklists, organisation: organisation, auditors: names))
         let status = try ShellLauncher.run(shell)
         if status != 0 { throw ExitCode(status) }
     }

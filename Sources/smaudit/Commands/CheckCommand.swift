@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuditKit
-import AuditShell
+import AuditServices
 
 /// `smaudit check`: validates checklists and runs their embedded examples.
 struct CheckCommand: ParsableCommand {
@@ -22,14 +22,14 @@ struct CheckCommand: ParsableCommand {
         if !files.isEmpty {
             var named: [(file: String, text: String)] = []
             for path in files {
-                do { named.append((path, try AtomicFile.read(path))) } catch { throw Failure("\(error)") }
+                do { named.append((path, try AtomicFile.read(path))) } catch { throw UserError("\(error)") }
             }
             // A named file replaces an installed one with the same file name.
             let names = Set(named.map { AtomicFile.name(of: $0.file) })
             report = CheckRunner.run(files: named, context: all.filter { !names.contains(AtomicFile.name(of: $0.file)) }, strict: strict)
         }
-        if !report.diagnosticsText.isEmpty { printError(report.diagnosticsText) }
-        print(Console.safe(report.reportText))
+        if !report.diagnosticsText.isEmpty { Output.message(report.diagnosticsText) }
+        Output.print(report.reportText)
         if !report.success { throw ExitCode(1) }
     }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
 import AuditKit
-import AuditShell
+import AuditServices
 
 /// `smaudit list`: the installed checklists.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the installed checklists with their question and rule counts.")
+        commandName: "list", abstract: "List the installed checklists: question and rule counts, and where each comes from (built-in, or the file's path).")
 
     @OptionGroup var checklistOptions: ChecklistOptions
 
@@ -13,10 +13,10 @@ struct ListCommand: ParsableCommand {
         // With only the built-ins installed their listing is known from the build: `list` then
         // parses nothing and costs little more than the argument parser.
         if let listing = ChecklistText.builtinListing(unlessFilesIn: checklistOptions.userFolders) {
-            print(listing)
+            Output.print(listing)
             return
         }
-        print(Console.safe(ChecklistText.listing(checklistOptions.catalog().set)))
+        Output.print(ChecklistText.listing(checklistOptions.catalog().set))
     }
 }
 
@@ -31,8 +31,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let catalog = checklistOptions.catalog()
         guard let found = catalog.set.checklist(checklist) else {
-            throw Failure("no checklist `\(checklist)`; installed: \(catalog.set.ids.joined(separator: ", "))")
+            let hint = Suggest.closest(to: checklist, in: catalog.set.ids).map { " Did you mean `\($0)`?" } ?? ""
+            throw UserError("no checklist `\(checklist)`.\(hint) Installed: \(ChecklistText.commaList(catalog.set.ids)) (`smaudit list` shows them).")
         }
-        print(Console.safe(ChecklistText.describe(found)))
+        Output.print(ChecklistText.describe(found))
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuditKit
-import AuditShell
+import AuditOptions
 import PresenceData
 #if canImport(Glibc)
 import Glibc
@@ -9,6 +9,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuditServices
 
 /// `smaudit measure`: scores an existing presence from the platforms' exports.
 struct MeasureCommand: ParsableCommand {
@@ -105,97 +106,49 @@ struct MeasureCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Posts export (CSV); repeat for several platforms.")
-    var posts: [String] = []
-
-    @Option(help: "Inbox or mentions export (CSV); repeatable.")
-    var inbox: [String] = []
-
-    @Option(help: "Follower counts by date (CSV); repeatable.")
-    var followers: [String] = []
-
-    @Option(help: "Web analytics sessions and conversions by channel (CSV); repeatable.")
-    var traffic: [String] = []
-
-    @Option(help: ArgumentHelp("Measure last-month, last-90-days, all (default) or a month YYYY-MM.", valueName: "PERIOD"))
-    var period: String?
-
-    @Option(help: ArgumentHelp("Measure from this day (YYYY-MM-DD).", valueName: "DATE"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Measure until this day, included (YYYY-MM-DD).", valueName: "DATE"))
-    var until: String?
-
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from COLUMN (repeatable).", valueName: "FIELD=COLUMN"))
-    var mappings: [String] = []
-
-    @Option(help: ArgumentHelp("Field delimiter: , ; or tab (default: detected).", valueName: "C"))
-    var delimiter: String?
-
-    @Option(help: ArgumentHelp("Comma-separated channel names that count as social.", valueName: "LIST"))
-    var socialChannels: String?
-
-    @Option(help: ArgumentHelp("Clustered-updates window in minutes.", valueName: "N"))
-    var windowMinutes: Double = 10
+    @OptionGroup var options: MeasureOptions
 
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
-    func validate() throws {
-        if posts.isEmpty && inbox.isEmpty && followers.isEmpty && traffic.isEmpty {
-            throw ValidationError("give at least one of --posts, --inbox, --followers, --traffic")
-        }
-        if windowMinutes <= 0 { throw ValidationError("--window-minutes must be positive") }
-        if replace && keepTyped { throw ValidationError("--replace and --keep-typed contradict each other; give one") }
-        if (replace || keepTyped) && into == nil { throw ValidationError("--replace and --keep-typed apply only with --into SESSION") }
-        if period != nil && (since != nil || until != nil) {
-            throw ValidationError("--period cannot be combined with --since or --until")
-        }
-    }
-
     @Option(help: ArgumentHelp("Fill the measurable questions of this session or answers file (saved in place).", valueName: "SESSION"))
     var into: String?
 
-    @Flag(help: "With --into: replace answers the team typed with the measured values (the typed answers are kept as estimates).")
-    var replace = false
-
-    @Flag(help: "With --into: keep answers the team typed; fill only unanswered questions.")
-    var keepTyped = false
+    func validate() throws {
+        if (options.replace || options.keepTyped) && into == nil {
+            throw ValidationError("--replace and --keep-typed apply only with --into SESSION")
+        }
+    }
 
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
-        var request = MeasureRequest()
-        for file in posts { request.add(file, as: .posts) }
-        for file in inbox { request.add(file, as: .inbox) }
-        for file in followers { request.add(file, as: .followers) }
-        for file in traffic { request.add(file, as: .traffic) }
-        request.mappings = mappings
-        request.delimiter = delimiter
-        request.socialChannels = socialChannels
-        request.windowMinutes = windowMinutes
-        request.window = try MeasureRequest.window(period: period, since: since, until: until)
-        request.today = TimestampParser.parse(SessionStore.now(environment: Environment.current)).map(CalendarDay.init(containing:))
+        let today = TimestampParser.parse(SessionStore.now(environment: Environment.current)).map(CalendarDay.init(containing:))
+        let request = try options.request(today: today)
         let line = progressLine()
         let (measurement, warnings): (PresenceMeasurement, [PresenceWarning])
         do {
             defer { line?.finish() }
             (measurement, warnings) = try request.measure(progress: line.map { line in { line.update($0) } })
         }
-        for warning in warnings { printError("warning: \(warning)") }
+        for warning in warnings { Output.warning("\(warning)") }
         // JSON escapes every control character itself; the table is made safe for a terminal.
-        print(json ? measurement.json() : Console.safe(measurement.table()), terminator: json ? "\n" : "")
+        if json {
+            Output.printRaw(measurement.json())
+        } else {
+            Output.print(measurement.table(responders: options.responderLimit,
+                                           more: "--all lists them all; --json has every figure"), terminator: "")
+        }
         guard let into else { return }
-        request.typedAnswers = replace ? .replace : keepTyped ? .keep : nil
         let catalog = checklistOptions.catalog()
         let messages = try MeasuredAnswers.fillSession(at: into, catalog: catalog, measurement: measurement, request: request,
                                                        environment: Environment.current) { question in
             // Asked only when a person is there to answer; a script must say --replace or --keep-typed.
             guard isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 else { return nil }
-            printError(question, terminator: " ")
+            Output.message(question, terminator: " ")
             return readLine().map { ["y", "yes"].contains($0.trimmingWhitespace().lowercased()) } ?? false
         }
-        printError(messages)
+        Output.message(messages)
     }
 
     /// The progress line for a long import, only when standard error is a terminal and the

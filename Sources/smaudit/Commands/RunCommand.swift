@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
-import AuditShell
+import AuditOptions
+import AuditServices
 
 /// `smaudit run`: scores an answers or session file without any prompt.
 struct RunCommand: ParsableCommand {
@@ -18,11 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("checklist"), help: ArgumentHelp("Score only this checklist; repeatable.", valueName: "ID")) var only: [String] = []
     @Option(help: ArgumentHelp("Write the Markdown report to OUT.md.", valueName: "OUT.md")) var report: String?
     @Option(help: ArgumentHelp("Write the JSON report to OUT.json.", valueName: "OUT.json")) var json: String?
-    @Option(help: ArgumentHelp("Exit 1 when the overall score is below N (0–100), or when there are too few answers for a score.", valueName: "N")) var failUnder: Double?
-
-    func validate() throws {
-        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100, not \(ScoreText.number(failUnder))") }
-    }
+    @OptionGroup var failUnder: FailUnderOption
     @Flag(help: "Replace report files that exist.") var force = false
     @OptionGroup var checklistOptions: ChecklistOptions
 
@@ -32,43 +29,25 @@ struct RunCommand: ParsableCommand {
         // Every output is checked before any is written: a refused second file must not leave
         // the first one written.
         try SessionFiles.checkTargets([report, json].compactMap { $0 }, force: force)
-        var session = try SessionFiles.load(answers, set: catalog.set, catalog: catalog, environment: environment, action: "score") { printError($0) }
+        var session = try SessionFiles.load(answers, set: catalog.set, catalog: catalog, environment: environment,
+                                            action: "score") { Output.message($0) }
         if !only.isEmpty {
             for id in only where catalog.set.checklist(id) == nil {
-                throw Failure("no checklist `\(id)`; installed: \(catalog.set.ids.joined(separator: ", "))")
+                throw UserError("no checklist `\(id)`. Installed: \(ChecklistText.commaList(catalog.set.ids)) (`smaudit list` shows them).")
             }
             session.checklists = only.compactMap { catalog.set.checklist($0).map(ChecklistStamp.init) }
         }
-        // Built once: `session.answers` assembles the sheet anew on every read, and reading it per
-        // question made `run` quadratic (17 s for 10,000 questions).
-        let sheet = session.answers
-        let card = Scorer.score(catalog.set, answers: sheet, checklists: session.checklistIDs)
-        let refs = session.checklistIDs.flatMap { id in
-            (catalog.set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
-        }
-        let open = refs.filter { session.entries[$0]?.value == nil && catalog.set.isAsked($0, in: sheet) }
-        if !open.isEmpty {
-            printError("\(answers): \(open.count.counted("question")) unanswered (counted as open): " + open.map(\.description).joined(separator: ", "))
-        }
         // Answers to questions whose condition is false are kept (and shown in the report), but
         // not scored, as in the shell.
-        let inactive = refs.filter { session.entries[$0]?.value != nil && !catalog.set.isAsked($0, in: sheet) }
-        if !inactive.isEmpty {
-            printError("\(answers): \(inactive.count.counted("answer")) kept but not scored, because the question is not asked with these answers: "
-                       + inactive.map(\.description).joined(separator: ", "))
-        }
-        if !session.retired.isEmpty {
-            printError("\(answers): \(session.retired.count.counted("answer")) kept aside for questions the checklist no longer has: "
-                       + session.retired.keys.sorted().map(\.description).joined(separator: ", "))
-        }
-        print("overall        " + ScoreText.line(card.standing))
-        for checklist in card.checklists { print(checklist.id.padded(toWidth: 14) + " " + ScoreText.line(checklist.standing)) }
+        for line in SessionCheck(session, set: catalog.set).lines(file: answers) { Output.message(line) }
+        let card = Scorer.score(catalog.set, answers: session.answers, checklists: session.checklistIDs)
+        Output.print(ScoreText.lines(card))
         if let report {
             try SessionFiles.writeNew(ReportRendering.markdown(session: session, set: catalog.set), to: report, force: force)
         }
         if let json {
             try SessionFiles.writeNew(ReportRendering.json(session: session, set: catalog.set), to: json, force: force)
         }
-        if let failUnder { try FailUnder.check(card.standing, against: failUnder) }
+        try failUnder.check(card.standing)
     }
 }

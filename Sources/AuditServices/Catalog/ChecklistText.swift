@@ -1,14 +1,19 @@
 import AuditKit
 import BuiltinChecklists
-import LineEditor
 
 /// Plain-text listings of checklists for `list` and `show`.
 public enum ChecklistText {
-    /// The table `list` prints: id, version, question and rule counts, title.
-    public static func listing(_ set: ChecklistSet) -> String {
-        listing(set.checklists.map {
-            EmbeddedChecklistSummary(id: $0.id, version: $0.version, title: $0.title,
-                                     questions: $0.questionIDs.count, rules: $0.rules.count)
+    /// The table `list` prints: id, version, question and rule counts, title, and where the
+    /// checklist comes from (built-in, or the user file's path). `cell` makes each cell safe to show.
+    public static func listing(_ set: ChecklistSet, cell: (String) -> String = { $0 }) -> String {
+        table(listingRows(set), cell: cell)
+    }
+
+    /// The rows of `listing`, the header first.
+    public static func listingRows(_ set: ChecklistSet) -> [[String]] {
+        rows(set.checklists.map {
+            (EmbeddedChecklistSummary(id: $0.id, version: $0.version, title: $0.title,
+                                      questions: $0.questionIDs.count, rules: $0.rules.count), origin(of: $0))
         })
     }
 
@@ -18,17 +23,26 @@ public enum ChecklistText {
     public static func builtinListing(unlessFilesIn folders: [String]) -> String? {
         guard let summaries = BuiltinChecklists.summaries,
               folders.allSatisfy({ ChecklistCatalog.yamlFiles(in: $0).isEmpty }) else { return nil }
-        return listing(summaries)
+        return table(rows(summaries.map { ($0, builtIn) }))
     }
 
-    static func listing(_ summaries: [EmbeddedChecklistSummary]) -> String {
-        var rows = [["checklist", "version", "questions", "rules", "title"]]
-        for s in summaries {
-            rows.append([s.id, s.version, String(s.questions), String(s.rules), s.title])
+    /// What `list` says of a checklist compiled into smaudit.
+    static let builtIn = "built-in"
+
+    /// `built-in`, or the path of the user's file.
+    static func origin(of checklist: Checklist) -> String {
+        BuiltinChecklists.files.contains { $0.name == checklist.file } ? builtIn : checklist.file
+    }
+
+    static func rows(_ summaries: [(EmbeddedChecklistSummary, String)]) -> [[String]] {
+        var rows = [["checklist", "version", "questions", "rules", "title", "from"]]
+        for (s, origin) in summaries {
+            rows.append([s.id, s.version, String(s.questions), String(s.rules), s.title, origin])
         }
-        return table(rows)
+        return rows
     }
 
+    /// What `show` prints: the checklist's sections, questions (with their conditions and choices) and rules.
     public static func describe(_ checklist: Checklist) -> String {
         var lines = ["\(checklist.title) (\(checklist.id) \(checklist.version))"]
         if let description = checklist.description { lines.append(description.trimmingWhitespace()) }
@@ -45,7 +59,7 @@ public enum ChecklistText {
         lines.append("")
         lines.append("## Rules")
         for rule in checklist.rules {
-            lines.append("  \(rule.id) [\(rule.severity.rawValue), \(ScoreText.number(rule.points)) \(rule.points == 1 ? "point" : "points")] \(rule.title)")
+            lines.append("  \(rule.id) [\(rule.severity.rawValue), \(NumberText.count(rule.points)) \(rule.points == 1 ? "point" : "points")] \(rule.title)")
         }
         return lines.joined(separator: "\n")
     }
@@ -62,10 +76,10 @@ public enum ChecklistText {
         return text
     }
 
-    /// Aligns rows of cells into columns. Cells are made safe for a terminal first, so the
-    /// columns line up with what is shown.
-    public static func table(_ rows: [[String]]) -> String {
-        let rows = rows.map { $0.map(TerminalSafe.escape) }
+    /// Aligns rows of cells into columns. `cell` turns each cell into what is shown (the shell
+    /// and the command line make text safe for a terminal), so the columns line up with it.
+    public static func table(_ rows: [[String]], cell: (String) -> String = { $0 }) -> String {
+        let rows = rows.map { $0.map(cell) }
         let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padded(toWidth: widths[$0.offset]) }

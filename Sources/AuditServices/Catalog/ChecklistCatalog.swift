@@ -131,7 +131,8 @@ public struct ChecklistCatalog {
     /// The diagnostics as compiler-style text with source lines and carets.
     public var renderedDiagnostics: String { DiagnosticRenderer.render(diagnostics, sources: sources) }
 
-    static func yamlFiles(in folder: String) -> [String] {
+    /// The `*.yaml` and `*.yml` files of a folder, sorted; none when it cannot be read.
+    public static func yamlFiles(in folder: String) -> [String] {
         (DirectoryListing.names(in: folder) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()

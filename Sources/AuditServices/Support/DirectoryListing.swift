@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// The names in a folder, for file completion, checklist folders and the session store.
-enum DirectoryListing {
+public enum DirectoryListing {
     /// The entries of `folder` other than `.` and `..`, sorted; nil when it cannot be opened.
-    static func names(in folder: String) -> [String]? {
+    public static func names(in folder: String) -> [String]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         var names: [String] = []

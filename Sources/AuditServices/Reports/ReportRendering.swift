@@ -5,7 +5,7 @@ import AuditReport
 public enum ReportRendering {
     /// The formats `report --format` accepts.
     public enum Format: String, CaseIterable, Sendable {
-        case markdown, json, html, pdf
+        case markdown, html, pdf, json
 
         /// The file name extension, with its dot.
         public var fileExtension: String {
@@ -108,7 +108,7 @@ public enum ReportRendering {
         func change(_ c: ReportComparison.ScoreChange) -> String {
             let before = c.previous.map(ScoreText.number) ?? "-"
             let after = c.current.map(ScoreText.number) ?? "-"
-            let delta = c.change.map { ($0 >= 0 ? "+" : "") + ScoreText.number($0) } ?? "n/a"
+            let delta = c.change.map(NumberText.change) ?? "n/a"
             return "\((c.id ?? "overall").padded(toWidth: 14)) \(before) → \(after) (\(delta))"
         }
         var lines = ["Compared with " + (comparison.baselineDate.map { "the audit of \($0)" } ?? "an undated earlier audit") + ":", change(comparison.overall)]

@@ -1,8 +1,8 @@
 import AuditKit
-import LineEditor
 
-/// A guided audit in the shell: walks the session's checklists question by question, records
-/// and autosaves every answer, and supports going back, skipping and jumping.
+
+/// A guided audit: walks the session's checklists question by question, records and autosaves
+/// every answer, notes and evidence, and supports going back, skipping and jumping.
 public final class AuditFlow {
     public let set: ChecklistSet
     /// The session. Answers change through `record(_:for:)`, which keeps `answers` in step one
@@ -20,13 +20,16 @@ public final class AuditFlow {
     private let lock: SessionLock
     private let environment: [String: String]
     /// Every question of the session's checklists, in audit order.
-    let order: [QuestionRef]
+    public let order: [QuestionRef]
     /// Whether each question of `order` has a `when`; the others are always asked.
     private let conditional: [Bool]
     /// The question waiting for an answer, nil when the walk is over.
     public private(set) var current: QuestionRef?
     /// Questions shown before the current one, for `back`.
     private var visited: [QuestionRef] = []
+    /// The question answered last, while nothing else happened since: a note typed right after
+    /// an answer is about that answer, not the question shown next.
+    public private(set) var justAnswered: QuestionRef?
 
     /// Opens (and locks) a session for the guided walk.
     public init(set: ChecklistSet, session: AuditSession, path: String, environment: [String: String]) throws {
@@ -51,7 +54,7 @@ public final class AuditFlow {
     public func isAsked(_ ref: QuestionRef) -> Bool { set.isAsked(ref, in: answers) }
 
     /// The first question after `ref` that is asked, unanswered and not skipped.
-    func nextPending(after ref: QuestionRef?) -> QuestionRef? {
+    public func nextPending(after ref: QuestionRef?) -> QuestionRef? {
         let sheet = answers
         let start = ref.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         for candidate in order[min(start, order.count)...] {
@@ -68,13 +71,13 @@ public final class AuditFlow {
         var text = typed.trimmingWhitespace()
         if text.isEmpty {
             guard let fallback = defaultText(for: ref) else {
-                throw ShellError("an answer is needed: \(question.acceptedAnswers); type /skip to leave it for later")
+                throw UserError("an answer is needed: \(question.acceptedAnswers); type /skip to leave it for later")
             }
             text = fallback
         }
         switch question.parse(text) {
         case .failure(let error):
-            throw ShellError("\(ref): \(error.reason): \(error.accepted)")
+            throw UserError("\(ref): \(error.reason): \(error.accepted)")
         case .success(let value):
             var entry = session[ref]
             // The canonical form (`2` becomes the choice's label) keeps the file readable and
@@ -87,11 +90,13 @@ public final class AuditFlow {
         }
         try save()
         advance(from: ref)
+        justAnswered = ref
     }
 
     /// Leaves the current question unanswered for now.
     public func skip() throws {
-        guard let ref = current else { throw ShellError("no question is waiting; type `audit` to start or `resume` to continue") }
+        guard let ref = current else { throw UserError("no question is waiting; type `audit` to start or `resume` to continue") }
+        justAnswered = nil
         session[ref].skipped = true
         try save()
         advance(from: ref)
@@ -99,18 +104,16 @@ public final class AuditFlow {
 
     /// Returns to the previous question; its earlier answer becomes the default.
     public func back() throws {
-        guard let previous = visited.popLast() else { throw ShellError("this is the first question; there is nothing to go back to") }
+        guard let previous = visited.popLast() else { throw UserError("this is the first question; there is nothing to go back to") }
+        justAnswered = nil
         current = previous
         try save()
     }
 
     /// Jumps to any question of the session by `id` or `checklist.id`.
     public func goTo(_ id: String) throws {
-        let matches = order.filter { $0.description == id || $0.question == id }
-        guard let ref = matches.first else {
-            let hint = Suggest.closest(to: id, in: order.map(\.question)).map { "; did you mean `\($0)`?" } ?? ""
-            throw ShellError("no question `\(id)` in this audit\(hint)")
-        }
+        let ref = try question(named: id)
+        justAnswered = nil
         if let current { visited.append(current) }
         current = ref
         try save()
@@ -127,13 +130,59 @@ public final class AuditFlow {
         return set.question(ref)?.defaultText
     }
 
-    /// Attaches a note or evidence to the current question (or the last one answered).
-    public func attach(_ text: String, asEvidence: Bool) throws -> QuestionRef {
-        guard let ref = current ?? visited.last else { throw ShellError("no question to attach to yet") }
-        guard !text.isEmpty else { throw ShellError(asEvidence ? "usage: evidence TEXT or URL" : "usage: note TEXT") }
+    /// The question of this audit that `id` names (`followers` or `mini.followers`).
+    public func question(named id: String) throws -> QuestionRef {
+        guard let ref = order.first(where: { $0.description == id || $0.question == id }) else {
+            let hint = Suggest.closest(to: id, in: order.map(\.question)).map { "; did you mean `\($0)`?" } ?? ""
+            throw UserError("no question `\(id)` in this audit\(hint)")
+        }
+        return ref
+    }
+
+    /// Whether `id` names a question of this audit.
+    public func hasQuestion(named id: String) -> Bool { order.contains { $0.description == id || $0.question == id } }
+
+    /// Where a note typed now goes: the question just answered, else the one waiting, else the
+    /// last one shown.
+    public var noteTarget: QuestionRef? { justAnswered ?? current ?? visited.last }
+
+    /// Attaches a note or evidence to `ref`, or to `noteTarget`; returns the question and the
+    /// attachment's number in `attachments(evidence:)`.
+    public func attach(_ text: String, to ref: QuestionRef? = nil, asEvidence: Bool) throws -> (ref: QuestionRef, number: Int) {
+        guard let ref = ref ?? noteTarget else { throw UserError("no question to attach to yet") }
+        guard !text.isEmpty else { throw UserError(asEvidence ? "usage: evidence [ID] TEXT or URL" : "usage: note [ID] TEXT") }
         if asEvidence { session[ref].evidence.append(text) } else { session[ref].notes.append(text) }
         try save()
-        return ref
+        let number = attachments(evidence: asEvidence).lastIndex { $0.ref == ref } ?? 0
+        return (ref, number + 1)
+    }
+
+    /// Every note (or piece of evidence) of the session, in audit order and then as added;
+    /// `unnote N` and `unevidence N` count in this list from 1.
+    public func attachments(evidence: Bool) -> [(ref: QuestionRef, text: String)] {
+        let known = Set(order)
+        let others = session.entries.keys.filter { !known.contains($0) }.sorted()
+        var list: [(ref: QuestionRef, text: String)] = []
+        for ref in order + others {
+            guard let entry = session.entries[ref] else { continue }
+            for text in evidence ? entry.evidence : entry.notes { list.append((ref, text)) }
+        }
+        return list
+    }
+
+    /// Removes note (or evidence) number `number` of `attachments(evidence:)`; returns it.
+    public func removeAttachment(_ number: Int, evidence: Bool) throws -> (ref: QuestionRef, text: String) {
+        let list = attachments(evidence: evidence)
+        let noun = evidence ? "piece of evidence" : "note"
+        guard !list.isEmpty else { throw UserError("there is no \(noun) to remove; `notes` lists notes and evidence") }
+        guard (1...list.count).contains(number) else {
+            throw UserError("there is no \(noun) \(number): `notes` numbers them from 1 to \(list.count)")
+        }
+        let removed = list[number - 1]
+        let index = list[..<(number - 1)].filter { $0.ref == removed.ref }.count
+        if evidence { session[removed.ref].evidence.remove(at: index) } else { session[removed.ref].notes.remove(at: index) }
+        try save()
+        return removed
     }
 
     /// Stores a question's entry and its parsed value.

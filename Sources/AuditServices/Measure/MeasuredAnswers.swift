@@ -2,7 +2,7 @@ import AuditKit
 import PresenceData
 
 /// One `measure` run: which exports to read and how, shared by `smaudit measure` and the
-/// shell's `measure`.
+/// shell's `measure` (both build it from `MeasureOptions`).
 public struct MeasureRequest: Sendable {
     public var posts: String?
     public var inbox: String?
@@ -49,57 +49,16 @@ public struct MeasureRequest: Sendable {
         }
     }
 
-    /// Reads the shell's words: `--posts F --inbox F --followers F --traffic F` (each
-    /// repeatable) `--map F=C --delimiter C --social-channels LIST --window-minutes N
-    /// --period P --since DATE --until DATE`.
-    public init(words: [String]) throws {
-        var index = 0
-        func value(_ option: String) throws -> String {
-            index += 1
-            guard index < words.count else { throw ShellError("\(option) needs a value") }
-            return words[index]
-        }
-        var since: String?, until: String?, period: String?
-        while index < words.count {
-            let word = words[index]
-            switch word {
-            case "--posts": add(try value(word), as: .posts)
-            case "--inbox": add(try value(word), as: .inbox)
-            case "--followers": add(try value(word), as: .followers)
-            case "--traffic": add(try value(word), as: .traffic)
-            case "--period": period = try value(word)
-            case "--since": since = try value(word)
-            case "--until": until = try value(word)
-            case "--map": mappings.append(try value(word))
-            case "--delimiter": delimiter = try value(word)
-            case "--social-channels": socialChannels = try value(word)
-            case "--replace": typedAnswers = .replace
-            case "--keep-typed": typedAnswers = .keep
-            case "--window-minutes":
-                let text = try value(word)
-                guard let minutes = Double(text), minutes > 0 else { throw ShellError("--window-minutes takes a positive number, not `\(text)`") }
-                windowMinutes = minutes
-            default:
-                throw ShellError("unknown option `\(word)`; measure takes --posts, --inbox, --followers, --traffic FILE, --map FIELD=COLUMN, --delimiter C, --social-channels LIST, --window-minutes N, --period P, --since DATE, --until DATE, --replace, --keep-typed")
-            }
-            index += 1
-        }
-        window = try Self.window(period: period, since: since, until: until)
-        guard posts != nil || inbox != nil || followers != nil || traffic != nil else {
-            throw ShellError("give at least one of --posts, --inbox, --followers, --traffic")
-        }
-    }
-
     /// The window of `--period` or `--since`/`--until` (which cannot be combined).
     public static func window(period: String?, since: String?, until: String?) throws -> MeasurementWindow {
         do {
             if let period {
-                guard since == nil && until == nil else { throw ShellError("--period cannot be combined with --since or --until") }
+                guard since == nil && until == nil else { throw UserError("--period cannot be combined with --since or --until") }
                 return try MeasurementWindow(parsing: period)
             }
             return try MeasurementWindow(since: since, until: until)
         } catch let error as PresenceError {
-            throw ShellError("\(error)")
+            throw UserError("\(error)")
         }
     }
 
@@ -128,7 +87,7 @@ public struct MeasureRequest: Sendable {
             input.traffic = files(.traffic)
             return try PresenceMeasurer.measure(input, progress: progress)
         } catch let error as PresenceError {
-            throw ShellError("\(error)")
+            throw UserError("\(error)")
         }
     }
 }
@@ -348,7 +307,7 @@ public enum MeasuredAnswers {
         let (fills, unfilled) = try plan(session, set: catalog.set, measurements: &measurements)
         var typed = request.typedAnswers ?? .replace
         if request.typedAnswers == nil, fills.contains(where: { $0.replacesTyped != nil }) {
-            guard let replace = ask(replaceQuestion(fills)) else { throw ShellError(refusal(fills)) }
+            guard let replace = ask(replaceQuestion(fills)) else { throw UserError(refusal(fills)) }
             typed = replace ? .replace : .keep
         }
         let now = SessionStore.now(environment: environment)

@@ -20,7 +20,7 @@ public enum SessionFiles {
 
     /// Reads an answers or session file strictly: an unknown id or invalid answer is an error
     /// (answers of a checklist that changed since the session began are kept aside instead),
-    /// thrown as rendered `FILE:LINE:COL` diagnostics that end by saying the file is untouched.
+    /// thrown with rendered `FILE:LINE:COL` diagnostics and a message that says the file is untouched.
     /// `action` names what was attempted (`resume`, `report`), for the last line.
     public static func read(_ path: String, set: ChecklistSet, catalog: ChecklistCatalog? = nil,
                             environment: [String: String], action: String) throws -> Loaded {
@@ -29,17 +29,16 @@ public enum SessionFiles {
             text = try AtomicFile.read(path)
         } catch {
             if let diagnostic = error.diagnostic {
-                throw ShellError.diagnostics(DiagnosticRenderer.render(diagnostic, source: nil))
+                throw UserError(untouched(action, path), diagnostics: DiagnosticRenderer.render(diagnostic, source: nil))
             }
-            throw ShellError(error.description)
+            throw UserError(error.description)
         }
         let result = SessionReader.read(text: text, file: path, set: set, mode: .strict,
                                         now: SessionStore.now(environment: environment))
         guard let session = result.session else {
             var rendered = DiagnosticRenderer.render(result.diagnostics, sources: [path: text])
             for needed in neededButBroken(result.diagnostics, catalog: catalog) { rendered += "\n" + needed }
-            rendered += "\nsmaudit: cannot \(action) \(path): nothing was written, and the file is left as it is"
-            throw ShellError.diagnostics(rendered)
+            throw UserError(untouched(action, path), diagnostics: rendered)
         }
         return Loaded(session: session, result: result, text: text)
     }
@@ -54,6 +53,11 @@ public enum SessionFiles {
         return loaded.session
     }
 
+    /// What a refused file's error says last: that nothing happened to it.
+    private static func untouched(_ action: String, _ path: String) -> String {
+        "cannot \(action) \(path): nothing was written, and the file is left as it is"
+    }
+
     /// For each unknown checklist that a skipped (broken) user file declares: why it is missing.
     private static func neededButBroken(_ diagnostics: [Diagnostic], catalog: ChecklistCatalog?) -> [String] {
         guard let catalog else { return [] }
@@ -61,7 +65,7 @@ public enum SessionFiles {
         for d in diagnostics where d.message.hasPrefix("unknown checklist `") {
             let id = d.message.dropFirst("unknown checklist `".count).prefix { $0 != "`" }
             if let file = catalog.skippedFile(declaring: String(id)) {
-                lines.append("smaudit: the session needs checklist `\(id)`, but \(file.file) has \(file.errors.counted("error")); `smaudit check \(file.file)` shows them")
+                lines.append("note: the session needs checklist `\(id)`, but \(file.file) has \(file.errors.counted("error")); `smaudit check \(file.file)` shows them")
             }
         }
         return lines
@@ -98,14 +102,14 @@ public enum SessionFiles {
     public static func checkTargets(_ paths: [String], force: Bool) throws {
         for path in paths where path != "-" {
             if AtomicFile.isFolder(path) {
-                throw ShellError("cannot write \(path): it is a folder; name a file")
+                throw UserError("cannot write \(path): it is a folder; name a file")
             }
             if AtomicFile.exists(path) && !force {
-                throw ShellError("\(path) exists; choose another name or pass --force to replace it (nothing was written)")
+                throw UserError("\(path) exists; choose another name or pass --force to replace it (nothing was written)")
             }
             let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(path))
             if !AtomicFile.isFolder(folder) {
-                throw ShellError("cannot write \(path): the folder \(folder) does not exist; create it first or choose another place (nothing was written)")
+                throw UserError("cannot write \(path): the folder \(folder) does not exist; create it first or choose another place (nothing was written)")
             }
         }
     }

@@ -2,12 +2,13 @@ import AuditKit
 
 /// Short plain-text renderings of scores and findings for the shell and the command line.
 public enum ScoreText {
-    /// A number with at most one decimal: 69.2, 80.
-    public static func number(_ value: Double) -> String {
-        DecimalFormat.trimmed(Band.displayed(value), decimals: 1)
-    }
+    /// A score, range or gain with one decimal: `69.2`, `80.0` (see `NumberText`).
+    public static func number(_ value: Double) -> String { NumberText.score(value) }
 
-    /// `Score 69.2 (developing), range 58–75 with 4 rules open, 80% answered.`; a capped band
+    /// A count, or a number as the user typed it: `70`, `2.5` (see `NumberText`).
+    public static func count(_ value: Double) -> String { NumberText.count(value) }
+
+    /// `Score 69.2 (developing), range 58.0–75.0 with 4 rules open, 80% answered.`; a capped band
     /// says why, a provisional one the bands it could still take, and with too few answers
     /// there is no score, only how many more questions to answer.
     public static func line(_ standing: Standing) -> String {
@@ -31,10 +32,17 @@ public enum ScoreText {
         return line + "."
     }
 
-    /// `[high] four-mistakes.rule: Title (fix: +9)`.
+    /// The score lines of `score` and `run`: overall, then one per checklist, labels aligned.
+    public static func lines(_ card: Scorecard) -> String {
+        var text = "overall        " + line(card.standing)
+        for checklist in card.checklists { text += "\n" + checklist.id.padded(toWidth: 14) + " " + line(checklist.standing) }
+        return text
+    }
+
+    /// `[high] four-mistakes.rule: Title (fix: +9.0)`.
     public static func findingLine(_ result: RuleResult) -> String {
         var line = "[\(result.rule.severity.rawValue)] \(result.qualifiedID): \(result.rule.title)"
-        if let gain = result.overallGain { line += " (fix: +\(number(gain)))" }
+        if let gain = result.overallGain { line += " (fix: \(NumberText.gain(gain)))" }
         return line
     }
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import AuditServices
+
+extension ReportRendering.Format: ExpressibleByArgument {}
+
+/// The options of `report`, the same in the shell and on the command line: where to write,
+/// in which format, compared with which earlier audit, and whether to replace a file.
+public struct ReportOptions: ParsableArguments {
+    /// The declarations, in the order `help report` lists them.
+    public enum Spec {
+        /// `-o, --output FILE`.
+        public static let output = CommandOption("output", short: "o", value: .file("FILE"),
+                                                 help: "Where to write the report (- for standard output).")
+        /// `--format markdown|html|pdf|json`.
+        public static let format = CommandOption("format", value: .choice(ReportRendering.Format.allCases.map(\.rawValue)),
+                                                 help: "The report's format (default: from the file's extension, else markdown).")
+        /// `--browser PATH`.
+        public static let browser = CommandOption("browser", value: .file("PATH"),
+                                                  help: "The Chromium to print --format pdf with (default: chromium-headless-shell or chromium on PATH).")
+        /// `--baseline EARLIER`.
+        public static let baseline = CommandOption("baseline", value: .file("EARLIER"),
+                                                   help: "An earlier session or answers file to compare with.")
+        /// `--force`.
+        public static let force = CommandOption("force", help: "Replace the file if it exists.")
+
+        /// Every option of `report`.
+        public static let options = [output, format, browser, baseline, force]
+    }
+
+    @Option(name: Spec.output.names, help: Spec.output.argumentHelp) public var output: String?
+    @Option(name: Spec.format.names, help: Spec.format.argumentHelp) public var format: ReportRendering.Format?
+    @Option(name: Spec.browser.names, help: Spec.browser.argumentHelp) public var browser: String?
+    @Option(name: Spec.baseline.names, help: Spec.baseline.argumentHelp) public var baseline: String?
+    @Flag(name: Spec.force.names, help: Spec.force.argumentHelp) public var force = false
+
+    /// `--format`, else what the file's extension asks for (`.html`, `.pdf`, `.json`), else Markdown.
+    public func format(writingTo path: String?) -> ReportRendering.Format {
+        format ?? path.flatMap { ReportRendering.Format(fileName: $0) } ?? .markdown
+    }
+
+    /// The combinations no report can satisfy, as usage errors.
+    public func check(writingTo path: String?) throws {
+        let format = format(writingTo: path)
+        if format == .pdf && path == "-" { throw ValidationError("a PDF cannot go to standard output; give -o FILE.pdf") }
+        if browser != nil && format != .pdf { throw ValidationError("--browser is for --format pdf") }
+    }
+
+    /// Checked by the argument parser once the line is read.
+    public func validate() throws { try check(writingTo: output) }
+
+    /// Options with their defaults (swift-argument-parser fills them in).
+    public init() {}
+}
+
+/// The shell's `report [FILE] [OPTIONS]`: the open audit's report, written to FILE (or `-o
+/// FILE`) with the options the command line's `report` takes.
+public struct ShellReportArguments: ParsableArguments {
+    @Argument(help: "Where to write the report.") public var file: String?
+    @OptionGroup public var options: ReportOptions
+
+    /// Options with their defaults (swift-argument-parser fills them in).
+    public init() {}
+
+    /// FILE and `-o FILE` are one place; not both.
+    public func validate() throws {
+        if file != nil && options.output != nil { throw ValidationError("give the file once: FILE or -o FILE, not both") }
+        try options.check(writingTo: path)
+    }
+
+    /// The file asked for, if any.
+    public var path: String? { file ?? options.output }
+}
+
+/// `--fail-under N`, shared by `run` and `report` on the command line.
+public struct FailUnderOption: ParsableArguments {
+    /// The declaration.
+    public static let spec = CommandOption("fail-under", value: .number("N"),
+                                           help: "Exit 1 when the overall score is below N (0–100), or when there are too few answers for a score.")
+
+    @Option(name: spec.names, help: spec.argumentHelp) public var failUnder: Double?
+
+    /// Options with their defaults (swift-argument-parser fills them in).
+    public init() {}
+
+    /// A threshold is a score from 0 to 100.
+    public func validate() throws {
+        if let failUnder, !(0...100).contains(failUnder) {
+            throw ValidationError("--fail-under takes a score from 0 to 100, not \(ScoreText.count(failUnder))")
+        }
+    }
+}

@@ -1,0 +1,403 @@
+import AuditKit
+import AuditOptions
+import AuditServices
+import BuiltinChecklists
+import LineEditor
+import PresenceData
+
+/// What `smaudit audit` asks the shell to start with.
+public struct AuditRequest: Sendable {
+    /// The checklists to audit (all built-ins when empty).
+    public var checklists: [String]
+    /// The organisation, when given on the command line (otherwise asked).
+    public var organisation: String?
+    /// The auditors, when given on the command line (otherwise asked).
+    public var auditors: [String]?
+
+    /// A request to audit `checklists`, with the organisation and auditors when known.
+    public init(checklists: [String], organisation: String? = nil, auditors: [String]? = nil) {
+        self.checklists = checklists
+        self.organisation = organisation
+        self.auditors = auditors
+    }
+}
+
+/// The audit in the shell. It owns the checklists, the session store, the audit in progress
+/// and the step the conversation is in (`Step`, in AuditConversation.swift, which says what
+/// each step does with a line, Tab, Ctrl-C and Ctrl-D); the rows in AuditCommandTable.swift
+/// call it. It never holds the shell: every call is handed the shell it runs in.
+public final class AuditController {
+    let console: Console
+    /// The user checklist folders.
+    let folders: [String]
+    let store: SessionStore
+    let environment: [String: String]
+    /// A session file named with `--session`.
+    let sessionPath: String?
+    /// The audit `smaudit audit` starts with, if any.
+    let startRequest: AuditRequest?
+    /// Where the conversation is.
+    var step: Step = .idle
+    /// The audit in progress.
+    public private(set) var flow: AuditFlow?
+    /// The script line whose change is the oldest not yet on disk (batched saves).
+    private var firstUnsavedLine: Int?
+
+    /// The checklists, parsed on first use so the shell's first prompt does not wait for YAML.
+    /// A broken user file is skipped with one line (`smaudit check FILE` shows its errors).
+    private(set) lazy var catalog: ChecklistCatalog = {
+        let catalog = ChecklistCatalog(folders: folders)
+        for warning in catalog.warnings { console.printError("smaudit: warning: \(warning)") }
+        return catalog
+    }()
+
+    var set: ChecklistSet { catalog.set }
+
+    /// A controller writing to `console`, with checklists from `folders` and sessions in `store`.
+    public init(console: Console, checklistFolders folders: [String], store: SessionStore, environment: [String: String],
+                sessionPath: String?, start: AuditRequest?) {
+        self.console = console
+        self.folders = folders
+        self.store = store
+        self.environment = environment
+        self.sessionPath = sessionPath
+        self.startRequest = start
+    }
+
+    /// The banner's line about checklists. Built-in ids are known without reading anything; a
+    /// user file's id is only known once it is parsed, which the banner should not wait for, so
+    /// those are counted instead.
+    public var bannerLine: TerminalText {
+        let userFiles = folders.reduce(0) { $0 + ChecklistCatalog.yamlFiles(in: $1).count }
+        let own = userFiles == 0 ? "" : ", and \(userFiles.counted("file")) of your own (`list` shows them)"
+        let builtins = ChecklistText.commaList(BuiltinChecklists.auditOrder)
+        let audit = console.styled("audit", .cyan), resume = console.styled("resume", .cyan)
+        return "Checklists: \(builtins)\(own). Type \(audit) to begin, \(resume) to continue."
+    }
+
+    func requireFlow() throws -> AuditFlow {
+        guard let flow else { throw UserError("no audit is open; type `audit` to start one or `resume` to continue one") }
+        return flow
+    }
+
+    // MARK: Saving
+
+    /// How the shell's flows save: every change at a terminal, in batches in a script.
+    static func saveMode(for shell: Shell) -> AuditFlow.SaveMode {
+        shell.isInteractive ? .eachChange : .batched(maxDelay: .seconds(1))
+    }
+
+    /// After each line: remembers the first script line whose change is not on disk yet.
+    func noteUnsavedChanges(_ shell: Shell) {
+        if flow?.hasUnsavedChanges == true, firstUnsavedLine == nil { firstUnsavedLine = shell.lineNumber }
+    }
+
+    /// Writes batched changes; a failure is an error of the script line that made the oldest
+    /// unsaved change, so the exit status says the answers are not on disk.
+    func flushReporting(_ shell: Shell) {
+        guard let flow else { return }
+        do {
+            try flow.flush()
+            firstUnsavedLine = nil
+        } catch {
+            let since = firstUnsavedLine.map { " (answers from line \($0) on are not on disk)" } ?? ""
+            shell.report("cannot save the session\(since): \(error)", line: firstUnsavedLine)
+        }
+    }
+
+    /// Whether a person may leave now: yes unless the last answers cannot be saved, which is
+    /// said (the conversation then asks whether to leave anyway).
+    func saveBeforeLeaving(_ shell: Shell) -> Bool {
+        guard shell.isInteractive, let flow, flow.hasUnsavedChanges else { return true }
+        do {
+            try flow.finish()
+            return true
+        } catch {
+            console.printError(console.styled("error:", .boldRed, forErrors: true) + " the last answers are not on disk: \(error)")
+            return false
+        }
+    }
+
+    /// When the shell ends by any path: the session is written and flushed to disk, and a
+    /// person is told where it is and how to continue it.
+    func finishOnExit(_ shell: Shell) {
+        guard let flow else { return }
+        do {
+            try flow.finish()
+        } catch {
+            shell.report("cannot save the session, so answers given since the last save are not on disk: \(error)",
+                         line: firstUnsavedLine)
+            return
+        }
+        guard shell.isInteractive else { return }
+        if flow.current != nil {
+            console.print("The audit is saved in \(flow.path); `resume` continues it.")
+        } else {
+            console.print("The audit is saved in \(flow.path).")
+        }
+    }
+
+    /// Finishes the open audit, if any, before another one is opened (its last changes are
+    /// written and its lock released).
+    func closeFlow() throws {
+        try flow?.finish()
+        flow = nil
+    }
+
+    // MARK: Starting and resuming
+
+    /// Starts a new audit (all built-ins when none is named): asks for the organisation and
+    /// auditors unless given. A checklist named twice is audited once.
+    func start(_ request: AuditRequest, shell: Shell) throws {
+        try flow?.flush()  // the defaults below are read from the saved sessions
+        var ids: [String] = []
+        for id in request.checklists.isEmpty ? BuiltinChecklists.auditOrder.filter({ set.checklist($0) != nil }) : request.checklists {
+            if ids.contains(id) {
+                shell.warn("`\(id)` is named more than once; it is audited once")
+            } else {
+                ids.append(id)
+            }
+        }
+        for id in ids where set.checklist(id) == nil {
+            let hint = Suggest.closest(to: id, in: set.ids).map { " Did you mean `\($0)`?" } ?? ""
+            throw UserError("no checklist `\(id)`.\(hint) Installed: \(ChecklistText.commaList(set.ids)) (`list` shows them).")
+        }
+        if let sessionPath {
+            if AtomicFile.exists(sessionPath) {
+                try resume(named: sessionPath, shell: shell)
+                return
+            }
+            let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(sessionPath))
+            guard AtomicFile.isFolder(folder) else {
+                throw UserError("cannot save the session at \(sessionPath): the folder \(folder) does not exist; create it first or choose another place")
+            }
+        }
+        let last = lastSession()
+        let audit = NewAudit(checklists: ids, organisation: request.organisation, auditors: request.auditors,
+                             defaultOrganisation: last?.organisation,
+                             defaultAuditors: last.map { ChecklistText.commaList($0.auditors) }.flatMap { $0.isEmpty ? nil : $0 },
+                             line: max(shell.lineNumber, 1))
+        if audit.organisation == nil {
+            step = .organisation(audit)
+        } else if audit.auditors == nil {
+            step = .auditors(audit)
+        } else {
+            try begin(audit, shell: shell)
+        }
+    }
+
+    /// Creates the session of a new audit once organisation and auditors are known, and shows
+    /// its first question.
+    func begin(_ audit: NewAudit, shell: Shell) throws {
+        let organisation = audit.organisation ?? "", auditors = audit.auditors ?? []
+        let now = SessionStore.now(environment: environment)
+        let session = AuditSession(organisation: organisation, auditors: auditors, started: now,
+                                   checklists: audit.checklists.compactMap { set.checklist($0).map(ChecklistStamp.init) })
+        let path = try sessionPath ?? store.newPath(organisation: organisation, date: String(now.prefix(10)))
+        try closeFlow()
+        step = .idle
+        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
+        flow.saveMode = Self.saveMode(for: shell)
+        try flow.save()
+        try flow.flush()  // the file exists (and names its organisation) from the start
+        self.flow = flow
+        console.print("Audit of \(organisation): \(ChecklistText.commaList(audit.checklists)). Saved after every answer to \(path)")
+        console.print("Answer each question; `?` explains it, /back, /skip, /goto ID, /note TEXT, /status, /score, /help.")
+        showCurrentOrFinish(shell)
+    }
+
+    /// The most recent session, for default organisation and auditors.
+    func lastSession() -> AuditSession? {
+        guard let path = store.sessionPaths().first, let text = try? AtomicFile.read(path) else { return nil }
+        return SessionReader.read(text: text, file: path, set: set, mode: .lenient,
+                                  now: SessionStore.now(environment: environment)).session
+    }
+
+    /// Opens a saved session and continues at its first unanswered question. A file that does
+    /// not load cleanly is refused with the errors `run` gives, and left as it is; an answers
+    /// file written by hand is kept as `FILE.orig` before it first becomes a session file.
+    func resume(named name: String?, shell: Shell) throws {
+        try flow?.flush()  // the session may be the open one
+        let path: String
+        if let name {
+            guard let found = store.resolve(name) else {
+                throw UserError("no session `\(name)`; `sessions` lists them (folder \(store.folder))")
+            }
+            path = found
+        } else if let sessionPath, AtomicFile.exists(sessionPath) {
+            path = sessionPath
+        } else {
+            guard let newest = store.sessionPaths().first else {
+                throw UserError("no saved sessions in \(store.folder); type `audit` to start one")
+            }
+            path = newest
+        }
+        let loaded = try SessionFiles.read(path, set: set, catalog: catalog, environment: environment, action: "resume")
+        let session = loaded.session
+        if let warnings = loaded.warnings { console.printError("\(warnings)") }
+        for (stamp, now) in loaded.result.changed {
+            shell.warn("checklist `\(stamp.id)` changed since this session began (version \(stamp.version) → \(now.version)); answers to questions that still exist are kept")
+        }
+        if !loaded.result.retired.isEmpty {
+            shell.warn("kept aside \(loaded.result.retired.count.counted("answer")) to questions the changed checklist no longer has or no longer accepts (under `retired:` in the session; `status` lists them): "
+                       + loaded.result.retired.map(\.description).joined(separator: ", "))
+        }
+        if !loaded.result.restored.isEmpty {
+            shell.warn("restored \(loaded.result.restored.count.counted("answer")) kept aside earlier, since the checklist has the question again: "
+                       + loaded.result.restored.map(\.description).joined(separator: ", "))
+        }
+        try closeFlow()
+        step = .idle
+        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
+        flow.saveMode = Self.saveMode(for: shell)
+        if loaded.result.format == nil {
+            if let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text) {
+                console.print("\(path) is an answers file written by hand; smaudit saves it as a session file from now on, and keeps the original (with its comments) as \(backup).")
+            }
+        }
+        let result = loaded.result
+        if !result.changed.isEmpty || !result.retired.isEmpty || !result.restored.isEmpty || result.format == nil {
+            try flow.save()
+        }
+        self.flow = flow
+        let answered = session.entries.values.filter { $0.value != nil }.count
+        console.print("Resumed \(session.organisation) (\(ChecklistText.commaList(session.checklistIDs))): \(answered.counted("answer")), from \(path)")
+        showCurrentOrFinish(shell)
+    }
+
+    // MARK: Answering
+
+    /// Records the answer typed for the question waiting, says what was recorded (and that a
+    /// note now goes to it), and shows the next question. A rejected answer that names a
+    /// command says how to run the command instead.
+    func answer(_ line: String, to ref: QuestionRef, shell: Shell) throws {
+        let flow = try requireFlow()
+        let question = flow.set.question(ref)
+        do {
+            try flow.answer(line)
+        } catch let error as UserError {
+            let word = String(line.trimmingWhitespace().prefix { !$0.isWhitespace })
+            guard let command = shell.commands.command(named: word) else { throw error }
+            throw UserError(error.message + "; to run the command `\(command.name)`, type /\(line.trimmingWhitespace())")
+        }
+        let recorded = flow.session[ref].text ?? ""
+        console.print(console.styled("Answered \(ref): \(recorded). A /note now goes to it.", .dim))
+        if let note = question?.readingNote(for: line) { console.print(console.styled(note, .dim)) }
+        showCurrentOrFinish(shell)
+    }
+
+    // MARK: Notes and evidence
+
+    /// `note [ID] TEXT` and `evidence [ID] TEXT`: the rest of the line as typed (one pair of
+    /// quotes around all of it is dropped); a first word that names a question of the audit
+    /// picks that question, else the note goes to `AuditFlow.noteTarget`.
+    func attach(_ rest: String, asEvidence: Bool) throws {
+        let flow = try requireFlow()
+        var text = rest
+        var target: QuestionRef?
+        let first = String(rest.prefix { !$0.isWhitespace })
+        let after = String(rest.dropFirst(first.count)).trimmingWhitespace()
+        if !after.isEmpty, flow.hasQuestion(named: first) {
+            target = try flow.question(named: first)
+            text = after
+        }
+        let why = target == nil ? whyTarget(flow) : ""
+        let (ref, number) = try flow.attach(text.withoutSurroundingQuotes, to: target, asEvidence: asEvidence)
+        if asEvidence {
+            console.print("Evidence attached to \(ref)\(why) as evidence \(number); `unevidence \(number)` removes it.")
+        } else {
+            console.print("Noted on \(ref)\(why) as note \(number); `unnote \(number)` removes it.")
+        }
+    }
+
+    /// Why `noteTarget` is the question it is: ` (just answered)`, ` (the question waiting)`.
+    func whyTarget(_ flow: AuditFlow) -> String {
+        if flow.justAnswered != nil { return " (just answered)" }
+        if flow.current != nil { return " (the question waiting)" }
+        return ""
+    }
+
+    // MARK: Reports
+
+    /// `report [FILE] [OPTIONS]`: writes the open audit's report, in the format `--format` or
+    /// FILE's extension asks for; at a terminal an existing file is replaced only after asking
+    /// (or with `--force`), a script must say `--force`.
+    func writeReport(to requested: String?, options: ReportOptions = ReportOptions(), shell: Shell) throws {
+        let flow = try requireFlow()
+        let baseline = try options.baseline.map {
+            try SessionFiles.load(store.resolve($0) ?? $0, set: set, catalog: catalog, environment: environment, action: "compare with")
+        }
+        let job = try ReportJob(flow.session, set: set, baseline: baseline, path: requested,
+                                format: options.format(writingTo: requested), browser: options.browser,
+                                searchPath: environment["PATH"])
+        if job.path == "-" {
+            let text = job.text()
+            console.print(TerminalText(text.hasSuffix("\n") ? String(text.dropLast()) : text))
+            return
+        }
+        try SessionFiles.checkTargets([job.path], force: true)  // a folder, or a folder that does not exist
+        if AtomicFile.exists(job.path) && !options.force {
+            guard shell.isInteractive else {
+                throw UserError("\(job.path) exists; write elsewhere with `report FILE` or replace it with `report \(job.path) --force`")
+            }
+            step = .replaceReport(job)
+            return
+        }
+        try write(job)
+    }
+
+    /// Writes a report (replacing the file: whoever calls this has asked) and says so.
+    func write(_ job: ReportJob) throws {
+        try job.write(force: true)
+        console.print("Report written to \(job.path).")
+    }
+
+    // MARK: Measuring
+
+    /// `measure`: prints the metrics of the exports, and with an audit open fills its
+    /// measurable questions; replacing answers the team typed is asked once at a terminal
+    /// (`--replace` and `--keep-typed` decide without asking, as a script must).
+    func measure(_ options: MeasureOptions, shell: Shell) throws {
+        let today = TimestampParser.parse(SessionStore.now(environment: environment)).map(CalendarDay.init(containing:))
+        let request = try options.request(today: today)
+        let (measurement, warnings) = try request.measure()
+        for warning in warnings { shell.warn("\(warning)") }
+        let more = "type the same `measure` with --all to list them all; `smaudit measure --json` has every figure"
+        var table = measurement.table(responders: options.responderLimit, more: more)
+        if table.hasSuffix("\n") { table.removeLast() }
+        console.print(TerminalText(table))
+        guard let flow else { return }
+        var measurements = MeasuredAnswers.Measurements(request: request, measured: measurement)
+        let (fills, unfilled) = try MeasuredAnswers.plan(flow.session, set: set, measurements: &measurements)
+        if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {
+            try fill(fills, unfilled: unfilled, typed: typed, shell: shell)
+        } else if shell.isInteractive {
+            step = .replaceTyped(fills, unfilled: unfilled)
+        } else {
+            throw UserError(MeasuredAnswers.refusal(fills))
+        }
+    }
+
+    /// Records measured answers in the open audit and says which, and which questions the
+    /// exports could not answer.
+    func fill(_ fills: [MeasuredAnswers.Fill], unfilled: [MeasuredAnswers.Unfilled], typed: MeasuredAnswers.TypedAnswers,
+              shell: Shell) throws {
+        let flow = try requireFlow()
+        let now = SessionStore.now(environment: environment)
+        let applied = try flow.update { session in
+            MeasuredAnswers.apply(fills, to: &session, typed: typed, now: now)
+        }
+        let kept = fills.filter { $0.replacesTyped != nil && typed == .keep }
+        console.print("\(MeasuredAnswers.describe(applied, kept: kept, unfilled: unfilled))")
+        showCurrentOrFinish(shell)
+    }
+}
+
+extension String {
+    /// Free text as typed, without one pair of matching quotes around all of it
+    /// (`note "call back | Monday"` notes `call back | Monday`).
+    var withoutSurroundingQuotes: String {
+        guard count >= 2, let first = first, first == last, first == "\"" || first == "'" else { return self }
+        return String(dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,162 @@
+import AuditKit
+import AuditServices
+
+/// What the audit shows: the question waiting, the summary at the end, and the listings of
+/// `why`, `status`, `review`, `sessions`, `notes`, `score` and `findings`.
+extension AuditController {
+    /// Shows the question waiting and makes it the step, or ends the walk with a summary (and,
+    /// at a terminal, the offer to write the report unless `offerReport` is false).
+    func showCurrentOrFinish(_ shell: Shell, offerReport: Bool = true) {
+        guard let flow else {
+            step = .idle
+            return
+        }
+        guard let ref = flow.current, let question = flow.set.question(ref),
+              let checklist = flow.set.checklist(ref.checklist) else {
+            step = .idle
+            printSummary(shell, flow: flow, offerReport: offerReport)
+            return
+        }
+        let (n, total) = flow.position(of: ref)
+        console.print()
+        console.print(console.styled("\(ref.checklist) · \(checklist.sectionTitle(question.sectionID)) · \(n)/\(total)", .dim))
+        console.print(console.styled(question.prompt, .bold))
+        for choice in question.numberedChoices { console.print("  \(choice)") }
+        // With the choices listed above, the hint need not repeat them.
+        var hint = "  " + (question.numberedChoices.isEmpty ? question.acceptedAnswers
+            : question.type == .multi ? "type numbers or choices separated by commas, or none"
+            : "type a number from 1 to \(question.choices.count) or the start of a choice")
+        if !question.numberedChoices.isEmpty && question.allowNA { hint += ", or n/a" }
+        if let unit = question.unit { hint += " (\(unit))" }
+        if let fallback = flow.defaultText(for: ref) { hint += " (\(fallback))" }
+        console.print(console.styled(hint, .dim))
+        step = .question(ref)
+    }
+
+    func printSummary(_ shell: Shell, flow: AuditFlow, offerReport: Bool) {
+        let card = flow.scorecard
+        console.print()
+        console.print(console.styled("All questions are answered or skipped.", .bold) + " " + ScoreText.line(card.standing))
+        let findings = card.findings.prefix(3)
+        if !findings.isEmpty {
+            console.print("Top findings:")
+            for finding in findings { console.print("  " + ScoreText.findingLine(finding)) }
+        }
+        let path = ReportRendering.defaultFileName(for: flow.session, format: .markdown)
+        guard offerReport, shell.isInteractive, !AtomicFile.exists(path) else {
+            console.print("Type `report` to write the Markdown report, `review` to check the answers, `back` or `goto ID` to change one.")
+            return
+        }
+        step = .reportOffer(path: path)
+    }
+
+    /// `why` (and `?`): the question's help and its source.
+    func why(_ shell: Shell) throws {
+        guard let flow, let ref = flow.current, let question = flow.set.question(ref) else {
+            throw UserError("no question is waiting; `why` explains the current question of an audit")
+        }
+        console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
+        if let source = question.source {
+            let parts = source.split(separator: "#", maxSplits: 1).map(String.init)
+            let quote = parts.count > 1 ? "“\(parts[1])” — " : ""
+            console.print(console.styled("Source: \(quote)\(parts[0])", .dim))
+        }
+    }
+
+    func status(_ shell: Shell) throws {
+        let flow = try requireFlow()
+        console.print("\(flow.session.organisation) — session \(flow.path)")
+        var unanswered = 0
+        var rows = [["checklist", "section", "answered", "skipped"]]
+        for row in flow.progress() {
+            rows.append([row.checklist, row.section, "\(row.answered)/\(row.asked)", row.skipped > 0 ? String(row.skipped) : ""])
+            unanswered += row.asked - row.answered
+        }
+        console.printTable(rows)
+        console.print("\(unanswered.counted("question")) unanswered.")
+        let retired = flow.session.retired.sorted { $0.key < $1.key }
+        if !retired.isEmpty {
+            console.print("Kept aside, because the checklist no longer has these questions (they come back if it does again):")
+            for (ref, kept) in retired {
+                let answer = kept.entry.text.map { " = \($0)" } ?? ""
+                let version = kept.version.isEmpty ? "" : " (answered under version \(kept.version))"
+                console.print("  \(ref)\(answer)\(version)")
+            }
+        }
+    }
+
+    func review(_ shell: Shell) throws {
+        let flow = try requireFlow()
+        var rows = [["question", "answer", "notes"]]
+        for ref in flow.order where flow.session.entries[ref] != nil {
+            let entry = flow.session[ref]
+            var answer = entry.value.map { entry.text ?? $0.displayText } ?? (entry.skipped ? "(skipped)" : "")
+            if entry.value != nil, !flow.isAsked(ref) { answer += " (not asked now)" }
+            rows.append([ref.description, answer, String(entry.notes.count + entry.evidence.count)])
+        }
+        if rows.count == 1 { console.print("No answers yet."); return }
+        console.printTable(rows)
+    }
+
+    func listSessions(_ shell: Shell) throws {
+        try flow?.flush()  // the open audit is listed as it stands
+        let paths = store.sessionPaths()
+        guard !paths.isEmpty else { console.print("No saved sessions in \(store.folder)."); return }
+        var rows = [["session", "organisation", "date", "answered", "score"]]
+        for path in paths {
+            guard let text = try? AtomicFile.read(path) else { continue }
+            let result = SessionReader.read(text: text, file: path, set: set, mode: .lenient, now: "")
+            guard let session = result.session else {
+                rows.append([AtomicFile.name(of: path), "(unreadable)", "", "", ""])
+                continue
+            }
+            let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
+            let answered = session.entries.values.filter { $0.value != nil }.count
+            let standing = card.standing
+            var score = "-"
+            if let value = standing.score, let band = standing.band {
+                score = "\(ScoreText.number(value)) \(band.label)" + (standing.isProvisional ? " (provisional)" : standing.isCapped ? " (capped)" : "")
+            }
+            rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
+                         "\(answered)/\(card.overall.askedQuestions)", score])
+        }
+        console.printTable(rows)
+    }
+
+    /// `notes`: every note and piece of evidence, numbered for `unnote N` and `unevidence N`,
+    /// and where a note typed now would go.
+    func listNotes(_ shell: Shell) throws {
+        let flow = try requireFlow()
+        let notes = flow.attachments(evidence: false), evidence = flow.attachments(evidence: true)
+        if notes.isEmpty && evidence.isEmpty { console.print("No notes or evidence yet.") }
+        for (title, list) in [("Notes (`unnote N` removes one):", notes), ("Evidence (`unevidence N` removes one):", evidence)] where !list.isEmpty {
+            console.print(TerminalText(title))
+            console.printTable(list.enumerated().map { ["  \($0.offset + 1)", $0.element.ref.description, $0.element.text] })
+        }
+        if let target = flow.noteTarget {
+            console.print("`note TEXT` now goes to \(target)\(whyTarget(flow)); `note ID TEXT` to another question.")
+        }
+    }
+
+    /// `score [--explain]`.
+    func printScore(explain: Bool) throws {
+        let card = try requireFlow().scorecard
+        if explain {
+            console.print("\(card.explain())")
+            return
+        }
+        console.print(TerminalText(ScoreText.lines(card)))
+    }
+
+    /// `findings`: failed rules by severity, the fix worth most first.
+    func printFindings() throws {
+        let findings = try requireFlow().scorecard.findings
+        if findings.isEmpty { console.print("No rule fails so far.") }
+        for finding in findings {
+            console.print("\(ScoreText.findingLine(finding))")
+            if let recommendation = finding.rule.recommendation {
+                console.print("    → " + recommendation.split(whereSeparator: \.isNewline).joined(separator: " "))
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import AuditShell
+import Foundation
+import Testing
+
+/// The guided conversation, step by step: what each step's prompt is, and what a line,
+/// Ctrl-C and Ctrl-D do in it.
+@Suite struct ConversationTests {
+    let driver: ShellDriver
+
+    init() throws {
+        driver = try ShellDriver()
+        try driver.installMini()
+    }
+
+    var sessionPath: String { driver.home.appendingPathComponent(ShellDriver.acmeSession).path }
+
+    @Test func eachStepShowsItsOwnPrompt() {
+        let run = driver.run([.line("audit mini"), .line("Acme"), .line("Dana"), .line("sales"), .line("/quit")], interactive: true)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.prompts == ["smaudit> ", "Organisation: ", "Auditors, separated by commas: ",
+                                "smaudit [mini 1/3]> ", "smaudit [mini 2/3]> "])
+    }
+
+    /// Issue 18, item 5: Ctrl-C at the organisation or auditors prompt cancels the audit
+    /// (it used to ask again), and nothing is created.
+    @Test(arguments: [[Keys.line("audit mini"), .ctrlC], [.line("audit mini"), .line("Acme"), .ctrlC]])
+    func ctrlCWhileSettingUpCancelsTheAudit(keys: [Keys]) {
+        let run = driver.run(keys + [.line("version")], interactive: true)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("Cancelled: no audit was started."))
+        #expect(run.prompts.suffix(2) == ["smaudit> ", "smaudit> "])
+        #expect(run.output.contains("smaudit 0.1.0\n"))
+        #expect(!driver.exists("data/smaudit/sessions/acme-2026-11-23.yaml"))
+    }
+
+    @Test func ctrlDWhileSettingUpCancelsAndLeaves() {
+        let run = driver.run([.line("audit mini"), .line("Acme"), .ctrlD, .line("version")], interactive: true)
+        #expect(run.status == 0)
+        #expect(run.output.contains("Cancelled: no audit was started."))
+        #expect(!run.output.contains("smaudit 0.1.0\n"))
+    }
+
+    /// Issue 18, item 5: leaving in the middle of an audit says where it is saved and how to
+    /// continue it, whether by Ctrl-D, `quit` or `/quit`.
+    @Test(arguments: [Keys.ctrlD, .line("/quit"), .line("/exit")])
+    func leavingMidAuditSaysWhereItIsSaved(leave: Keys) {
+        let run = driver.run([.line("sales"), leave], interactive: true, start: ShellDriver.miniAudit)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasSuffix("The audit is saved in \(sessionPath); `resume` continues it.\n"), "\(run.output)")
+    }
+
+    /// Issue 18, item 4: a prompt that needs a line the script does not have is an error of the
+    /// line that asked, and the exit status says so.
+    @Test func aScriptEndingAtTheOrganisationPromptFailsAtTheLineThatAsked() {
+        let run = driver.script("version\naudit mini\n")
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("<stdin>:2: error: audit: the input ended before the organisation was given, so no audit was started;"), "\(run.errors)")
+        #expect(!driver.exists("data/smaudit/sessions"))
+        let auditors = driver.script("audit mini\nAcme\n")
+        #expect(auditors.status == 1)
+        #expect(auditors.errors.hasPrefix("<stdin>:1: error: audit: the input ended before the auditors were given"), "\(auditors.errors)")
+    }
+
+    /// Issue 18, item 6: a command word typed as an answer is refused as an answer, and the
+    /// error says how to run the command.
+    @Test func aCommandTypedWithoutItsSlashSaysHowToRunIt() {
+        let run = driver.script("sales\nback\nskip now\n", start: ShellDriver.miniAudit)
+        #expect(run.errors.contains(#"<stdin>:2: error: mini.followers: "back" is not a number"#), "\(run.errors)")
+        #expect(run.errors.contains("; to run the command `back`, type /back\n"), "\(run.errors)")
+        #expect(run.errors.contains("; to run the command `skip`, type /skip now\n"), "\(run.errors)")
+    }
+
+    /// Issue 18, item 6: while a question waits, `/help` lists the commands as they must be typed.
+    @Test func helpDuringAQuestionListsCommandsWithTheirSlash() {
+        let during = driver.script("/help\n/help goto\n", start: ShellDriver.miniAudit).output
+        #expect(during.contains("\n/back "))
+        #expect(during.contains("\n/report [FILE] [OPTIONS] "))
+        #expect(during.contains("A line without `/` is the answer to the question; `?` explains it."))
+        #expect(during.contains("\n/goto ID\n"))
+        #expect(during.contains("    /goto response_time"))
+        let outside = driver.script("help\n").output
+        #expect(outside.contains("\nback ") && !outside.contains("/back"))
+    }
+
+    @Test func theReportOfferIsAStepOfItsOwn() {
+        let run = driver.run([.line("sales"), .line("900"), .line("no"), .line("no")], interactive: true, start: ShellDriver.miniAudit)
+        #expect(run.prompts.last == "smaudit> ")
+        #expect(run.prompts.dropLast().last == "Write the report to acme-2026-11-23.md now? yes or no (yes): ")
+        #expect(run.output.contains("Type `report` whenever you want it"))
+    }
+
+    /// Replacing a report is a question of its own; Ctrl-C (or no) keeps the file.
+    @Test func replacingAReportIsAskedAndCtrlCKeepsTheFile() throws {
+        let path = try driver.write("keep me", to: "r.md")
+        let run = driver.run([.line("sales"), .line("/report \(path)"), .ctrlC, .line("/report \(path)"), .line("yes")],
+                             interactive: true, start: ShellDriver.miniAudit)
+        #expect(run.prompts.filter { $0 == "\(path) exists. Replace it? yes or no (no): " }.count == 2)
+        #expect(run.output.contains("Left \(path) as it was."))
+        #expect(run.output.contains("Report written to \(path)."))
+        #expect(try driver.read("r.md").hasPrefix("# Social media audit: Acme"))
+        // Back at the question that was waiting.
+        #expect(run.prompts.last == "smaudit [mini 2/3]> ")
+    }
+
+    /// `measure` asks once before replacing typed answers; the answer keeps or replaces them.
+    @Test func measureAsksOnceBeforeReplacingTypedAnswers() throws {
+        let inbox = try driver.write("id,from,inbound,time,in_reply_to\n1,alice,true,2026-01-01 10:00,\n2,Brand,false,2026-01-01 10:30,1\n", to: "inbox.csv")
+        let run = driver.run([.line("sales"), .line("900"), .line("yes"), .line("2h"), .line("no"),
+                              .line("measure --inbox \(inbox)"), .line("no")], interactive: true, start: ShellDriver.miniAudit)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.prompts.contains("1 question already has a typed answer (mini.response_time 2h → 30m). Replace it with the measured value? Your answer is kept as the estimate. yes or no (yes): "))
+        #expect(run.output.contains("Kept 1 typed answer:\n  mini.response_time: you said 2h, the inbox shows 30m (2026-01-01); yours is kept"), "\(run.output)")
+    }
+}
