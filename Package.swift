@@ -36,11 +36,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "AuditKit", dependencies: ["CLibYAML"]),
+        .target(name: "AuditKit", dependencies: ["CLibYAML", "CivilCalendar"]),
         .target(name: "AuditReport", dependencies: ["AuditKit", "JSONText"]),
-        .target(name: "PresenceData", dependencies: ["JSONText"]),
+        .target(name: "PresenceData", dependencies: ["JSONText", "CivilCalendar"]),
         // The ordered JSON tree both the report and the measurement write.
         .target(name: "JSONText"),
+        // Day arithmetic both the audit's dates and the exports' days use.
+        .target(name: "CivilCalendar"),
 
         // Built-in checklists are compiled into the binary so any install finds them.
         // The tool loads them too, so `list` can show the built-ins without parsing them.

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// A calendar day without time or zone: audits talk about days, and a zone would make
 /// `2024-05-01` mean different instants on different machines.
 public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
@@ -26,36 +28,14 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         self.init(year: y, month: m, day: d)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { CivilDays.inMonth(month, year: year) }
 
     /// Days since 1970-01-01 (proleptic Gregorian), so dates subtract to durations.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var dayNumber: Int { CivilDays.from(year: year, month: month, day: day) }
 
     /// The date `dayNumber` days after 1970-01-01.
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        (year, month, day) = CivilDays.date(dayNumber)
     }
 
     /// `YYYY-MM-DD`.

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// A date of the proleptic Gregorian calendar, without a time zone. Exports write wall-clock
 /// times (Meta in the account's zone, GA4 in the property's), and a month is read in the time
 /// the export was written in, so a day is simply a count of 86,400-second steps from 1970.
@@ -17,17 +19,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.day = day
     }
 
-    /// The day `daysSinceEpoch` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    /// The day `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        (year, month, day) = CivilDays.date(daysSinceEpoch)
     }
 
     /// The day an instant (seconds since 1970, wall-clock time read as UTC) falls on.
@@ -36,7 +30,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int { TimestampParser.daysFromCivil(year: year, month: month, day: day) }
+    public var daysSinceEpoch: Int { CivilDays.from(year: year, month: month, day: day) }
 
     /// The instant the day starts, in seconds since 1970.
     public var start: Double { Double(daysSinceEpoch) * 86_400 }
@@ -45,13 +39,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public func adding(days count: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + count) }
 
     /// Days in a month of a year.
-    public static func days(inYear year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    public static func days(inYear year: Int, month: Int) -> Int { CivilDays.inMonth(month, year: year) }
 
     /// Reads `YYYY-MM-DD`.
     public static func parse(_ text: String) -> CalendarDay? {

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// Parses export timestamps straight from bytes into seconds since 1970-01-01T00:00:00Z.
 ///
 /// Accepted forms (surrounding spaces ignored; a time without a zone is taken as UTC, so
@@ -61,21 +63,10 @@ public enum TimestampParser {
         return v
     }
 
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
     private static func seconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Double? {
         guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
               (0...59).contains(minute), (0...60).contains(second) else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDays.from(year: year, month: month, day: day)
         return Double(days * 86_400 + hour * 3_600 + minute * 60 + second)
     }
 
