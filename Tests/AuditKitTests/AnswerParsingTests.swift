@@ -53,7 +53,7 @@ import Testing
         accepts(n, [("12000", .number(12000)), ("12,000", .number(12000)), ("12k", .number(12000)),
                     ("1.5m", .number(1_500_000)), ("1,234,567.5", .number(1_234_567.5)), ("20000 followers", .number(20000)),
                     ("0", .number(0))])
-        #expect(rejects(n, "twelve") == "\"twelve\" is not a number: type a number such as 12000, 12,000 or 12k of at least 0")
+        #expect(rejects(n, "twelve") == "\"twelve\" is not a number: type a number such as 12000, 12,000 or 12k, at least 0")
         #expect(rejects(n, "-5").hasPrefix("-5 is below the minimum 0"))
         #expect(rejects(n, "1,2").hasPrefix("\"1,2\" is not a number"))
         #expect(rejects(q(.number, max: 100), "120").hasPrefix("120 is above the maximum 100"))
@@ -67,6 +67,8 @@ import Testing
         #expect(AnswerValue.percent(0.035).displayText == "3.5%")
         #expect(rejects(p, "lots").hasPrefix("\"lots\" is not a percentage: type a percentage such as 3.5%"))
         #expect(rejects(q(.percent, max: 1), "120%").hasPrefix("120% is above the maximum 100%"))
+        // The bounds read as bounds of the answer, before the note on bare numbers.
+        #expect(rejects(q(.percent, min: 0), "no") == "\"no\" is not a percentage: type a percentage such as 3.5%, or a count such as 12 of 20, at least 0% (a bare 3.5 means 3.5%; 1 or less is a fraction: 0.035 is 3.5%)")
     }
 
     @Test func scale() {

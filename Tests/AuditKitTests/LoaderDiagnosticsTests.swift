@@ -267,7 +267,7 @@ import Testing
             "      fails: [r1, r2]",                                             // 26
             "      band: at risk")                                               // 27
         #expect(problems(text) == [
-            "24:26 example \"John\": answer `twenty` to `followers` is rejected: \"twenty\" is not a number: type a number such as 12000, 12,000 or 12k of at least 0",
+            "24:26 example \"John\": answer `twenty` to `followers` is rejected: \"twenty\" is not a number: type a number such as 12000, 12,000 or 12k, at least 0",
             "24:34 example \"John\": unknown question `folowers`; did you mean `followers`?",
             "26:19 example \"John\": unknown rule `r2` in `expect`; did you mean `r1`?",
         ])

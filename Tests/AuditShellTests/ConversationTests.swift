@@ -102,6 +102,14 @@ import Testing
         #expect(run.prompts.last == "smaudit [mini 2/3]> ")
     }
 
+    /// `/skip` once every question is answered or skipped says so and how to get back to one;
+    /// it sent the team to `audit` or `resume`, with the audit still open.
+    @Test func skipAfterTheLastQuestionSaysHowToGetBack() {
+        let run = driver.script("sales\n900\nno\n/skip\n", start: ShellDriver.miniAudit)
+        #expect(run.errors == "<stdin>:4: error: no question is waiting: every question is answered or skipped; `goto ID` returns to one, `review` lists them\n",
+                "\(run.errors)")
+    }
+
     /// `measure` asks once before replacing typed answers; the answer keeps or replaces them.
     @Test func measureAsksOnceBeforeReplacingTypedAnswers() throws {
         let inbox = try driver.write("id,from,inbound,time,in_reply_to\n1,alice,true,2026-01-01 10:00,\n2,Brand,false,2026-01-01 10:30,1\n", to: "inbox.csv")

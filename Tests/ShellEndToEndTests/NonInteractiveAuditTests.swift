@@ -28,6 +28,16 @@ import TestSupport
 
     /// A script's answers are written in batches, but never later than the moment smaudit
     /// waits for more input: a replay killed while waiting has every answer it read on disk.
+    /// `why` names the article as the report does (by author, title and date, or what it is),
+    /// never by the seed's hashed file name.
+    @Test func whyCitesTheArticleNotItsFileName() throws {
+        let result = try smaudit.run(["audit", "four-mistakes", "--organisation", "Acme", "--auditors", "Dana"], input: "1\n?\n4k\n/why\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Source: “fewer, strong, active relationships than it is to have many weak relationships” — The four major social media mistakes\n"),
+                "\(result.stdout)")
+        #expect(!result.stdout.contains(".txt"), "\(result.stdout)")
+    }
+
     @Test func aPipedAuditSavesBeforeItWaitsForMoreInput() throws {
         let sessionPath = smaudit.home.appendingPathComponent("live.yaml").path
         let process = Process()

@@ -102,8 +102,9 @@ enum AnswerParser {
             return "type numbers or choices separated by commas, or none: " + q.choices.joined(separator: ", ")
         case .number: return "type a number such as 12000, 12,000 or 12k" + boundsText(q, ExpressionPrinter.formatNumber)
         case .percent:
-            return "type a percentage such as 3.5%, or a count such as 12 of 20 (3.5 also means 3.5%; 0.035 is read as a fraction)"
-                + boundsText(q, formatNumber100)
+            // The bounds come before the note on bare numbers, so they read as bounds of the answer.
+            return "type a percentage such as 3.5%, or a count such as 12 of 20" + boundsText(q, formatNumber100)
+                + " (a bare 3.5 means 3.5%; 1 or less is a fraction: 0.035 is 3.5%)"
         case .scale:
             return "type a whole number from \(ExpressionPrinter.formatNumber(q.min ?? 1)) to \(ExpressionPrinter.formatNumber(q.max ?? 5))"
         case .duration:
@@ -114,11 +115,12 @@ enum AnswerParser {
         }
     }
 
+    /// `, at least 0`: set off by a comma, so it reads as a bound of the answer, not of the example.
     private static func boundsText(_ q: Question, _ show: (Double) -> String) -> String {
         switch (q.min, q.max) {
-        case let (lo?, hi?): return " between \(show(lo)) and \(show(hi))"
-        case let (lo?, nil): return " of at least \(show(lo))"
-        case let (nil, hi?): return " of at most \(show(hi))"
+        case let (lo?, hi?): return ", between \(show(lo)) and \(show(hi))"
+        case let (lo?, nil): return ", at least \(show(lo))"
+        case let (nil, hi?): return ", at most \(show(hi))"
         default: return ""
         }
     }

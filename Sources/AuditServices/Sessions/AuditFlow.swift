@@ -95,7 +95,10 @@ public final class AuditFlow {
 
     /// Leaves the current question unanswered for now.
     public func skip() throws {
-        guard let ref = current else { throw UserError("no question is waiting; type `audit` to start or `resume` to continue") }
+        // The flow is open, so every question is answered or skipped: say how to get back to one.
+        guard let ref = current else {
+            throw UserError("no question is waiting: every question is answered or skipped; `goto ID` returns to one, `review` lists them")
+        }
         justAnswered = nil
         session[ref].skipped = true
         try save()

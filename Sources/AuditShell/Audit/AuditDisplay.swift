@@ -56,10 +56,11 @@ extension AuditController {
             throw UserError("no question is waiting; `why` explains the current question of an audit")
         }
         console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
-        if let source = question.source {
-            let parts = source.split(separator: "#", maxSplits: 1).map(String.init)
+        // The article as the report names it (author, title, date), not the seed's file name.
+        if let cited = question.source, let source = flow.set.checklist(ref.checklist)?.source(cited: cited) {
+            let parts = cited.split(separator: "#", maxSplits: 1).map(String.init)
             let quote = parts.count > 1 ? "“\(parts[1])” — " : ""
-            console.print(console.styled("Source: \(quote)\(parts[0])", .dim))
+            console.print(console.styled("Source: \(quote)\(source.citation())", .dim))
         }
     }
 
