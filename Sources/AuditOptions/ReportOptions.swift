@@ -50,6 +50,10 @@ public struct ReportOptions: ParsableArguments {
 
     /// Options with their defaults (swift-argument-parser fills them in).
     public init() {}
+
+    /// The options of a plain `report`, filled in by the parser: reading the properties of a
+    /// `ReportOptions()` the parser has not filled in traps.
+    public static func defaults() throws -> ReportOptions { try parse([]) }
 }
 
 /// The shell's `report [FILE] [OPTIONS]`: the open audit's report, written to FILE (or `-o

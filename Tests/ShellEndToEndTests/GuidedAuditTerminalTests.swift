@@ -68,6 +68,25 @@ import TestSupport
         #expect(saved.contains("skipped: true"))
     }
 
+    /// Saying yes to the report offered at the end writes it (it crashed: the offer read
+    /// default options that the argument parser had never filled in).
+    @Test func acceptingTheOfferedReportWritesIt() throws {
+        let shell = try smaudit.launchShell("cd \"$HOME\" && exec \"$SMAUDIT\" audit mini --organisation Acme --auditors Dana",
+                                            environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        var at = try shell.waitFor("smaudit [mini 1/3]> ")
+        for answer in ["sales", "900", "no"] {
+            shell.sendLine(answer)
+            at = try shell.waitFor(answer == "no" ? "now? yes or no (yes): " : "]> ", after: at)
+        }
+        shell.sendLine("")
+        at = try shell.waitFor("Report written to acme-2026-11-23.md.", after: at)
+        at = try shell.waitFor("smaudit> ", after: at)
+        shell.sendLine("quit")
+        #expect(try shell.waitForExit() == 0)
+        let report = try String(contentsOf: smaudit.home.appendingPathComponent("acme-2026-11-23.md"), encoding: .utf8)
+        #expect(report.hasPrefix("# Social media audit: Acme"))
+    }
+
     @Test func aSessionKilledAfterThreeAnswersResumesWithAllThree() throws {
         let first = try smaudit.launch(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"])
         var at = try first.waitFor("smaudit [mini 1/3]> ")

@@ -322,8 +322,9 @@ public final class AuditController {
     /// `report [FILE] [OPTIONS]`: writes the open audit's report, in the format `--format` or
     /// FILE's extension asks for; at a terminal an existing file is replaced only after asking
     /// (or with `--force`), a script must say `--force`.
-    func writeReport(to requested: String?, options: ReportOptions = ReportOptions(), shell: Shell) throws {
+    func writeReport(to requested: String?, options given: ReportOptions? = nil, shell: Shell) throws {
         let flow = try requireFlow()
+        let options = try given ?? ReportOptions.defaults()
         let baseline = try options.baseline.map {
             try SessionFiles.load(store.resolve($0) ?? $0, set: set, catalog: catalog, environment: environment, action: "compare with")
         }
