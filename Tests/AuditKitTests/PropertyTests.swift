@@ -46,6 +46,31 @@ import TestSupport
         }
     }
 
+    /// The duplicate-rule check prints only rules whose shape hashes collide, so trees that print
+    /// alike must hash alike: the re-parse of a printed tree has offsets and flat chains where the
+    /// generated tree has none, and a qualified tree names the checklist an unqualified one implies.
+    @Test func treesThatPrintAlikeHashAlike() {
+        func hash(_ e: Expr, in checklist: String) -> Int {
+            var h = Hasher()
+            e.hashShape(into: &h, in: checklist)
+            return h.finalize()
+        }
+        var r = SeededRandom(seed: 2026)
+        var differ = 0
+        for _ in 0..<2000 {
+            let tree = randomExpr(&r, depth: 5)
+            let text = ExpressionPrinter.print(tree)
+            guard case .success(let back) = Parser.parse(text) else { continue }
+            #expect(ExpressionPrinter.print(back) == text)
+            #expect(hash(back, in: "four-mistakes") == hash(tree, in: "four-mistakes"), "printed: \(text)")
+            #expect(hash(tree.qualified(in: "launch"), in: "other") == hash(tree, in: "launch"), "printed: \(text)")
+            let other = randomExpr(&r, depth: 5)
+            if ExpressionPrinter.print(other) != text, hash(other, in: "launch") != hash(tree, in: "launch") { differ += 1 }
+        }
+        // And the hash tells different trees apart, or it would save nothing.
+        #expect(differ > 1900)
+    }
+
     @Test func parserNeverCrashesOnRandomBytesOrTokenSoup() {
         var r = SeededRandom(seed: 7)
         let soup = ["a", "b-c", "x.y", "(", ")", "[", "]", ",", "and", "or", "not", "in", "contains", "==", "!=",

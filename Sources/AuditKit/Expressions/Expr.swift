@@ -169,6 +169,38 @@ public struct Expr: Sendable, Hashable {
         return copy
     }
 
+    /// Feeds the tree's structure to `hasher` without its offsets, with every reference naming
+    /// its checklist (as `qualified(in:)` does) and a chain fed as the nested binary tree it
+    /// stands for (as `shape` does): trees that print alike hash alike, and hashing builds no
+    /// strings, so it can pick the few trees worth printing out of thousands.
+    public func hashShape(into hasher: inout Hasher, in checklistID: String) {
+        switch kind {
+        case .number(let v): hasher.combine(0); hasher.combine(v)
+        case .percent(let v): hasher.combine(1); hasher.combine(v)
+        case .duration(let s): hasher.combine(2); hasher.combine(s)
+        case .string(let s): hasher.combine(3); hasher.combine(s)
+        case .bool(let b): hasher.combine(4); hasher.combine(b)
+        case .list(let items):
+            hasher.combine(5); hasher.combine(items.count)
+            for item in items { item.hashShape(into: &hasher, in: checklistID) }
+        case .reference(let c, let q):
+            hasher.combine(6); hasher.combine(c ?? checklistID); hasher.combine(q)
+        case .unary(let op, let e):
+            hasher.combine(7); hasher.combine(op); e.hashShape(into: &hasher, in: checklistID)
+        case .binary(let op, let l, let r):
+            hasher.combine(8); hasher.combine(op)
+            l.hashShape(into: &hasher, in: checklistID)
+            r.hashShape(into: &hasher, in: checklistID)
+        case .chain(let first, let links):
+            for link in links.reversed() { hasher.combine(8); hasher.combine(link.op) }
+            first.hashShape(into: &hasher, in: checklistID)
+            for link in links { link.operand.hashShape(into: &hasher, in: checklistID) }
+        case .call(let f, let args):
+            hasher.combine(9); hasher.combine(f); hasher.combine(args.count)
+            for arg in args { arg.hashShape(into: &hasher, in: checklistID) }
+        }
+    }
+
     /// Calls `body` for every reference in the tree, in source order.
     public func forEachReference(_ body: (_ checklist: String?, _ question: String, _ offset: Int) -> Void) {
         switch kind {

@@ -99,9 +99,14 @@ public enum Scorer {
     /// Caps, confidence and the questions still needed, for one summary and its rules.
     static func standing(_ summary: ScoreSummary, results: [RuleResult], evaluator: Evaluator) -> Standing {
         func caps(_ status: RuleStatus) -> [Cap] {
-            results.filter { $0.status == status }.compactMap { r in
-                r.rule.cap.map { Cap(band: $0, checklistID: r.checklistID, ruleID: r.rule.id, title: r.rule.title, problem: r.rule.problemHeading) }
-            }.sorted { $0.band < $1.band }
+            // One pass, no copy of the matching results (at 10,000 rules the copies cost more than scoring).
+            var out: [Cap] = []
+            for i in results.indices where results[i].status == status {
+                guard let band = results[i].rule.cap else { continue }
+                let r = results[i]
+                out.append(Cap(band: band, checklistID: r.checklistID, ruleID: r.rule.id, title: r.rule.title, problem: r.rule.problemHeading))
+            }
+            return out.sorted { $0.band < $1.band }
         }
         // The unanswered questions open rules wait for, and the points waiting on each.
         var waiting: [QuestionRef: Double] = [:]
@@ -161,22 +166,25 @@ public enum Scorer {
             return (summary.passedPoints + points) / summary.knownPoints * 100 - summary.passedPoints / summary.knownPoints * 100
         }
         let results: [(ThemeResult, Int)] = groups.map { key, group in
-            let rules = group.rules.enumerated().sorted { a, b in
+            let rules = group.rules.count < 2 ? group.rules : group.rules.enumerated().sorted { a, b in
                 a.element.rule.severity != b.element.rule.severity ? a.element.rule.severity > b.element.rule.severity : a.offset < b.offset
             }.map(\.element)
+            var pointsIn: [String: Double] = [:]
+            for r in rules { pointsIn[r.checklistID, default: 0] += r.points }
             var perChecklist: [String: Double] = [:]
-            for c in scores {
-                let points = rules.filter { $0.checklistID == c.id }.reduce(0) { $0 + $1.points }
-                if rules.contains(where: { $0.checklistID == c.id }) { perChecklist[c.id] = gain(points, in: c.summary) }
-            }
+            for c in scores { if let points = pointsIn[c.id] { perChecklist[c.id] = gain(points, in: c.summary) } }
             let total = rules.reduce(0) { $0 + $1.points }
             return (ThemeResult(key: key, theme: group.theme, checklistID: group.owner, rules: rules,
                                 gain: gain(total, in: overall), checklistGains: perChecklist), group.first)
         }
-        return results.sorted { a, b in
-            if a.0.severity != b.0.severity { return a.0.severity > b.0.severity }
-            if a.0.gain != b.0.gain { return a.0.gain > b.0.gain }
-            return a.1 < b.1
-        }.map(\.0)
+        // Sort keys found once: a theme's severity is a walk over its rules, and comparing
+        // whole results moved every rule result of thousands of themes at each step.
+        let keys = results.map { (severity: $0.0.severity, gain: $0.0.gain, first: $0.1) }
+        return keys.indices.sorted { a, b in
+            let ka = keys[a], kb = keys[b]
+            if ka.severity != kb.severity { return ka.severity > kb.severity }
+            if ka.gain != kb.gain { return ka.gain > kb.gain }
+            return ka.first < kb.first
+        }.map { results[$0].0 }
     }
 }
