@@ -33,15 +33,19 @@ public enum MarkdownEscaper {
         needsNoEscaping(text, midLine: midLine) ? text : escapeEachScalar(text, midLine: midLine)
     }
 
-    /// True for printable ASCII with nothing to escape, trim or replace: most of a report's
-    /// prose, which then needs no rebuilding (rebuilding it scalar by scalar was a tenth of a
-    /// replay's time). Anything else takes the full pass.
+    /// True for text with nothing to escape, trim or replace: most of a report's prose, which
+    /// then needs no rebuilding (rebuilding it scalar by scalar was a tenth of a replay's time).
+    /// That is printable ASCII other than the special characters, and any non-ASCII scalar the
+    /// full pass keeps as is (dashes, curly quotes, accents: the built-in checklists' prose is
+    /// full of them). Anything else takes the full pass.
     static func needsNoEscaping(_ text: String, midLine: Bool = false) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last else { return true }
         if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") { return false }
         if !midLine && ((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || blockStarterBytes.contains(first)) { return false }
-        return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && !inlineSpecialBytes.contains($0) }
+        func plain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F && !inlineSpecialBytes.contains(byte) }
+        if bytes.allSatisfy(plain) { return true }
+        return text.unicodeScalars.allSatisfy { $0.isASCII ? plain(UInt8($0.value)) : UserText.kind(of: $0) == .shown }
     }
 
     private static let blockStarterBytes: [UInt8] = Array("#-+=>".utf8)
