@@ -45,6 +45,7 @@ install-debug: install
 ## The benchmarks; each script builds what it times and holds the build lock while it runs.
 bench:
 	bench/startup
+	bench/size
 	bench/engine
 	bench/replay
 	bench/measure
