@@ -238,6 +238,33 @@ import Testing
         #expect(theme.severity == .critical && theme.cap == .developing)
     }
 
+    /// A theme of three practices where one fails and two pass is not missing as a whole: the
+    /// finding is headed by the failed rule's own problem. When two fail, or every one that
+    /// applies, the theme's problem heads it.
+    @Test func aThemeMostlyKeptIsHeadedByTheRuleThatFailed() throws {
+        let text = yaml(
+            "id: t", "title: T", "version: 1",
+            "themes:", "  - {id: habits, title: Habits that earn trust, problem: Habits that earn trust are missing}",
+            "sections:", "  - id: s", "    title: S", "    questions:",
+            "      - {id: a, prompt: A?, type: yesno}",
+            "      - {id: b, prompt: B?, type: yesno, allow_na: true}",
+            "      - {id: c, prompt: C?, type: yesno, allow_na: true}",
+            "rules:",
+            "  - {id: ra, title: A, problem: Posts are not regular, theme: habits, severity: high, check: a}",
+            "  - {id: rb, title: B, problem: Nobody replies, theme: habits, severity: high, check: b}",
+            "  - {id: rc, title: C, problem: No thanks given, theme: habits, severity: high, check: c}")
+        let oneOfThree = Self.card(text, ["a": .bool(false), "b": .bool(true), "c": .bool(true)], checklist: "t")
+        #expect(try #require(oneOfThree.themes.first).problem == "Posts are not regular")
+        let twoOfThree = Self.card(text, ["a": .bool(false), "b": .bool(false), "c": .bool(true)], checklist: "t")
+        #expect(try #require(twoOfThree.themes.first).problem == "Habits that earn trust are missing")
+        // c does not apply, b passes: the one failure is still one practice of two.
+        let oneOfTwo = Self.card(text, ["a": .bool(false), "b": .bool(true), "c": .notApplicable], checklist: "t")
+        #expect(try #require(oneOfTwo.themes.first).problem == "Posts are not regular")
+        // b and c do not apply: the only practice that applies fails, the theme's problem.
+        let allThatApply = Self.card(text, ["a": .bool(false), "b": .notApplicable, "c": .notApplicable], checklist: "t")
+        #expect(try #require(allThatApply.themes.first).problem == "Habits that earn trust are missing")
+    }
+
     @Test func anUnknownThemeIsAnErrorAtItsPlace() {
         let text = Self.serviceChecklist.replacingOccurrences(of: "theme: service-sent-away,", with: "theme: service-sent-awya,")
         let (_, diagnostics) = ChecklistSet.load([(file: "f0.yaml", text: text)])

@@ -137,4 +137,36 @@ import TestSupport
         #expect(help.contains("Examples:\n    report\n    report acme-q4.html\n    report acme-q4.md --force"))
         #expect(help.contains("Example:\n    goto response_time"))
     }
+
+    /// The end of an audit names the problems the report's summary names (themes, by severity
+    /// and then gain), not single rules: two failed rules of one theme are one problem, headed
+    /// by the theme's problem, with the theme's gain.
+    @Test func theEndOfAnAuditNamesTheReportsProblems() throws {
+        try smaudit.write("""
+        id: themed
+        title: Themed
+        version: 1.0.0
+        themes:
+          - {id: inbox, title: Requests answered, problem: Customer requests go unanswered}
+        sections:
+          - id: s
+            title: S
+            questions:
+              - {id: owner, prompt: Does someone own the inbox?, type: yesno}
+              - {id: replied, prompt: Is every request answered?, type: yesno}
+              - {id: voice, prompt: Is the voice written down?, type: yesno}
+        rules:
+          - {id: inbox-owner, title: The inbox has an owner, theme: inbox, severity: high, check: owner}
+          - {id: all-answered, title: Requests are answered, theme: inbox, severity: critical, check: replied}
+          - {id: voice-written, title: The voice is written down, problem: The voice is not written down, severity: low, check: voice}
+
+        """, to: "config/smaudit/checklists/themed.yaml")
+        let result = try smaudit.run(["audit", "themed", "--organisation", "Acme", "--auditors", "Dana"], input: "no\nno\nno\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        // 5 + 8 + 1 = 14 points, none passed; the theme holds 13: 13 / 14 = 92.9 points to gain, the voice 7.1.
+        #expect(result.stdout.contains("The most important problems, as the report names them:"), "\(result.stdout)")
+        #expect(result.stdout.contains("  1. [critical] Customer requests go unanswered (fix: +92.9)"), "\(result.stdout)")
+        #expect(result.stdout.contains("  2. [low] The voice is not written down (fix: +7.1)"), "\(result.stdout)")
+        #expect(!result.stdout.contains("themed.inbox-owner"), "\(result.stdout)")
+    }
 }

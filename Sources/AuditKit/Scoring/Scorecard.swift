@@ -38,6 +38,12 @@ public struct Scorecard: Sendable, Hashable {
     /// The problems found: failed rules grouped by theme, most severe first, then by gain.
     public var themes: [ThemeResult]
 
+    /// How many problems a summary names (the report's, and the shell's at the end of an audit).
+    public static let topProblemCount = 3
+
+    /// The most important problems: the first of `themes`, which both summaries name.
+    public var topProblems: ArraySlice<ThemeResult> { themes.prefix(Self.topProblemCount) }
+
     /// Creates a scorecard.
     public init(checklists: [ChecklistScore], overall: ScoreSummary, standing: Standing, themes: [ThemeResult]) {
         self.checklists = checklists

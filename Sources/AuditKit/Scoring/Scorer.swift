@@ -151,8 +151,13 @@ public enum Scorer {
     /// Failed rules grouped by theme, with the gain of fixing each theme whole.
     static func themes(_ scores: [ChecklistScore], overall: ScoreSummary, set: ChecklistSet) -> [ThemeResult] {
         var groups: [String: (theme: Theme?, owner: String, rules: [RuleResult], first: Int)] = [:]
+        var applicable: [String: Int] = [:]
         var position = 0
         for c in scores {
+            for r in c.results where r.status != .notApplicable && r.rule.theme != nil {
+                let owner = r.rule.theme?.checklist ?? r.checklistID
+                applicable[r.rule.theme.map { "\(owner).\($0.id)" } ?? r.qualifiedID, default: 0] += 1
+            }
             for r in c.results where r.status == .fail {
                 let owner = r.rule.theme?.checklist ?? r.checklistID
                 let key = r.rule.theme.map { "\(owner).\($0.id)" } ?? r.qualifiedID
@@ -175,7 +180,8 @@ public enum Scorer {
             for c in scores { if let points = pointsIn[c.id] { perChecklist[c.id] = gain(points, in: c.summary) } }
             let total = rules.reduce(0) { $0 + $1.points }
             return (ThemeResult(key: key, theme: group.theme, checklistID: group.owner, rules: rules,
-                                gain: gain(total, in: overall), checklistGains: perChecklist), group.first)
+                                gain: gain(total, in: overall), checklistGains: perChecklist,
+                                applicableRuleCount: applicable[key] ?? rules.count), group.first)
         }
         // Sort keys found once: a theme's severity is a walk over its rules, and comparing
         // whole results moved every rule result of thousands of themes at each step.

@@ -15,8 +15,16 @@ public struct ThemeResult: Sendable, Hashable {
     /// The same per checklist: how much each checklist's own score gains when its rules here pass.
     public var checklistGains: [String: Double]
 
-    /// The heading of the finding: the theme's `problem`, else the rule's.
-    public var problem: String { theme?.problem ?? rules[0].rule.problemHeading }
+    /// How many rules of the theme apply (pass, fail or are open), the failed ones included.
+    public var applicableRuleCount = 0
+
+    /// The heading of the finding: the theme's `problem` when the theme fails as a whole (more
+    /// than one of its rules fails, or every one that applies), else the one failed rule's own.
+    /// A theme of three practices of which two are kept is not "missing".
+    public var problem: String {
+        guard let theme, rules.count > 1 || rules.count >= applicableRuleCount else { return rules[0].rule.problemHeading }
+        return theme.problem
+    }
 
     /// The practice it restores: the theme's `title`, else the rule's.
     public var title: String { theme?.title ?? rules[0].rule.title }

@@ -27,9 +27,6 @@ struct ReportModel {
     let notApplicableRules: [RuleResult]
     private let evaluator: Evaluator
 
-    /// How many problems the summary lists.
-    static let summaryCount = 3
-
     init(_ input: ReportInput) {
         self.input = input
         scorecard = input.scorecard
@@ -65,7 +62,7 @@ struct ReportModel {
     }
 
     /// The three problems the summary names.
-    var topProblems: ArraySlice<ThemeResult> { problems.prefix(Self.summaryCount) }
+    var topProblems: ArraySlice<ThemeResult> { scorecard.topProblems }
 
     /// A problem by its theme key.
     func problem(_ key: String) -> ThemeResult? { problems.first { $0.key == key } }

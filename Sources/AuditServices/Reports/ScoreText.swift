@@ -40,6 +40,12 @@ public enum ScoreText {
     }
 
     /// `[high] four-mistakes.rule: Title (fix: +9.0)`.
+    /// One problem (a failed theme) as the report's summary names it:
+    /// `[critical] Customer requests go unanswered (fix: +13.1)`.
+    public static func problemLine(_ problem: ThemeResult) -> String {
+        "[\(problem.severity.rawValue)] \(problem.problem) (fix: \(NumberText.gain(problem.gain)))"
+    }
+
     public static func findingLine(_ result: RuleResult) -> String {
         var line = "[\(result.rule.severity.rawValue)] \(result.qualifiedID): \(result.rule.title)"
         if let gain = result.overallGain { line += " (fix: \(NumberText.gain(gain)))" }

@@ -37,10 +37,11 @@ extension AuditController {
         let card = flow.scorecard
         console.print()
         console.print(console.styled("All questions are answered or skipped.", .bold) + " " + ScoreText.line(card.standing))
-        let findings = card.findings.prefix(3)
-        if !findings.isEmpty {
-            console.print("Top findings:")
-            for finding in findings { console.print("  " + ScoreText.findingLine(finding)) }
+        // The problems the report's summary names, in its order, so the two never disagree.
+        let problems = card.topProblems
+        if !problems.isEmpty {
+            console.print("The most important problems, as the report names them:")
+            for (i, problem) in problems.enumerated() { console.print("  \(i + 1). " + ScoreText.problemLine(problem)) }
         }
         let path = ReportRendering.defaultFileName(for: flow.session, format: .markdown)
         guard offerReport, shell.isInteractive, !AtomicFile.exists(path) else {
