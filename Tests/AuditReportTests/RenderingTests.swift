@@ -149,6 +149,39 @@ import Testing
         #expect(!md.contains("### Days 61–90"))
     }
 
+    /// The plan lists a critical problem before a high one worth more points, as the summary
+    /// and the findings do: severity first, then gain, in every phase.
+    @Test func aCriticalProblemLeadsThePlanEvenWhenAHighOneGainsMore() throws {
+        let text = """
+        id: order
+        title: Order
+        version: "1"
+        sections:
+          - id: s
+            title: S
+            questions:
+              - {id: inbox, prompt: Are requests answered where asked?, type: yesno}
+              - {id: goals, prompt: Are goals written down?, type: yesno}
+        rules:
+          - {id: r-inbox, title: Requests answered, severity: critical, points: 2, check: inbox, recommendation: Answer requests where they are asked.}
+          - {id: r-goals, title: Goals written, severity: high, points: 5, check: goals, recommendation: Write the goals down.}
+        """
+        let (set, diagnostics) = ChecklistSet.load([(file: "order.yaml", text: text)])
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        var answers = AnswerSheet()
+        answers.set("order", "inbox", .bool(false))
+        answers.set("order", "goals", .bool(false))
+        let md = MarkdownReport.render(ReportInput(organisation: "Acme", auditors: ["Jo"], date: "2026-11-02",
+                                                   checklistIDs: ["order"], set: set, answers: answers))
+        // 2 and 5 of 7 points: 28.6 and 71.4 to gain.
+        #expect(md.contains("""
+        ### First 30 days
+
+        1. Answer requests where they are asked. (+28.6; restores *Requests answered*)
+        2. Write the goals down. (+71.4; restores *Goals written*)
+        """), "\(md)")
+    }
+
     @Test func appendixShowsEveryState() {
         let md = MarkdownReport.render(Fixtures.struggling)
         #expect(md.contains("| Is there a written brand voice that every team member uses? `voice_guide` | *skipped* |  |"))

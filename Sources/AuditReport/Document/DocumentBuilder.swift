@@ -147,7 +147,7 @@ struct DocumentBuilder {
             blocks.append(.paragraph([.text(open > 0 ? "Nothing to fix among the practices judged so far; answer the open questions first (\(open == 1 ? "1 rule waits" : "\(open) rules wait") for them)."
                                                      : "Nothing to fix: every practice checked is in place.")]))
         } else {
-            blocks.append(.paragraph([.text("Critical and high problems first, then those worth most points; each recommendation appears once. The number in brackets is what the overall score gains.")]))
+            blocks.append(.paragraph([.text("Critical problems first, then high ones, then those worth most points; each recommendation appears once. The number in brackets is what the overall score gains.")]))
             var number = 1
             for phase in model.plan {
                 blocks.append(.heading(3, [.text(phase.title)]))

@@ -207,7 +207,7 @@ struct PlanPhase {
     static let titles = [(30, "First 30 days"), (60, "Days 31–60"), (90, "Days 61–90")]
 
     /// Critical and high problems first, then medium, then low and informational ones; within
-    /// each, by gain. The tiers present fill the periods in order, so the plan always starts
+    /// each, by severity and then gain (the summary's order). The tiers present fill the periods in order, so the plan always starts
     /// with the first 30 days. A recommendation that an earlier line already holds is not
     /// repeated: its problem joins that line.
     static func arrange(_ problems: [ThemeResult], summary: ScoreSummary) -> [PlanPhase] {
@@ -221,6 +221,8 @@ struct PlanPhase {
         let ordered = problems.enumerated().sorted { a, b in
             let ta = tier(a.element.severity), tb = tier(b.element.severity)
             if ta != tb { return ta < tb }
+            // Within a phase the summary's order: a critical problem before a high one that gains more.
+            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
             if a.element.gain != b.element.gain { return a.element.gain > b.element.gain }
             return a.offset < b.offset
         }.map(\.element)
