@@ -59,7 +59,8 @@ public struct MeasureOptions: ParsableArguments {
     @Option(name: Spec.map.names, help: Spec.map.argumentHelp) public var mappings: [String] = []
     @Option(name: Spec.delimiter.names, help: Spec.delimiter.argumentHelp) public var delimiter: String?
     @Option(name: Spec.socialChannels.names, help: Spec.socialChannels.argumentHelp) public var socialChannels: String?
-    @Option(name: Spec.windowMinutes.names, help: Spec.windowMinutes.argumentHelp) public var windowMinutes: Double = 10
+    // Optional, so the parser does not add its own "(default: 10.0)" to the help, which says it already.
+    @Option(name: Spec.windowMinutes.names, help: Spec.windowMinutes.argumentHelp) public var windowMinutes: Double?
     @Flag(name: Spec.replace.names, help: Spec.replace.argumentHelp) public var replace = false
     @Flag(name: Spec.keepTyped.names, help: Spec.keepTyped.argumentHelp) public var keepTyped = false
     @Flag(name: Spec.all.names, help: Spec.all.argumentHelp) public var all = false
@@ -72,7 +73,7 @@ public struct MeasureOptions: ParsableArguments {
         if posts.isEmpty && inbox.isEmpty && followers.isEmpty && traffic.isEmpty {
             throw ValidationError("give at least one of --posts, --inbox, --followers, --traffic")
         }
-        if windowMinutes <= 0 { throw ValidationError("--window-minutes must be positive") }
+        if let windowMinutes, windowMinutes <= 0 { throw ValidationError("--window-minutes must be positive") }
         if replace && keepTyped { throw ValidationError("--replace and --keep-typed contradict each other; give one") }
         if period != nil && (since != nil || until != nil) {
             throw ValidationError("--period cannot be combined with --since or --until")
@@ -99,7 +100,7 @@ public struct MeasureOptions: ParsableArguments {
         request.mappings = mappings
         request.delimiter = delimiter
         request.socialChannels = socialChannels
-        request.windowMinutes = windowMinutes
+        request.windowMinutes = windowMinutes ?? 10
         request.window = try MeasureRequest.window(period: period, since: since, until: until)
         request.typedAnswers = typedAnswers
         request.today = today

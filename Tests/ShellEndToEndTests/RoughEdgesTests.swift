@@ -169,4 +169,17 @@ import TestSupport
         #expect(result.stdout.contains("  2. [low] The voice is not written down (fix: +7.1)"), "\(result.stdout)")
         #expect(!result.stdout.contains("themed.inbox-owner"), "\(result.stdout)")
     }
+
+    /// Found by a consultant's trial: `measure` named a folder as strerror does, and its help
+    /// gave the window's default twice (once from the parser, as 10.0).
+    @Test func measureSaysFolderAndGivesEachDefaultOnce() throws {
+        let folder = smaudit.home.appendingPathComponent("exports").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let result = try smaudit.run(["measure", "--posts", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("exports: cannot read: it is a folder, not a file"), "\(result.stderr)")
+        let help = try smaudit.run(["measure", "--help"]).stdout
+        #expect(help.contains("(default 10)"))
+        #expect(!help.contains("(default: 10.0)"), "\(help)")
+    }
 }

@@ -255,7 +255,7 @@ public enum MeasuredAnswers {
         switch metric.prefix(while: { $0 != "." }) {
         case "posts": return "the posts export"
         case "inbox": return "the inbox"
-        case "followers": return "the follower counts"
+        case "followers": return "the follower export"
         case "traffic": return "the traffic export"
         default: return "the export"
         }

@@ -147,7 +147,7 @@ extension AuditController {
             ShellCommand(name: "report", operands: [.optional("FILE", .filePath, help: "Where to write it (default ORGANISATION-DATE.md in this folder).")],
                          options: ReportOptions.Spec.options,
                          summary: "Write the open audit's report (Markdown, or HTML, PDF or JSON by FILE's extension)",
-                         details: "An existing file is replaced only after asking (or with --force); in a script --force is needed. The options are those of `smaudit report`.",
+                         details: "An existing file is replaced only after asking (or with --force); in a script --force is needed. The options are those of `smaudit report`, except --fail-under, which sets the exit status of a script (`smaudit report --fail-under N` does).",
                          examples: ["report", "report acme-q4.html", "report acme-q4.md --force", "report --format json -o acme.json"]) { input in
                 let arguments = try ShellReportArguments.parse(shellWords: input.words, command: "report")
                 try self.writeReport(to: arguments.path, options: arguments.options, shell: input.shell)

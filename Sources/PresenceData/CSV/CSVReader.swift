@@ -336,7 +336,9 @@ public struct CSVReader: Sendable {
                 let n = read(fd, buffer.baseAddress, chunkSize)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw PresenceError.cannotRead(file: displayName, reason: String(cString: strerror(errno)))
+                    // Said as every other command says it, not as strerror does ("Is a directory").
+                    let reason = errno == EISDIR ? "it is a folder, not a file" : String(cString: strerror(errno))
+                    throw PresenceError.cannotRead(file: displayName, reason: reason)
                 }
                 if n == 0 { break }
                 try body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n))
