@@ -59,7 +59,7 @@ import Testing
         #expect(up.contains("- What share of your posts help others rather than promote you? — “20%” → “50%”"))
         // The summary says what changed, before any detail.
         let summary = up.components(separatedBy: "## Action plan").first ?? ""
-        #expect(summary.contains("**Since the previous audit (2024-01-15)**\n\nThe score rose from 2.6 to 53.8 (+51.2). Solved: “New followers are pitched to at once”; “No business objective is set”; “Everyone is addressed as one audience” and 1 more. New: “The voice changes from platform to platform”. Judged for the first time: “Objectives are not measured”; “Replies to customers are slow”."))
+        #expect(summary.contains("**Since the previous audit (2024-01-15)**\n\nThe score rose from 2.6 to 53.8 (+51.2); the earlier score was provisional. Solved: “New followers are pitched to at once”; “No business objective is set”; “Everyone is addressed as one audience” and 1 more. New: “The voice changes from platform to platform”. Judged for the first time: “Objectives are not measured”; “Replies to customers are slow”."))
         // The other way round every change is negative, and solved and new swap.
         let down = MarkdownReport.render(Fixtures.struggling, baseline: Fixtures.improved)
         #expect(down.contains("| **Overall** | 53.8 | 2.6 | -51.2 |"))
@@ -68,6 +68,23 @@ import Testing
         // measured-objectives no longer applies (no objectives); fast-replies is open (answers_requests skipped).
         #expect(down.contains("- Objectives are not measured (no longer applies)"))
         #expect(down.contains("**Not judged this time (1)**\n\n- Replies to customers are slow (open now: questions it needs are unanswered)"))
+    }
+
+    /// A baseline that audited fewer checklists is compared on the ones both audits cover, not
+    /// its one-checklist score against a three-checklist overall, and a provisional baseline
+    /// score says so. Four mistakes: 0.0 of 19 known points then (18 open: provisional), 56.8 now.
+    @Test func aBaselineOfFewerChecklistsIsComparedOnTheSharedOnes() {
+        var baseline = Fixtures.struggling
+        baseline.checklistIDs = ["four-mistakes"]
+        let c = ReportComparison(current: Fixtures.improved, baseline: baseline)
+        #expect(c.sharedChecklistTitles == ["The four mistakes audit"])
+        #expect(c.overall.previous == 0 && c.overall.current == 56.8 && c.overall.change == 56.8)
+        #expect(c.baselineWasProvisional)
+        let md = MarkdownReport.render(Fixtures.improved, baseline: baseline)
+        #expect(md.contains("On the checklist both audits cover (The four mistakes audit), the score rose from 0.0 to 56.8 (+56.8); the earlier score was provisional."), "\(md)")
+        #expect(md.contains("| **Overall, on the checklists both audits cover** | 0.0 | 56.8 | +56.8 |"), "\(md)")
+        // The same checklists on both sides: the overall scores, as before.
+        #expect(ReportComparison(current: Fixtures.improved, baseline: Fixtures.struggling).sharedChecklistTitles == nil)
     }
 
     @Test func aHandWrittenBaselineIsUndated() {

@@ -56,8 +56,15 @@ public struct ReportComparison: Sendable {
 
     /// The earlier audit's own date (`started`), nil when it has none (a hand-written file).
     public var baselineDate: String?
-    /// The overall score change.
+    /// The overall score change: of every checklist, or, when the two audits covered different
+    /// checklists, of the ones both covered (a one-checklist score against a three-checklist
+    /// overall would compare different things).
     public var overall: ScoreChange
+    /// The titles of the checklists both audits covered, when the audits covered different ones;
+    /// nil when they covered the same.
+    public var sharedChecklistTitles: [String]?
+    /// Whether the earlier overall score (as compared) was provisional.
+    public var baselineWasProvisional: Bool
     /// Per checklist: the current checklists in audit order, then those only the earlier audit had.
     public var checklists: [ScoreChange]
     /// Earlier findings that no longer fail, in the earlier findings' order.
@@ -76,8 +83,21 @@ public struct ReportComparison: Sendable {
 
     init(_ now: ReportModel, _ before: ReportModel) {
         baselineDate = before.input.isDated ? before.input.date : nil
-        overall = ScoreChange(id: nil, title: "Overall", previous: ReportFormat.shown(before.scorecard.standing.score),
-                              current: ReportFormat.shown(now.scorecard.standing.score))
+        let shared = now.input.checklistIDs.filter(before.input.checklistIDs.contains)
+        if Set(now.input.checklistIDs) != Set(before.input.checklistIDs), !shared.isEmpty {
+            let nowShared = Scorer.score(now.input.set, answers: now.input.answers, checklists: shared)
+            let beforeShared = Scorer.score(before.input.set, answers: before.input.answers, checklists: shared)
+            overall = ScoreChange(id: nil, title: "Overall, on the checklists both audits cover",
+                                  previous: ReportFormat.shown(beforeShared.standing.score),
+                                  current: ReportFormat.shown(nowShared.standing.score))
+            sharedChecklistTitles = shared.compactMap { now.input.set.checklist($0)?.title }
+            baselineWasProvisional = beforeShared.standing.isProvisional
+        } else {
+            overall = ScoreChange(id: nil, title: "Overall", previous: ReportFormat.shown(before.scorecard.standing.score),
+                                  current: ReportFormat.shown(now.scorecard.standing.score))
+            sharedChecklistTitles = nil
+            baselineWasProvisional = before.scorecard.standing.isProvisional
+        }
         var previousScores: [String: ChecklistScore] = [:]
         for c in before.scorecard.checklists where previousScores[c.id] == nil { previousScores[c.id] = c }
         var currentIDs: Set<String> = []

@@ -114,8 +114,14 @@ struct DocumentBuilder {
         var parts: [String] = []
         if let previous = c.overall.previous, let current = c.overall.current, let change = c.overall.change {
             let verb = change > 0 ? "rose" : change < 0 ? "fell" : "stayed"
-            parts.append(change == 0 ? "The score stayed at \(ReportFormat.score(current))." :
-                            "The score \(verb) from \(ReportFormat.score(previous)) to \(ReportFormat.score(current)) (\(ReportFormat.change(change))).")
+            var sentence = change == 0 ? "the score stayed at \(ReportFormat.score(current))" :
+                "the score \(verb) from \(ReportFormat.score(previous)) to \(ReportFormat.score(current)) (\(ReportFormat.change(change)))"
+            if let titles = c.sharedChecklistTitles {
+                sentence = "On the checklist\(titles.count == 1 ? "" : "s") both audits cover (\(titles.joined(separator: ", "))), " + sentence
+            } else {
+                sentence = sentence.prefix(1).uppercased() + sentence.dropFirst()
+            }
+            parts.append(sentence + (c.baselineWasProvisional ? "; the earlier score was provisional." : "."))
         } else {
             parts.append("The scores cannot be compared: one of the audits has too few answers for a score.")
         }
@@ -417,7 +423,7 @@ struct DocumentBuilder {
         blocks.append(.chart(.beforeAfter(title: "Score before and after", rows: changes.map { ($0.title, $0.previous, $0.current) })))
         blocks.append(.table(Table(header: ["Score", "Previous", "Now", "Change"], alignment: [.left, .right, .right, .right],
                                    rows: changes.map { change in
-                                       [change.id == nil ? [.strong([.text("Overall")])] : [.text(change.title)],
+                                       [change.id == nil ? [.strong([.text(change.title)])] : [.text(change.title)],
                                         [.text(ReportFormat.score(change.previous))], [.text(ReportFormat.score(change.current))],
                                         [.text(change.change.map(ReportFormat.change) ?? "–")]]
                                    }, kind: "change")))
