@@ -112,4 +112,31 @@ import Testing
         let answers = try #require(doc["answers"] as? [[String: Any]])
         #expect(answers.first?["answer"] as? String == CmarkRenderingTests.hostileText)
     }
+
+    /// A finding's `why` is the one the Markdown shows: its theme's help, written for the reader,
+    /// before the help of the question it reads, which also guides the auditor.
+    @Test func aFindingsWhyIsItsThemesHelpFirst() throws {
+        let text = """
+        id: why
+        title: Why
+        version: "1"
+        themes:
+          - {id: inbox, title: Requests answered, problem: Requests go unanswered, help: Customers judge a brand by its replies.}
+        sections:
+          - id: s
+            title: S
+            questions:
+              - {id: owner, prompt: Does someone own the inbox?, type: yesno, help: Answer n/a if nobody writes to you.}
+        rules:
+          - {id: r-owner, title: The inbox has an owner, theme: inbox, severity: high, check: owner}
+        """
+        let (set, diagnostics) = ChecklistSet.load([(file: "why.yaml", text: text)])
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        var answers = AnswerSheet()
+        answers.set("why", "owner", .bool(false))
+        let json = try Self.parse(JSONReport.render(ReportInput(organisation: "Acme", auditors: ["Jo"], date: "2026-11-02",
+                                                                 checklistIDs: ["why"], set: set, answers: answers)))
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.first?["why"] as? String == "Customers judge a brand by its replies.")
+    }
 }

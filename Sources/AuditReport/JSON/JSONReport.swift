@@ -175,7 +175,10 @@ private struct JSONBuilder {
                      ("author", .string(cited.source.author)), ("date", .string(cited.source.date)),
                      ("description", .string(cited.source.description))])
         } ?? .null
-        let why = refs.lazy.compactMap { input.set.question($0)?.help }.first
+        // The same "why" the Markdown finding shows: its theme's help (written for the reader),
+        // else that of the first question it reads (which may also guide the auditor).
+        let theme = r.rule.theme.flatMap { input.set.checklist($0.checklist ?? r.checklistID)?.theme($0.id) }
+        let why = theme?.help ?? refs.lazy.compactMap { input.set.question($0)?.help }.first
         func items(_ table: [QuestionRef: [String]]) -> JSONValue {
             .array(refs.flatMap { ref in
                 (table[ref] ?? []).map { text -> JSONValue in
