@@ -30,8 +30,9 @@ public struct ReportComparison: Sendable {
         /// Its status now, or nil when the rule is no longer part of the audit.
         public var currentStatus: RuleStatus?
 
-        /// True when the practice now passes or no longer applies: solved, not merely unjudged.
-        public var isSolved: Bool { currentStatus == .pass || currentStatus == .notApplicable }
+        /// True when the practice now passes. One that no longer applies (the team left the
+        /// platform, say) or cannot be judged now is not solved, and is listed apart.
+        public var isSolved: Bool { currentStatus == .pass }
     }
 
     /// A rule failing now that the earlier audit could not judge.

@@ -436,13 +436,18 @@ struct DocumentBuilder {
         let solved = c.resolved.filter(\.isSolved).compactMap { item -> [Inline]? in
             let heading = (baseline ?? model).problemHeading(of: item.previous)
             guard seen.insert("solved " + heading).inserted else { return nil }
-            return [.text(heading + (item.currentStatus == .pass ? " (now passes)" : " (no longer applies)"))]
+            return [.text(heading + " (now passes)")]
         }
         list("Problems solved", solved)
         let unjudged = c.resolved.filter { !$0.isSolved }.compactMap { item -> [Inline]? in
             let heading = (baseline ?? model).problemHeading(of: item.previous)
             guard seen.insert("unjudged " + heading).inserted else { return nil }
-            return [.text(heading + (item.currentStatus == .open ? " (open now: questions it needs are unanswered)" : " (no longer part of the audit)"))]
+            let why = switch item.currentStatus {
+            case .open: " (open now: questions it needs are unanswered)"
+            case .notApplicable: " (no longer applies)"
+            default: " (no longer part of the audit)"
+            }
+            return [.text(heading + why)]
         }
         if !unjudged.isEmpty { list("Not judged this time", unjudged) }
         let new = c.new.compactMap { r -> [Inline]? in
