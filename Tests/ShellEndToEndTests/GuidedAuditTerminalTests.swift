@@ -70,6 +70,22 @@ import TestSupport
 
     /// Saying yes to the report offered at the end writes it (it crashed: the offer read
     /// default options that the argument parser had never filled in).
+    /// Found in a consultant's trial: every listing shows ids as `checklist.question`, but Tab
+    /// after `/goto` completed only the bare ids. Both complete now (Tab on nothing lists the
+    /// bare ones only, so the list stays short).
+    @Test func tabCompletesQualifiedQuestionIDs() throws {
+        let shell = try smaudit.launch(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
+                                       environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        var at = try shell.waitFor("smaudit [mini 1/3]> ")
+        shell.send("/goto mini.fol" + Key.tab)
+        at = try shell.waitFor("/goto mini.followers", after: at)
+        shell.send(Key.enter)
+        at = try shell.waitFor("How many followers", after: at)
+        at = try shell.waitFor("smaudit [mini 2/3]> ", after: at)
+        shell.send(Key.ctrlD)
+        _ = try shell.waitForExit()
+    }
+
     @Test func acceptingTheOfferedReportWritesIt() throws {
         let shell = try smaudit.launchShell("cd \"$HOME\" && exec \"$SMAUDIT\" audit mini --organisation Acme --auditors Dana",
                                             environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])

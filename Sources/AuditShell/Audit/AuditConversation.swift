@@ -211,7 +211,8 @@ extension AuditController: ShellConversation {
     public func candidates(for kind: ArgumentKind, in shell: Shell) -> [String] {
         switch kind {
         case .checklistID: return set.ids
-        case .questionID: return flow.map { $0.order.map(\.question) } ?? []
+        // Bare ids, then qualified ones as every listing shows them (`four-mistakes.followers`).
+        case .questionID: return flow.map { $0.order.map(\.question) + $0.order.map { "\($0.checklist).\($0.question)" } } ?? []
         case .sessionName: return store.sessionPaths().map { AtomicFile.name(of: $0).replacingSuffix(".yaml") }
         default: return []
         }

@@ -58,7 +58,9 @@ extension Shell {
             return Completions(replacing: word.unicodeScalars.count,
                                candidates: commands.allNames.filter { $0.hasPrefix(word.lowercased()) })
         case .checklistID, .questionID, .sessionName:
-            let candidates = conversation?.candidates(for: kind, in: self) ?? []
+            var candidates = conversation?.candidates(for: kind, in: self) ?? []
+            // Tab on nothing lists the bare question ids only; the qualified ones come once typed.
+            if kind == .questionID && word.isEmpty { candidates.removeAll { $0.contains(".") } }
             return Completions(replacing: word.unicodeScalars.count, candidates: candidates.filter { $0.hasPrefix(word) })
         }
     }
