@@ -316,7 +316,7 @@ import Testing
             "    severity: severe")     // 16: col 15
         #expect(problems(text) == [
             "1:5 checklist id `Bad_ID` must use lowercase letters, digits and `-`, starting with a letter",
-            "11:9 unknown field `colour` in a question; known fields are id, prompt, type, choices, default, allow_na, help, source, when, min, max, unit, measure, measure_period",
+            "11:9 unknown field `colour` in a question; known fields are id, prompt, type, choices, default, allow_na, help, source, when, min, max, unit, integer, measure, measure_period",
             "15:17 in `check`: expected a value, found end of expression",
             "16:15 unknown severity `severe`; accepted: info, low, medium, high, critical",
         ])

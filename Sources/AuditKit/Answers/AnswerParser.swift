@@ -65,6 +65,7 @@ enum AnswerParser {
             return parseMulti(text, q)
         case .number:
             guard let v = parseNumber(text, unit: q.unit) else { return fail("\"\(text)\" is not a number") }
+            if q.integer && v != v.rounded() { return fail("\"\(text)\" is not a whole number") }
             return bounded(v, q, text: text, display: ExpressionPrinter.formatNumber).map { .number($0) }
         case .percent:
             guard let v = parsePercent(text) else { return fail("\"\(text)\" is not a percentage") }
@@ -100,7 +101,9 @@ enum AnswerParser {
                 + q.choices.joined(separator: ", ")
         case .multi:
             return "type numbers or choices separated by commas, or none: " + q.choices.joined(separator: ", ")
-        case .number: return "type a number such as 12000, 12,000 or 12k" + boundsText(q, ExpressionPrinter.formatNumber)
+        case .number:
+            return (q.integer ? "type a whole number such as 12, 1,200 or 12k" : "type a number such as 12000, 12,000 or 12k")
+                + boundsText(q, ExpressionPrinter.formatNumber)
         case .percent:
             // The bounds come before the note on bare numbers, so they read as bounds of the answer.
             return "type a percentage such as 3.5%, or a count such as 12 of 20" + boundsText(q, formatNumber100)

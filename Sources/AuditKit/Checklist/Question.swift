@@ -26,6 +26,9 @@ public struct Question: Sendable, Hashable {
     public var max: Double?
     /// Unit shown after numbers, e.g. `followers`.
     public var unit: String?
+    /// For a number question that counts something (`integer: true`): only whole numbers are
+    /// read, so "2.5 segments" is refused instead of scored.
+    public var integer = false
     /// A metric path such as `inbox.first_response_minutes.median`, kept for presence data.
     public var measure: String?
     /// The window of an export the measured answer is taken from (`measure_period:`); nil is

@@ -7,7 +7,7 @@ public enum ChecklistLoader {
     static let themeFields = ["id", "title", "problem", "help"]
     static let sectionFields = ["id", "title", "help", "questions"]
     static let questionFields = ["id", "prompt", "type", "choices", "default", "allow_na", "help", "source",
-                                 "when", "min", "max", "unit", "measure", "measure_period"]
+                                 "when", "min", "max", "unit", "integer", "measure", "measure_period"]
     static let ruleFields = ["id", "title", "problem", "applies", "check", "severity", "points", "caps", "theme",
                              "finding", "recommendation", "source", "section", "untested"]
     static let exampleFields = ["name", "answers", "expect"]
@@ -285,6 +285,11 @@ public enum ChecklistLoader {
             q.allowNA = src.bool(f["allow_na"]?.value, field: "allow_na") ?? false
             q.help = src.string(f["help"]?.value, field: "help")
             q.unit = src.string(f["unit"]?.value, field: "unit")
+            if let entry = f["integer"], let integer = src.bool(entry.value, field: "integer") {
+                if type == .number { q.integer = integer } else {
+                    src.error("`integer` applies only to number questions", src.location(entry.key))
+                }
+            }
             q.measure = src.string(f["measure"]?.value, field: "measure")
             if let periodNode = f["measure_period"]?.value, let text = src.string(periodNode, field: "measure_period") {
                 if let period = MeasurePeriod(rawValue: text) {
