@@ -182,4 +182,14 @@ import TestSupport
         #expect(help.contains("(default 10)"))
         #expect(!help.contains("(default: 10.0)"), "\(help)")
     }
+
+    /// `sessions` words a provisional band as `score` does (the bands it could still take),
+    /// not "at risk (provisional)" beside a `score` saying "at risk to developing".
+    @Test func sessionsWordsTheBandAsScoreDoes() throws {
+        let first = try smaudit.run(start, input: "growing followers\n/quit\n", environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let list = try smaudit.run([], input: "sessions\nresume acme-2026-11-23\n/score\n")
+        #expect(list.stdout.contains("0.0 at risk to developing (provisional)"), "\(list.stdout)")
+        #expect(list.stdout.contains("Provisional score 0.0 (at risk to developing)"), "\(list.stdout)")
+    }
 }

@@ -32,6 +32,17 @@ public enum ScoreText {
         return line + "."
     }
 
+    /// A score and its band in a few words, as `line` names them: `85.2 developing (capped)`,
+    /// `34.1 at risk to developing (provisional)`, or `-` without a score. For tables.
+    public static func short(_ standing: Standing) -> String {
+        guard let score = standing.score, let band = standing.band else { return "-" }
+        if standing.isProvisional {
+            let bands = standing.span.map { $0.lowerBound == $0.upperBound ? $0.lowerBound.label : "\($0.lowerBound.label) to \($0.upperBound.label)" }
+            return "\(number(score)) \(bands ?? band.label) (provisional)"
+        }
+        return "\(number(score)) \(band.label)" + (standing.isCapped ? " (capped)" : "")
+    }
+
     /// The score lines of `score` and `run`: overall, then one per checklist, labels aligned.
     public static func lines(_ card: Scorecard) -> String {
         var text = "overall        " + line(card.standing)

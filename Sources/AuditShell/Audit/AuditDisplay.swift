@@ -114,11 +114,8 @@ extension AuditController {
             }
             let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
             let answered = session.entries.values.filter { $0.value != nil }.count
-            let standing = card.standing
-            var score = "-"
-            if let value = standing.score, let band = standing.band {
-                score = "\(ScoreText.number(value)) \(band.label)" + (standing.isProvisional ? " (provisional)" : standing.isCapped ? " (capped)" : "")
-            }
+            // The bands as `score` names them, so the two never word one standing differently.
+            let score = ScoreText.short(card.standing)
             rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
                          "\(answered)/\(card.overall.askedQuestions)", score])
         }
