@@ -116,7 +116,10 @@ import Testing
         let run = driver.run([.line("sales"), .line("900"), .line("yes"), .line("2h"), .line("no"),
                               .line("measure --inbox \(inbox)"), .line("no")], interactive: true, start: ShellDriver.miniAudit)
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.prompts.contains("1 question already has a typed answer (mini.response_time 2h → 30m). Replace it with the measured value? Your answer is kept as the estimate. yes or no (yes): "))
+        // Every conflict is listed above a short prompt: a prompt wider than the terminal wraps
+        // mid-word in the line editor, and "and 4 more" hid what would be replaced.
+        #expect(run.output.contains("1 question already has a typed answer:\n  mini.response_time: 2h → 30m\nReplacing keeps the typed answer as the team's estimate.\n"), "\(run.output)")
+        #expect(run.prompts.contains("Replace it with the measured value? yes or no (yes): "), "\(run.prompts)")
         #expect(run.output.contains("Kept 1 typed answer:\n  mini.response_time: you said 2h, the inbox shows 30m (2026-01-01); yours is kept"), "\(run.output)")
     }
 }

@@ -144,7 +144,8 @@ import TestSupport
         }
         shell.sendLine("no")
         shell.sendLine("measure --inbox \(inbox)")
-        at = try shell.waitFor("is kept as the estimate. yes or no (yes): ", after: at)
+        at = try shell.waitFor("  mini.response_time: 2h → 30m", after: at)
+        at = try shell.waitFor("Replace it with the measured value? yes or no (yes): ", after: at)
         shell.sendLine("yes")
         try shell.waitFor("mini.response_time: you said 2h, the inbox shows 30m (inbox.csv, 2026-01-01); replaced, with 2h kept as the estimate", after: at)
         shell.sendLine("quit")

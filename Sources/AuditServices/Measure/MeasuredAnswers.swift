@@ -237,11 +237,21 @@ public enum MeasuredAnswers {
         return "\(conflicts.count.counted("question")) already \(conflicts.count == 1 ? "has a typed answer" : "have typed answers") (\(names)\(more))."
     }
 
-    /// The question asked before typed answers are replaced.
+    /// Every typed answer the measurement would replace, one a line, for the shell to show
+    /// above its question: `1 question already has a typed answer:`, `  mini.response_time: 2h → 30m`.
+    public static func conflictLines(_ fills: [Fill]) -> [String] {
+        let conflicts = fills.filter { $0.replacesTyped != nil }
+        let one = conflicts.count == 1
+        return ["\(conflicts.count.counted("question")) already \(one ? "has a typed answer" : "have typed answers"):"]
+            + conflicts.map { "  \($0.ref): \($0.replacesTyped!) → \($0.answer.displayText)" }
+            + [one ? "Replacing keeps the typed answer as the team's estimate." : "Replacing keeps each typed answer as the team's estimate."]
+    }
+
+    /// The question asked before typed answers are replaced: short, since it is the prompt
+    /// (`conflictLines` says what it is about).
     public static func replaceQuestion(_ fills: [Fill]) -> String {
-        let one = fills.filter { $0.replacesTyped != nil }.count == 1
-        return typedConflicts(fills) + (one ? " Replace it with the measured value? Your answer is kept as the estimate. yes or no"
-            : " Replace them with the measured values? Your answers are kept as estimates. yes or no")
+        fills.filter { $0.replacesTyped != nil }.count == 1 ? "Replace it with the measured value? yes or no"
+            : "Replace them with the measured values? yes or no"
     }
 
     /// What a script is told when it did not say what to do with typed answers.

@@ -373,6 +373,7 @@ public final class AuditController {
         if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {
             try fill(fills, unfilled: unfilled, typed: typed, shell: shell)
         } else if shell.isInteractive {
+            for line in MeasuredAnswers.conflictLines(fills) { console.print("\(line)") }
             step = .replaceTyped(fills, unfilled: unfilled)
         } else {
             throw UserError(MeasuredAnswers.refusal(fills))
