@@ -238,9 +238,9 @@ import Testing
         #expect(theme.severity == .critical && theme.cap == .developing)
     }
 
-    /// A theme of three practices where one fails and two pass is not missing as a whole: the
-    /// finding is headed by the failed rule's own problem. When two fail, or every one that
-    /// applies, the theme's problem heads it.
+    /// A theme of three practices where one or two fail is not missing as a whole: the finding
+    /// is headed by the (first) failed rule's own problem. When every one that applies fails,
+    /// the theme's problem heads it.
     @Test func aThemeMostlyKeptIsHeadedByTheRuleThatFailed() throws {
         let text = yaml(
             "id: t", "title: T", "version: 1",
@@ -255,8 +255,13 @@ import Testing
             "  - {id: rc, title: C, problem: No thanks given, theme: habits, severity: high, check: c}")
         let oneOfThree = Self.card(text, ["a": .bool(false), "b": .bool(true), "c": .bool(true)], checklist: "t")
         #expect(try #require(oneOfThree.themes.first).problem == "Posts are not regular")
+        // Two of three fail: still not the whole theme; the first failed rule (by severity, then
+        // order) heads it, and the finding lists both.
         let twoOfThree = Self.card(text, ["a": .bool(false), "b": .bool(false), "c": .bool(true)], checklist: "t")
-        #expect(try #require(twoOfThree.themes.first).problem == "Habits that earn trust are missing")
+        #expect(try #require(twoOfThree.themes.first).problem == "Posts are not regular")
+        #expect(try #require(twoOfThree.themes.first).rules.count == 2)
+        let allThree = Self.card(text, ["a": .bool(false), "b": .bool(false), "c": .bool(false)], checklist: "t")
+        #expect(try #require(allThree.themes.first).problem == "Habits that earn trust are missing")
         // c does not apply, b passes: the one failure is still one practice of two.
         let oneOfTwo = Self.card(text, ["a": .bool(false), "b": .bool(true), "c": .notApplicable], checklist: "t")
         #expect(try #require(oneOfTwo.themes.first).problem == "Posts are not regular")

@@ -84,8 +84,22 @@ import Testing
         let md = MarkdownReport.render(Fixtures.improved, baseline: baseline)
         #expect(md.contains("On the checklist both audits cover (The four mistakes audit), the score rose from 0.0 to 56.8 (+56.8); the earlier score was provisional."), "\(md)")
         #expect(md.contains("| **Overall, on the checklists both audits cover** | 0.0 | 56.8 | +56.8 |"), "\(md)")
+        // Answers of the seven steps, which the earlier audit did not cover, are not "changed".
+        #expect(c.changedAnswers.allSatisfy { $0.ref.checklist == "four-mistakes" }, "\(c.changedAnswers.map(\.ref))")
+        #expect(!c.changedAnswers.isEmpty)
         // The same checklists on both sides: the overall scores, as before.
         #expect(ReportComparison(current: Fixtures.improved, baseline: Fixtures.struggling).sharedChecklistTitles == nil)
+    }
+
+    /// A problem that passes now because its answer was measured this time (typed before) is
+    /// said to be so: the reply time may be better known rather than better.
+    @Test func aProblemSolvedByAMeasurementSaysSo() throws {
+        let c = ReportComparison(current: Fixtures.strong, baseline: Fixtures.improved)
+        let replies = try #require(c.resolved.first { $0.previous.qualifiedID == "four-mistakes.fast-replies" })
+        #expect(replies.isSolved && replies.measuredNow)
+        #expect(c.resolved.filter { $0.previous.qualifiedID != "four-mistakes.fast-replies" }.allSatisfy { !$0.measuredNow })
+        let md = MarkdownReport.render(Fixtures.strong, baseline: Fixtures.improved)
+        #expect(md.contains("- Replies to customers are slow (now passes, measured from an export this time; typed before)"), "\(md)")
     }
 
     @Test func aHandWrittenBaselineIsUndated() {

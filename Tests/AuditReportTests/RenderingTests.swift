@@ -65,9 +65,9 @@ import Testing
         // The critical theme (selling-first: 8 + 3 points of 39 = +28.2) first, then three high
         // problems worth 5 points each (+12.8), in file order since their gains tie.
         #expect(md.contains("""
-        1. **Followers are sold to before they are helped** — critical; fixing it adds +28.2 to the score
-        2. **No business objective is set** — high; fixing it adds +12.8 to the score
-        3. **The action plan has no metrics** — high; fixing it adds +12.8 to the score
+        1. **Followers are sold to before they are helped** — critical; fixing it adds 28.2 points to the score
+        2. **No business objective is set** — high; fixing it adds 12.8 points to the score
+        3. **The action plan has no metrics** — high; fixing it adds 12.8 points to the score
         """))
         // One finding for the two rules of the theme, with both rules named once.
         #expect(md.components(separatedBy: "### 1. Followers are sold to before they are helped").count == 2)
@@ -90,7 +90,7 @@ import Testing
         #expect(md.contains("| Do most of your pins lead to something useful rather than a product page? `pins_helpful` | “yes” *(kept, not scored: no longer asked because it applies only when the answer to “Which platforms does the team post on?” includes Pinterest)* |  |"))
         // The Pinterest section has no bar: the team does not post there.
         #expect(!md.contains("| Pinterest |"))
-        #expect(md.contains("Left out, since nothing in them applies to this team: Pinterest."))
+        #expect(md.contains("Left out, since no practice in them applies to this team: Pinterest."))
     }
 
     @Test func textIsEscapedOnlyWhereItWouldAct() {
@@ -180,6 +180,33 @@ import Testing
         1. Answer requests where they are asked. (+28.6; restores *Requests answered*)
         2. Write the goals down. (+71.4; restores *Goals written*)
         """), "\(md)")
+    }
+
+    /// Conditions read as sentences: a choice of several words is quoted and "not answered" is
+    /// said so (it read "is not only the company account is used" and "not (“…” is answered)").
+    @Test func conditionsReadAsSentences() throws {
+        let text = """
+        id: words
+        title: Words
+        version: "1"
+        sections:
+          - id: s
+            title: S
+            questions:
+              - {id: profiles, prompt: What do the profiles show?, type: choice, choices: [their own name and photo, only the company account is used]}
+              - {id: replies, prompt: Does the team reply to comments?, type: yesno}
+              - {id: mentions, prompt: Does the team reply to mentions?, type: yesno, when: not answered(replies)}
+        """
+        let (set, diagnostics) = ChecklistSet.load([(file: "words.yaml", text: text)])
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        let mentions = try #require(set.question(QuestionRef(checklist: "words", question: "mentions"))?.when)
+        #expect(ConditionWords.describe(mentions, in: "words", set: set) == "“Does the team reply to comments?” is not answered")
+        let choice = try Parser.parse("profiles != \"only the company account is used\"").get()
+        #expect(ConditionWords.describe(RuleExpression(text: "", root: choice, location: SourceLocation(file: "", line: 1, column: 1)), in: "words", set: set)
+                == "the answer to “What do the profiles show?” is not “only the company account is used”")
+        let platform = try Parser.parse("profiles == \"Pinterest\"").get()
+        #expect(ConditionWords.describe(RuleExpression(text: "", root: platform, location: SourceLocation(file: "", line: 1, column: 1)), in: "words", set: set)
+                == "the answer to “What do the profiles show?” is Pinterest")
     }
 
     @Test func appendixShowsEveryState() {

@@ -18,11 +18,12 @@ public struct ThemeResult: Sendable, Hashable {
     /// How many rules of the theme apply (pass, fail or are open), the failed ones included.
     public var applicableRuleCount = 0
 
-    /// The heading of the finding: the theme's `problem` when the theme fails as a whole (more
-    /// than one of its rules fails, or every one that applies), else the one failed rule's own.
-    /// A theme of three practices of which two are kept is not "missing".
+    /// The heading of the finding: the theme's `problem` when the theme fails as a whole (every
+    /// one of its rules that applies fails), else the most severe failed rule's own, which
+    /// says exactly what that rule found. A theme of three practices of which one is kept is
+    /// not "missing", and its problem need not hedge to stay true.
     public var problem: String {
-        guard let theme, rules.count > 1 || rules.count >= applicableRuleCount else { return rules[0].rule.problemHeading }
+        guard let theme, rules.count >= applicableRuleCount else { return rules[0].rule.problemHeading }
         return theme.problem
     }
 

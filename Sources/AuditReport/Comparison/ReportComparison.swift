@@ -30,6 +30,10 @@ public struct ReportComparison: Sendable {
         /// Its status now, or nil when the rule is no longer part of the audit.
         public var currentStatus: RuleStatus?
 
+        /// True when an answer the rule reads was measured from an export now but typed before:
+        /// the figure may be better known rather than better.
+        public var measuredNow = false
+
         /// True when the practice now passes. One that no longer applies (the team left the
         /// platform, say) or cannot be judged now is not solved, and is listed apart.
         public var isSolved: Bool { currentStatus == .pass }
@@ -123,7 +127,10 @@ public struct ReportComparison: Sendable {
         }
         resolved = before.findings.compactMap { r in
             let status = currentStatus[r.qualifiedID]
-            return status == .fail ? nil : ResolvedFinding(previous: r, currentStatus: status)
+            guard status != .fail else { return nil }
+            var item = ResolvedFinding(previous: r, currentStatus: status)
+            item.measuredNow = now.references(of: r).contains { now.input.measured[$0] != nil && before.input.measured[$0] == nil }
+            return item
         }
         new = now.findings.filter { previousStatus[$0.qualifiedID] == .pass }
         firstJudged = now.findings.compactMap { r in
@@ -140,7 +147,10 @@ public struct ReportComparison: Sendable {
                 answerChanges.append(AnswerChange(ref: ref, prompt: prompt, previous: old?.displayText, current: new?.displayText))
             }
         }
-        for checklist in now.checklists + before.checklists {
+        // Only the checklists both audits covered: a checklist new this time would list every
+        // one of its answers as changed from "not answered".
+        let both = Set(now.input.checklistIDs).intersection(before.input.checklistIDs)
+        for checklist in now.checklists + before.checklists where both.contains(checklist.id) {
             for (_, q) in checklist.allQuestions { compare(QuestionRef(checklist: checklist.id, question: q.id), prompt: q.prompt) }
         }
         changedAnswers = answerChanges

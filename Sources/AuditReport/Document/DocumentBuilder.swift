@@ -105,9 +105,9 @@ struct DocumentBuilder {
         return DocumentSection(id: "summary", title: "Summary", startsPage: false, blocks: blocks)
     }
 
-    /// `fixing it adds +9.1 to the score`, or that it is worth no points.
+    /// `fixing it adds 9.1 points to the score`, or that it is worth no points.
     private func gainPhrase(_ gain: Double) -> String {
-        Band.displayed(gain) > 0 ? "fixing it adds \(ReportFormat.gain(gain)) to the score" : "an insight, worth no points by itself"
+        Band.displayed(gain) > 0 ? "fixing it adds \(ReportFormat.score(gain)) points to the score" : "an insight, worth no points by itself"
     }
 
     private func changeSummary(_ c: ReportComparison) -> [Block] {
@@ -214,7 +214,7 @@ struct DocumentBuilder {
                                            rows: shown.map { scoreCells([.text($0.title)], .plain($0.summary)) }, kind: "scores")))
             }
             if !left.isEmpty {
-                blocks.append(.paragraph([.text("Left out, since nothing in them applies to this team: " + left.map(\.title).joined(separator: "; ") + ".")]))
+                blocks.append(.paragraph([.text("Left out, since no practice in them applies to this team: " + left.map(\.title).joined(separator: "; ") + ".")]))
             }
             let rows = shown.map { barRow($0.title, .plain($0.summary)) }
             if shown.count > 1 { blocks.append(.chart(.bars(title: "\(c.title): score per section", rows: rows))) }
@@ -225,6 +225,19 @@ struct DocumentBuilder {
     }
 
     // MARK: Findings
+
+    /// Whether a failed cap of this problem lowers the band the overall score or one of its
+    /// checklists is shown in.
+    private func capLowersABand(_ problem: ThemeResult) -> Bool {
+        let ids = Set(problem.rules.map { "\($0.checklistID).\($0.rule.id)" })
+        let standings = [model.scorecard.standing] + model.scorecard.checklists.map(\.standing)
+        return standings.contains { s in s.isCapped && s.caps.contains { ids.contains("\($0.checklistID).\($0.ruleID)") } }
+    }
+
+    /// Text compared without its quotation marks, case or runs of spaces.
+    static func comparable(_ text: String) -> String {
+        text.lowercased().filter { !"\"“”‘’'".contains($0) }.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 
     private func pointsText(_ points: Double) -> String {
         points == 1 ? "1 point" : "\(ReportFormat.points(points)) points"
@@ -254,7 +267,8 @@ struct DocumentBuilder {
             if !places.contains(place) { places.append(place) }
         }
         var facts = "\(problem.severity.title) · \(places.joined(separator: "; ")) · " + gainPhrase(problem.gain)
-        if let cap = problem.cap { facts += " · caps the band at \(cap.label)" }
+        // Only where the cap lowers a band shown: a checklist already below it is not "capped".
+        if let cap = problem.cap, capLowersABand(problem) { facts += " · caps the band at \(cap.label)" }
         blocks.append(.paragraph([.emphasis([.text(facts)])]))
 
         var found: [String] = []
@@ -283,8 +297,12 @@ struct DocumentBuilder {
         } else if !quotes.isEmpty {
             blocks.append(.paragraph([.strong([.text("Why it matters:")])]))
         }
+        let said = help.map(Self.comparable) ?? ""
         for cited in quotes {
-            if let quote = cited.quote {
+            // A quote the "why" already gives word for word is cited, not printed twice.
+            if let quote = cited.quote, said.contains(Self.comparable(quote)) {
+                blocks.append(.paragraph([.text("Source: ")] + citation(cited.source)))
+            } else if let quote = cited.quote {
                 blocks.append(.quote(text: [.text("“\(quote)”")], attribution: [.text("— ")] + citation(cited.source)))
             } else {
                 blocks.append(.paragraph([.text("Source: ")] + citation(cited.source)))
@@ -300,7 +318,9 @@ struct DocumentBuilder {
         blocks += notesAndEvidence(refs)
         let spansChecklists = Set(problem.rules.map(\.checklistID)).count > 1
         let rules = problem.rules.map { r in
-            "\(r.rule.title) (\(r.rule.severity.rawValue), \(pointsText(r.points))\(spansChecklists ? ", " + model.checklistTitle(r.checklistID) : ""))"
+            // A rule of no points restates another one of the theme (so the problem counts once).
+            let weight = r.points == 0 && problem.rules.count > 1 ? "restates the rule above, no points of its own" : pointsText(r.points)
+            return "\(r.rule.title) (\(r.rule.severity.rawValue), \(weight)\(spansChecklists ? ", " + model.checklistTitle(r.checklistID) : ""))"
         }
         blocks.append(.paragraph([.emphasis([.text((rules.count == 1 ? "Rule behind it: " : "Rules behind it: ") + rules.joined(separator: "; "))])]))
         return blocks
@@ -436,7 +456,7 @@ struct DocumentBuilder {
         let solved = c.resolved.filter(\.isSolved).compactMap { item -> [Inline]? in
             let heading = (baseline ?? model).problemHeading(of: item.previous)
             guard seen.insert("solved " + heading).inserted else { return nil }
-            return [.text(heading + " (now passes)")]
+            return [.text(heading + (item.measuredNow ? " (now passes, measured from an export this time; typed before)" : " (now passes)"))]
         }
         list("Problems solved", solved)
         let unjudged = c.resolved.filter { !$0.isSolved }.compactMap { item -> [Inline]? in

@@ -26,6 +26,12 @@ enum ConditionWords {
                 return "\(subject) is yes"
             case .unary(.not, let inner):
                 if case .reference = inner.kind, let subject = subject(inner) { return "\(subject) is no" }
+                if case .call(.answered, let args) = inner.kind, args.count == 1, let prompt = prompt(args[0]) {
+                    return "“\(prompt)” is not answered"
+                }
+                if case .call(.na, let args) = inner.kind, args.count == 1, let prompt = prompt(args[0]) {
+                    return "“\(prompt)” is not answered not applicable"
+                }
                 return condition(inner).map { "not (\($0))" }
             case .call(.answered, let args):
                 guard args.count == 1, let prompt = prompt(args[0]) else { return nil }
@@ -85,7 +91,9 @@ enum ConditionWords {
 
         private func literal(_ e: Expr) -> String? {
             switch e.kind {
-            case .string(let s): return s
+            // A choice of several words is quoted, or "is not only the company account is used"
+            // reads as one sentence; a single word (Pinterest) reads fine bare.
+            case .string(let s): return s.contains(" ") ? "“\(s)”" : s
             case .number(let v): return ExpressionPrinter.formatNumber(v)
             case .percent(let v): return ExpressionPrinter.formatNumber(v) + "%"
             case .duration(let s): return AnswerValue.duration(seconds: s).displayText
