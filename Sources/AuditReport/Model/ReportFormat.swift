@@ -47,6 +47,8 @@ enum ReportFormat {
         if standing.isProvisional {
             let known = percent(standing.confidence ?? 0)
             if let span = standing.span, span.lowerBound != span.upperBound {
+                // The headline gives the span of bands; this band is the one of the answers so far.
+                sentence = "On the answers so far, " + sentence.prefix(1).lowercased() + sentence.dropFirst()
                 sentence += " The band is provisional: only \(known) of the points are decided, and the open questions could move it anywhere from \(span.lowerBound.label) to \(span.upperBound.label)."
             } else {
                 sentence += " The score is provisional (\(known) of the points are decided), but the open questions cannot change the band."
