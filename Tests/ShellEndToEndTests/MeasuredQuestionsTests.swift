@@ -70,7 +70,11 @@ import TestSupport
         }
         let followers = entry("followers", in: saved)
         #expect(followers.contains("answer: \"25010\""), "\(followers)")
-        #expect(result.stderr.contains("seven-steps.applause_per_post = 377.5 (measured from meta-instagram-posts.csv, Oct 2026: posts.applause_rate)"), "\(result.stderr)")
+        // Found in a consultant's trial: "followers across your main channels, all together"
+        // was filled from one platform's file without a word; the exports' platforms are named.
+        #expect(result.stderr.contains("seven-steps.applause_per_post = 377.5 (measured from meta-instagram-posts.csv, Oct 2026, Instagram only: posts.applause_rate)"), "\(result.stderr)")
+        #expect(result.stderr.contains("  (followers come from one export: give --followers once per account for the total across them)"), "\(result.stderr)")
+        #expect(result.stderr.contains("seven-steps.social_traffic_share = 22.13% (measured from ga4-traffic-acquisition.csv, Oct 2026: traffic."), "\(result.stderr)")
     }
 
     /// An inbox export for October (generic columns). Starters: 1 (answered after 20 minutes),

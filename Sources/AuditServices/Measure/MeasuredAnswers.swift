@@ -128,6 +128,13 @@ public enum MeasuredAnswers {
         public var period: String?
         /// The answer the team typed, when it differs and this fill would replace it.
         public var replacesTyped: String?
+        /// The social platforms the figure covers, by their exports (`Instagram`); empty when
+        /// not known or not a platform's (web analytics).
+        public var platforms: [String] = []
+
+        /// `, Instagram only` when the figure comes from one platform's exports: a question about
+        /// every channel filled from one would otherwise read as the whole.
+        var platformNote: String { platforms.count == 1 ? ", \(platforms[0]) only" : "" }
     }
 
     /// A measurable question left unanswered, and why (the export does not cover its period).
@@ -202,8 +209,11 @@ public enum MeasuredAnswers {
                 // A typed answer is one the team gave themselves: not measured, and different.
                 let typed = entry.value != nil && entry.measured == nil && entry.value != answer ? entry.text : nil
                 let period = coverage.flatMap { $0.window?.label ?? $0.extent?.description }
+                let kind = ExportKind(rawValue: String(metric.prefix(while: { $0 != "." })))
+                let platforms = kind == nil || kind == .traffic ? []
+                    : Set((measurement.sources[kind!] ?? []).compactMap(\.platform)).map(\.description).sorted()
                 fills.append(Fill(ref: ref, answer: answer, metric: metric, value: value, file: file, period: period,
-                                  replacesTyped: typed))
+                                  replacesTyped: typed, platforms: platforms))
             }
         }
         return (fills, unfilled)
@@ -282,10 +292,14 @@ public enum MeasuredAnswers {
             let name = AtomicFile.name(of: fill.file)
             let period = fill.period.map { ", \($0)" } ?? ""
             if let typed = fill.replacesTyped {
-                lines.append("  \(fill.ref): you said \(typed), \(exportName(fill.metric)) shows \(fill.answer.displayText) (\(name)\(period)); replaced, with \(typed) kept as the estimate")
+                lines.append("  \(fill.ref): you said \(typed), \(exportName(fill.metric)) shows \(fill.answer.displayText) (\(name)\(period)\(fill.platformNote)); replaced, with \(typed) kept as the estimate")
             } else {
-                lines.append("  \(fill.ref) = \(fill.answer.displayText) (measured from \(name)\(period): \(fill.metric))")
+                lines.append("  \(fill.ref) = \(fill.answer.displayText) (measured from \(name)\(period)\(fill.platformNote): \(fill.metric))")
             }
+        }
+        // A follower count is summed over the follower exports given; one file is one account.
+        if (applied + kept).contains(where: { $0.metric.hasPrefix("followers.") && !$0.file.contains(",") }) {
+            lines.append("  (followers come from one export: give --followers once per account for the total across them)")
         }
         if !kept.isEmpty {
             lines.append("Kept \(kept.count.counted("typed answer")):")
