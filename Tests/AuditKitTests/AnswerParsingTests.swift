@@ -28,27 +28,12 @@ import Testing
         accepts(count, [("3", .number(3)), ("12k", .number(12000)), ("1,200", .number(1200)), ("1.5k", .number(1500)), ("4 segments", .number(4))])
         #expect(rejects(count, "2.5") == "\"2.5\" is not a whole number: type a whole number such as 12, 1,200 or 12k, at least 0")
         #expect((try? q(.number).parse("2.5").get()) == .number(2.5))
-        let set = mustLoad("""
-        id: c
-        title: C
-        version: "1"
-        sections:
-          - id: s
-            title: S
-            questions:
-              - {id: n, prompt: How many?, type: number, integer: true}
-        """)
+        func checklist(_ question: String) -> String {
+            "id: c\ntitle: C\nversion: \"1\"\nsections:\n  - id: s\n    title: S\n    questions:\n      - \(question)\n"
+        }
+        let set = mustLoad(checklist("{id: n, prompt: How many?, type: number, integer: true}"))
         #expect(set.question(QuestionRef(checklist: "c", question: "n"))?.integer == true)
-        let (_, diagnostics) = ChecklistSet.load([(file: "c.yaml", text: """
-        id: c
-        title: C
-        version: "1"
-        sections:
-          - id: s
-            title: S
-            questions:
-              - {id: p, prompt: Share?, type: percent, integer: true}
-        """)])
+        let (_, diagnostics) = ChecklistSet.load([(file: "c.yaml", text: checklist("{id: p, prompt: Share?, type: percent, integer: true}"))])
         #expect(diagnostics.map(\.message).contains("`integer` applies only to number questions"), "\(diagnostics)")
     }
 
