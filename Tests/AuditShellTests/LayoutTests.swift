@@ -36,6 +36,36 @@ import Testing
         #expect(TextWrapping.wrap("\u{1B}[1mbold\u{1B}[0m word", width: 9) == "\u{1B}[1mbold\u{1B}[0m word")
     }
 
+    /// Found in a consultant's trial: one long answer widened the answer column, so at 100
+    /// columns every row of `review` wrapped. The answer is the last column now: only the long
+    /// one continues, under its own column.
+    @Test func oneLongAnswerWrapsOnlyItsOwnReviewRow() throws {
+        try driver.write("""
+        id: long
+        title: Long
+        version: "1"
+        sections:
+          - id: s
+            title: S
+            questions:
+              - {id: story, prompt: What happened?, type: text}
+              - {id: followers, prompt: How many followers?, type: number}
+              - {id: owner, prompt: Is there an owner?, type: yesno}
+        """, to: "config/smaudit/checklists/long.yaml")
+        let long = String(repeating: "we answered every request the same day ", count: 3)
+        let run = driver.script("\(long)\n900\nyes\n/review\n", columns: 100,
+                                start: AuditRequest(checklists: ["long"], organisation: "Acme", auditors: ["Dana"]))
+        let review = run.output.components(separatedBy: "question").last ?? ""
+        let lines = review.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("long.followers") && $0.hasSuffix("900") }, "\(review)")
+        #expect(lines.contains { $0.hasPrefix("long.owner") && $0.hasSuffix("yes") }, "\(review)")
+        // Only the story's row continues; the short rows are one line each, right after it.
+        let story = try #require(lines.firstIndex { $0.hasPrefix("long.story") })
+        let rest = lines[(story + 1)...].drop { $0.hasPrefix(" ") }
+        #expect(rest.first?.hasPrefix("long.followers") == true && rest.dropFirst().first?.hasPrefix("long.owner") == true, "\(review)")
+        #expect(lines.count - story - 1 - rest.count >= 1)
+    }
+
     /// Item 9: scores, ranges and gains always carry one decimal, as in the report; counts are counts.
     @Test func scoresAndGainsAlwaysHaveOneDecimal() {
         let run = driver.script("growing followers\n900\nyes\n30m\n/score\n/findings\n/show mini\n", start: ShellDriver.miniAudit)

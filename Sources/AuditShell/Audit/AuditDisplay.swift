@@ -89,12 +89,14 @@ extension AuditController {
 
     func review(_ shell: Shell) throws {
         let flow = try requireFlow()
-        var rows = [["question", "answer", "notes"]]
+        // The answer last: a long one continues under its own column instead of widening the
+        // table so that every row wraps.
+        var rows = [["question", "notes", "answer"]]
         for ref in flow.order where flow.session.entries[ref] != nil {
             let entry = flow.session[ref]
             var answer = entry.value.map { entry.text ?? $0.displayText } ?? (entry.skipped ? "(skipped)" : "")
             if entry.value != nil, !flow.isAsked(ref) { answer += " (not asked now)" }
-            rows.append([ref.description, answer, String(entry.notes.count + entry.evidence.count)])
+            rows.append([ref.description, String(entry.notes.count + entry.evidence.count), answer])
         }
         if rows.count == 1 { console.print("No answers yet."); return }
         console.printTable(rows)
