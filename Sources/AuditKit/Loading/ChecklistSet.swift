@@ -16,6 +16,12 @@ public struct ChecklistSet: Sendable {
     /// The checklist with this id.
     public func checklist(_ id: String) -> Checklist? { index[id].map { checklists[$0] } }
 
+    /// The theme a rule of checklist `checklistID` names, from that checklist or the one it
+    /// qualifies it with; nil when the rule names none.
+    public func theme(of rule: Rule, in checklistID: String) -> Theme? {
+        rule.theme.flatMap { checklist($0.checklist ?? checklistID)?.theme($0.id) }
+    }
+
     /// The question a reference names.
     public func question(_ ref: QuestionRef) -> Question? { checklist(ref.checklist)?.question(ref.question) }
 

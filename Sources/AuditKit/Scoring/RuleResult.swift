@@ -29,4 +29,11 @@ public struct RuleResult: Sendable, Hashable {
 
     /// `checklist.rule`, unique across a session.
     public var qualifiedID: String { "\(checklistID).\(rule.id)" }
+
+    /// The checklist that owns the rule's theme: the one its `theme:` names, else its own.
+    public var themeOwner: String { rule.theme?.checklist ?? checklistID }
+
+    /// What its failure is grouped under: `owner.theme-id`, or its own `qualifiedID` when it
+    /// has no theme (a rule without a theme is a theme of its own).
+    public var themeKey: String { rule.theme.map { "\(themeOwner).\($0.id)" } ?? qualifiedID }
 }

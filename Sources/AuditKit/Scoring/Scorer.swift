@@ -154,15 +154,11 @@ public enum Scorer {
         var applicable: [String: Int] = [:]
         var position = 0
         for c in scores {
-            for r in c.results where r.status != .notApplicable && r.rule.theme != nil {
-                let owner = r.rule.theme?.checklist ?? r.checklistID
-                applicable[r.rule.theme.map { "\(owner).\($0.id)" } ?? r.qualifiedID, default: 0] += 1
-            }
-            for r in c.results where r.status == .fail {
-                let owner = r.rule.theme?.checklist ?? r.checklistID
-                let key = r.rule.theme.map { "\(owner).\($0.id)" } ?? r.qualifiedID
-                let theme = r.rule.theme.flatMap { set.checklist(owner)?.theme($0.id) }
-                groups[key, default: (theme, owner, [], position)].rules.append(r)
+            for r in c.results where r.status != .notApplicable {
+                let key = r.themeKey
+                if r.rule.theme != nil { applicable[key, default: 0] += 1 }
+                guard r.status == .fail else { continue }
+                groups[key, default: (set.theme(of: r.rule, in: r.checklistID), r.themeOwner, [], position)].rules.append(r)
                 position += 1
             }
         }

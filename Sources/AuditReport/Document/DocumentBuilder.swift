@@ -229,7 +229,7 @@ struct DocumentBuilder {
     /// Whether a failed cap of this problem lowers the band the overall score or one of its
     /// checklists is shown in.
     private func capLowersABand(_ problem: ThemeResult) -> Bool {
-        let ids = Set(problem.rules.map { "\($0.checklistID).\($0.rule.id)" })
+        let ids = Set(problem.rules.map(\.qualifiedID))
         let standings = [model.scorecard.standing] + model.scorecard.checklists.map(\.standing)
         return standings.contains { s in s.isCapped && s.caps.contains { ids.contains("\($0.checklistID).\($0.ruleID)") } }
     }
@@ -284,7 +284,7 @@ struct DocumentBuilder {
                 [.text((input.set.question(ref)?.prompt ?? ref.question) + " — ")] + answer(ref)
             }))
         }
-        let help = problem.theme?.help ?? refs.lazy.compactMap { self.input.set.question($0)?.help }.first
+        let help = model.why(theme: problem.theme, refs: refs)
         var quotes: [(quote: String?, source: Source)] = []
         // The quotes of its most severe rules, at most three: a finding argues its case, it
         // does not reprint the article (every rule's own citation stays in `smaudit show`).
@@ -300,9 +300,7 @@ struct DocumentBuilder {
         let said = help.map(Self.comparable) ?? ""
         for cited in quotes {
             // A quote the "why" already gives word for word is cited, not printed twice.
-            if let quote = cited.quote, said.contains(Self.comparable(quote)) {
-                blocks.append(.paragraph([.text("Source: ")] + citation(cited.source)))
-            } else if let quote = cited.quote {
+            if let quote = cited.quote, !said.contains(Self.comparable(quote)) {
                 blocks.append(.quote(text: [.text("“\(quote)”")], attribution: [.text("— ")] + citation(cited.source)))
             } else {
                 blocks.append(.paragraph([.text("Source: ")] + citation(cited.source)))

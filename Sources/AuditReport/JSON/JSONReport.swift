@@ -159,7 +159,7 @@ private struct JSONBuilder {
                     ("not_applicable_because", .array(r.notApplicableBecause.map { ref in
                         .object([("checklist", .string(ref.checklist)), ("question", .string(ref.question))])
                     })),
-                    ("theme", .string(r.rule.theme.map { "\($0.checklist ?? r.checklistID).\($0.id)" })),
+                    ("theme", .string(r.rule.theme.map { _ in r.themeKey })),
                     ("cap", .string(r.rule.cap?.label)),
                     ("gain", .rounded(r.gain)),
                     ("overall_gain", .rounded(r.overallGain)),
@@ -177,8 +177,7 @@ private struct JSONBuilder {
         } ?? .null
         // The same "why" the Markdown finding shows: its theme's help (written for the reader),
         // else that of the first question it reads (which may also guide the auditor).
-        let theme = r.rule.theme.flatMap { input.set.checklist($0.checklist ?? r.checklistID)?.theme($0.id) }
-        let why = theme?.help ?? refs.lazy.compactMap { input.set.question($0)?.help }.first
+        let why = model.why(theme: input.set.theme(of: r.rule, in: r.checklistID), refs: refs)
         func items(_ table: [QuestionRef: [String]]) -> JSONValue {
             .array(refs.flatMap { ref in
                 (table[ref] ?? []).map { text -> JSONValue in

@@ -41,17 +41,8 @@ struct ReportModel {
         var own: [String: [String]] = [:]
         var sameAs: [String: String] = [:]
         for problem in problems {
-            var mine: [String] = []
-            var earlier: String?
-            for text in Self.recommendationTexts(of: problem) {
-                let key = Self.normalised(text)
-                if let owner = printed[key] {
-                    if owner != problem.key, earlier == nil { earlier = owner }
-                    continue
-                }
-                printed[key] = problem.key
-                mine.append(text)
-            }
+            let (mine, earlier) = Self.recommendations(of: problem, against: printed)
+            for text in mine { printed[Self.normalised(text)] = problem.key }
             own[problem.key] = mine
             if mine.isEmpty, let earlier { sameAs[problem.key] = earlier }
         }
@@ -59,6 +50,13 @@ struct ReportModel {
         sameRecommendationAs = sameAs
         plan = PlanPhase.arrange(problems, summary: scorecard.overall)
         estimates = EstimatePair.all(in: input, checklists: checklists)
+    }
+
+    /// What a finding's "why it matters" says: its theme's help, written for the reader, else
+    /// that of the first question it reads (which may also guide the auditor). The Markdown,
+    /// HTML and JSON findings all say this one.
+    func why(theme: Theme?, refs: [QuestionRef]) -> String? {
+        theme?.help ?? refs.lazy.compactMap { self.input.set.question($0)?.help }.first
     }
 
     /// The three problems the summary names.
@@ -74,6 +72,18 @@ struct ReportModel {
             guard let text = r.rule.recommendation?.trimmedText, !text.isEmpty, seen.insert(normalised(text)).inserted else { return nil }
             return text
         }
+    }
+
+    /// A problem's recommendations split against those already given (by their normalised
+    /// text): the ones not given yet, and who gave the first of the others. The findings and
+    /// the action plan both share recommendations out this way, each with its own owners.
+    static func recommendations<Owner>(of problem: ThemeResult, against given: [String: Owner]) -> (fresh: [String], earlier: Owner?) {
+        var fresh: [String] = []
+        var earlier: Owner?
+        for text in recommendationTexts(of: problem) {
+            if let owner = given[normalised(text)] { earlier = earlier ?? owner } else { fresh.append(text) }
+        }
+        return (fresh, earlier)
     }
 
     /// Recommendations compare without case, spacing or a final full stop.
@@ -229,16 +239,7 @@ struct PlanPhase {
         var items: [(tier: Int, item: Item)] = []
         var owner: [String: Int] = [:]
         for problem in ordered {
-            var fresh: [String] = []
-            var joined: Int?
-            for text in ReportModel.recommendationTexts(of: problem) {
-                let key = ReportModel.normalised(text)
-                if let index = owner[key] {
-                    joined = joined ?? index
-                } else {
-                    fresh.append(text)
-                }
-            }
+            let (fresh, joined) = ReportModel.recommendations(of: problem, against: owner)
             if fresh.isEmpty, let index = joined {
                 items[index].item.problems.append(problem)
                 items[index].item.gain += problem.gain
