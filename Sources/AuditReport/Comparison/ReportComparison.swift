@@ -149,8 +149,7 @@ public struct ReportComparison: Sendable {
         }
         // Only the checklists both audits covered: a checklist new this time would list every
         // one of its answers as changed from "not answered".
-        let both = Set(now.input.checklistIDs).intersection(before.input.checklistIDs)
-        for checklist in now.checklists + before.checklists where both.contains(checklist.id) {
+        for checklist in now.checklists + before.checklists where shared.contains(checklist.id) {
             for (_, q) in checklist.allQuestions { compare(QuestionRef(checklist: checklist.id, question: q.id), prompt: q.prompt) }
         }
         changedAnswers = answerChanges

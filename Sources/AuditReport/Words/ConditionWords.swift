@@ -26,19 +26,10 @@ enum ConditionWords {
                 return "\(subject) is yes"
             case .unary(.not, let inner):
                 if case .reference = inner.kind, let subject = subject(inner) { return "\(subject) is no" }
-                if case .call(.answered, let args) = inner.kind, args.count == 1, let prompt = prompt(args[0]) {
-                    return "“\(prompt)” is not answered"
-                }
-                if case .call(.na, let args) = inner.kind, args.count == 1, let prompt = prompt(args[0]) {
-                    return "“\(prompt)” is not answered not applicable"
-                }
+                if let words = answered(inner, not: true) { return words }
                 return condition(inner).map { "not (\($0))" }
-            case .call(.answered, let args):
-                guard args.count == 1, let prompt = prompt(args[0]) else { return nil }
-                return "“\(prompt)” is answered"
-            case .call(.na, let args):
-                guard args.count == 1, let prompt = prompt(args[0]) else { return nil }
-                return "“\(prompt)” is answered not applicable"
+            case .call(.answered, _), .call(.na, _):
+                return answered(e)
             case .binary(let op, let left, let right):
                 return binary(op, left, right)
             case .chain(let first, let links):
@@ -52,6 +43,13 @@ enum ConditionWords {
             default:
                 return nil
             }
+        }
+
+        /// `answered(q)` and `na(q)`, or with `not` their negations: `“…” is (not) answered (not applicable)`.
+        private func answered(_ e: Expr, not negated: Bool = false) -> String? {
+            guard case .call(let f, let args) = e.kind, f == .answered || f == .na, args.count == 1,
+                  let prompt = prompt(args[0]) else { return nil }
+            return "“\(prompt)” is \(negated ? "not " : "")answered" + (f == .na ? " not applicable" : "")
         }
 
         private func binary(_ op: Expr.BinaryOp, _ left: Expr, _ right: Expr) -> String? {
