@@ -100,7 +100,7 @@ public struct MeasureOptions: ParsableArguments {
         request.mappings = mappings
         request.delimiter = delimiter
         request.socialChannels = socialChannels
-        request.windowMinutes = windowMinutes ?? 10
+        if let windowMinutes { request.windowMinutes = windowMinutes }
         request.window = try MeasureRequest.window(period: period, since: since, until: until)
         request.typedAnswers = typedAnswers
         request.today = today

@@ -65,7 +65,7 @@ public struct MeasureRequest: Sendable {
     /// The export file that feeds a metric path (`inbox.response_rate` → the inbox file);
     /// several files of the kind are named together (`fb.csv, ig.csv`).
     public func file(for metric: String) -> String? {
-        guard let kind = ExportKind(rawValue: String(metric.prefix(while: { $0 != "." }))) else { return nil }
+        guard let kind = ExportKind(metric: metric) else { return nil }
         let all = files(kind)
         return all.isEmpty ? nil : all.joined(separator: ", ")
     }
@@ -131,6 +131,8 @@ public enum MeasuredAnswers {
         /// The social platforms the figure covers, by their exports (`Instagram`); empty when
         /// not known or not a platform's (web analytics).
         public var platforms: [String] = []
+        /// How many export files of its kind the figure comes from.
+        public var exportCount = 1
 
         /// `, Instagram only` when the figure comes from one platform's exports: a question about
         /// every channel filled from one would otherwise read as the whole.
@@ -209,11 +211,12 @@ public enum MeasuredAnswers {
                 // A typed answer is one the team gave themselves: not measured, and different.
                 let typed = entry.value != nil && entry.measured == nil && entry.value != answer ? entry.text : nil
                 let period = coverage.flatMap { $0.window?.label ?? $0.extent?.description }
-                let kind = ExportKind(rawValue: String(metric.prefix(while: { $0 != "." })))
+                let kind = ExportKind(metric: metric)
                 let platforms = kind == nil || kind == .traffic ? []
                     : Set((measurement.sources[kind!] ?? []).compactMap(\.platform)).map(\.description).sorted()
                 fills.append(Fill(ref: ref, answer: answer, metric: metric, value: value, file: file, period: period,
-                                  replacesTyped: typed, platforms: platforms))
+                                  replacesTyped: typed, platforms: platforms,
+                                  exportCount: kind.map { measurements.request.files($0).count } ?? 1))
             }
         }
         return (fills, unfilled)
@@ -244,7 +247,12 @@ public enum MeasuredAnswers {
         let conflicts = fills.filter { $0.replacesTyped != nil }
         let names = conflicts.prefix(3).map { "\($0.ref) \($0.replacesTyped!) → \($0.answer.displayText)" }.joined(separator: "; ")
         let more = conflicts.count > 3 ? " and \(conflicts.count - 3) more" : ""
-        return "\(conflicts.count.counted("question")) already \(conflicts.count == 1 ? "has a typed answer" : "have typed answers") (\(names)\(more))."
+        return "\(conflictsHeading(conflicts.count)) (\(names)\(more))."
+    }
+
+    /// `1 question already has a typed answer`, `3 questions already have typed answers`.
+    static func conflictsHeading(_ count: Int) -> String {
+        "\(count.counted("question")) already \(count == 1 ? "has a typed answer" : "have typed answers")"
     }
 
     /// Every typed answer the measurement would replace, one a line, for the shell to show
@@ -252,7 +260,7 @@ public enum MeasuredAnswers {
     public static func conflictLines(_ fills: [Fill]) -> [String] {
         let conflicts = fills.filter { $0.replacesTyped != nil }
         let one = conflicts.count == 1
-        return ["\(conflicts.count.counted("question")) already \(one ? "has a typed answer" : "have typed answers"):"]
+        return [conflictsHeading(conflicts.count) + ":"]
             + conflicts.map { "  \($0.ref): \($0.replacesTyped!) → \($0.answer.displayText)" }
             + [one ? "Replacing keeps the typed answer as the team's estimate." : "Replacing keeps each typed answer as the team's estimate."]
     }
@@ -272,12 +280,12 @@ public enum MeasuredAnswers {
 
     /// What the export kind is called in a sentence: "the inbox shows 89.8%".
     static func exportName(_ metric: String) -> String {
-        switch metric.prefix(while: { $0 != "." }) {
-        case "posts": return "the posts export"
-        case "inbox": return "the inbox"
-        case "followers": return "the follower export"
-        case "traffic": return "the traffic export"
-        default: return "the export"
+        switch ExportKind(metric: metric) {
+        case .posts: return "the posts export"
+        case .inbox: return "the inbox"
+        case .followers: return "the follower export"
+        case .traffic: return "the traffic export"
+        case nil: return "the export"
         }
     }
 
@@ -298,7 +306,7 @@ public enum MeasuredAnswers {
             }
         }
         // A follower count is summed over the follower exports given; one file is one account.
-        if (applied + kept).contains(where: { $0.metric.hasPrefix("followers.") && !$0.file.contains(",") }) {
+        if (applied + kept).contains(where: { ExportKind(metric: $0.metric) == .followers && $0.exportCount == 1 }) {
             lines.append("  (followers come from one export: give --followers once per account for the total across them)")
         }
         if !kept.isEmpty {

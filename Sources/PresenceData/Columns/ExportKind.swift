@@ -10,6 +10,11 @@ public enum ExportKind: String, Sendable, CaseIterable {
     /// Web analytics sessions and conversions by channel.
     case traffic
 
+    /// The kind a metric path reads (`inbox.response_rate` → inbox), nil for none.
+    public init?(metric: String) {
+        self.init(rawValue: String(metric.prefix(while: { $0 != "." })))
+    }
+
     /// The fields this kind reads, in the order they are looked for.
     public var fields: [ColumnMapping.Field] {
         switch self {
