@@ -1,6 +1,7 @@
 import AuditKit
 import AuditReport
 import Foundation
+import Testing
 
 /// Small checklists written after the seed articles, and the personas the golden files show.
 enum Fixtures {
@@ -306,6 +307,17 @@ enum Fixtures {
     }()
 
     static let ids = ["seven-steps", "four-mistakes"]
+
+    /// One checklist a test writes for itself, loaded (it must load without errors) and
+    /// answered as `answers` says, as Acme's audit of 2026-11-02 by Jo.
+    static func input(checklist id: String, _ text: String, answers: [String: AnswerValue] = [:],
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ReportInput {
+        let (set, diagnostics) = ChecklistSet.load([(file: "\(id).yaml", text: text)])
+        #expect(!diagnostics.hasErrors, "\(diagnostics)", sourceLocation: sourceLocation)
+        var sheet = AnswerSheet()
+        for (question, value) in answers { sheet.set(id, question, value) }
+        return ReportInput(organisation: "Acme", auditors: ["Jo"], date: "2026-11-02", checklistIDs: [id], set: set, answers: sheet)
+    }
 
     static func ref(_ checklist: String, _ question: String) -> QuestionRef {
         QuestionRef(checklist: checklist, question: question)

@@ -130,12 +130,7 @@ import Testing
         rules:
           - {id: r-owner, title: The inbox has an owner, theme: inbox, severity: high, check: owner}
         """
-        let (set, diagnostics) = ChecklistSet.load([(file: "why.yaml", text: text)])
-        #expect(!diagnostics.hasErrors, "\(diagnostics)")
-        var answers = AnswerSheet()
-        answers.set("why", "owner", .bool(false))
-        let json = try Self.parse(JSONReport.render(ReportInput(organisation: "Acme", auditors: ["Jo"], date: "2026-11-02",
-                                                                 checklistIDs: ["why"], set: set, answers: answers)))
+        let json = try Self.parse(JSONReport.render(Fixtures.input(checklist: "why", text, answers: ["owner": .bool(false)])))
         let findings = try #require(json["findings"] as? [[String: Any]])
         #expect(findings.first?["why"] as? String == "Customers judge a brand by its replies.")
     }

@@ -166,13 +166,7 @@ import Testing
           - {id: r-inbox, title: Requests answered, severity: critical, points: 2, check: inbox, recommendation: Answer requests where they are asked.}
           - {id: r-goals, title: Goals written, severity: high, points: 5, check: goals, recommendation: Write the goals down.}
         """
-        let (set, diagnostics) = ChecklistSet.load([(file: "order.yaml", text: text)])
-        #expect(!diagnostics.hasErrors, "\(diagnostics)")
-        var answers = AnswerSheet()
-        answers.set("order", "inbox", .bool(false))
-        answers.set("order", "goals", .bool(false))
-        let md = MarkdownReport.render(ReportInput(organisation: "Acme", auditors: ["Jo"], date: "2026-11-02",
-                                                   checklistIDs: ["order"], set: set, answers: answers))
+        let md = MarkdownReport.render(Fixtures.input(checklist: "order", text, answers: ["inbox": .bool(false), "goals": .bool(false)]))
         // 2 and 5 of 7 points: 28.6 and 71.4 to gain.
         #expect(md.contains("""
         ### First 30 days
@@ -197,8 +191,7 @@ import Testing
               - {id: replies, prompt: Does the team reply to comments?, type: yesno}
               - {id: mentions, prompt: Does the team reply to mentions?, type: yesno, when: not answered(replies)}
         """
-        let (set, diagnostics) = ChecklistSet.load([(file: "words.yaml", text: text)])
-        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        let set = Fixtures.input(checklist: "words", text).set
         let mentions = try #require(set.question(QuestionRef(checklist: "words", question: "mentions"))?.when)
         #expect(ConditionWords.describe(mentions, in: "words", set: set) == "“Does the team reply to comments?” is not answered")
         let choice = try Parser.parse("profiles != \"only the company account is used\"").get()
