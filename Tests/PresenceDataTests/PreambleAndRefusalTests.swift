@@ -93,6 +93,19 @@ import Testing
         #expect(out.last == "\r\u{1B}[K")
     }
 
+    /// The last chunk of a file is drawn even when it comes within `interval` of the previous
+    /// draw, so the line always ends at 100 % and the full row count, however fast the machine.
+    @Test func theFinalStateIsDrawnWhateverTheClockSays() {
+        let clock = Clock()
+        var out: [String] = []
+        let line = ProgressLine(delay: 0, interval: 0.1, clock: { clock.now }, write: { out.append($0) })
+        line.update(ImportProgress(file: "posts.csv", bytesRead: 1_000_000, totalBytes: 4_000_000, rows: 10_000))
+        line.update(ImportProgress(file: "posts.csv", bytesRead: 2_000_000, totalBytes: 4_000_000, rows: 20_000))
+        line.update(ImportProgress(file: "posts.csv", bytesRead: 4_000_000, totalBytes: 4_000_000, rows: 40_000))
+        #expect(out == ["\rreading posts.csv: 1 MB of 4 MB (25%), 10,000 rows\u{1B}[K",
+                        "\rreading posts.csv: 4 MB of 4 MB (100%), 40,000 rows\u{1B}[K"])
+    }
+
     @Test func aShortImportDrawsNothing() {
         let clock = Clock()
         var out: [String] = []

@@ -9,7 +9,8 @@ import Darwin
 /// The progress line of a long import on a terminal: `reading posts.csv: 412.3 MB of 1.2 GB
 /// (34%), 3,400,000 rows, 180.2 MB/s`. Nothing is drawn until the import has run for `delay`
 /// seconds (a short import shows nothing); then the line is redrawn in place (carriage return
-/// and erase-to-end-of-line) at most every `interval` seconds, and `finish()` erases it.
+/// and erase-to-end-of-line) at most every `interval` seconds, and always at a file's last
+/// chunk, and `finish()` erases it.
 ///
 /// The caller decides whether there is a terminal to draw on; the clock is injectable so the
 /// timing can be tested without waiting.
@@ -42,7 +43,10 @@ public final class ProgressLine {
             file = key
             fileStart = now
         }
-        guard now - start >= delay, now - lastDraw >= interval else { return }
+        // The last chunk of a file is always drawn once the line shows: the line must end on
+        // 100 % and every row, not on whatever the clock let through last.
+        let complete = progress.totalBytes.map { progress.bytesRead >= $0 } ?? false
+        guard now - start >= delay, now - lastDraw >= interval || (complete && drawn) else { return }
         lastDraw = now
         drawn = true
         write("\r" + Self.text(progress, seconds: now - fileStart) + "\u{1B}[K")
