@@ -27,6 +27,10 @@ public enum BuiltinChecklists {
     /// The audit order of the built-in checklists when none are named.
     public static let auditOrder = ["seven-steps", "four-mistakes", "launch"]
 
+    /// The organisation profile: asked once per audit, before the first checklist, whichever
+    /// checklists are audited; every checklist reads its answers. It has no rules.
+    public static let profileID = "profile"
+
     /// The summaries of every built-in, in the order of `files`, or nil when one is missing.
     public static var summaries: [EmbeddedChecklistSummary]? {
         let summaries = files.compactMap(\.summary)
@@ -36,8 +40,9 @@ public enum BuiltinChecklists {
     /// Every embedded checklist file, in audit order, then any others by name.
     public static var files: [EmbeddedChecklistFile] {
         embeddedChecklistFiles.sorted { lhs, rhs in
-            let l = auditOrder.firstIndex(of: String(lhs.name.dropLast(5))) ?? Int.max
-            let r = auditOrder.firstIndex(of: String(rhs.name.dropLast(5))) ?? Int.max
+            let order = [profileID] + auditOrder
+            let l = order.firstIndex(of: String(lhs.name.dropLast(5))) ?? Int.max
+            let r = order.firstIndex(of: String(rhs.name.dropLast(5))) ?? Int.max
             return (l, lhs.name) < (r, rhs.name)
         }
     }

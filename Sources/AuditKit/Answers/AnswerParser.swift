@@ -100,7 +100,7 @@ enum AnswerParser {
             return "type a number from 1 to \(q.choices.count) or a choice (a unique beginning is enough): "
                 + q.choices.joined(separator: ", ")
         case .multi:
-            return "type numbers or choices separated by commas, or none: " + q.choices.joined(separator: ", ")
+            return q.multiHint + ": " + q.choices.joined(separator: ", ")
         case .number:
             return (q.integer ? "type a whole number such as 12, 1,200 or 12k" : "type a number such as 12000, 12,000 or 12k")
                 + boundsText(q, ExpressionPrinter.formatNumber)
@@ -270,7 +270,18 @@ enum AnswerParser {
         if let exact = q.choices.first(where: { $0.lowercased() == text.lowercased() }) {
             return .success(.choices([exact]))
         }
-        if text.lowercased() == "none" { return .success(.choices([])) }
+        if text.lowercased() == "none" {
+            // One way to say "nothing": where the question offers a choice for it ("none yet"),
+            // `none` is that choice, so that typing `none` cannot score differently from it.
+            let nothing = q.choices.filter { q.exclusiveChoices.contains($0) }
+            switch nothing.count {
+            case 0: return .success(.choices([]))
+            case 1: return .success(.choices(nothing))
+            default:
+                return .failure(AnswerError(reason: "\"none\" could mean " + nothing.map { "\"\($0)\"" }.joined(separator: " or "),
+                                            accepted: "type the one you mean"))
+            }
+        }
         var picked = Set<String>()
         for part in text.split(separator: ",") {
             let item = part.trimmed()

@@ -40,7 +40,9 @@ public enum CheckRunner {
         var diagnostics = all.filter { checkedFiles.contains($0.location.file) }
         for checklist in set.checklists where checkedFiles.contains(checklist.file) {
             diagnostics += coverage(of: checklist, strict: strict)
+            diagnostics += ProblemChecks.nothingChoicesNotExclusive(in: checklist, set: set, strict: strict)
         }
+        diagnostics += ProblemChecks.sameAnswersInTwoProblems(in: set, files: checkedFiles, strict: strict)
         var sources: [String: String] = [:]
         for f in files { sources[f.file] = f.text }
         var errText = DiagnosticRenderer.render(diagnostics, sources: sources)

@@ -10,6 +10,19 @@ public struct Question: Sendable, Hashable {
     public var choices: [String]
     /// Choices of a `multi` question that cannot be combined with others (`none of these`).
     public var exclusiveChoices: Set<String> = []
+
+    /// The one exclusive choice of a `multi` question, which a typed `none` means; nil when it
+    /// has none or several.
+    public var nothingChoice: String? {
+        let nothing = choices.filter { exclusiveChoices.contains($0) }
+        return nothing.count == 1 ? nothing[0] : nil
+    }
+
+    /// What to type for "nothing" in a `multi` answer, for the hints at the prompt.
+    public var multiHint: String {
+        if let nothing = nothingChoice { return "type numbers or choices separated by commas (none means \(nothing))" }
+        return exclusiveChoices.isEmpty ? "type numbers or choices separated by commas, or none" : "type numbers or choices separated by commas"
+    }
     /// The suggested answer shown at the prompt, as typed in the file; never scored by itself.
     public var defaultText: String?
     /// Whether "not applicable" is an accepted answer.

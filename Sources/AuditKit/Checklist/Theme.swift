@@ -1,6 +1,7 @@
-/// One underlying problem that several rules may judge, so that it is reported once, with one
-/// gain: a rule's `theme:` names it, from its own checklist or (`other-checklist.theme-id`) from
-/// another loaded one.
+/// One business problem of the catalogue, which rules of several checklists may judge, so that
+/// it is reported once and charged once: a rule's `theme:` names it, from its own checklist or
+/// (`other-checklist.theme-id`) from another loaded one. A problem is defined once, in one
+/// checklist; the others join it.
 public struct Theme: Sendable, Hashable {
     /// Unique within the checklist.
     public var id: String
@@ -8,8 +9,12 @@ public struct Theme: Sendable, Hashable {
     public var title: String
     /// What is wrong, as a heading (shown when any of its rules fails).
     public var problem: String
-    /// Optional explanation.
+    /// Why it matters, in a sentence or two.
     public var help: String?
+    /// The one thing to do about the whole problem, whichever of its rules failed.
+    public var recommendation: String?
+    /// `<seed file>#<quote>` backing why it matters.
+    public var source: String?
     /// Where the theme's `id` value is.
     public var location: SourceLocation
 

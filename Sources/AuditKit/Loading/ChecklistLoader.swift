@@ -4,7 +4,7 @@
 public enum ChecklistLoader {
     static let checklistFields = ["id", "title", "version", "description", "sources", "themes", "sections", "rules", "examples"]
     static let sourceFields = ["file", "title", "author", "date", "description"]
-    static let themeFields = ["id", "title", "problem", "help"]
+    static let themeFields = ["id", "title", "problem", "help", "recommendation", "source"]
     static let sectionFields = ["id", "title", "help", "questions"]
     static let questionFields = ["id", "prompt", "type", "choices", "default", "allow_na", "help", "source",
                                  "when", "min", "max", "unit", "integer", "measure", "measure_period"]
@@ -165,7 +165,7 @@ public enum ChecklistLoader {
 
         static let sourceFieldsList = ChecklistLoader.sourceFields
 
-        /// `themes:`: `{id, title, problem, help}` each.
+        /// `themes:`: `{id, title, problem, help, recommendation, source}` each.
         mutating func themes(_ node: YNode?) -> [Theme] {
             guard let node, !YAMLSource.isNull(node) else { return [] }
             guard let items = node.sequence else {
@@ -187,9 +187,12 @@ public enum ChecklistLoader {
                     continue
                 }
                 seen[id] = location
-                out.append(Theme(id: id, title: src.string(f["title"]?.value, field: "title") ?? "",
-                                 problem: src.string(f["problem"]?.value, field: "problem") ?? "",
-                                 help: src.string(f["help"]?.value, field: "help"), location: location))
+                var theme = Theme(id: id, title: src.string(f["title"]?.value, field: "title") ?? "",
+                                  problem: src.string(f["problem"]?.value, field: "problem") ?? "",
+                                  help: src.string(f["help"]?.value, field: "help"), location: location)
+                theme.recommendation = src.string(f["recommendation"]?.value, field: "recommendation")
+                theme.source = checkSource(f["source"]?.value)
+                out.append(theme)
             }
             return out
         }

@@ -35,6 +35,19 @@ public struct ChecklistSet: Sendable {
         return .some(checklists[i].sections[p.section].questions[p.question].when)
     }
 
+    /// Whether any `when`, `applies` or `check` of checklist `id` reads an answer of checklist
+    /// `other` (the organisation profile is asked only of audits whose checklists read it).
+    public func checklist(_ id: String, reads other: String) -> Bool {
+        guard let checklist = checklist(id) else { return false }
+        var found = false
+        let expressions = checklist.sections.flatMap { $0.questions.compactMap(\.when) }
+            + checklist.rules.flatMap { [$0.check] + ($0.applies.map { [$0] } ?? []) }
+        for expression in expressions where !found {
+            expression.root.forEachReference { c, _, _ in if c == other { found = true } }
+        }
+        return found
+    }
+
     /// Ids of the checklists, in order.
     public var ids: [String] { checklists.map(\.id) }
 

@@ -62,22 +62,7 @@ public enum ExampleRunner {
 
     /// Runs one example.
     public static func run(_ example: Example, of checklist: Checklist, in set: ChecklistSet) -> ExampleResult {
-        var mismatches: [ExampleResult.Mismatch] = []
-        var sheet = AnswerSheet()
-        for answer in example.answers {
-            let ref = QuestionRef(checklist: answer.checklistID ?? checklist.id, question: answer.questionID)
-            guard let question = set.question(ref) else {
-                mismatches.append(.init(field: "answers", expected: "a question `\(ref)`", actual: "none",
-                                        missing: [], unexpected: []))
-                continue
-            }
-            switch question.parse(answer.text) {
-            case .success(let value): sheet[ref] = value
-            case .failure(let e):
-                mismatches.append(.init(field: "answers", expected: "`\(answer.text)` accepted for \(ref)",
-                                        actual: e.description, missing: [], unexpected: []))
-            }
-        }
+        var (sheet, mismatches) = answers(of: example, of: checklist, in: set)
         let card = Scorer.score(set, answers: sheet, checklists: [checklist.id])
         let score = card.checklists.first
         let results = score?.results ?? []
@@ -132,6 +117,27 @@ public enum ExampleRunner {
         return ExampleResult(checklistID: checklist.id, file: checklist.file, name: example.name,
                              location: example.location, expectLocation: example.expectLocation,
                              mismatches: mismatches, score: score)
+    }
+
+    /// The answers of one example, parsed as the shell parses them, and the ones that did not parse.
+    static func answers(of example: Example, of checklist: Checklist, in set: ChecklistSet) -> (AnswerSheet, [ExampleResult.Mismatch]) {
+        var mismatches: [ExampleResult.Mismatch] = []
+        var sheet = AnswerSheet()
+        for answer in example.answers {
+            let ref = QuestionRef(checklist: answer.checklistID ?? checklist.id, question: answer.questionID)
+            guard let question = set.question(ref) else {
+                mismatches.append(.init(field: "answers", expected: "a question `\(ref)`", actual: "none",
+                                        missing: [], unexpected: []))
+                continue
+            }
+            switch question.parse(answer.text) {
+            case .success(let value): sheet[ref] = value
+            case .failure(let e):
+                mismatches.append(.init(field: "answers", expected: "`\(answer.text)` accepted for \(ref)",
+                                        actual: e.description, missing: [], unexpected: []))
+            }
+        }
+        return (sheet, mismatches)
     }
 
     private static func list(_ ids: [String]) -> String { "[" + ids.joined(separator: ", ") + "]" }

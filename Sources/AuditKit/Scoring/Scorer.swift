@@ -1,23 +1,32 @@
 /// Scores answers against checklists. Each rule evaluates once, each question's `when` once,
 /// so scoring is linear in the size of the checklists.
 public enum Scorer {
-    /// Scores the checklists with the given ids (all of the set when nil), in that order.
+    /// Scores the checklists with the given ids (all of the set when nil), in that order; a
+    /// checklist without rules is left out.
     public static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]? = nil) -> Scorecard {
         let evaluator = Evaluator(set: set, answers: answers)
         var scores: [ChecklistScore] = []
         for id in ids ?? set.ids {
-            guard let checklist = set.checklist(id) else { continue }
+            // A checklist without rules (the organisation profile) informs the others but has
+            // nothing to score.
+            guard let checklist = set.checklist(id), !checklist.rules.isEmpty else { continue }
             scores.append(score(checklist, evaluator: evaluator))
         }
         var overall = ScoreSummary()
         for s in scores { overall.add(s.summary) }
+        // Points overall come from the problems across checklists: a problem found by rules of
+        // three checklists is charged once.
+        var problems = ProblemPoints()
+        for s in scores { problems.add(s.results) }
+        problems.apply(to: &overall)
         // Gains need the totals, so they are filled in after every checklist is known.
         for c in scores.indices {
-            let known = scores[c].summary.knownPoints
+            let own = scores[c].results
+            let ownGains = Self.ruleGains(own, known: scores[c].summary.knownPoints)
+            let overallGains = Self.ruleGains(own, among: scores.flatMap(\.results), known: overall.knownPoints)
             for r in scores[c].results.indices where scores[c].results[r].status == .fail {
-                let points = scores[c].results[r].points
-                scores[c].results[r].gain = known > 0 ? points / known * 100 : 0
-                scores[c].results[r].overallGain = overall.knownPoints > 0 ? points / overall.knownPoints * 100 : 0
+                scores[c].results[r].gain = ownGains[r]
+                scores[c].results[r].overallGain = overallGains[r]
             }
         }
         for c in scores.indices {
@@ -85,6 +94,15 @@ public enum Scorer {
             sectionSummaries[rule.sectionID, default: ScoreSummary()].count(status, points: rule.points)
             total.count(status, points: rule.points)
         }
+        // Rule counts are per rule; points per problem, charged once in each summary.
+        var sectionProblems: [String: ProblemPoints] = [:]
+        var problems = ProblemPoints()
+        for r in results {
+            sectionProblems[r.rule.sectionID, default: ProblemPoints()].add(problem: r.themeKey, status: r.status, points: r.points)
+            problems.add(problem: r.themeKey, status: r.status, points: r.points)
+        }
+        for (id, points) in sectionProblems { points.apply(to: &sectionSummaries[id, default: ScoreSummary()]) }
+        problems.apply(to: &total)
         var sections = checklist.sections.map {
             SectionScore(id: $0.id, title: $0.title, summary: sectionSummaries[$0.id] ?? ScoreSummary())
         }
@@ -148,6 +166,24 @@ public enum Scorer {
                         missing: ranked, questionsToScore: questionsToScore)
     }
 
+    /// For each failed rule of `results`: the score points gained if it alone passed, with the
+    /// problems tallied over `among` (default: `results`). A rule that shares its problem with
+    /// a failed rule worth as much gains nothing: the problem is still there.
+    static func ruleGains(_ results: [RuleResult], among: [RuleResult]? = nil, known: Double) -> [Int: Double] {
+        var failedPoints: [String: [Double]] = [:]
+        for r in among ?? results where r.status == .fail { failedPoints[r.themeKey, default: []].append(r.points) }
+        var gains: [Int: Double] = [:]
+        for (i, r) in results.enumerated() where r.status == .fail {
+            let points = failedPoints[r.themeKey] ?? [r.points]
+            let lost = points.max() ?? 0
+            var others = points
+            if let at = others.firstIndex(of: r.points) { others.remove(at: at) }
+            let remaining = others.max() ?? 0
+            gains[i] = known > 0 ? (lost - remaining) / known * 100 : 0
+        }
+        return gains
+    }
+
     /// Failed rules grouped by theme, with the gain of fixing each theme whole.
     static func themes(_ scores: [ChecklistScore], overall: ScoreSummary, set: ChecklistSet) -> [ThemeResult] {
         var groups: [String: (theme: Theme?, owner: String, rules: [RuleResult], first: Int)] = [:]
@@ -162,6 +198,12 @@ public enum Scorer {
                 position += 1
             }
         }
+        var overallProblems = ProblemPoints()
+        var checklistProblems: [String: ProblemPoints] = [:]
+        for c in scores {
+            overallProblems.add(c.results)
+            checklistProblems[c.id, default: ProblemPoints()].add(c.results)
+        }
         func gain(_ points: Double, in summary: ScoreSummary) -> Double {
             guard summary.knownPoints > 0 else { return 0 }
             return (summary.passedPoints + points) / summary.knownPoints * 100 - summary.passedPoints / summary.knownPoints * 100
@@ -170,13 +212,14 @@ public enum Scorer {
             let rules = group.rules.count < 2 ? group.rules : group.rules.enumerated().sorted { a, b in
                 a.element.rule.severity != b.element.rule.severity ? a.element.rule.severity > b.element.rule.severity : a.offset < b.offset
             }.map(\.element)
-            var pointsIn: [String: Double] = [:]
-            for r in rules { pointsIn[r.checklistID, default: 0] += r.points }
+            // Fixing the whole problem gives back what it costs: once overall, and in each
+            // checklist what its own rules of the problem cost there.
             var perChecklist: [String: Double] = [:]
-            for c in scores { if let points = pointsIn[c.id] { perChecklist[c.id] = gain(points, in: c.summary) } }
-            let total = rules.reduce(0) { $0 + $1.points }
+            for c in scores where rules.contains(where: { $0.checklistID == c.id }) {
+                perChecklist[c.id] = gain(checklistProblems[c.id]?.lost(key) ?? 0, in: c.summary)
+            }
             return (ThemeResult(key: key, theme: group.theme, checklistID: group.owner, rules: rules,
-                                gain: gain(total, in: overall), checklistGains: perChecklist,
+                                gain: gain(overallProblems.lost(key), in: overall), checklistGains: perChecklist,
                                 applicableRuleCount: applicable[key] ?? rules.count), group.first)
         }
         // Sort keys found once: a theme's severity is a walk over its rules, and comparing

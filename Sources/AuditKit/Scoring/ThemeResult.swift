@@ -18,14 +18,10 @@ public struct ThemeResult: Sendable, Hashable {
     /// How many rules of the theme apply (pass, fail or are open), the failed ones included.
     public var applicableRuleCount = 0
 
-    /// The heading of the finding: the theme's `problem` when the theme fails as a whole (every
-    /// one of its rules that applies fails), else the most severe failed rule's own, which
-    /// says exactly what that rule found. A theme of three practices of which one is kept is
-    /// not "missing", and its problem need not hedge to stay true.
-    public var problem: String {
-        guard let theme, rules.count >= applicableRuleCount else { return rules[0].rule.problemHeading }
-        return theme.problem
-    }
+    /// The heading of the finding: the problem's own, which must hold whenever any of its
+    /// rules fails (a business problem, "Customer requests wait and are sent elsewhere"), else,
+    /// for a rule that is its own problem, the rule's.
+    public var problem: String { theme?.problem ?? rules[0].rule.problemHeading }
 
     /// The practice it restores: the theme's `title`, else the rule's.
     public var title: String { theme?.title ?? rules[0].rule.title }
@@ -33,8 +29,8 @@ public struct ThemeResult: Sendable, Hashable {
     /// The most severe of its rules' severities.
     public var severity: Severity { rules.map(\.rule.severity).max() ?? .info }
 
-    /// The points its failed rules carry together.
-    public var points: Double { rules.reduce(0) { $0 + $1.points } }
+    /// What the problem costs: the most points of its failed rules (a problem is charged once).
+    public var points: Double { rules.map(\.points).max() ?? 0 }
 
     /// The lowest cap among its failed rules, if any.
     public var cap: Band? { rules.compactMap(\.rule.cap).min() }

@@ -65,8 +65,10 @@ struct ReportModel {
     /// A problem by its theme key.
     func problem(_ key: String) -> ThemeResult? { problems.first { $0.key == key } }
 
-    /// The distinct recommendations of a theme's rules, most severe rule first.
+    /// The problem's one recommendation where the catalogue gives it; else the distinct
+    /// recommendations of its rules, most severe rule first.
     static func recommendationTexts(of problem: ThemeResult) -> [String] {
+        if let text = problem.theme?.recommendation?.trimmedText, !text.isEmpty { return [text] }
         var seen: Set<String> = []
         return problem.rules.compactMap { r in
             guard let text = r.rule.recommendation?.trimmedText, !text.isEmpty, seen.insert(normalised(text)).inserted else { return nil }
@@ -138,6 +140,14 @@ struct ReportModel {
     func checklistTitle(_ id: String) -> String { input.set.checklist(id)?.title ?? id }
 
     /// The article a rule cites, with the quote, when it cites one.
+    /// The quote backing why a problem matters, where the catalogue gives one (cited from the
+    /// checklist that defines the problem).
+    func citation(of problem: ThemeResult) -> (source: Source, quote: String?)? {
+        guard let cited = problem.theme?.source, let split = ReportFormat.source(cited),
+              let source = input.set.checklist(problem.checklistID)?.source(cited: cited) else { return nil }
+        return (source, split.quote)
+    }
+
     func citation(of result: RuleResult) -> (source: Source, quote: String?)? {
         guard let split = ReportFormat.source(result.rule.source),
               let source = input.set.checklist(result.checklistID)?.source(cited: result.rule.source) else { return nil }

@@ -162,6 +162,11 @@ public final class AuditController {
             let hint = Suggest.closest(to: id, in: set.ids).map { " Did you mean `\($0)`?" } ?? ""
             throw UserError("no checklist `\(id)`.\(hint) Installed: \(ChecklistText.commaList(set.ids)) (`list` shows them).")
         }
+        // The profile comes first, once, when any checklist audited reads it.
+        let profile = BuiltinChecklists.profileID
+        if set.checklist(profile) != nil, !ids.contains(profile), ids.contains(where: { set.checklist($0, reads: profile) }) {
+            ids.insert(profile, at: 0)
+        }
         if let sessionPath {
             if AtomicFile.exists(sessionPath) {
                 try resume(named: sessionPath, shell: shell)

@@ -24,7 +24,7 @@ extension AuditController {
         for choice in question.numberedChoices { console.print("  \(choice)") }
         // With the choices listed above, the hint need not repeat them.
         var hint = "  " + (question.numberedChoices.isEmpty ? question.acceptedAnswers
-            : question.type == .multi ? "type numbers or choices separated by commas, or none"
+            : question.type == .multi ? question.multiHint
             : "type a number from 1 to \(question.choices.count) or the start of a choice")
         if !question.numberedChoices.isEmpty && question.allowNA { hint += ", or n/a" }
         if let unit = question.unit { hint += " (\(unit))" }

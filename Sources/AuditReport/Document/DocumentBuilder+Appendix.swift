@@ -1,0 +1,117 @@
+import AuditKit
+
+/// The appendix: every question and answer, answers kept from earlier versions, practices that do not apply, and the scoring method.
+extension DocumentBuilder {
+
+    func appendix() -> DocumentSection {
+        var blocks: [Block] = [.heading(3, [.text("Questions and answers")])]
+        for checklist in model.checklists {
+            blocks.append(.heading(4, [.text("\(checklist.title) \(checklist.version)")]))
+            var counts: [String: Int] = [:]
+            var total = 0
+            for (_, q) in checklist.allQuestions {
+                counts[model.state(of: QuestionRef(checklist: checklist.id, question: q.id)).word, default: 0] += 1
+                total += 1
+            }
+            let parts = ["answered", "not applicable", "skipped", "not answered", "not asked"].compactMap { word in
+                counts[word].map { "\($0) \(word)" }
+            }
+            blocks.append(.paragraph([.text("\(total.counted("question")): \(parts.joined(separator: ", ")).")]))
+            for section in checklist.sections where !section.questions.isEmpty {
+                blocks.append(.heading(5, [.text(section.title)]))
+                let rows: [[[Inline]]] = section.questions.map { q in
+                    let ref = QuestionRef(checklist: checklist.id, question: q.id)
+                    return [[.text(q.prompt + " "), .code(q.id)], answer(ref), extras(notes: input.notes[ref] ?? [], evidence: input.evidence[ref] ?? [])]
+                }
+                blocks.append(.table(Table(header: ["Question", "Answer", "Notes and evidence"], alignment: [.left, .left, .left], rows: rows, kind: "answers")))
+            }
+            blocks += retired(of: checklist)
+        }
+        blocks += notApplicable()
+        blocks += method()
+        return DocumentSection(id: "appendix", title: "Appendix", startsPage: true, blocks: blocks)
+    }
+
+    func extras(notes: [String], evidence: [String]) -> [Inline] {
+        var parts: [Inline] = []
+        for note in notes.map(\.trimmedText) where !note.isEmpty {
+            if !parts.isEmpty { parts.append(.text(" · ")) }
+            parts.append(.text(note))
+        }
+        for item in evidence.map(\.trimmedText) where !item.isEmpty {
+            if !parts.isEmpty { parts.append(.text(" · ")) }
+            parts += [.text("Evidence: "), Self.evidenceInline(item)]
+        }
+        return parts
+    }
+
+    /// Answers to questions this version of the checklist no longer has: kept, not scored.
+    func retired(of checklist: Checklist) -> [Block] {
+        let kept = input.retired.filter { $0.key.checklist == checklist.id }.sorted { $0.key < $1.key }
+        guard !kept.isEmpty else { return [] }
+        return [
+            .heading(5, [.text("Kept from an earlier version of the checklist")]),
+            .paragraph([.text("These questions are no longer in the checklist; the answers are kept, not scored, and return if the questions do.")]),
+            .table(Table(header: ["Question", "Answer", "Version", "Notes and evidence"], alignment: [.left, .left, .left, .left],
+                         rows: kept.map { ref, answer in
+                             [[.code(ref.question)], [.text(answer.entry.text.map { "“\($0)”" } ?? "")], [.text(answer.version)],
+                              extras(notes: answer.entry.notes, evidence: answer.entry.evidence)]
+                         }, kind: "answers")),
+        ]
+    }
+
+    func notApplicable() -> [Block] {
+        guard !model.notApplicableRules.isEmpty else { return [] }
+        return [
+            .heading(3, [.text("Practices that do not apply")]),
+            .list(ordered: false, start: 1, items: model.notApplicableRules.map { r in
+                let because = r.notApplicableBecause.compactMap { input.set.question($0).map { "“\($0.prompt)”" } }
+                var reason: String
+                if !because.isEmpty {
+                    reason = "answered not applicable: " + because.joined(separator: ", ")
+                } else if let applies = r.rule.applies, let words = ConditionWords.describe(applies, in: r.checklistID, set: input.set) {
+                    reason = "it applies only when \(words)"
+                } else {
+                    reason = "its condition does not hold"
+                }
+                return [.emphasis([.text(r.rule.title)]), .text(" (\(model.checklistTitle(r.checklistID))): \(reason)")]
+            }),
+        ]
+    }
+
+    func method() -> [Block] {
+        let overall = model.scorecard.overall
+        var items: [[Inline]] = [
+            [.strong([.text("Score")]), .text(" = points of passed rules ÷ points of applicable rules whose outcome is known × 100.")],
+            [.strong([.text("Open rules")]), .text(" depend on unanswered questions; the "), .strong([.text("range")]), .text(" runs from every open rule failing to every open rule passing, and "), .strong([.text("confidence")]), .text(" is the share of the points already decided.")],
+            [.strong([.text("Provisional")]), .text(": the range crosses a band, or confidence is below \(ReportFormat.points(ScoringPolicy.provisionalBelowConfidence * 100))%. Below \(ReportFormat.points(ScoringPolicy.noScoreBelowConfidence * 100))% there is no score.")],
+            [.strong([.text("Caps")]), .text(": a failed critical practice limits the band (to developing unless the checklist says otherwise), whatever the points say.")],
+            [.strong([.text("Problems")]), .text(": rules are the causes of business problems, each reported once and charged once. A problem weighs the most points of its rules and, when any of them fails, costs the most points of its failed ones, whichever checklists they come from.")],
+            [.strong([.text("Overall")]), .text(" uses the same formula over the problems of all checklists together, so a problem found by two checklists counts once.")],
+        ]
+        if overall.score != nil {
+            items.append([.strong([.text("This audit:")]), .text(" \(ReportFormat.points(overall.passedPoints)) of \(ReportFormat.points(overall.knownPoints)) known points passed = \(ReportFormat.score(overall.score)); open rules hold \(ReportFormat.points(overall.openPoints)) more.")])
+        }
+        let bands = Band.allCases.sorted { $0.lowerBound > $1.lowerBound }
+        let bandRows: [[[Inline]]] = bands.enumerated().map { i, band in
+            let range: String
+            if i == 0 {
+                range = "\(ReportFormat.points(band.lowerBound)) and above"
+            } else if band.lowerBound == 0 {
+                range = "below \(ReportFormat.points(bands[i - 1].lowerBound))"
+            } else {
+                range = "\(ReportFormat.points(band.lowerBound)) to \(ReportFormat.score(bands[i - 1].lowerBound - 0.1))"
+            }
+            return [[.text(band.label)], [.text(range)]]
+        }
+        return [
+            .heading(3, [.text("Scoring method")]),
+            .list(ordered: false, start: 1, items: items),
+            .table(Table(header: ["Severity", "Points"], alignment: [.left, .right],
+                         rows: Severity.allCases.reversed().map { [[.text($0.rawValue)], [.text(ReportFormat.points($0.defaultPoints))]] }, kind: "method")),
+            .paragraph([.text("A rule may set its own points; the table gives the default for its severity.")]),
+            .table(Table(header: ["Band", "Score"], alignment: [.left, .left], rows: bandRows, kind: "method")),
+            .paragraph([.text("Bands are read from the score rounded to one decimal, as printed.")]),
+        ]
+    }
+}

@@ -1,0 +1,67 @@
+import AuditKit
+
+/// The comparison with the previous audit.
+extension DocumentBuilder {
+
+    func comparison(_ c: ReportComparison) -> DocumentSection {
+        var blocks: [Block] = []
+        if let date = c.baselineDate {
+            blocks.append(.paragraph([.text("The previous audit is dated \(date).")]))
+        } else {
+            blocks.append(.paragraph([.text("The previous audit is undated: its file records no start date.")]))
+        }
+        let changes = [c.overall] + c.checklists
+        blocks.append(.chart(.beforeAfter(title: "Score before and after", rows: changes.map { ($0.title, $0.previous, $0.current) })))
+        blocks.append(.table(Table(header: ["Score", "Previous", "Now", "Change"], alignment: [.left, .right, .right, .right],
+                                   rows: changes.map { change in
+                                       [change.id == nil ? [.strong([.text(change.title)])] : [.text(change.title)],
+                                        [.text(ReportFormat.score(change.previous))], [.text(ReportFormat.score(change.current))],
+                                        [.text(change.change.map(ReportFormat.change) ?? "–")]]
+                                   }, kind: "change")))
+        func list(_ title: String, _ items: [[Inline]]) {
+            blocks.append(.paragraph([.strong([.text("\(title) (\(items.count))")])]))
+            blocks.append(items.isEmpty ? .paragraph([.text("None.")]) : .list(ordered: false, start: 1, items: items))
+        }
+        // Rule by rule: a theme can be partly solved, so its heading would claim too much.
+        var seen: Set<String> = []
+        let solved = c.resolved.filter(\.isSolved).compactMap { item -> [Inline]? in
+            let heading = (baseline ?? model).problemHeading(of: item.previous)
+            guard seen.insert("solved " + heading).inserted else { return nil }
+            return [.text(heading + (item.measuredNow ? " (now passes, measured from an export this time; typed before)" : " (now passes)"))]
+        }
+        list("Problems solved", solved)
+        let unjudged = c.resolved.filter { !$0.isSolved }.compactMap { item -> [Inline]? in
+            let heading = (baseline ?? model).problemHeading(of: item.previous)
+            guard seen.insert("unjudged " + heading).inserted else { return nil }
+            let why = switch item.currentStatus {
+            case .open: " (open now: questions it needs are unanswered)"
+            case .notApplicable: " (no longer applies)"
+            default: " (no longer part of the audit)"
+            }
+            return [.text(heading + why)]
+        }
+        if !unjudged.isEmpty { list("Not judged this time", unjudged) }
+        let new = c.new.compactMap { r -> [Inline]? in
+            let heading = model.problemHeading(of: r)
+            guard seen.insert("new " + heading).inserted else { return nil }
+            return [.text("\(heading) (\(r.rule.severity.rawValue), \(pointsText(r.points)); passed before)")]
+        }
+        list("New problems", new)
+        let first = c.firstJudged.compactMap { item -> [Inline]? in
+            let heading = model.problemHeading(of: item.current)
+            guard seen.insert("first " + heading).inserted else { return nil }
+            let before: String
+            switch item.previousStatus {
+            case .open?: before = "open before"
+            case .notApplicable?: before = "did not apply before"
+            default: before = "not part of the previous audit"
+            }
+            return [.text("\(heading) (\(item.current.rule.severity.rawValue), \(pointsText(item.current.points)); \(before))")]
+        }
+        list("Judged for the first time", first)
+        list("Answers that changed", c.changedAnswers.map { change in
+            [.text(change.prompt + " — " + (change.previous.map { "“\($0)”" } ?? "not answered") + " → " + (change.current.map { "“\($0)”" } ?? "not answered"))]
+        })
+        return DocumentSection(id: "comparison", title: "Compared with the previous audit", startsPage: true, blocks: blocks)
+    }
+}
