@@ -95,6 +95,22 @@ import Testing
         #expect(lenient.dropped == [QuestionRef(checklist: "mini", question: "gone")])
     }
 
+    /// Issue 29 item 9: a format far below zero crashed (`Int(version)` trapped), 0 and -1 were
+    /// read without the end marker, and a huge newer number was printed rounded.
+    @Test(arguments: [
+        ("format: -99999999999999999999\nanswers: {}\n", "1:9 the session format -99999999999999999999 is not one this smaudit reads: it reads formats 1 and 2"),
+        ("format: 0\nanswers: {}\n", "1:9 the session format 0 is not one this smaudit reads: it reads formats 1 and 2"),
+        ("format: -1\nanswers: {}\n", "1:9 the session format -1 is not one this smaudit reads: it reads formats 1 and 2"),
+        ("format: 1.5\nanswers: {}\n", "1:9 the session format 1.5 is not one this smaudit reads: it reads formats 1 and 2"),
+        ("format: 100000000000000000000\nanswers: {}\n", "1:9 this session was written by a newer smaudit (format 100000000000000000000); this version reads formats 1 and 2: upgrade smaudit"),
+        ("format: 9223372036854775807\nanswers: {}\n", "1:9 this session was written by a newer smaudit (format 9223372036854775807); this version reads formats 1 and 2: upgrade smaudit"),
+    ])
+    func formatsOutOfRangeAreErrorsNamingTheFormatsRead(text: String, message: String) {
+        let result = read(text)
+        #expect(result.session == nil)
+        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [message])
+    }
+
     @Test func truncatedAndCorruptFilesGiveALocatedError() {
         let truncated = read("organisation: \"Acme\nanswers:\n")
         #expect(truncated.session == nil)

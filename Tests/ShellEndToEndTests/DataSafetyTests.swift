@@ -207,6 +207,44 @@ import TestSupport
         #expect(try smaudit.read("cut.yaml") == cut)
     }
 
+    /// Issue 29 item 10: a symbolic-link loop at a session or report path was replaced by a
+    /// regular file with exit 0; it is refused with the path, and the links stay as they were.
+    @Test func aSymbolicLinkLoopIsRefusedNotReplaced() throws {
+        let session = try smaudit.write("organisation: Acme\nanswers:\n  mini:\n    top_priority: sales\n", to: "acme.yaml")
+        let loop = smaudit.home.appendingPathComponent("loop.md").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.md")
+        let report = try smaudit.run(["report", session, "-o", loop])
+        #expect(report.status == 1)
+        #expect(report.stderr.contains("cannot write \(loop): symbolic link loop"), "\(report.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: loop) == "loop.md")
+        // a → b → a as a session path.
+        let a = smaudit.home.appendingPathComponent("a.yaml").path, b = smaudit.home.appendingPathComponent("b.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: "b.yaml")
+        try FileManager.default.createSymbolicLink(atPath: b, withDestinationPath: "a.yaml")
+        let audit = try smaudit.run(["audit", "mini", "--session", a, "--organisation", "Acme", "--auditors", "Dana"], input: "sales\n")
+        #expect(audit.status == 1)
+        #expect(audit.stderr.contains("symbolic link loop"), "\(audit.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: a) == "b.yaml")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: b) == "a.yaml")
+    }
+
+    /// Issue 29 item 11: a report killed mid-write left `.NAME.tmp-PID` at full size, and
+    /// nothing removed it; the next report to that path removes those of dead processes.
+    @Test func aReportRemovesTheTemporaryFilesOfAKilledReport() throws {
+        let session = try smaudit.write("organisation: Acme\nanswers:\n  mini:\n    top_priority: sales\n", to: "acme.yaml")
+        // 4194303 is above Linux's default pid_max (4194304 is its hard limit): no process has it.
+        let stale = try smaudit.write(String(repeating: "x", count: 10_000), to: ".report.md.tmp-4194303")
+        let live = try smaudit.write("y", to: ".report.md.tmp-\(getpid())")
+        let report = try smaudit.run(["report", session, "-o", smaudit.home.appendingPathComponent("report.md").path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))   // a running process's own business
+        let json = try smaudit.write("z", to: ".out.json.tmp-4194303")
+        let run = try smaudit.run(["run", "--answers", session, "--json", smaudit.home.appendingPathComponent("out.json").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: json))
+    }
+
     /// Item 8: a symlinked session is written through to its target.
     @Test func aSymlinkedSessionIsWrittenThrough() throws {
         try FileManager.default.createDirectory(at: smaudit.home.appendingPathComponent("shared"), withIntermediateDirectories: true)

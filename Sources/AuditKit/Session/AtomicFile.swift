@@ -34,6 +34,8 @@ public enum AtomicFile {
     /// all-or-nothing for other processes and survives the writer being killed; only the flush
     /// to disk (protection against power loss) is skipped.
     public static func write(_ text: String, to path: String, sync: Bool = true) throws(FileWriteError) {
+        // A loop has no file to write through to; renaming over it would replace the link.
+        guard !isLinkLoop(path) else { throw FileWriteError(description: "cannot write \(path): symbolic link loop") }
         let target = resolvingLinks(path)
         let folder = parent(of: target)
         guard isFolder(folder) else {
@@ -161,6 +163,13 @@ public enum AtomicFile {
             current = target.hasPrefix("/") ? target : parent(of: current) + "/" + target
         }
         return current
+    }
+
+    /// Whether following `path`'s symbolic links never reaches anything but another link
+    /// (`ln -s loop loop`, a → b → a): `resolvingLinks` gives up after 40, as the kernel does.
+    public static func isLinkLoop(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(resolvingLinks(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// `mkdir -p`.

@@ -56,14 +56,24 @@ public enum SessionReader {
             result.diagnostics = src.diagnostics
             return result
         }
-        if let format = fields["format"], let version = src.number(format.value, field: "format") {
-            guard version <= Double(AuditSession.formatVersion) else {
-                src.error("this session was written by a newer smaudit (format \(ExpressionPrinter.formatNumber(version))); this version reads format \(AuditSession.formatVersion): upgrade smaudit",
-                          src.location(format.value))
+        if let format = fields["format"], let written = src.string(format.value, field: "format") {
+            // Read as written: a number far outside Int's range must be refused, not converted
+            // (it trapped), and a message must show it as the file has it, not rounded.
+            let readable = 1...AuditSession.formatVersion
+            let formats = "it reads formats " + readable.map(String.init).joined(separator: readable.count == 2 ? " and " : ", ")
+            let digits = written.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            let version = Int(written)
+            guard let version, readable.contains(version) else {
+                if digits, !written.isEmpty, version.map({ $0 > AuditSession.formatVersion }) ?? true {
+                    src.error("this session was written by a newer smaudit (format \(written)); this version reads formats 1 and \(AuditSession.formatVersion): upgrade smaudit",
+                              src.location(format.value))
+                } else {
+                    src.error("the session format \(written) is not one this smaudit reads: \(formats)", src.location(format.value))
+                }
                 result.diagnostics = src.diagnostics
                 return result
             }
-            result.format = Int(version)
+            result.format = version
             if version >= 2 && !endsWithMarker(text) {
                 let lastLine = max(1, src.lineStarts.count - (text.hasSuffix("\n") ? 1 : 0))
                 src.error("the session file looks cut short: it does not end with the line `\(endMarker)` that smaudit writes last, so answers may be missing. It is left as it is; if you edited it by hand, add that line back at the end",

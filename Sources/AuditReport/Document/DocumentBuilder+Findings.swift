@@ -28,15 +28,17 @@ extension DocumentBuilder {
             blocks.append(.paragraph([.text("One finding per problem, the most severe first, then those worth most points.")]))
         }
         var numbers: [String: Int] = [:]
+        var quoted: Set<QuestionRef> = []
         for (i, problem) in model.problems.enumerated() {
             numbers[problem.key] = i + 1
-            blocks += finding(problem, number: i + 1, numbers: numbers)
+            blocks += finding(problem, number: i + 1, numbers: numbers, quoted: &quoted)
         }
         blocks += openRules()
         return DocumentSection(id: "findings", title: "Findings", startsPage: true, blocks: blocks)
     }
 
-    func finding(_ problem: ThemeResult, number: Int, numbers: [String: Int]) -> [Block] {
+    /// One finding; `quoted` holds the answers earlier findings quoted, so none is quoted twice.
+    func finding(_ problem: ThemeResult, number: Int, numbers: [String: Int], quoted: inout Set<QuestionRef>) -> [Block] {
         var blocks: [Block] = [.heading(3, [.literal("\(number). "), .text(problem.problem)])]
         var places: [String] = []
         for r in problem.rules {
@@ -54,7 +56,8 @@ extension DocumentBuilder {
         }
         blocks.append(.paragraph([.strong([.text("What we found:")]),
                                   .text(" " + (found.isEmpty ? "“\(problem.title)” is not in place." : found.joined(separator: " ")))]))
-        let refs = model.references(of: problem)
+        let refs = model.evidence(of: problem, quotedBefore: quoted)
+        quoted.formUnion(refs)
         if !refs.isEmpty {
             blocks.append(.paragraph([.text(refs.count == 1 ? "The team's answer:" : "The team's answers:")]))
             blocks.append(.list(ordered: false, start: 1, items: refs.map { ref in

@@ -117,6 +117,21 @@ struct ReportModel {
         return problem.rules.flatMap(references(of:)).filter { seen.insert($0).inserted }
     }
 
+    /// The answers a finding quotes as what was found: those its failed rules' `check` read
+    /// (an `applies` is context, not evidence: the organisation profile, an earlier answer),
+    /// each once, and none a finding before it already quoted.
+    func evidence(of problem: ThemeResult, quotedBefore: Set<QuestionRef>) -> [QuestionRef] {
+        var seen = quotedBefore
+        var out: [QuestionRef] = []
+        for r in problem.rules {
+            r.rule.check.root.forEachReference { c, q, _ in
+                let ref = QuestionRef(checklist: c ?? r.checklistID, question: q)
+                if input.set.question(ref) != nil, seen.insert(ref).inserted { out.append(ref) }
+            }
+        }
+        return out
+    }
+
     /// What a single rule's failure is called where it is listed alone (the comparison): its own
     /// `problem`, else its theme's, else its title.
     func problemHeading(of r: RuleResult) -> String {

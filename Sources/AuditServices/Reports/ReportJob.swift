@@ -49,6 +49,7 @@ public struct ReportJob {
     /// failed print leaves nothing behind.
     public func write(force: Bool) throws {
         try SessionFiles.checkTargets([path], force: force)
+        AtomicFile.removeStaleTemporaries(of: path)
         if let browser {
             do {
                 try ReportRendering.printPDF(session, set: set, baseline: baseline, to: path, browser: browser)
@@ -56,7 +57,7 @@ public struct ReportJob {
                 throw UserError(error.description)
             }
         } else {
-            try AtomicFile.write(text(), to: path)
+            try SessionFiles.writeNew(text(), to: path, force: true)
         }
     }
 }

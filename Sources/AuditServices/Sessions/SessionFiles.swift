@@ -101,6 +101,9 @@ public enum SessionFiles {
     /// none is a folder, each one's folder exists. Throws naming the first that cannot.
     public static func checkTargets(_ paths: [String], force: Bool) throws {
         for path in paths where path != "-" {
+            if AtomicFile.isLinkLoop(path) {
+                throw UserError("cannot write \(path): symbolic link loop (nothing was written)")
+            }
             if AtomicFile.isFolder(path) {
                 throw UserError("cannot write \(path): it is a folder; name a file")
             }
@@ -117,6 +120,9 @@ public enum SessionFiles {
     /// Writes an output file atomically; refuses to replace an existing one unless `force`.
     public static func writeNew(_ text: String, to path: String, force: Bool) throws {
         try checkTargets([path], force: force)
+        // A report killed mid-write (kill -9) left its full-size temporary file; nothing else
+        // would ever remove it.
+        AtomicFile.removeStaleTemporaries(of: path)
         try AtomicFile.write(text, to: path)
     }
 }
