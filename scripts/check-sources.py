@@ -16,7 +16,8 @@ What it checks, for the three built-ins (or the files given):
   * examples: answers parse for their question's type (`exclusive` choices alone), no answer is
     given to a question whose `when` is not true, and every expectation (fails, passes, open,
     not_applicable, score, score_between, band after caps) holds under a re-implementation of
-    the format-2.0 scoring (three-valued logic plus n/a, caps, points by severity);
+    the 3.0 scoring (three-valued logic plus n/a, caps, points by severity, each problem
+    charged once: it weighs its rules' most points and costs its failed rules' most);
   * --strict coverage: every rule appears in some example's `fails` and in some example's
     `passes` or `not_applicable` (unless it carries `untested:`), and each checklist has a
     struggling, a typical and a strong team among its example names.
@@ -385,7 +386,7 @@ def is_na(v):
 
 
 def evaluate(expr, env, cid):
-    """Three-valued logic plus n/a, as /work/notes/format-2.0.md specifies."""
+    """Three-valued logic plus n/a, as docs/checklist-format.md specifies."""
     k = expr[0]
     if k == "lit":
         return expr[1]
@@ -472,9 +473,20 @@ def rule_cap(r):
     return "developing" if r.get("severity") == "critical" else None
 
 
+PROBS = {}
+
+
+def problem_key(r, cid):
+    t = r.get("theme")
+    if not t:
+        return f"{cid}.rule.{r['id']}"
+    return t if "." in t else f"{cid}.{t}"
+
+
 def score_example(cl, env):
     cid = cl["data"]["id"]
     status, passed, known, open_pts, caps = {}, 0, 0, 0, []
+    probs = {}
     for r in cl["data"].get("rules", []):
         pts = rule_points(r)
         applies = evaluate(cl["exprs"][r["id"]]["applies"], env, cid) if "applies" in r else True
@@ -485,16 +497,31 @@ def score_example(cl, env):
         if is_na(res):
             status[r["id"]] = "not_applicable"
             continue
+        key = problem_key(r, cid)
+        probs.setdefault(key, [])
         if applies is UNKNOWN or res is UNKNOWN:
             status[r["id"]] = "open"
-            open_pts += pts
+            probs[key].append(("open", pts))
             continue
         status[r["id"]] = "passes" if res else "fails"
-        known += pts
-        if res:
-            passed += pts
-        elif rule_cap(r):
+        probs[key].append(("passes" if res else "fails", pts))
+        if not res and rule_cap(r):
             caps.append((rule_cap(r), r["id"]))
+    PROBS.clear()
+    for key, lst in probs.items():
+        W = max(p for _, p in lst)
+        fails = [p for s_, p in lst if s_ == "fails"]
+        if fails:
+            known += W
+            passed += W - max(fails)
+            PROBS[key] = ("fails", W, max(fails))
+        elif any(s_ == "open" for s_, _ in lst):
+            open_pts += W
+            PROBS[key] = ("open", W, 0)
+        else:
+            known += W
+            passed += W
+            PROBS[key] = ("passes", W, 0)
     score = 100.0 * passed / known if known else None
     band = None
     if score is not None:
@@ -594,7 +621,7 @@ def main():
     ap.add_argument("--seeds", default=os.environ.get("SMAUDIT_SEEDS") or DEFAULT_SEEDS)
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
-    files = args.files or [os.path.join(HERE, n) for n in ("seven-steps.yaml", "four-mistakes.yaml", "launch.yaml")]
+    files = args.files or [os.path.join(HERE, n) for n in ("profile.yaml", "seven-steps.yaml", "four-mistakes.yaml", "launch.yaml")]
     seeds = load_seeds(args.seeds)
     rep = Report()
 
@@ -618,19 +645,21 @@ def main():
 
     for cid, cl in checklists.items():
         name, data = cl["name"], cl["data"]
-        for field in ("id", "title", "version", "description", "sources", "sections", "rules", "examples"):
+        for field in (("id", "title", "version", "description", "sources", "sections") if cid == "profile" else ("id", "title", "version", "description", "sources", "sections", "rules", "examples")):
             if field not in data:
                 rep.error(name, f"missing field {field}")
-        if not str(data.get("version", "")).startswith("2."):
+        if cid != "profile" and not str(data.get("version", "")).startswith("3."):
             rep.error(name, f"version {data.get('version')} is not 2.x")
         for s in data.get("sources") or []:
             if not isinstance(s, dict) or "file" not in s or not (s.get("title") or s.get("description")):
                 rep.error(name, f"sources entry {s!r} needs file and title (or description)")
         tids = [t.get("id") for t in data.get("themes") or []]
         for t in data.get("themes") or []:
-            for field in ("id", "title", "problem"):
+            for field in ("id", "title", "problem", "help", "recommendation", "source"):
                 if not t.get(field):
                     rep.error(name, f"theme {t.get('id')} has no {field}")
+            if t.get("source"):
+                check_source(rep, f"{name}:theme {t.get('id')}", t, data, seeds)
         if len(tids) != len(set(tids)):
             rep.error(name, "duplicate theme ids")
 
@@ -706,10 +735,6 @@ def main():
                 if field in r:
                     expr = check_expr(rep, where, r[field], cid, tables, field)
                     cl["exprs"][r.get("id")][field] = expr
-            crossrefs = [x for x in refs(cl["exprs"][r.get("id")].get("check") or ("lit", 0))
-                         + refs(cl["exprs"][r.get("id")].get("applies") or ("lit", 0)) if "." in x]
-            if crossrefs and "answered(" not in str(r.get("applies", "")):
-                rep.error(where, "cross-checklist rule without an answered(...) guard in `applies`")
         if len(rule_ids) != len(set(rule_ids)):
             rep.error(name, "duplicate rule ids")
 
@@ -726,6 +751,24 @@ def main():
                 rep.error(here, f"same normalised check and applies as {seen[key]}")
             else:
                 seen[key] = here
+
+    readsets = {}
+    for cid, cl in checklists.items():
+        for r in cl["data"].get("rules", []):
+            e = cl["exprs"].get(r.get("id"), {})
+            rs = set()
+            for f in ("check", "applies"):
+                if e.get(f) is not None:
+                    rs |= {qualify(x, cid) for x in refs(e[f])}
+            readsets.setdefault(frozenset(rs), []).append((f"{cid}.{r['id']}", problem_key(r, cid)))
+    for rs, lst in readsets.items():
+        if len({k for _, k in lst}) > 1:
+            rep.error("set", f"rules in different problems read the same questions {sorted(rs)}: {lst}")
+    allkeys = set()
+    for cid, cl in checklists.items():
+        for r in cl["data"].get("rules", []):
+            allkeys.add(problem_key(r, cid))
+    print(f"problems in the catalogue: {len(allkeys)}: {sorted(allkeys)}")
 
     # examples
     for cid, cl in checklists.items():
@@ -784,7 +827,9 @@ def main():
                       f"confidence {confidence:.0%}; caps {[c for c, _ in caps]}")
                 for key in ("fails", "passes", "open", "not_applicable"):
                     print(f"    {key}: {sorted(r for r, s in status.items() if s == key)}")
-        for k, ok in kinds.items():
+                for k, v in sorted(PROBS.items()):
+                    print(f"    problem {k}: {v}")
+        for k, ok in (kinds.items() if cid != "profile" else []):
             if not ok:
                 rep.error(name, f"no example for a {k} team (an example name containing {k!r})")
         for r in data.get("rules", []):

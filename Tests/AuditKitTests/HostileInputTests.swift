@@ -190,7 +190,8 @@ import TestSupport
     @Test func aMultipleChoiceAnswerMayBeAYAMLList() {
         let result = read("answers:\n  q:\n    tools: [engagement, follower count]\n")
         #expect(result.session?.answers.answer("q", "tools") == .choices(["follower count", "engagement"]), "\(result.diagnostics)")
-        #expect(read("answers:\n  q:\n    tools: []\n").session?.answers.answer("q", "tools") == .choices([]))
+        // An empty list says "nothing", which the question's exclusive choice is (issue 24).
+        #expect(read("answers:\n  q:\n    tools: []\n").session?.answers.answer("q", "tools") == .choices(["none of these"]))
         let wrong = read("answers:\n  q:\n    share: [1, 2]\n")
         #expect(wrong.diagnostics.first?.message.hasPrefix("the answer to `q.share` is a list, but the question takes one answer") == true)
     }

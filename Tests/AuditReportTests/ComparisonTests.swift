@@ -10,17 +10,20 @@ import Testing
     //     communities (3), plan-metrics (5), roi-review (3) fail; written-voice (3) and influencers (1)
     //     are open; measured-objectives and service-backed do not apply (no objectives). 1 of 20 → 5.0.
     //   four-mistakes: relationships-first (5), no-early-selling (8), helpful-content (3),
-    //     people-not-logos (3) fail; answer-service-requests (8), answer-most-messages (5) and
-    //     fast-replies (5) are open; pinterest-helpful does not apply. 0 of 19 → 0.0.
-    //   overall: 1 of 39 → 2.564 → 2.6.
+    //     people-not-logos (3) fail, the two selling rules one problem charged once (8): 0 of 16;
+    //     answer-service-requests (8), answer-most-messages (5) (one problem, 8) and fast-replies
+    //     (5) are open; pinterest-helpful does not apply. 0 of 16 → 0.0.
+    //   overall: 1 of 36 → 2.78 → 2.8.
     // Now (Fixtures.improved, 2024-04-15):
     //   seven-steps: has-objectives 5, written-voice 3, micro-segments 3, roi-review 3 pass;
     //     measured-objectives 5 (metrics_defined no), consistent-voice 1 (2 < 4), communities 3,
     //     plan-metrics 5 fail; influencers open; service-backed passes with 0 points. 14 of 28 → 50.0.
     //   four-mistakes: no-early-selling 8, answer-service-requests 8, answer-most-messages 5 (85%)
     //     pass; relationships-first 5, helpful-content 3 (50% < 60%), people-not-logos 3,
-    //     fast-replies 5 (6h > 4h) fail. 21 of 37 → 56.76 → 56.8.
-    //   overall: 35 of 65 → 53.85 → 53.8; change 53.8 − 2.6 = +51.2.
+    //     fast-replies 5 (6h > 4h) fail. Problems: selling-first weighs 8 and costs 3 (5 passed),
+    //     requests-unanswered passes 8, the others 0 of 13: 13 of 29 → 44.83 → 44.8.
+    //   overall: 27 of 57 (service-backed joins requests-unanswered with 0 points) → 47.37 → 47.4;
+    //     change 47.4 − 2.8 = +44.6.
     // Resolved, in the baseline's findings order (severity, points, file): no-early-selling,
     // has-objectives, micro-segments, roi-review, all passing now. New (passed before, fail now):
     // consistent-voice. Judged for the first time: measured-objectives (did not apply) and
@@ -28,11 +31,11 @@ import Testing
     @Test func knownDeltas() throws {
         let c = ReportComparison(current: Fixtures.improved, baseline: Fixtures.struggling)
         #expect(c.baselineDate == "2024-01-15")
-        #expect(c.overall.previous == 2.6 && c.overall.current == 53.8 && c.overall.change == 51.2)
+        #expect(c.overall.previous == 2.8 && c.overall.current == 47.4 && c.overall.change == 44.6)
         #expect(c.checklists.map(\.id) == ["seven-steps", "four-mistakes"])
         #expect(c.checklists.map(\.previous) == [5, 0])
-        #expect(c.checklists.map(\.current) == [50, 56.8])
-        #expect(c.checklists.map(\.change) == [45, 56.8])
+        #expect(c.checklists.map(\.current) == [50, 44.8])
+        #expect(c.checklists.map(\.change) == [45, 44.8])
         #expect(c.resolved.map(\.previous.qualifiedID) == ["four-mistakes.no-early-selling", "seven-steps.has-objectives",
                                                           "seven-steps.micro-segments", "seven-steps.roi-review"])
         #expect(c.resolved.allSatisfy { $0.currentStatus == .pass && $0.isSolved })
@@ -50,7 +53,7 @@ import Testing
 
     @Test func markdownShowsTheDeltasWithSigns() {
         let up = MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling)
-        #expect(up.contains("| **Overall** | 2.6 | 53.8 | +51.2 |"))
+        #expect(up.contains("| **Overall** | 2.8 | 47.4 | +44.6 |"))
         #expect(up.contains("| Seven steps to productive social media | 5.0 | 50.0 | +45.0 |"))
         #expect(up.contains("- New followers are pitched to at once (now passes)"))
         #expect(up.contains("**New problems (1)**\n\n- The voice changes from platform to platform (low, 1 point; passed before)"))
@@ -59,11 +62,11 @@ import Testing
         #expect(up.contains("- What share of your posts help others rather than promote you? — “20%” → “50%”"))
         // The summary says what changed, before any detail.
         let summary = up.components(separatedBy: "## Action plan").first ?? ""
-        #expect(summary.contains("**Since the previous audit (2024-01-15)**\n\nThe score rose from 2.6 to 53.8 (+51.2); the earlier score was provisional. Solved: “New followers are pitched to at once”; “No business objective is set”; “Everyone is addressed as one audience” and 1 more. New: “The voice changes from platform to platform”. Judged for the first time: “Objectives are not measured”; “Replies to customers are slow”."))
+        #expect(summary.contains("**Since the previous audit (2024-01-15)**\n\nThe score rose from 2.8 to 47.4 (+44.6); the earlier score was provisional. Solved: “New followers are pitched to at once”; “No business objective is set”; “Everyone is addressed as one audience” and 1 more. New: “The voice changes from platform to platform”. Judged for the first time: “Objectives are not measured”; “Replies to customers are slow”."))
         // The other way round every change is negative, and solved and new swap.
         let down = MarkdownReport.render(Fixtures.struggling, baseline: Fixtures.improved)
-        #expect(down.contains("| **Overall** | 53.8 | 2.6 | -51.2 |"))
-        #expect(down.contains("| The four mistakes audit | 56.8 | 0.0 | -56.8 |"))
+        #expect(down.contains("| **Overall** | 47.4 | 2.8 | -44.6 |"))
+        #expect(down.contains("| The four mistakes audit | 44.8 | 0.0 | -44.8 |"))
         #expect(down.contains("**New problems (4)**\n\n- New followers are pitched to at once (critical, 8 points; passed before)\n- No business objective is set (high, 5 points; passed before)"))
         // measured-objectives no longer applies (no objectives); fast-replies is open (answers_requests skipped).
         // A problem that no longer applies is not solved: it is listed with those not judged.
@@ -73,17 +76,17 @@ import Testing
 
     /// A baseline that audited fewer checklists is compared on the ones both audits cover, not
     /// its one-checklist score against a three-checklist overall, and a provisional baseline
-    /// score says so. Four mistakes: 0.0 of 19 known points then (18 open: provisional), 56.8 now.
+    /// score says so. Four mistakes: 0.0 of 16 known points then (13 open: provisional), 44.8 now.
     @Test func aBaselineOfFewerChecklistsIsComparedOnTheSharedOnes() {
         var baseline = Fixtures.struggling
         baseline.checklistIDs = ["four-mistakes"]
         let c = ReportComparison(current: Fixtures.improved, baseline: baseline)
         #expect(c.sharedChecklistTitles == ["The four mistakes audit"])
-        #expect(c.overall.previous == 0 && c.overall.current == 56.8 && c.overall.change == 56.8)
+        #expect(c.overall.previous == 0 && c.overall.current == 44.8 && c.overall.change == 44.8)
         #expect(c.baselineWasProvisional)
         let md = MarkdownReport.render(Fixtures.improved, baseline: baseline)
-        #expect(md.contains("On the checklist both audits cover (The four mistakes audit), the score rose from 0.0 to 56.8 (+56.8); the earlier score was provisional."), "\(md)")
-        #expect(md.contains("| **Overall, on the checklists both audits cover** | 0.0 | 56.8 | +56.8 |"), "\(md)")
+        #expect(md.contains("On the checklist both audits cover (The four mistakes audit), the score rose from 0.0 to 44.8 (+44.8); the earlier score was provisional."), "\(md)")
+        #expect(md.contains("| **Overall, on the checklists both audits cover** | 0.0 | 44.8 | +44.8 |"), "\(md)")
         // Answers of the seven steps, which the earlier audit did not cover, are not "changed".
         #expect(c.changedAnswers.allSatisfy { $0.ref.checklist == "four-mistakes" }, "\(c.changedAnswers.map(\.ref))")
         #expect(!c.changedAnswers.isEmpty)
@@ -120,7 +123,7 @@ import Testing
         #expect(c.overall.change == 0)
         #expect(c.resolved.isEmpty && c.new.isEmpty && c.firstJudged.isEmpty && c.changedAnswers.isEmpty)
         let md = MarkdownReport.render(Fixtures.strong, baseline: Fixtures.strong)
-        #expect(md.contains("| **Overall** | 98.5 | 98.5 | 0.0 |"))
-        #expect(md.contains("The score stayed at 98.5. No problem was solved. No new problem."))
+        #expect(md.contains("| **Overall** | 98.3 | 98.3 | 0.0 |"))
+        #expect(md.contains("The score stayed at 98.3. No problem was solved. No new problem."))
     }
 }

@@ -59,15 +59,16 @@ import Testing
         let positions = order.map { md.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
-        // 1 of 39 known points passed = 2.6; 22 open points: 1/61 = 1.6 … 23/61 = 37.7.
-        #expect(md.contains("**Provisional score: 2.6 of 100 — at risk**"))
-        #expect(md.contains("It could still end anywhere from 1.6 to 37.7: 5 rules wait for answers. 11 of 15 questions are answered."))
-        // The critical theme (selling-first: 8 + 3 points of 39 = +28.2) first, then three high
-        // problems worth 5 points each (+12.8), in file order since their gains tie.
+        // 1 of 36 known points passed = 2.8 (ComparisonTests); 17 open points (requests 8,
+        // fast-replies 5, written-voice 3, influencers 1): 1/53 = 1.9 … 18/53 = 34.0.
+        #expect(md.contains("**Provisional score: 2.8 of 100 — at risk**"))
+        #expect(md.contains("It could still end anywhere from 1.9 to 34.0: 5 rules wait for answers. 11 of 15 questions are answered."))
+        // The critical problem (selling-first, charged once: 8 of 36 = +22.2) first, then three
+        // high problems worth 5 points each (+13.9), in file order since their gains tie.
         #expect(md.contains("""
-        1. **Followers are sold to before they are helped** — critical; fixing it adds 28.2 points to the score
-        2. **No business objective is set** — high; fixing it adds 12.8 points to the score
-        3. **The action plan has no metrics** — high; fixing it adds 12.8 points to the score
+        1. **Followers are sold to before they are helped** — critical; fixing it adds 22.2 points to the score
+        2. **No business objective is set** — high; fixing it adds 13.9 points to the score
+        3. **The action plan has no metrics** — high; fixing it adds 13.9 points to the score
         """))
         // One finding for the two rules of the theme, with both rules named once.
         #expect(md.components(separatedBy: "### 1. Followers are sold to before they are helped").count == 2)
@@ -76,8 +77,9 @@ import Testing
 
     @Test func aCappedBandSaysSoAndTheEstimateMeetsTheExport() {
         let md = MarkdownReport.render(Fixtures.typical)
-        // 52 of 61 points = 85.2, strong by points; the failed critical practice caps it at developing.
-        #expect(md.contains("**Overall score: 85.2 of 100 — developing (capped; strong by points alone)**"))
+        // 44 of 53 points (problems charged once) = 83.0, strong by points; the failed critical
+        // practice caps it at developing.
+        #expect(md.contains("**Overall score: 83.0 of 100 — developing (capped; strong by points alone)**"))
         #expect(!md.contains("keep it up"))
         #expect(md.contains("- You estimated “50%” for “What share of customer messages on social media get an answer?”; the inbox export (inbox-oct.csv, Oct 2026) shows 89.8%."))
         // The export is named, never the folder it sat in; the metric is said in words.
@@ -133,8 +135,8 @@ import Testing
         let md = MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling)
         #expect(md.components(separatedBy: "Give each objective one metric and a monthly target.").count == 3)  // plan + first finding
         #expect(md.contains("**Recommendation:** the one for finding 1, *Objectives are not measured*, fixes this too."))
-        // In the plan the two problems share one line, and their gains add: 5 + 5 of 65 points.
-        #expect(md.contains("1. Give each objective one metric and a monthly target. (+15.4; restores *Every objective is measured* and *A plan with metrics*)"))
+        // In the plan the two problems share one line, and their gains add: 5 + 5 of 57 points.
+        #expect(md.contains("1. Give each objective one metric and a monthly target. (+17.5; restores *Every objective is measured* and *A plan with metrics*)"))
     }
 
     @Test func theActionPlanPutsCriticalAndHighFirstThenGain() {
@@ -142,8 +144,8 @@ import Testing
         #expect(md.contains("""
         ### First 30 days
 
-        1. For the first weeks share others' content, answer questions and comment; ask for nothing. Aim for at least six helpful posts in every ten. (+28.2; restores *Help first, sell later*)
-        2. Pick one or two objectives (awareness, leads, service, reputation) before choosing platforms. (+12.8; restores *Start from desired outcomes*)
+        1. For the first weeks share others' content, answer questions and comment; ask for nothing. Aim for at least six helpful posts in every ten. (+22.2; restores *Help first, sell later*)
+        2. Pick one or two objectives (awareness, leads, service, reputation) before choosing platforms. (+13.9; restores *Start from desired outcomes*)
         """))
         #expect(md.contains("### Days 31–60\n\n5. Name three small groups of customers"))
         #expect(!md.contains("### Days 61–90"))

@@ -14,6 +14,6 @@ import Testing
             EmbeddedChecklistSummary(id: $0.id, version: $0.version, title: $0.title,
                                      questions: $0.questionIDs.count, rules: $0.rules.count)
         })
-        #expect(summaries.map(\.id) == BuiltinChecklists.auditOrder)
+        #expect(summaries.map(\.id) == [BuiltinChecklists.profileID] + BuiltinChecklists.auditOrder)
     }
 }

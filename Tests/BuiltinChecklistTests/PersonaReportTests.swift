@@ -52,13 +52,15 @@ import Testing
         #expect(summary.contains("critical"))
     }
 
-    /// The team that does everything well but sends requests away scores "leading" by points
-    /// and is shown developing, with the reason, and is never told to keep it up.
-    @Test func aTeamThatSendsRequestsAwayIsCapped() throws {
+    /// The team that does everything else well but sends requests away: the reply problem is
+    /// charged once (8 of 29 points), so it scores developing by points alone, is told the
+    /// problem first, and is never told to keep it up. (A cap shows only where it lowers the
+    /// band: ScoringModelTests.)
+    @Test func aTeamThatSendsRequestsAwayIsToldSoFirst() throws {
         let report = try Self.report(checklist: "four-mistakes", example: "A typical team that leaves requests unanswered")
-        let summary = report.components(separatedBy: "## Scores").first ?? ""
-        #expect(summary.contains("90.0 of 100 — developing (capped; leading by points alone)"))
-        #expect(summary.contains("Capped at developing"))
+        let summary = report.components(separatedBy: "## Action plan").first ?? ""
+        #expect(summary.contains("**Overall score: 72.4 of 100 — developing**"))
+        #expect(summary.contains("1. **Customer requests wait and are sent elsewhere** — critical"))
         #expect(!summary.contains("keep it up"))
     }
 }

@@ -1,5 +1,12 @@
 import TestSupport
 
+/// Answers to the organisation profile, which a built-in audit asks first: a local service
+/// business after more customers, two people, none of the functions, on Facebook, nothing new.
+let profileAnswers = "1\n1\n2\nnone\nFacebook\nnone\n"
+
+/// How many lines `profileAnswers` takes.
+let profileLines = 6
+
 extension Smaudit {
     /// Installs the mini checklist as a user checklist of this home (XDG config folder).
     func installMiniChecklist(_ text: String = miniChecklist) throws {

@@ -187,12 +187,10 @@ public enum Scorer {
     /// Failed rules grouped by theme, with the gain of fixing each theme whole.
     static func themes(_ scores: [ChecklistScore], overall: ScoreSummary, set: ChecklistSet) -> [ThemeResult] {
         var groups: [String: (theme: Theme?, owner: String, rules: [RuleResult], first: Int)] = [:]
-        var applicable: [String: Int] = [:]
         var position = 0
         for c in scores {
             for r in c.results where r.status != .notApplicable {
                 let key = r.themeKey
-                if r.rule.theme != nil { applicable[key, default: 0] += 1 }
                 guard r.status == .fail else { continue }
                 groups[key, default: (set.theme(of: r.rule, in: r.checklistID), r.themeOwner, [], position)].rules.append(r)
                 position += 1
@@ -219,8 +217,7 @@ public enum Scorer {
                 perChecklist[c.id] = gain(checklistProblems[c.id]?.lost(key) ?? 0, in: c.summary)
             }
             return (ThemeResult(key: key, theme: group.theme, checklistID: group.owner, rules: rules,
-                                gain: gain(overallProblems.lost(key), in: overall), checklistGains: perChecklist,
-                                applicableRuleCount: applicable[key] ?? rules.count), group.first)
+                                gain: gain(overallProblems.lost(key), in: overall), checklistGains: perChecklist), group.first)
         }
         // Sort keys found once: a theme's severity is a walk over its rules, and comparing
         // whole results moved every rule result of thousands of themes at each step.

@@ -15,9 +15,6 @@ public struct ThemeResult: Sendable, Hashable {
     /// The same per checklist: how much each checklist's own score gains when its rules here pass.
     public var checklistGains: [String: Double]
 
-    /// How many rules of the theme apply (pass, fail or are open), the failed ones included.
-    public var applicableRuleCount = 0
-
     /// The heading of the finding: the problem's own, which must hold whenever any of its
     /// rules fails (a business problem, "Customer requests wait and are sent elsewhere"), else,
     /// for a rule that is its own problem, the rule's.

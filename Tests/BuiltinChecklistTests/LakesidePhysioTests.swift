@@ -1,0 +1,109 @@
+import AuditKit
+import AuditReport
+import BuiltinChecklists
+import Foundation
+import Testing
+
+/// Issue 24, as a consultant tried it: a struggling two-clinic physiotherapy practice audited
+/// with all three built-in checklists (Fixtures/lakeside-physio.yaml). One finding per business
+/// problem, each answer quoted once, and no advice that presumes a PR contact, HR, a newsletter,
+/// a blog or a community the practice does not have.
+@Suite struct LakesidePhysioTests {
+    static let set = PersonaReportTests.set
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    static func input() throws -> ReportInput {
+        let text = try String(contentsOf: folder.appendingPathComponent("Fixtures/lakeside-physio.yaml"), encoding: .utf8)
+        let read = SessionReader.read(text: text, file: "lakeside-physio.yaml", set: set, now: "2026-12-07T09:00:00Z")
+        let session = try #require(read.session, "\(read.diagnostics)")
+        #expect(!read.diagnostics.hasErrors)
+        #expect(session.checklistIDs == ["profile", "seven-steps", "four-mistakes", "launch"])
+        return ReportInput(organisation: session.organisation, auditors: session.auditors, date: "2026-12-07",
+                           checklistIDs: session.checklistIDs, set: set, answers: session.answers)
+    }
+
+    static func report() throws -> String { MarkdownReport.render(try input()) }
+
+    /// The part of the report between `## title` and the next section.
+    static func section(_ title: String, of report: String) -> String {
+        let after = report.components(separatedBy: "\n## \(title)\n").dropFirst().first ?? ""
+        return after.components(separatedBy: "\n## ").first ?? ""
+    }
+
+    @Test func aStrugglingPracticeGetsOneFindingPerProblemAndAtMostTwelve() throws {
+        let input = try Self.input()
+        let card = Scorer.score(Self.set, answers: input.answers, checklists: input.checklistIDs)
+        #expect(card.themes.count == 12)
+        #expect(Set(card.themes.map(\.key)).count == card.themes.count)
+        // The reply problem and the goals problem are one finding each, however many of their
+        // rules fail in however many checklists.
+        let reply = card.themes.filter { t in t.rules.contains { ["answer-where-asked", "response-rate", "reply-to-comments", "messages-checked", "response-target-set"].contains($0.rule.id) } }
+        #expect(reply.map(\.problem) == ["Customer requests wait and are sent elsewhere"])
+        #expect(Set(reply[0].rules.map(\.checklistID)).count >= 2)
+        let goals = card.themes.filter { t in t.rules.contains { ["outcomes-written", "goals-for-each-presence", "channel-plan", "engagement-targets"].contains($0.rule.id) } }
+        #expect(goals.map(\.problem) == ["Social media is not steered by written goals"])
+        let findings = Self.section("Findings", of: try Self.report())
+        #expect(findings.components(separatedBy: "\n### ").count - 1 == 12)
+    }
+
+    /// The whole report, compared byte for byte with a golden file a person has read.
+    /// `SMAUDIT_UPDATE_GOLDEN=1` rewrites it.
+    @Test func theReportMatchesItsGoldenFile() throws {
+        let rendered = try Self.report()
+        let url = Self.folder.appendingPathComponent("Golden/lakeside-physio.md")
+        if ProcessInfo.processInfo.environment["SMAUDIT_UPDATE_GOLDEN"] == "1" {
+            try Data(rendered.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(rendered == expected, "Golden/lakeside-physio.md differs; rerun with SMAUDIT_UPDATE_GOLDEN=1 after reading the change")
+    }
+
+    @Test func noAnswerIsQuotedInTwoFindings() throws {
+        let findings = Self.section("Findings", of: try Self.report())
+        var quoted: [String: Int] = [:]
+        for checklist in Self.set.checklists {
+            for section in checklist.sections {
+                for question in section.questions {
+                    let count = findings.components(separatedBy: "- \(question.prompt) — ").count - 1
+                    if count > 0 { quoted["\(checklist.id).\(question.id)"] = count }
+                }
+            }
+        }
+        #expect(!quoted.isEmpty)
+        #expect(quoted.filter { $0.value > 1 }.isEmpty, "\(quoted.filter { $0.value > 1 })")
+    }
+
+    /// Phrases that presume a function the practice lacks (it has front-desk customer service
+    /// only). Other people's blogs and newsletters (small media to approach) presume nothing.
+    static let presumes = [" PR ", "PR,", "PR.", "PR contact", "press", "HR", "recruit", "your newsletter", "the newsletter",
+                           "your email list", "the email list", "your blog", "the blog", "your community", "community space",
+                           "community you host"]
+
+    @Test func noRecommendationPresumesAFunctionThePracticeLacks() throws {
+        let report = try Self.report()
+        let advice = Self.section("Action plan", of: report) + Self.section("Findings", of: report)
+        for word in Self.presumes {
+            #expect(!advice.contains(word), "the report's advice mentions “\(word)”")
+        }
+        // Every rule of the built-ins whose advice names such a function does not apply to a
+        // practice with this profile, whatever its other answers; no problem's own advice names one.
+        let profileOnly = AnswerSheet(try Self.input().answers.values.filter { $0.key.checklist == "profile" })
+        let evaluator = Evaluator(set: Self.set, answers: profileOnly)
+        var presuming: [String] = []
+        for checklist in Self.set.checklists {
+            for rule in checklist.rules {
+                let text = [rule.recommendation, rule.finding].compactMap { $0 }.joined(separator: " ")
+                guard Self.presumes.contains(where: text.contains) else { continue }
+                presuming.append(rule.id)
+                #expect(Scorer.status(of: rule, in: checklist.id, evaluator: evaluator) == .notApplicable,
+                        "\(checklist.id).\(rule.id) advises “\(text)” to a practice without that function")
+            }
+            for theme in checklist.themes {
+                let text = [theme.recommendation, theme.help].compactMap { $0 }.joined(separator: " ")
+                #expect(!Self.presumes.contains(where: text.contains), "problem \(checklist.id).\(theme.id): “\(text)”")
+            }
+        }
+        #expect(!presuming.isEmpty)   // the check looked at something
+    }
+}
