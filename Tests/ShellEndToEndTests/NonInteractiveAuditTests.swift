@@ -38,6 +38,23 @@ import TestSupport
         #expect(!result.stdout.contains(".txt"), "\(result.stdout)")
     }
 
+    /// Issue 24: an audit of a built-in asks the organisation profile first, once; the answers
+    /// are saved under `profile`, and a checklist that does not read it is audited alone.
+    @Test func aBuiltinAuditAsksTheProfileFirst() throws {
+        let result = try smaudit.run(["audit", "four-mistakes", "--organisation", "Acme", "--auditors", "Dana"], input: profileAnswers)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Audit of Acme: profile, four-mistakes."), "\(result.stdout)")
+        let kind = try #require(result.stdout.range(of: "What kind of organisation is this?"))
+        let first = try #require(result.stdout.range(of: "What is the top priority of your social media work right now?"))
+        #expect(kind.lowerBound < first.lowerBound)
+        let saved = try smaudit.onlySessionFile()
+        #expect(saved.contains("  profile:\n    kind:\n      answer: \"local service business\"\n"), "\(saved)")
+        // A typed `none` is the question's "nothing" choice.
+        #expect(saved.contains("    functions:\n      answer: \"none of these\"\n"), "\(saved)")
+        let mini = try smaudit.run(["audit", "mini", "--organisation", "Beta", "--auditors", "Dana"], input: "")
+        #expect(mini.stdout.hasPrefix("Audit of Beta: mini."), "\(mini.stdout)")
+    }
+
     @Test func aPipedAuditSavesBeforeItWaitsForMoreInput() throws {
         let sessionPath = smaudit.home.appendingPathComponent("live.yaml").path
         let process = Process()
