@@ -60,11 +60,11 @@ let package = Package(
         // declared once and parsed by swift-argument-parser in both.
         .target(
             name: "AuditOptions",
-            dependencies: ["AuditServices", "PresenceData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AuditServices", "AuditReport", "PresenceData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "AuditShell",
-            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "PresenceData", "LineEditor", "BuiltinChecklists"]
+            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists"]
         ),
         .executableTarget(
             name: "smaudit",

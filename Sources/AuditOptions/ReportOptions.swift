@@ -1,7 +1,9 @@
 import ArgumentParser
+import AuditReport
 import AuditServices
 
 extension ReportRendering.Format: ExpressibleByArgument {}
+extension ReportSettings.Paper: ExpressibleByArgument {}
 
 /// The options of `report`, the same in the shell and on the command line: where to write,
 /// in which format, compared with which earlier audit, and whether to replace a file.
@@ -22,9 +24,14 @@ public struct ReportOptions: ParsableArguments {
                                                    help: "An earlier session or answers file to compare with.")
         /// `--force`.
         public static let force = CommandOption("force", help: "Replace the file if it exists.")
+        /// `--brief`.
+        public static let brief = CommandOption("brief", help: "Leave the annex out: the summary, the plan, the findings and the comparison only.")
+        /// `--paper a4|letter`.
+        public static let paper = CommandOption("paper", value: .choice(ReportSettings.Paper.allCases.map(\.rawValue)),
+                                                help: "The paper the HTML prints on and the PDF is (default: from the locale, LC_PAPER, LC_ALL or LANG: Letter in the US and Canada, else A4).")
 
         /// Every option of `report`.
-        public static let options = [output, format, browser, baseline, force]
+        public static let options = [output, format, browser, baseline, force, brief, paper]
     }
 
     @Option(name: Spec.output.names, help: Spec.output.argumentHelp) public var output: String?
@@ -32,6 +39,13 @@ public struct ReportOptions: ParsableArguments {
     @Option(name: Spec.browser.names, help: Spec.browser.argumentHelp) public var browser: String?
     @Option(name: Spec.baseline.names, help: Spec.baseline.argumentHelp) public var baseline: String?
     @Flag(name: Spec.force.names, help: Spec.force.argumentHelp) public var force = false
+    @Flag(name: Spec.brief.names, help: Spec.brief.argumentHelp) public var brief = false
+    @Option(name: Spec.paper.names, help: Spec.paper.argumentHelp) public var paper: ReportSettings.Paper?
+
+    /// The layout asked for: `--brief`, and `--paper` or the locale's paper.
+    public func settings(environment: [String: String]) -> ReportSettings {
+        ReportSettings(brief: brief, paper: paper ?? .fromLocale(environment))
+    }
 
     /// `--format`, else what the file's extension asks for (`.html`, `.pdf`, `.json`), else Markdown.
     public func format(writingTo path: String?) -> ReportRendering.Format {

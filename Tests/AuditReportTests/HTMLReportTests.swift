@@ -109,10 +109,11 @@ import Testing
         #expect(Self.problems(html, allowedLinks: Self.links(of: input)) == [])
         #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
         let charts = html.components(separatedBy: "<svg ").count - 1
-        // The gauge, the checklists' bars, per checklist its section bars, and a radar for the
-        // seven steps; with a baseline, the before/after bars too.
-        #expect(charts == (baseline == nil ? 5 : 6))
-        #expect(html.contains("aria-label=\"Seven steps to productive social media: the sections at a glance (radar, centre 0, edge 100): Step 1: Desired outcomes"))
+        // One view of the score: the gauge and one bar chart per checklist (its sections); with
+        // a baseline, the before/after bars too. No radar, no bars that repeat the table above.
+        #expect(charts == (baseline == nil ? 3 : 4))
+        #expect(html.contains("aria-label=\"Seven steps to productive social media: score per section: Step 1: Desired outcomes"))
+        #expect(!html.contains("radar"))
     }
 
     static func persona(_ name: String) -> (ReportInput, ReportInput?) {
@@ -188,8 +189,8 @@ import Testing
             #expect(!html.contains("\u{9B}") && !html.contains("\u{202E}"))
             #expect(html.contains("&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot; onload=&quot;alert(2)"))
             #expect(html.contains("<title>Social media audit: &lt;/title&gt;&lt;/head&gt;&lt;script&gt;alert(&#39;org&#39;)&lt;/script&gt; 31m fdp.exe &quot; x=&quot;</title>"))
-            // The radar's labels carry the section titles, escaped inside the SVG too.
-            #expect(html.contains("<tspan x=") && html.contains("&lt;/title&gt;&lt;/svg&gt;&lt;img src=x onerror=alert(1)&gt;"))
+            // The section bars' labels carry the section titles, escaped inside the SVG too.
+            #expect(html.contains("class=\"label\">S1 &lt;/title&gt;&lt;/svg&gt;&lt;img src=x onerror=alert(1)&gt;"))
         }
     }
 
@@ -204,5 +205,68 @@ import Testing
     ])
     func theOneEscapingFunction(_ input: String, _ expected: String) {
         #expect(HTMLEscaper.escape(input) == expected)
+    }
+}
+
+/// Issue 25: the client's data drawn, the paper, and the annex left out.
+@Suite struct ReportLayoutTests {
+    /// A checklist with one question filled from a web analytics export.
+    static func measuredInput() -> ReportInput {
+        let text = """
+        id: traffic
+        title: Traffic
+        version: "1"
+        sections:
+          - id: s
+            title: S
+            questions:
+              - {id: social_share, prompt: What share of website sessions came from social media?, type: percent, measure: traffic.social_share}
+              - {id: tracked, prompt: Is it tracked?, type: yesno}
+        rules:
+          - {id: r-tracked, title: Tracked, severity: medium, check: tracked}
+        """
+        var input = Fixtures.input(checklist: "traffic", text, answers: ["social_share": .percent(0.196), "tracked": .bool(false)])
+        input.measured = [QuestionRef(checklist: "traffic", question: "social_share"):
+                            MeasuredAnswer(file: "/home/priya/ga4-oct.csv", metric: "traffic.social_share", value: 0.196, period: "Oct 2026")]
+        return input
+    }
+
+    @Test func theClientsMeasuredDataIsDrawnAndSaidFirst() {
+        let input = Self.measuredInput()
+        let html = HTMLReport.render(input)
+        #expect(html.contains("aria-label=\"Website sessions by source, October 2026: Social media 19.6%; All other sources 80.4%\""))
+        let md = MarkdownReport.render(input)
+        let summary = RenderingTests.section("Summary", of: md)
+        #expect(summary.contains("**What the data shows (October 2026)** From the web analytics export:\n\n- Share of website sessions from social media: 19.6%"), "\(summary)")
+        // Before the score, and no file name in the summary.
+        #expect(summary.range(of: "What the data shows")!.lowerBound < summary.range(of: "Overall score")!.lowerBound)
+        #expect(!summary.contains("ga4-oct.csv"))
+        // Without measured data there is no chart of it.
+        #expect(!HTMLReport.render(Fixtures.struggling).contains("Website sessions by source"))
+    }
+
+    @Test func thePaperIsTheOneAskedForElseTheLocales() {
+        #expect(HTMLReport.render(Fixtures.strong, settings: ReportSettings(paper: .letter)).contains("@page { size: letter; margin:"))
+        #expect(HTMLReport.render(Fixtures.strong).contains("@page { size: A4; margin:"))
+        let cases: [([String: String], ReportSettings.Paper)] = [
+            (["LANG": "en_US.UTF-8"], .letter), (["LANG": "fr_CA.UTF-8"], .letter), (["LANG": "en_GB.UTF-8"], .a4),
+            (["LANG": "en_US.UTF-8", "LC_PAPER": "de_DE.UTF-8"], .a4), (["LC_ALL": "en_CA", "LANG": "en_GB"], .letter),
+            (["LANG": "C.UTF-8"], .a4), ([:], .a4), (["LC_PAPER": "", "LANG": "es_US"], .letter),
+        ]
+        for (environment, paper) in cases { #expect(ReportSettings.Paper.fromLocale(environment) == paper, "\(environment)") }
+    }
+
+    @Test func briefLeavesTheAnnexOut() {
+        let full = MarkdownReport.render(Fixtures.struggling)
+        let brief = MarkdownReport.render(Fixtures.struggling, settings: ReportSettings(brief: true))
+        #expect(full.contains("\n## Annex\n") && !brief.contains("\n## Annex\n"))
+        #expect(brief == RenderingTests.body(full).trimmingCharacters(in: .newlines) + "\n")
+    }
+
+    @Test(arguments: [(1.0, "1 second"), (45.0, "45 seconds"), (720.0, "12 minutes"), (4050.0, "about 1 hour 10 minutes"),
+                      (3600.0, "1 hour"), (7200.0, "2 hours"), (64_800.0, "18 hours"), (86_400.0, "24 hours"),
+                      (172_800.0, "2 days"), (200_000.0, "about 2 days"), (1_814_400.0, "3 weeks"), (3_540.0, "59 minutes"), (3_590.0, "about 1 hour")])
+    func durationsReadAsTime(seconds: Double, words: String) {
+        #expect(HumanNumbers.duration(seconds: seconds) == words)
     }
 }

@@ -44,7 +44,7 @@ import Testing
 
     @Test func numbersAreNumbersAndUnknownIsNull() throws {
         let text = JSONReport.render(Fixtures.improved, baseline: Fixtures.struggling)
-        #expect(text.hasPrefix("{\n  \"schema\": \"smaudit-report/3\",\n  \"organisation\": \"Acme Widgets\","))
+        #expect(text.hasPrefix("{\n  \"schema\": \"smaudit-report/4\",\n  \"organisation\": \"Acme Widgets\","))
         let doc = try Self.parse(text)
         let overall = try #require(doc["overall"] as? [String: Any])
         // 27 of 57 points, problems charged once (ComparisonTests) = 47.368 → 47.37 (two
@@ -81,12 +81,17 @@ import Testing
         let doc = try Self.parse(JSONReport.render(Fixtures.improved, baseline: Fixtures.struggling))
         #expect(doc["top_problems"] as? [String] == ["seven-steps.unmeasured", "seven-steps.plan-metrics", "four-mistakes.relationships-first"])
         let plan = try #require(doc["action_plan"] as? [[String: Any]])
-        #expect(plan.map { $0["days"] as? Int } == [30, 60, 90])
-        let first = try #require((plan.first?["items"] as? [[String: Any]])?.first)
-        // One line for the two problems that share a recommendation: 10 of 57 points = 17.54.
-        #expect(first["recommendations"] as? [String] == ["Give each objective one metric and a monthly target."])
+        // Eight problems, two of which share a recommendation: seven actions, four in the first
+        // 30 days, three in days 31–60, dated from the audit's 2024-04-15.
+        #expect(plan.map { $0["phase"] as? Int } == [30, 30, 30, 30, 60, 60, 60])
+        #expect(plan.map { $0["due"] as? String } == ["2024-05-15", "2024-05-15", "2024-05-15", "2024-05-15", "2024-06-14", "2024-06-14", "2024-06-14"])
+        let first = try #require(plan.first)
+        // One action for the two problems that share a recommendation: 10 of 57 points = 17.54.
+        #expect(first["action"] as? String == "Give each objective one metric and a monthly target.")
         #expect(first["themes"] as? [String] == ["seven-steps.unmeasured", "seven-steps.plan-metrics"])
         #expect(first["gain"] as? Double == 17.54)
+        #expect(first["owner"] as? String == "social media manager" && first["owner_suggested"] as? Bool == true)
+        #expect(first["success"] as? String == "The next audit finds: every objective is measured")
 
         let typical = try Self.parse(JSONReport.render(Fixtures.typical))
         let estimates = try #require(typical["estimates"] as? [[String: Any]])

@@ -48,50 +48,40 @@ import Testing
         #expect(ScoreBar.render(score).count == ScoreBar.width)
     }
 
-    /// The report before its appendix: what a manager reads.
+    /// The report before its annex: what a director reads.
     static func body(_ markdown: String) -> String {
-        markdown.components(separatedBy: "\n## Appendix\n").first ?? markdown
+        markdown.components(separatedBy: "\n## Annex\n").first ?? markdown
     }
 
-    @Test func summaryComesFirstWithTheProblemsByTheme() throws {
+    /// The part of a report from `## title` to the next `## ` heading.
+    static func section(_ title: String, of markdown: String) -> String {
+        (markdown.components(separatedBy: "\n## \(title)\n").dropFirst().first ?? "").components(separatedBy: "\n## ").first ?? ""
+    }
+
+    static func words(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
+
+    @Test func summaryComesFirstThenThePlanTheFindingsAndTheAnnex() throws {
         let md = MarkdownReport.render(Fixtures.struggling)
-        let order = ["# Social media audit: Acme Widgets", "## Summary", "## Action plan", "## Scores", "## Findings", "## Appendix", "### Scoring method"]
+        let order = ["# Social media audit: Acme Widgets", "## Summary", "## Action plan", "## Findings", "## Annex",
+                     "### The problems and the rules behind them", "### Scores", "### Questions and answers", "### Method"]
         let positions = order.map { md.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
         // 1 of 36 known points passed = 2.8 (ComparisonTests); 17 open points (requests 8,
         // fast-replies 5, written-voice 3, influencers 1): 1/53 = 1.9 … 18/53 = 34.0.
-        #expect(md.contains("**Provisional score: 2.8 of 100 — at risk**"))
-        #expect(md.contains("It could still end anywhere from 1.9 to 34.0: 5 rules wait for answers. 11 of 15 questions are answered."))
-        // The critical problem (selling-first, charged once: 8 of 36 = +22.2) first, then three
-        // high problems worth 5 points each (+13.9), in file order since their gains tie.
-        #expect(md.contains("""
-        1. **Followers are sold to before they are helped** — critical; fixing it adds 22.2 points to the score
-        2. **No business objective is set** — high; fixing it adds 13.9 points to the score
-        3. **The action plan has no metrics** — high; fixing it adds 13.9 points to the score
+        let summary = Self.section("Summary", of: md)
+        #expect(summary.contains("**Provisional score: 2.8 of 100 — at risk**. It could still end anywhere from 1.9 to 34.0 once the open questions are answered."))
+        // The critical problem first, then the high ones in file order; each with its action.
+        #expect(summary.contains("""
+        1. Followers are sold to before they are helped (plan: action 1)
+        2. No business objective is set (plan: action 2)
+        3. The action plan has no metrics (plan: action 3)
         """))
-        // One finding for the two rules of the theme, with both rules named once.
-        #expect(md.components(separatedBy: "### 1. Followers are sold to before they are helped").count == 2)
-        #expect(md.contains("*Rules behind it: Help before you sell (critical, 8 points); Mostly helpful posts (medium, 3 points)*"))
-    }
-
-    @Test func aCappedBandSaysSoAndTheEstimateMeetsTheExport() {
-        let md = MarkdownReport.render(Fixtures.typical)
-        // 44 of 53 points (problems charged once) = 83.0, strong by points; the failed critical
-        // practice caps it at developing.
-        #expect(md.contains("**Overall score: 83.0 of 100 — developing (capped; strong by points alone)**"))
-        #expect(!md.contains("keep it up"))
-        #expect(md.contains("- You estimated “50%” for “What share of customer messages on social media get an answer?”; the inbox export (inbox-oct.csv, Oct 2026) shows 89.8%."))
-        // The export is named, never the folder it sat in; the metric is said in words.
-        #expect(!md.contains("/home/priya") && !md.contains("inbox.response_rate"))
-        #expect(md.contains("“89.8%” — measured from inbox-oct.csv, Oct 2026: share of customer messages answered; the team estimated “50%”"))
-    }
-
-    @Test func keptAnswersAndUnusedPlatformsAreSaidInWords() {
-        let md = MarkdownReport.render(Fixtures.typical)
-        #expect(md.contains("| Do most of your pins lead to something useful rather than a product page? `pins_helpful` | “yes” *(kept, not scored: no longer asked because it applies only when the answer to “Which platforms does the team post on?” includes Pinterest)* |  |"))
-        // The Pinterest section has no bar: the team does not post there.
-        #expect(!md.contains("| Pinterest |"))
+        // No points, gains or ids in the summary.
+        #expect(!summary.contains("points") && !summary.contains("+") && !summary.contains("`"))
+        // One finding for the two rules of the theme; both rules are in the annex.
+        #expect(Self.section("Findings", of: md).components(separatedBy: "\n### 1. Followers are sold to before they are helped\n").count == 2)
+        #expect(md.contains("- **Help before you sell** (critical, 8 points): New followers are pitched to before the team has done anything for them.\n- **Mostly helpful posts** (medium, 3 points): Most posts promote the company rather than help the audience."))
         #expect(md.contains("Left out, since no practice in them applies to this team: Pinterest."))
     }
 
@@ -107,48 +97,70 @@ import Testing
     func theBodyShowsNoInternals(_ name: String) throws {
         let (input, baseline) = HTMLReportTests.persona(name)
         let md = MarkdownReport.render(input, baseline: baseline)
-        // Without the score bars, the body has no code span: no question or checklist id.
-        let body = Self.body(md).replacingOccurrences(of: #"`[█▏▎▍▌▋▊▉░]+`"#, with: "", options: .regularExpression)
-        #expect(!body.contains("`"))
-        for term in [".txt", "response_rate", "_minutes", "==", "contains \"", "count(", "seven-steps", "four-mistakes"] {
+        let body = Self.body(md)
+        #expect(!body.contains("`"), "\(name): the body has a code span")
+        for term in [".txt", ".csv", "response_rate", "_minutes", "==", "contains \"", "count(", "seven-steps", "four-mistakes", "points", "1h", "6h"] {
             #expect(!body.contains(term), "\(name): the body shows \(term)")
         }
     }
 
-    /// A struggling team's report must be readable in one sitting and never repeat advice.
-    @Test func theStrugglingReportIsShortAndNeverRepeatsARecommendation() throws {
+    /// A struggling team's body is read in one sitting: short findings, at most four actions a
+    /// phase, never the same action twice.
+    @Test func theStrugglingReportIsShortAndNeverRepeatsAnAction() throws {
         let md = MarkdownReport.render(Fixtures.struggling)
-        let words = Self.body(md).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
-        #expect(words < 3_500, "the body before the appendix has \(words) words")
-        let findings = try #require(md.components(separatedBy: "\n## Findings\n").last?.components(separatedBy: "\n## ").first)
-        let recommendations = findings.split(separator: "\n").filter { $0.hasPrefix("**Recommendation:** ") }
-        #expect(recommendations.count == 8)
-        #expect(Set(recommendations).count == recommendations.count)
-        let plan = try #require(md.components(separatedBy: "\n## Action plan\n").last?.components(separatedBy: "\n## ").first)
+        #expect(Self.words(Self.body(md)) < 2_500, "the body has \(Self.words(Self.body(md))) words")
+        #expect(Self.words(Self.section("Summary", of: md)) <= 250)
+        let findings = Self.section("Findings", of: md).components(separatedBy: "\n### ").dropFirst()
+        #expect(findings.count == 8)
+        for finding in findings { #expect(Self.words(finding) <= 150, "\(finding)") }
+        let plan = Self.section("Action plan", of: md)
+        for phase in plan.components(separatedBy: "\n### ").dropFirst() {
+            #expect(phase.split(separator: "\n").filter { $0.first?.isNumber ?? false }.count <= 4, "\(phase)")
+        }
         let lines = plan.split(separator: "\n").filter { $0.first?.isNumber ?? false }
         #expect(lines.count == 8)
         #expect(Set(lines.map { $0.drop { $0 != " " } }).count == lines.count)
     }
 
-    @Test func aSharedRecommendationIsGivenOnce() throws {
-        // measured-objectives and plan-metrics both recommend one metric per objective.
+    @Test func aSharedRecommendationIsOneAction() throws {
+        // measured-objectives and plan-metrics both recommend one metric per objective: one
+        // action, which both findings point to.
         let md = MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling)
-        #expect(md.components(separatedBy: "Give each objective one metric and a monthly target.").count == 3)  // plan + first finding
-        #expect(md.contains("**Recommendation:** the one for finding 1, *Objectives are not measured*, fixes this too."))
-        // In the plan the two problems share one line, and their gains add: 5 + 5 of 57 points.
-        #expect(md.contains("1. Give each objective one metric and a monthly target. (+17.5; restores *Every objective is measured* and *A plan with metrics*)"))
+        let plan = Self.section("Action plan", of: md)
+        #expect(plan.components(separatedBy: "Give each objective one metric and a monthly target.").count == 2)
+        #expect(plan.contains("1. Give each objective one metric and a monthly target. **Who:** *social media manager*; **by:** 15 May 2024; **worked when:** the next audit finds: every objective is measured."))
+        let findings = Self.section("Findings", of: md)
+        #expect(findings.contains("### 1. Objectives are not measured\n\n*Impact: high · Plan: action 1*"))
+        #expect(findings.contains("### 2. The action plan has no metrics\n\n*Impact: high · Plan: action 1*"))
     }
 
-    @Test func theActionPlanPutsCriticalAndHighFirstThenGain() {
+    @Test func theActionPlanHasOwnersDatesAndMeasuresFromTheAuditsDate() {
         let md = MarkdownReport.render(Fixtures.struggling)
+        // The audit is of 2024-01-15: the first phase ends 30 days later, the second 60.
         #expect(md.contains("""
         ### First 30 days
 
-        1. For the first weeks share others' content, answer questions and comment; ask for nothing. Aim for at least six helpful posts in every ten. (+22.2; restores *Help first, sell later*)
-        2. Pick one or two objectives (awareness, leads, service, reputation) before choosing platforms. (+13.9; restores *Start from desired outcomes*)
+        1. For the first weeks share others' content, answer questions and comment; ask for nothing. Aim for at least six helpful posts in every ten. **Who:** *social media manager*; **by:** 14 February 2024; **worked when:** the next audit finds: help first, sell later.
+        2. Pick one or two objectives (awareness, leads, service, reputation) before choosing platforms. **Who:** *social media manager*; **by:** 14 February 2024; **worked when:** the next audit finds: start from desired outcomes.
         """))
         #expect(md.contains("### Days 31–60\n\n5. Name three small groups of customers"))
         #expect(!md.contains("### Days 61–90"))
+    }
+
+    /// The team's owners and dates replace the suggestions; the rest stay suggested.
+    @Test func theTeamsOwnersAndDatesAreShown() {
+        var input = Fixtures.struggling
+        input.plan = ["four-mistakes.selling-first": PlanAssignment(owner: "Priya", due: CalendarDate(iso: "2024-02-01"))]
+        let md = MarkdownReport.render(input)
+        #expect(md.contains("ask for nothing. Aim for at least six helpful posts in every ten. **Who:** Priya; **by:** 1 February 2024;"))
+        #expect(md.contains("before choosing platforms. **Who:** *social media manager*; **by:** 14 February 2024;"))
+    }
+
+    /// A measured threshold is how the team will know: the metric and the rule's target.
+    @Test func aMeasuredRuleGivesTheSuccessMeasure() {
+        let md = MarkdownReport.render(Fixtures.improved)
+        // fast-replies checks `response_time <= 4h`, a question measured from the inbox export.
+        #expect(md.contains("3. Check the social inbox at least three times a working day. **Who:** *social media manager*; **by:** 15 May 2024; **worked when:** median time to a first reply at most 4 hours, measured again next month."), "\(Self.section("Action plan", of: md))")
     }
 
     /// The plan lists a critical problem before a high one worth more points, as the summary
@@ -169,12 +181,11 @@ import Testing
           - {id: r-goals, title: Goals written, severity: high, points: 5, check: goals, recommendation: Write the goals down.}
         """
         let md = MarkdownReport.render(Fixtures.input(checklist: "order", text, answers: ["inbox": .bool(false), "goals": .bool(false)]))
-        // 2 and 5 of 7 points: 28.6 and 71.4 to gain.
         #expect(md.contains("""
         ### First 30 days
 
-        1. Answer requests where they are asked. (+28.6; restores *Requests answered*)
-        2. Write the goals down. (+71.4; restores *Goals written*)
+        1. Answer requests where they are asked. **Who:** *social media manager*; **by:** 2 December 2026; **worked when:** the next audit finds: requests answered.
+        2. Write the goals down. **Who:** *social media manager*; **by:** 2 December 2026; **worked when:** the next audit finds: goals written.
         """), "\(md)")
     }
 

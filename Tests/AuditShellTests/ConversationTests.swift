@@ -82,10 +82,13 @@ import Testing
         #expect(outside.contains("\nback ") && !outside.contains("/back"))
     }
 
-    @Test func theReportOfferIsAStepOfItsOwn() {
-        let run = driver.run([.line("sales"), .line("900"), .line("no"), .line("no")], interactive: true, start: ShellDriver.miniAudit)
-        #expect(run.prompts.last == "smaudit> ")
-        #expect(run.prompts.dropLast().last == "Write the report to acme-2026-11-23.md now? yes or no (yes): ")
+    /// At the end of an audit at a terminal: who owns each action (Enter keeps the suggested
+    /// role), then the report offer, each a step of its own.
+    @Test func theOwnersAndTheReportOfferAreStepsOfTheirOwn() {
+        let run = driver.run([.line("sales"), .line("900"), .line("no"), .line(""), .line("no")], interactive: true, start: ShellDriver.miniAudit)
+        #expect(Array(run.prompts.suffix(3)) == ["Who owns action 1 (social media manager): ",
+                                                 "Write the report to acme-2026-11-23.md now? yes or no (yes): ", "smaudit> "])
+        #expect(run.output.contains("The plan has 1 action. Who owns each?"))
         #expect(run.output.contains("Type `report` whenever you want it"))
     }
 

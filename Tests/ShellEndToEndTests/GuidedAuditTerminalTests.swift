@@ -51,6 +51,10 @@ import TestSupport
         at = try shell.waitFor("Do you answer customer requests", after: at)
         shell.sendLine("/skip")
         at = try shell.waitFor("All questions are answered or skipped.", after: at)
+        // Who owns the plan's actions is asked first; Ctrl-C keeps the suggested owners.
+        at = try shell.waitFor("Who owns action 1 (social media manager): ", after: at)
+        shell.send(Key.ctrlC)
+        at = try shell.waitFor("The other actions keep their suggested owners", after: at)
         // The report is offered; a command typed instead still runs.
         at = try shell.waitFor("Write the report to acme-coffee-2026-11-23.md now? yes or no (yes): ", after: at)
         shell.sendLine("score")
@@ -92,8 +96,11 @@ import TestSupport
         var at = try shell.waitFor("smaudit [mini 1/3]> ")
         for answer in ["sales", "900", "no"] {
             shell.sendLine(answer)
-            at = try shell.waitFor(answer == "no" ? "now? yes or no (yes): " : "]> ", after: at)
+            at = try shell.waitFor(answer == "no" ? "Who owns action 1 (social media manager): " : "]> ", after: at)
         }
+        // The one action (answer requests on social media) gets its owner, kept in the session.
+        shell.sendLine("Dana Lee")
+        at = try shell.waitFor("now? yes or no (yes): ", after: at)
         shell.sendLine("")
         at = try shell.waitFor("Report written to acme-2026-11-23.md.", after: at)
         at = try shell.waitFor("smaudit> ", after: at)
@@ -101,6 +108,8 @@ import TestSupport
         #expect(try shell.waitForExit() == 0)
         let report = try String(contentsOf: smaudit.home.appendingPathComponent("acme-2026-11-23.md"), encoding: .utf8)
         #expect(report.hasPrefix("# Social media audit: Acme"))
+        #expect(report.contains("**Who:** Dana Lee; **by:** 23 December 2026;"), "\(report)")
+        #expect(try smaudit.onlySessionFile().contains("plan:\n  mini:\n    answer-on-social: {owner: \"Dana Lee\"}\n"))
     }
 
     @Test func aSessionKilledAfterThreeAnswersResumesWithAllThree() throws {

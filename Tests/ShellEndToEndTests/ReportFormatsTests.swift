@@ -93,7 +93,7 @@ import TestSupport
         #expect(noBrowser.stderr.contains("<stdin>:2: error: printing a PDF needs headless Chromium: install the Debian package chromium-headless-shell"), "\(noBrowser.stderr)")
         #expect(!FileManager.default.fileExists(atPath: pdf))
         let json = try String(contentsOfFile: page + ".json", encoding: .utf8)
-        #expect(json.hasPrefix("{\n  \"schema\": \"smaudit-report/3\""))
+        #expect(json.hasPrefix("{\n  \"schema\": \"smaudit-report/4\""))
     }
 
     @Test func aHandWrittenBaselineIsUndated() throws {

@@ -27,6 +27,10 @@ public struct Rule: Sendable, Hashable {
     public var capSetting: CapSetting = .byDefault
     /// Why the rule need not appear in examples both failing and passing (`check --strict`).
     public var untested: String?
+    /// Where the rule's threshold is the audit's own, not the articles': the bar in words and
+    /// why (`a first reply within one hour: the article asks for “quickly”`). The report's
+    /// method states each once, so findings need not hedge.
+    public var bar: String?
     /// Where the `theme:` value is, for errors about it.
     public var themeLocation: SourceLocation?
     /// The section the rule scores under as written (`section:`), if any.

@@ -15,6 +15,10 @@ public struct Theme: Sendable, Hashable {
     public var recommendation: String?
     /// `<seed file>#<quote>` backing why it matters.
     public var source: String?
+    /// The role the plan suggests as the owner of its action ("whoever answers customers").
+    public var owner: String?
+    /// How the team will know the action worked: the measure and its target.
+    public var success: String?
     /// Where the theme's `id` value is.
     public var location: SourceLocation
 
@@ -84,13 +88,14 @@ public struct Source: Sendable, Hashable {
         self.description = description
     }
 
-    /// How the report cites it: `Martin Zwilling, *7 Steps to …* (2013)`, with `emphasis`
-    /// around the title (Markdown `*…*`, or nothing for plain text); the file name only when the
-    /// checklist says nothing more.
+    /// How the report cites it, as the article presents itself: `Martin Zwilling, “7 Steps to
+    /// …”, a blog post (18 August 2013)`, with `emphasis` around the title; what it is when it
+    /// has no title or author; the file name only when the checklist says nothing more.
     public func citation(emphasis: (String) -> String = { "“\($0)”" }) -> String {
         var parts: [String] = []
         if let author { parts.append(author) }
-        if let title { parts.append(emphasis(title)) } else if let description { parts.append(description) }
+        if let title { parts.append(emphasis(title)) }
+        if let description { parts.append(description) }
         if parts.isEmpty { return file }
         var text = parts.joined(separator: ", ")
         if let date { text += " (\(date))" }

@@ -4,12 +4,12 @@
 public enum ChecklistLoader {
     static let checklistFields = ["id", "title", "version", "description", "sources", "themes", "sections", "rules", "examples"]
     static let sourceFields = ["file", "title", "author", "date", "description"]
-    static let themeFields = ["id", "title", "problem", "help", "recommendation", "source"]
+    static let themeFields = ["id", "title", "problem", "help", "recommendation", "source", "owner", "success"]
     static let sectionFields = ["id", "title", "help", "questions"]
     static let questionFields = ["id", "prompt", "type", "choices", "default", "allow_na", "help", "source",
                                  "when", "min", "max", "unit", "integer", "measure", "measure_period"]
     static let ruleFields = ["id", "title", "problem", "applies", "check", "severity", "points", "caps", "theme",
-                             "finding", "recommendation", "source", "section", "untested"]
+                             "finding", "recommendation", "source", "section", "untested", "bar"]
     static let exampleFields = ["name", "answers", "expect"]
     static let expectFields = ["fails", "passes", "open", "not_applicable", "provisional", "band", "score", "score_between"]
 
@@ -192,6 +192,8 @@ public enum ChecklistLoader {
                                   help: src.string(f["help"]?.value, field: "help"), location: location)
                 theme.recommendation = src.string(f["recommendation"]?.value, field: "recommendation")
                 theme.source = checkSource(f["source"]?.value)
+                theme.owner = src.string(f["owner"]?.value, field: "owner")
+                theme.success = src.string(f["success"]?.value, field: "success")
                 out.append(theme)
             }
             return out
@@ -452,6 +454,7 @@ public enum ChecklistLoader {
             rule.themeLocation = f["theme"].map { src.location($0.value) }
             rule.capSetting = capSetting
             rule.untested = src.string(f["untested"]?.value, field: "untested")
+            rule.bar = src.string(f["bar"]?.value, field: "bar")
             return rule
         }
 

@@ -21,6 +21,8 @@ public struct AuditSession: Sendable, Hashable {
     /// Answers to questions the checklist no longer has (or no longer accepts), kept aside so
     /// nothing the team wrote is lost; they come back if the question returns.
     public var retired: [QuestionRef: RetiredAnswer] = [:]
+    /// Owners and due dates of the plan's actions, by problem key.
+    public var plan: [String: PlanAssignment] = [:]
     /// False for a file that gave no `started:` (an answers file written by hand): its `started`
     /// is then the time it was read, which a comparison must not present as the audit's date.
     public var isDated = true

@@ -39,7 +39,7 @@ public enum SessionReader {
     /// as a session with fewer answers.
     public static let endMarker = "# end of session"
 
-    static let topFields = ["format", "organisation", "auditors", "started", "updated", "checklists", "answers", "retired"]
+    static let topFields = ["format", "organisation", "auditors", "started", "updated", "checklists", "answers", "retired", "plan"]
     static let entryFields = ["answer", "at", "skipped", "inactive", "notes", "evidence", "measured", "estimated"]
     static let retiredFields = entryFields + ["version"]
 
@@ -180,15 +180,45 @@ public enum SessionReader {
             }
         }
 
+        let plan = readPlan(fields["plan"]?.value, set: set, src: &src)
+
         result.diagnostics = src.diagnostics
         guard !src.diagnostics.hasErrors else { return result }
         var session = AuditSession(organisation: organisation, auditors: auditors, started: started,
                                    updated: updated, checklists: stamps, entries: entries)
         session.retired = retired
+        session.plan = plan
         session.isDated = fields["started"] != nil
         result.restored = session.restoreRetired(in: set)
         result.session = session
         return result
+    }
+
+    /// `plan:`: `checklist: {problem: {owner: NAME, due: YYYY-MM-DD}}`. A problem the loaded
+    /// checklists do not have is kept, with a warning (it may return with the checklist).
+    static func readPlan(_ node: YNode?, set: ChecklistSet, src: inout YAMLSource) -> [String: PlanAssignment] {
+        guard let node, !YAMLSource.isNull(node), let lists = src.pairs(node, what: "`plan`") else { return [:] }
+        var plan: [String: PlanAssignment] = [:]
+        for (checklistID, _, problems) in lists {
+            guard let pairs = src.pairs(problems, what: "the plan of `\(checklistID)`") else { continue }
+            for (problemID, problemKey, value) in pairs {
+                guard let f = src.fields(value, what: "an action of the plan", allowed: ["owner", "due"], required: []) else { continue }
+                var assignment = PlanAssignment(owner: src.string(f["owner"]?.value, field: "owner"))
+                if let node = f["due"]?.value, let text = src.string(node, field: "due") {
+                    guard let date = CalendarDate(iso: text) else {
+                        src.error("the due date `\(text)` is not a date: write it as YYYY-MM-DD, such as 2027-01-31", src.location(node))
+                        continue
+                    }
+                    assignment.due = date
+                }
+                let known = set.checklist(checklistID).map { c in c.theme(problemID) != nil || c.rules.contains { $0.id == problemID } } ?? false
+                if !known {
+                    src.warning("the plan names `\(checklistID).\(problemID)`, which no loaded checklist has as a problem; it is kept", src.location(problemKey))
+                }
+                plan["\(checklistID).\(problemID)"] = assignment
+            }
+        }
+        return plan
     }
 
     /// True when the last non-blank line is the end marker.

@@ -53,6 +53,20 @@ public enum SessionWriter {
                 }
             }
         }
+        let plan = session.plan.filter { !$0.value.isEmpty }
+        if !plan.isEmpty {
+            // Owners and dates of the plan's actions, by problem: `checklist:` then the problem's id.
+            out += "plan:\n"
+            let byChecklist = Dictionary(grouping: plan.keys) { String($0.prefix { $0 != "." }) }
+            for id in byChecklist.keys.sorted() {
+                out += "  \(key(id)):\n"
+                for problem in byChecklist[id]!.sorted() {
+                    let assignment = plan[problem]!
+                    let fields = [assignment.owner.map { "owner: \(quote($0))" }, assignment.due.map { "due: \(quote($0.description))" }]
+                    out += "    \(key(String(problem.dropFirst(id.count + 1)))): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
+                }
+            }
+        }
         return out + SessionReader.endMarker + "\n"
     }
 

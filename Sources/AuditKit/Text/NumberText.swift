@@ -20,4 +20,16 @@ public enum NumberText {
 
     /// A count, or a number the user wrote: `5`, `2.5`, `70`.
     public static func count(_ value: Double) -> String { ExpressionPrinter.formatNumber(value) }
+
+    /// A small count in words, as prose writes it: `twelve`; 13 and above as digits.
+    public static func words(_ n: Int) -> String {
+        let names = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return names.indices.contains(n) ? names[n] : String(n)
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    public static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
 }

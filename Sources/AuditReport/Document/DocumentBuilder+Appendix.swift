@@ -1,9 +1,48 @@
 import AuditKit
 
-/// The appendix: every question and answer, answers kept from earlier versions, practices that do not apply, and the scoring method.
+/// The annex, for the practitioner (left out with `--brief`): every rule behind each problem,
+/// the actions for later, the practices not decided yet, the scores with their points, every
+/// answer with its notes, evidence and measurement, the practices that do not apply, and the
+/// method with the audit's own bars.
 extension DocumentBuilder {
+    func annex() -> DocumentSection {
+        var blocks = problemDetails()
+        let later = model.actionPlan.actions(in: .later)
+        if !later.isEmpty {
+            blocks.append(.heading(3, [.text("Later")]))
+            blocks.append(.paragraph([.text("Actions after the first three months, in the same order.")]))
+            blocks.append(.list(ordered: true, start: later[0].number, items: later.map(actionItem)))
+        }
+        blocks += openRules()
+        blocks += scores()
+        blocks += questionsAndAnswers()
+        blocks += notApplicable()
+        blocks += method()
+        return DocumentSection(id: "annex", title: "Annex", startsPage: true, blocks: blocks)
+    }
 
-    func appendix() -> DocumentSection {
+    /// Each problem with every rule behind it: its status, severity and points, what it found,
+    /// the recommendation in full, and the notes and evidence of the answers it reads.
+    func problemDetails() -> [Block] {
+        guard !model.problems.isEmpty else { return [] }
+        var blocks: [Block] = [.heading(3, [.text("The problems and the rules behind them")])]
+        for (i, problem) in model.problems.enumerated() {
+            blocks.append(.heading(4, [.literal("\(i + 1). "), .text(problem.problem)]))
+            let spansChecklists = Set(problem.rules.map(\.checklistID)).count > 1
+            blocks.append(.list(ordered: false, start: 1, items: problem.rules.map { r in
+                var item: [Inline] = [.strong([.text(r.rule.title)]),
+                                      .text(" (\(r.rule.severity.rawValue), \(pointsText(r.points))" + (spansChecklists ? ", " + model.checklistTitle(r.checklistID) : "") + ")")]
+                if let f = r.rule.finding?.trimmedText, !f.isEmpty { item.append(.text(": " + f)) }
+                return item
+            }))
+            let texts = ReportModel.recommendationTexts(of: problem)
+            if !texts.isEmpty { blocks.append(.paragraph([.strong([.text("Recommendation:")]), .text(" " + texts.joined(separator: " "))])) }
+            blocks += notesAndEvidence(model.references(of: problem))
+        }
+        return blocks
+    }
+
+    func questionsAndAnswers() -> [Block] {
         var blocks: [Block] = [.heading(3, [.text("Questions and answers")])]
         for checklist in model.checklists {
             blocks.append(.heading(4, [.text("\(checklist.title) \(checklist.version)")]))
@@ -27,9 +66,7 @@ extension DocumentBuilder {
             }
             blocks += retired(of: checklist)
         }
-        blocks += notApplicable()
-        blocks += method()
-        return DocumentSection(id: "appendix", title: "Appendix", startsPage: true, blocks: blocks)
+        return blocks
     }
 
     func extras(notes: [String], evidence: [String]) -> [Inline] {
@@ -104,14 +141,34 @@ extension DocumentBuilder {
             }
             return [[.text(band.label)], [.text(range)]]
         }
+        var bars: [Block] = []
+        let own = ownBars()
+        if !own.isEmpty {
+            bars = [.paragraph([.text("Where the articles give no number, the audit uses bars of its own:")]),
+                    .list(ordered: false, start: 1, items: own.map { [.text($0)] })]
+        }
         return [
-            .heading(3, [.text("Scoring method")]),
+            .heading(3, [.text("Method")]),
             .list(ordered: false, start: 1, items: items),
+        ] + bars + [
             .table(Table(header: ["Severity", "Points"], alignment: [.left, .right],
                          rows: Severity.allCases.reversed().map { [[.text($0.rawValue)], [.text(ReportFormat.points($0.defaultPoints))]] }, kind: "method")),
             .paragraph([.text("A rule may set its own points; the table gives the default for its severity.")]),
             .table(Table(header: ["Band", "Score"], alignment: [.left, .left], rows: bandRows, kind: "method")),
             .paragraph([.text("Bands are read from the score rounded to one decimal, as printed.")]),
         ]
+    }
+
+    /// The audit's own bars of the rules judged in this audit (`bar:`), each once.
+    func ownBars() -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for c in model.scorecard.checklists {
+            for r in c.results where r.status != .notApplicable {
+                guard let bar = r.rule.bar?.trimmedText, !bar.isEmpty, seen.insert(bar).inserted else { continue }
+                out.append(bar.capitalisedFirst)
+            }
+        }
+        return out
     }
 }

@@ -44,7 +44,7 @@ extension DocumentBuilder {
         let new = c.new.compactMap { r -> [Inline]? in
             let heading = model.problemHeading(of: r)
             guard seen.insert("new " + heading).inserted else { return nil }
-            return [.text("\(heading) (\(r.rule.severity.rawValue), \(pointsText(r.points)); passed before)")]
+            return [.text("\(heading) (\(r.rule.severity.rawValue); passed before)")]
         }
         list("New problems", new)
         let first = c.firstJudged.compactMap { item -> [Inline]? in
@@ -56,11 +56,13 @@ extension DocumentBuilder {
             case .notApplicable?: before = "did not apply before"
             default: before = "not part of the previous audit"
             }
-            return [.text("\(heading) (\(item.current.rule.severity.rawValue), \(pointsText(item.current.points)); \(before))")]
+            return [.text("\(heading) (\(item.current.rule.severity.rawValue); \(before))")]
         }
         list("Judged for the first time", first)
         list("Answers that changed", c.changedAnswers.map { change in
-            [.text(change.prompt + " — " + (change.previous.map { "“\($0)”" } ?? "not answered") + " → " + (change.current.map { "“\($0)”" } ?? "not answered"))]
+            let question = input.set.question(change.ref)
+            func said(_ text: String?) -> String { text.map { "“" + HumanNumbers.typed($0, of: question) + "”" } ?? "not answered" }
+            return [.text(change.prompt + " — " + said(change.previous) + " → " + said(change.current))]
         })
         return DocumentSection(id: "comparison", title: "Compared with the previous audit", startsPage: true, blocks: blocks)
     }

@@ -1,6 +1,7 @@
 import AuditKit
 
-/// The findings: one per problem, with the answers, why it matters, the recommendation and the rules behind it.
+/// The findings: one per problem, short, with the answers, why it matters and the plan action
+/// that fixes it; the rules behind each are in the annex.
 extension DocumentBuilder {
 
     /// Whether a failed cap of this problem lowers the band the overall score or one of its
@@ -20,90 +21,91 @@ extension DocumentBuilder {
         points == 1 ? "1 point" : "\(ReportFormat.points(points)) points"
     }
 
+    /// How many answers a finding quotes in the body; the annex has the rest.
+    static let answersPerFinding = 2
+    /// The words a finding aims to stay within: the second answer goes to the annex beyond it.
+    static let findingWords = 120
+
     func findings() -> DocumentSection {
         var blocks: [Block] = []
         if model.problems.isEmpty {
-            blocks.append(.paragraph([.text("No practice checked failed.")]))
+            blocks.append(.paragraph([.text(model.openRules.isEmpty ? "No problem found: every practice checked is in place."
+                                                                    : "No problem found so far: every practice with a known outcome is in place.")]))
         } else {
-            blocks.append(.paragraph([.text("One finding per problem, the most severe first, then those worth most points.")]))
+            blocks.append(.paragraph([.text("One finding per problem, the most urgent first. The annex lists every rule behind each one.")]))
         }
-        var numbers: [String: Int] = [:]
         var quoted: Set<QuestionRef> = []
         for (i, problem) in model.problems.enumerated() {
-            numbers[problem.key] = i + 1
-            blocks += finding(problem, number: i + 1, numbers: numbers, quoted: &quoted)
+            blocks += finding(problem, number: i + 1, quoted: &quoted)
         }
-        blocks += openRules()
         return DocumentSection(id: "findings", title: "Findings", startsPage: true, blocks: blocks)
     }
 
-    /// One finding; `quoted` holds the answers earlier findings quoted, so none is quoted twice.
-    func finding(_ problem: ThemeResult, number: Int, numbers: [String: Int], quoted: inout Set<QuestionRef>) -> [Block] {
+    /// One finding, short: what we found in the team's answers and figures, why it matters with
+    /// one quote, and the plan action that fixes it. `quoted` holds the answers earlier findings
+    /// quoted, so none is quoted twice.
+    func finding(_ problem: ThemeResult, number: Int, quoted: inout Set<QuestionRef>) -> [Block] {
         var blocks: [Block] = [.heading(3, [.literal("\(number). "), .text(problem.problem)])]
-        var places: [String] = []
-        for r in problem.rules {
-            let place = "\(model.checklistTitle(r.checklistID)) › \(model.sectionTitle(of: r))"
-            if !places.contains(place) { places.append(place) }
-        }
-        var facts = "\(problem.severity.title) · \(places.joined(separator: "; ")) · " + gainPhrase(problem.gain)
+        var facts = "Impact: \(problem.severity.rawValue)"
+        if let action = model.actionPlan.action(fixing: problem.key) { facts += " · Plan: action \(action.number)" }
         // Only where the cap lowers a band shown: a checklist already below it is not "capped".
         if let cap = problem.cap, capLowersABand(problem) { facts += " · caps the band at \(cap.label)" }
         blocks.append(.paragraph([.emphasis([.text(facts)])]))
 
-        var found: [String] = []
-        for r in problem.rules {
-            if let f = r.rule.finding?.trimmedText, !f.isEmpty, !found.contains(f) { found.append(f) }
+        var found = problem.rules.first.flatMap { $0.rule.finding?.trimmedText } ?? ""
+        if found.isEmpty { found = "“\(problem.title)” is not in place." }
+        let causes = Set(problem.rules.compactMap { $0.rule.finding?.trimmedText }).count
+        if causes > 1 { found += " " + (causes == 2 ? "One more cause" : "\(NumberText.words(causes - 1).capitalisedFirst) more causes") + " in the annex." }
+        blocks.append(.paragraph([.strong([.text("What we found:")]), .text(" " + found)]))
+        var refs = Array(model.evidence(of: problem, quotedBefore: quoted).prefix(Self.answersPerFinding))
+        func answers(_ refs: [QuestionRef]) -> [Block] {
+            refs.isEmpty ? [] : [.list(ordered: false, start: 1, items: refs.map { ref in
+                [.text((input.set.question(ref)?.prompt ?? ref.question) + " ")] + answerInWords(ref)
+            })]
         }
-        blocks.append(.paragraph([.strong([.text("What we found:")]),
-                                  .text(" " + (found.isEmpty ? "“\(problem.title)” is not in place." : found.joined(separator: " ")))]))
-        let refs = model.evidence(of: problem, quotedBefore: quoted)
+        let reasons = why(problem, refs: refs)
+        // Short enough to read in a minute: a second answer only where the words allow.
+        if refs.count > 1, Block.wordCount(blocks + answers(refs) + reasons) > Self.findingWords { refs = [refs[0]] }
         quoted.formUnion(refs)
-        if !refs.isEmpty {
-            blocks.append(.paragraph([.text(refs.count == 1 ? "The team's answer:" : "The team's answers:")]))
-            blocks.append(.list(ordered: false, start: 1, items: refs.map { ref in
-                [.text((input.set.question(ref)?.prompt ?? ref.question) + " — ")] + answer(ref)
-            }))
+        return blocks + answers(refs) + reasons
+    }
+
+    /// "Why it matters" in a sentence or two, with one quote cited by author, title and date:
+    /// inside the sentence when the sentence gives it, else below it. Never twice.
+    func why(_ problem: ThemeResult, refs: [QuestionRef]) -> [Block] {
+        let help = model.why(theme: problem.theme, refs: refs)?.trimmedText ?? ""
+        let cited = model.citation(of: problem) ?? problem.rules.lazy.compactMap { self.model.citation(of: $0) }.first
+        guard !help.isEmpty || cited != nil else { return [] }
+        var line: [Inline] = [.strong([.text("Why it matters:")])]
+        if !help.isEmpty { line.append(.text(" " + help)) }
+        guard let cited else { return [.paragraph(line)] }
+        if let quote = cited.quote, !Self.gives(help, quote) {
+            return [.paragraph(line), .quote(text: [.text("“\(quote)”")], attribution: [.text("— ")] + citation(cited.source))]
         }
-        let help = model.why(theme: problem.theme, refs: refs)
-        var quotes: [(quote: String?, source: Source)] = []
-        // The problem's own quote where the catalogue gives one; else the quotes of its most
-        // severe rules, at most three: a finding argues its case, it does not reprint the
-        // article (every rule's own citation stays in `smaudit show`).
-        if let cited = model.citation(of: problem) { quotes.append((cited.quote, cited.source)) }
-        for r in problem.rules where quotes.isEmpty || (problem.theme?.source == nil && quotes.count < Self.quotesPerFinding) {
-            guard let cited = model.citation(of: r), !quotes.contains(where: { $0.quote == cited.quote && $0.source == cited.source }) else { continue }
-            quotes.append((cited.quote, cited.source))
+        return [.paragraph(line + [.text(" (")] + citation(cited.source) + [.text(")")])]
+    }
+
+    /// Whether `text` already gives `quote`: word for word, or a part of it in quotation marks
+    /// (“making the big mistake” of “or making the big mistake …”).
+    static func gives(_ text: String, _ quote: String) -> Bool {
+        let whole = comparable(quote)
+        if comparable(text).contains(whole) { return true }
+        return text.split(separator: "“").dropFirst().contains { segment in
+            guard let end = segment.firstIndex(of: "”") else { return false }
+            let part = comparable(String(segment[..<end]))
+            return part.split(separator: " ").count >= 4 && (whole.contains(part) || part.contains(whole))
         }
-        if let help = help?.trimmedText, !help.isEmpty {
-            blocks.append(.paragraph([.strong([.text("Why it matters:")]), .text(" " + help)]))
-        } else if !quotes.isEmpty {
-            blocks.append(.paragraph([.strong([.text("Why it matters:")])]))
+    }
+
+    /// An answer as the body says it: “the answer” in words (durations as time, rates per 100
+    /// followers as rates), with where a measured one came from.
+    func answerInWords(_ ref: QuestionRef) -> [Inline] {
+        guard let value = input.answers[ref] else { return [.text("— "), .emphasis([.text(model.state(of: ref).word)])] }
+        var text = "— “" + HumanNumbers.answer(value, of: input.set.question(ref)) + "”"
+        if let m = input.measured[ref] {
+            text += " (measured: the " + MetricWords.export(m.metric) + (m.period.map { ", " + HumanNumbers.period($0) } ?? "") + ")"
         }
-        let said = help.map(Self.comparable) ?? ""
-        for cited in quotes {
-            // A quote the "why" already gives word for word is cited, not printed twice.
-            if let quote = cited.quote, !said.contains(Self.comparable(quote)) {
-                blocks.append(.quote(text: [.text("“\(quote)”")], attribution: [.text("— ")] + citation(cited.source)))
-            } else {
-                blocks.append(.paragraph([.text("Source: ")] + citation(cited.source)))
-            }
-        }
-        let own = model.recommendations[problem.key] ?? []
-        if !own.isEmpty {
-            blocks.append(.paragraph([.strong([.text("Recommendation:")]), .text(" " + own.joined(separator: " "))]))
-        } else if let earlier = model.sameRecommendationAs[problem.key], let other = model.problem(earlier) {
-            blocks.append(.paragraph([.strong([.text("Recommendation:")]), .text(" the one for finding \(numbers[earlier] ?? 0), "),
-                                      .emphasis([.text(other.problem)]), .text(", fixes this too.")]))
-        }
-        blocks += notesAndEvidence(refs)
-        let spansChecklists = Set(problem.rules.map(\.checklistID)).count > 1
-        let rules = problem.rules.map { r in
-            // A rule of no points restates another one of the theme (so the problem counts once).
-            let weight = r.points == 0 && problem.rules.count > 1 ? "restates the rule above, no points of its own" : pointsText(r.points)
-            return "\(r.rule.title) (\(r.rule.severity.rawValue), \(weight)\(spansChecklists ? ", " + model.checklistTitle(r.checklistID) : ""))"
-        }
-        blocks.append(.paragraph([.emphasis([.text((rules.count == 1 ? "Rule behind it: " : "Rules behind it: ") + rules.joined(separator: "; "))])]))
-        return blocks
+        return [.text(text)]
     }
 
     /// `Martin Zwilling, *7 Steps…* (2013)` as inlines.
@@ -113,7 +115,8 @@ extension DocumentBuilder {
         if let title = source.title {
             if !parts.isEmpty { parts.append(.text(", ")) }
             parts.append(.emphasis([.text(title)]))
-        } else if let description = source.description {
+        }
+        if let description = source.description {
             if !parts.isEmpty { parts.append(.text(", ")) }
             parts.append(.text(description))
         }

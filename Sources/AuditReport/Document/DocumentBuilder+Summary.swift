@@ -1,8 +1,10 @@
 import AuditKit
 
-/// The summary: the headline, what it means, the three most important problems, what changed and where estimates and exports differ.
+/// The summary, one screen: the verdict in one plain sentence, the business numbers when
+/// anything was measured, the score, the three priorities as business problems with the plan
+/// action that fixes each, what changed since the last audit, and where the team's estimates
+/// and the data disagree. No points, gains, ids or file names.
 extension DocumentBuilder {
-
     /// The headline: score, band, cap or provisional state, or that there is no score yet.
     static func headline(_ standing: Standing) -> String {
         guard let score = standing.score, let band = standing.band else { return "Not enough answers to score yet" }
@@ -14,95 +16,137 @@ extension DocumentBuilder {
             return "Provisional score: \(number) — \(band.label)"
         }
         if standing.isCapped, let pointsBand = standing.pointsBand {
-            return "Overall score: \(number) — \(band.label) (capped; \(pointsBand.label) by points alone)"
+            return "Overall score: \(number) — \(band.label) (capped by a critical problem; \(pointsBand.label) otherwise)"
         }
         return "Overall score: \(number) — \(band.label)"
     }
 
     func summary() -> DocumentSection {
         let standing = model.scorecard.standing
+        var blocks: [Block] = [.paragraph([.text(verdict())])]
+        blocks += businessNumbers()
+        var scoreLine: [Inline] = [.strong([.text(Self.headline(standing))])]
         let overall = standing.summary
-        var blocks: [Block] = [.paragraph([.strong([.text(Self.headline(standing))])])]
-        var context: [Inline] = []
-        func sentence(_ parts: [Inline]) {
-            if !context.isEmpty { context.append(.text(" ")) }
-            context += parts
-        }
         if !standing.hasScore, standing.questionsToScore > 0 {
-            let first = standing.missing.prefix(min(3, standing.questionsToScore)).compactMap { input.set.question($0.ref).map { "“\($0.prompt)”" } }
-            sentence([.text("Answer \(standing.questionsToScore.counted("more question")) to get a score (the ones worth most points first: \(first.joined(separator: "; "))).")])
+            scoreLine.append(.text(". Answer \(standing.questionsToScore.counted("more question")) to get one."))
+        } else if overall.openRules > 0, let low = overall.low, let high = overall.high {
+            scoreLine.append(.text(". It could still end anywhere from \(ReportFormat.score(low)) to \(ReportFormat.score(high)) once the open questions are answered."))
         }
-        if standing.hasScore, overall.openRules > 0, let low = overall.low, let high = overall.high {
-            let rules = overall.openRules == 1 ? "1 rule waits" : "\(overall.openRules) rules wait"
-            // The meaning sentence says how much is decided when the band is provisional.
-            let decided = standing.isProvisional ? "" : standing.confidence.map { ", \(ReportFormat.percent($0)) of the points are decided" } ?? ""
-            sentence([.text("It could still end anywhere from \(ReportFormat.score(low)) to \(ReportFormat.score(high)): \(rules) for answers\(decided).")])
-        }
-        if overall.answeredQuestions < overall.askedQuestions {
-            sentence([.text("\(overall.answeredQuestions) of \(overall.askedQuestions) questions are answered.")])
-        }
-        if !context.isEmpty { blocks.append(.paragraph(context)) }
-        blocks.append(.paragraph([.text(ReportFormat.meaning(of: standing))]))
+        blocks.append(.paragraph(scoreLine))
 
         let top = Array(model.topProblems)
-        if top.isEmpty {
-            blocks.append(.paragraph([.text(overall.openRules > 0 ? "No problem found so far: every practice with a known outcome is in place."
-                                                                : "No problem found: every practice checked is in place.")]))
-        } else {
-            let count = ["", "The most important problem", "The two most important problems", "The three most important problems"][top.count]
-            blocks.append(.paragraph([.strong([.text(count)])]))
+        if !top.isEmpty {
+            blocks.append(.paragraph([.strong([.text(top.count == 1 ? "The priority" : "The priorities")])]))
             blocks.append(.list(ordered: true, start: 1, items: top.map { p in
-                [.strong([.text(p.problem)]), .text(" — \(p.severity.rawValue); " + gainPhrase(p.gain))]
+                var item: [Inline] = [.text(p.problem)]
+                if let action = model.actionPlan.action(fixing: p.key) { item.append(.text(" (plan: action \(action.number))")) }
+                return item
             }))
         }
         if let comparison { blocks += changeSummary(comparison) }
         if !model.estimates.isEmpty {
-            blocks.append(.paragraph([.strong([.text("Your estimates and your exports")])]))
+            blocks.append(.paragraph([.strong([.text("Your estimates and the data")])]))
             blocks.append(.list(ordered: false, start: 1, items: model.estimates.map { pair in
                 let m = pair.source
-                let whereFrom = [Self.fileName(m.file), m.period].compactMap { $0 }.joined(separator: ", ")
-                return [.text("You estimated “\(pair.estimate)” for “\(pair.prompt)”; the \(MetricWords.export(m.metric)) (\(whereFrom)) shows \(pair.measured).")]
+                let period = m.period.map { ", " + HumanNumbers.period($0) } ?? ""
+                let question = input.set.question(pair.ref)
+                let measured = input.answers[pair.ref].map { HumanNumbers.answer($0, of: question) } ?? pair.measured
+                return [.text("\(MetricWords.words(m.metric).capitalisedFirst): you estimated \(HumanNumbers.typed(pair.estimate, of: question)); the \(MetricWords.export(m.metric))\(period) shows \(measured).")]
             }))
         }
         return DocumentSection(id: "summary", title: "Summary", startsPage: false, blocks: blocks)
     }
 
-    /// `fixing it adds 9.1 points to the score`, or that it is worth no points.
-    func gainPhrase(_ gain: Double) -> String {
-        Band.displayed(gain) > 0 ? "fixing it adds \(ReportFormat.score(gain)) points to the score" : "an insight, worth no points by itself"
+    /// The verdict in one plain sentence, by band: what social media does for the organisation
+    /// now and how many problems stand in the way.
+    func verdict() -> String {
+        let standing = model.scorecard.standing
+        let name = input.organisation.trimmedText.isEmpty ? "the organisation" : input.organisation.trimmedText
+        let count = model.problems.count
+        let problems = count == 1 ? "one problem" : "\(NumberText.words(count)) problems"
+        guard standing.hasScore, let band = standing.band else {
+            return "Too few questions are answered to judge \(name)'s social media yet."
+        }
+        let first = model.problems.first.map { $0.problem.lowercasedFirst }
+        // "one problem stands in the way: …", "twelve problems stand in the way, the most urgent that …".
+        func which(_ verb: String, _ verbs: String) -> String { "\(problems) " + (count == 1 ? verb : verbs) }
+        let most = first.map { count == 1 ? ": \($0)." : ", the most urgent that \($0)." } ?? "."
+        switch band {
+        case .atRisk:
+            return "Social media is likely costing \(name) more effort than it returns: " + which("stands in the way", "stand in the way") + most
+        case .developing:
+            return "The basics are partly in place at \(name), but " + which("still costs it reach, trust or sales", "still cost it reach, trust or sales") + most
+        case .strong:
+            return count == 0 ? "The essentials are in place at \(name)." : "The essentials are in place at \(name); \(problems) \(count == 1 ? "is" : "are") left to close."
+        case .leading:
+            return count == 0 ? "\(name.capitalisedFirst) follows every practice checked." : "\(name.capitalisedFirst) follows nearly every practice checked; \(problems) \(count == 1 ? "remains" : "remain")."
+        }
     }
 
+    /// The measured figures as a director reads them, under the months and exports they come
+    /// from: "Share of website sessions from social media: 19.6%".
+    func businessNumbers() -> [Block] {
+        let measured = model.measuredInOrder
+        guard !measured.isEmpty else { return [] }
+        var periods: [String] = []
+        var exports: [String] = []
+        for (_, m) in measured {
+            if let p = m.period.map(HumanNumbers.period), !periods.contains(p) { periods.append(p) }
+            let kind = String(MetricWords.export(m.metric).dropLast(" export".count))
+            if !exports.contains(kind) { exports.append(kind) }
+        }
+        var heading = "What the data shows"
+        if !periods.isEmpty { heading += " (" + periods.joined(separator: "; ") + ")" }
+        let items: [[Inline]] = measured.map { ref, m in
+            let value = input.answers[ref].map { HumanNumbers.answer($0, of: input.set.question(ref)) } ?? ExpressionPrinter.formatNumber(m.value)
+            return [.text(MetricWords.words(m.metric).capitalisedFirst + ": " + value)]
+        }
+        var blocks: [Block] = [.paragraph([.strong([.text(heading)]), .text(" From the " + NumberText.list(exports) + (exports.count == 1 ? " export:" : " exports:"))]),
+                               .list(ordered: false, start: 1, items: items)]
+        // Where social media's share of the website's visits is known, it is drawn against the rest.
+        if let share = measured.first(where: { $0.1.metric == "traffic.social_share" }), case .percent(let fraction)? = input.answers[share.0] {
+            let percent = (fraction * 1000).rounded() / 10
+            blocks.append(.chart(.shares(title: "Website sessions by source" + (share.1.period.map { ", " + HumanNumbers.period($0) } ?? ""),
+                                         rows: [.init(label: "Social media", percent: percent, highlight: true),
+                                                .init(label: "All other sources", percent: (1000 - percent * 10).rounded() / 10, highlight: false)])))
+        }
+        return blocks
+    }
+
+    /// What changed since the previous audit, problem by problem, in words.
     func changeSummary(_ c: ReportComparison) -> [Block] {
         var parts: [String] = []
         if let previous = c.overall.previous, let current = c.overall.current, let change = c.overall.change {
             let verb = change > 0 ? "rose" : change < 0 ? "fell" : "stayed"
             var sentence = change == 0 ? "the score stayed at \(ReportFormat.score(current))" :
-                "the score \(verb) from \(ReportFormat.score(previous)) to \(ReportFormat.score(current)) (\(ReportFormat.change(change)))"
+                "the score \(verb) from \(ReportFormat.score(previous)) to \(ReportFormat.score(current))"
             if let titles = c.sharedChecklistTitles {
                 sentence = "On the checklist\(titles.count == 1 ? "" : "s") both audits cover (\(titles.joined(separator: ", "))), " + sentence
             } else {
-                sentence = sentence.prefix(1).uppercased() + sentence.dropFirst()
+                sentence = sentence.capitalisedFirst
             }
             parts.append(sentence + (c.baselineWasProvisional ? "; the earlier score was provisional." : "."))
         } else {
             parts.append("The scores cannot be compared: one of the audits has too few answers for a score.")
         }
-        let solved = distinct(c.resolved.filter(\.isSolved).map { (baseline ?? model).problemHeading(of: $0.previous) })
-        let new = distinct(c.new.map { model.problemHeading(of: $0) })
-        let first = distinct(c.firstJudged.map { model.problemHeading(of: $0.current) })
+        // Problems, not rules: a problem is solved when it is no longer a finding and a rule of it
+        // passes now; one that no longer applies or waits for answers is not solved.
+        let before = (baseline?.problems ?? [])
+        let now = model.problems
+        var statuses: [String: [RuleStatus]] = [:]
+        for c in model.scorecard.checklists { for r in c.results { statuses[r.themeKey, default: []].append(r.status) } }
+        let solved = before.filter { p in
+            guard !now.contains(where: { $0.key == p.key }), let list = statuses[p.key] else { return false }
+            return list.contains(.pass) && !list.contains(.open)
+        }.map(\.problem)
+        let new = now.filter { p in !before.contains { $0.key == p.key } }.map(\.problem)
         func names(_ list: [String]) -> String {
             let shown = list.prefix(3).map { "“\($0)”" }.joined(separator: "; ")
             return list.count > 3 ? shown + " and \(list.count - 3) more" : shown
         }
         parts.append(solved.isEmpty ? "No problem was solved." : "Solved: \(names(solved)).")
         parts.append(new.isEmpty ? "No new problem." : "New: \(names(new)).")
-        if !first.isEmpty { parts.append("Judged for the first time: \(names(first)).") }
-        let when = c.baselineDate.map { " (\($0))" } ?? " (undated)"
-        return [.paragraph([.strong([.text("Since the previous audit" + when)])]), .paragraph([.text(parts.joined(separator: " "))])]
-    }
-
-    func distinct(_ list: [String]) -> [String] {
-        var seen: Set<String> = []
-        return list.filter { seen.insert($0).inserted }
+        let when = c.baselineDate.flatMap { CalendarDate(iso: $0) }.map { " (" + HumanNumbers.date($0) + ")" } ?? " (undated)"
+        return [.paragraph([.strong([.text("Since the previous audit" + when)]), .text(" " + parts.joined(separator: " "))])]
     }
 }

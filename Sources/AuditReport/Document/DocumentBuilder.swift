@@ -1,27 +1,30 @@
 import AuditKit
 
-/// Builds the report's document from the model: title and identity, summary, action plan,
-/// scores, findings by theme, the comparison with an earlier audit (when given) and the
-/// appendix. Question ids appear in the appendix only; the body quotes prompts, names
-/// articles by author, title and date, and says conditions in words.
+/// Builds the report's document from the model. The body is what a director reads in ten
+/// minutes: the summary (one screen), the action plan, one short finding per problem and the
+/// comparison with the previous audit; the annex (left out with `--brief`) holds the detail a
+/// practitioner works from. Question ids, points and file names appear in the annex only; the
+/// body quotes prompts, names articles by author, title and date, and says numbers in words.
 struct DocumentBuilder {
     let model: ReportModel
     let comparison: ReportComparison?
     /// The earlier audit's model, for the problem headings of rules that no longer fail.
     let baseline: ReportModel?
+    let settings: ReportSettings
 
-    init(_ model: ReportModel, baseline: ReportModel? = nil) {
+    init(_ model: ReportModel, baseline: ReportModel? = nil, settings: ReportSettings = ReportSettings()) {
         self.model = model
         self.baseline = baseline
+        self.settings = settings
         comparison = baseline.map { ReportComparison(model, $0) }
     }
 
     var input: ReportInput { model.input }
 
     func build() -> ReportDocument {
-        var sections = [summary(), actionPlan(), scores(), findings()]
+        var sections = [summary(), actionPlan(), findings()]
         if let comparison { sections.append(self.comparison(comparison)) }
-        sections.append(appendix())
+        if !settings.brief { sections.append(annex()) }
         let organisation = input.organisation.trimmedText
         return ReportDocument(title: "Social media audit: " + (organisation.isEmpty ? "unnamed organisation" : organisation),
                               header: header(), sections: sections)

@@ -58,6 +58,31 @@ enum Block {
     case chart(Chart)
 }
 
+extension Block {
+    /// The words a reader reads in `blocks` (text split at spaces; charts and bars count none).
+    static func wordCount(_ blocks: [Block]) -> Int {
+        func words(_ inlines: [Inline]) -> Int {
+            inlines.reduce(0) { total, inline in
+                switch inline {
+                case .text(let s), .literal(let s), .code(let s), .link(let s):
+                    total + s.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+                case .strong(let inner), .emphasis(let inner): total + words(inner)
+                case .bar: total
+                }
+            }
+        }
+        return blocks.reduce(0) { total, block in
+            switch block {
+            case .heading(_, let content), .paragraph(let content): total + words(content)
+            case .list(_, _, let items): total + items.reduce(0) { $0 + words($1) }
+            case .table(let table): total + table.header.count + table.rows.reduce(0) { $0 + $1.reduce(0) { $0 + words($1) } }
+            case .quote(let text, let attribution): total + words(text) + words(attribution)
+            case .chart: total
+            }
+        }
+    }
+}
+
 /// A table: header, column alignment, rows of cells.
 struct Table {
     /// Column alignment.
@@ -73,14 +98,14 @@ struct Table {
     var kind: String
 }
 
-/// A chart drawn from the scorecard.
+/// A chart drawn from the scorecard or from the client's measured data.
 enum Chart {
     /// The overall score on a 0–100 scale with the band thresholds, the range shaded.
     case gauge(Gauge)
     /// Horizontal bars, one per row of the table beside it.
     case bars(title: String, rows: [BarRow])
-    /// A radar of a checklist's sections (the seven steps).
-    case radar(title: String, axes: [BarRow])
+    /// Shares of a whole from the client's measured data (website sessions by source).
+    case shares(title: String, rows: [ShareRow])
     /// Before and after bars per checklist.
     case beforeAfter(title: String, rows: [(label: String, previous: Double?, current: Double?)])
 
@@ -91,6 +116,13 @@ enum Chart {
         var low: Double?
         var high: Double?
         var band: String?
+    }
+
+    /// One share: its label, its percentage and whether it is the one the chart is about.
+    struct ShareRow {
+        var label: String
+        var percent: Double
+        var highlight: Bool
     }
 
     /// One bar: a label, the score (nil when there is none) and its range.

@@ -8,12 +8,12 @@ import AuditKit
 /// Every piece of text, in content and in attributes alike, passes through `HTMLEscaper`.
 public enum HTMLReport {
     /// The page for `input`, with the comparison when `baseline` is given.
-    public static func render(_ input: ReportInput, baseline: ReportInput? = nil) -> String {
-        let document = DocumentBuilder(ReportModel(input), baseline: baseline.map(ReportModel.init)).build()
-        return render(document)
+    public static func render(_ input: ReportInput, baseline: ReportInput? = nil, settings: ReportSettings = ReportSettings()) -> String {
+        let document = DocumentBuilder(ReportModel(input), baseline: baseline.map(ReportModel.init), settings: settings).build()
+        return render(document, paper: settings.paper)
     }
 
-    static func render(_ document: ReportDocument) -> String {
+    static func render(_ document: ReportDocument, paper: ReportSettings.Paper = .a4) -> String {
         var writer = HTMLWriter()
         let title = HTMLEscaper.escape(document.title)
         writer.out += """
@@ -26,7 +26,7 @@ public enum HTMLReport {
         <meta name="color-scheme" content="light">
         <title>\(title)</title>
         <style>
-        \(ReportStyle.css)</style>
+        \(ReportStyle.css(paper: paper))</style>
         </head>
         <body>
         <main>

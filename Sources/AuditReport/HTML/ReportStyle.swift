@@ -1,8 +1,16 @@
-/// The HTML report's one stylesheet, inline: system fonts, readable on screen, and for print a
-/// page that suits both A4 and Letter (the paper is the reader's choice), each major section on
-/// a new page, no table or chart cut across pages, and page numbers in the footer where the
-/// browser supports page margin boxes (Chromium does).
+/// The HTML report's one stylesheet, inline: system fonts, readable on screen, and for print the
+/// paper asked for (A4 or Letter), the findings and the annex each on a new page, a heading kept
+/// with what follows it, no table or chart cut across pages, and page numbers in the footer
+/// where the browser supports page margin boxes (Chromium does).
 enum ReportStyle {
+    /// The stylesheet for `paper`.
+    static func css(paper: ReportSettings.Paper) -> String {
+        // The one `@page` rule of `css` gains the size; everything else is the same for both.
+        let parts = css.split(separator: "@page { ", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return css }
+        return parts[0] + "@page { size: \(paper.css); " + parts[1]
+    }
+
     static let css = """
     :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --rule: #d9dee3; --accent: #1f3a5f; }
     * { box-sizing: border-box; }
@@ -51,7 +59,8 @@ enum ReportStyle {
       h1 { font-size: 20pt; }
       h2 { margin-top: 0; }
       section.page { break-before: page; }
-      h2, h3, h4, h5 { break-after: avoid; }
+      h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+      p, li { orphans: 3; widows: 3; }
       table, figure, blockquote, li, tr { break-inside: avoid; }
       thead { display: table-header-group; }
       a { color: inherit; text-decoration: none; }

@@ -1,12 +1,7 @@
 import AuditKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Draws the report's charts as inline SVG: the overall gauge with the band thresholds, bars
-/// per checklist and section, a radar of a checklist's sections, and before/after bars. Each
+/// per checklist and section, shares of the client's measured data, and before/after bars. Each
 /// chart is an image with a `<title>` and an `aria-label` saying what it shows in words; the
 /// table beside it carries the same numbers. Ids are numbered in order, so output is stable.
 struct SVGCharts {
@@ -22,7 +17,7 @@ struct SVGCharts {
         switch chart {
         case .gauge(let g): return gauge(g, id: id)
         case .bars(let title, let rows): return bars(title: title, rows: rows, id: id)
-        case .radar(let title, let axes): return radar(title: title, axes: axes, id: id)
+        case .shares(let title, let rows): return shares(title: title, rows: rows, id: id)
         case .beforeAfter(let title, let rows): return beforeAfter(title: title, rows: rows, id: id)
         }
     }
@@ -107,44 +102,21 @@ struct SVGCharts {
         return out + Self.close
     }
 
-    private func radar(title: String, axes: [Chart.BarRow], id: String) -> String {
-        let cx = 320.0, cy = 220.0, radius = 140.0
-        let words = axes.map { "\($0.label) \(Self.score($0.score))" }.joined(separator: "; ")
-        var out = Self.open(id, "\(title) (radar, centre 0, edge 100): \(words)", width: 640, height: 440)
-        func point(_ i: Int, _ r: Double) -> (Double, Double) {
-            let angle = Double(i) / Double(axes.count) * 2 * Double.pi - Double.pi / 2
-            return (cx + r * cos(angle), cy + r * sin(angle))
-        }
-        for ring in [25.0, 50, 75, 100] {
-            let points = axes.indices.map { i -> String in
-                let p = point(i, radius * ring / 100)
-                return "\(Self.n(p.0)),\(Self.n(p.1))"
-            }.joined(separator: " ")
-            out += "<polygon points=\"\(points)\" class=\"ring\"/>\n"
-            let label = point(0, radius * ring / 100)
-            out += "<text x=\"\(Self.n(label.0 + 4))\" y=\"\(Self.n(label.1 + 4))\" class=\"tick\">\(Self.n(ring))</text>\n"
-        }
-        for i in axes.indices {
-            let end = point(i, radius)
-            out += "<line x1=\"\(Self.n(cx))\" y1=\"\(Self.n(cy))\" x2=\"\(Self.n(end.0))\" y2=\"\(Self.n(end.1))\" class=\"spoke\"/>\n"
-        }
-        let shape = axes.indices.map { i -> String in
-            let p = point(i, radius * min(max(axes[i].score ?? 0, 0), 100) / 100)
-            return "\(Self.n(p.0)),\(Self.n(p.1))"
-        }.joined(separator: " ")
-        out += "<polygon points=\"\(shape)\" fill=\"\(Self.ink)\" fill-opacity=\"0.2\" stroke=\"\(Self.ink)\" stroke-width=\"2\"/>\n"
-        for (i, axis) in axes.enumerated() {
-            let p = point(i, radius * min(max(axis.score ?? 0, 0), 100) / 100)
-            out += "<circle cx=\"\(Self.n(p.0))\" cy=\"\(Self.n(p.1))\" r=\"4\" \(axis.score == nil ? "fill=\"#fff\" stroke=\"\(Self.ink)\"" : "fill=\"\(Self.ink)\"")/>\n"
-            let at = point(i, radius + 16)
-            let anchor = at.0 > cx + 8 ? "start" : at.0 < cx - 8 ? "end" : "middle"
-            let lines = Self.wrap(axis.label, width: 24) + [Self.score(axis.score)]
-            let firstY = at.1 < cy - 8 ? at.1 - Double(lines.count - 1) * 14 : at.1 > cy + 8 ? at.1 + 8 : at.1 - Double(lines.count - 1) * 7
-            out += "<text x=\"\(Self.n(at.0))\" y=\"\(Self.n(firstY))\" text-anchor=\"\(anchor)\" class=\"label\">"
-            for (j, line) in lines.enumerated() {
-                out += "<tspan x=\"\(Self.n(at.0))\" dy=\"\(j == 0 ? "0" : "14")\"\(j == lines.count - 1 ? " class=\"value\"" : "")>\(Self.e(line))</tspan>"
+    /// Shares of a whole (0–100 %), one bar each, the one that matters to the finding (social
+    /// media) in the accent colour and the others grey.
+    private func shares(title: String, rows: [Chart.ShareRow], id: String) -> String {
+        let height = rows.count * 40 + 8
+        let words = rows.map { "\($0.label) \(Self.n($0.percent))%" }.joined(separator: "; ")
+        var out = Self.open(id, "\(title): \(words)", width: 640, height: height)
+        for (i, row) in rows.enumerated() {
+            let top = i * 40
+            out += "<text x=\"20\" y=\"\(top + 14)\" class=\"label\">\(Self.e(row.label))</text>\n"
+            out += "<text x=\"620\" y=\"\(top + 14)\" text-anchor=\"end\" class=\"value\">\(Self.n(row.percent))%</text>\n"
+            out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"600\" height=\"14\" class=\"track\"/>\n"
+            let width = min(max(row.percent, 0), 100) * 6
+            if width > 0 {
+                out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"\(Self.n(width))\" height=\"14\" fill=\"\(row.highlight ? Self.ink : "#9aa5b1")\"/>\n"
             }
-            out += "</text>\n"
         }
         return out + Self.close
     }

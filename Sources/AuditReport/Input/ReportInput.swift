@@ -32,6 +32,8 @@ public struct ReportInput: Sendable {
     public var measured: [QuestionRef: MeasuredAnswer]
     /// Answers kept aside because the checklist no longer has their question.
     public var retired: [QuestionRef: RetiredAnswer] = [:]
+    /// The team's owners and due dates for the plan's actions, by problem key.
+    public var plan: [String: PlanAssignment] = [:]
 
     /// Creates an input; everything but the identity, checklists and answers may be left empty.
     public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],
@@ -52,6 +54,15 @@ public struct ReportInput: Sendable {
 
     /// The audited checklists that are loaded, in audit order (unknown ids are left out).
     public var checklists: [Checklist] { checklistIDs.compactMap { set.checklist($0) } }
+
+    /// The audit's date as a calendar day (the plan's dates count from it); today's epoch day
+    /// 0 when the date does not parse, which only a hand-built input can give.
+    public var day: CalendarDate { CalendarDate(iso: String(date.prefix(10))) ?? CalendarDate(dayNumber: 0) }
+
+    /// The plan of actions for these answers, with the team's owners and dates.
+    public var actionPlan: ActionPlan {
+        ActionPlan(scorecard: scorecard, set: set, answers: answers, date: day, assignments: plan)
+    }
 
     /// The scores of the audited checklists, computed by `Scorer.score`.
     public var scorecard: Scorecard { Scorer.score(set, answers: answers, checklists: checklistIDs) }

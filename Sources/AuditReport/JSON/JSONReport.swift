@@ -4,14 +4,14 @@ import JSONText
 /// Renders an audit as JSON for machines: the same content as the Markdown report (scores,
 /// ranges, coverage, the problems by theme, the action plan, estimates against measurements,
 /// every rule with status and gain, findings, answers, the comparison), described by
-/// `docs/report-schema.json` (`"schema": "smaudit-report/3"`).
+/// `docs/report-schema.json` (`"schema": "smaudit-report/4"`).
 ///
 /// Numbers are JSON numbers (scores and gains rounded to two decimals, coverage, a fraction, to
 /// four), unknown values are `null`, and keys come in a fixed order, so the same input gives
 /// the same bytes.
 public enum JSONReport {
     /// The schema identifier written as the document's first key.
-    public static let schema = "smaudit-report/3"
+    public static let schema = "smaudit-report/4"
 
     /// The JSON document for `input`, with `comparison` filled in when `baseline` is given.
     public static func render(_ input: ReportInput, baseline: ReportInput? = nil) -> String {
@@ -24,9 +24,11 @@ public enum JSONReport {
             ("auditors", .array(input.auditors.map { .string($0) })),
             ("overall", builder.summary(model.scorecard.standing)),
             ("meaning", .string(ReportFormat.meaning(of: model.scorecard.standing))),
+            ("verdict", .string(DocumentBuilder(model).verdict())),
+            ("business_numbers", .array(model.measuredInOrder.map(builder.businessNumber))),
             ("themes", .array(model.problems.map(builder.theme))),
             ("top_problems", .array(model.topProblems.map { .string($0.key) })),
-            ("action_plan", .array(model.plan.map(builder.phase))),
+            ("action_plan", .array(model.actionPlan.actions.map(builder.action))),
             ("estimates", .array(model.estimates.map(builder.estimate))),
             ("checklists", .array(model.scorecard.checklists.map(builder.checklist))),
             ("findings", .array(model.findings.map(builder.finding))),
@@ -105,20 +107,38 @@ private struct JSONBuilder {
         ])
     }
 
-    /// One period of the action plan.
-    func phase(_ p: PlanPhase) -> JSONValue {
+    /// One action of the plan, with its owner, due date and measure of success.
+    func action(_ a: ActionPlan.Action) -> JSONValue {
         .object([
-            ("days", .integer(p.days)),
-            ("title", .string(p.title)),
-            ("items", .array(p.items.map { item in
-                .object([
-                    ("recommendations", .array(item.recommendations.map { .string($0) })),
-                    ("severity", .string(item.severity.rawValue)),
-                    ("gain", .rounded(item.gain)),
-                    ("themes", .array(item.problems.map { .string($0.key) })),
-                    ("practices", .array(item.problems.map { .string($0.title) })),
-                ])
-            })),
+            ("number", .integer(a.number)),
+            ("phase", a.phase == .later ? .null : .integer(a.phase.days)),
+            ("phase_title", .string(a.phase.title)),
+            ("action", .string(a.text)),
+            ("owner", .string(a.owner)),
+            ("owner_suggested", .bool(a.ownerIsSuggested)),
+            ("due", .string(a.due.description)),
+            ("success", .string(a.success)),
+            ("severity", .string(a.severity.rawValue)),
+            ("gain", .rounded(a.gain)),
+            ("themes", .array(a.problems.map { .string($0.key) })),
+            ("practices", .array(a.problems.map { .string($0.title) })),
+        ])
+    }
+
+    /// A measured figure as the summary says it.
+    func businessNumber(_ item: (QuestionRef, MeasuredAnswer)) -> JSONValue {
+        let (ref, m) = item
+        let value = input.answers[ref].map { HumanNumbers.answer($0, of: input.set.question(ref)) }
+        return .object([
+            ("checklist", .string(ref.checklist)),
+            ("question", .string(ref.question)),
+            ("metric", .string(m.metric)),
+            ("metric_words", .string(MetricWords.words(m.metric))),
+            ("value", .number(m.value)),
+            ("shown", .string(value ?? ExpressionPrinter.formatNumber(m.value))),
+            ("export", .string(MetricWords.export(m.metric))),
+            ("file", .string(DocumentBuilder.fileName(m.file))),
+            ("period", .string(m.period)),
         ])
     }
 
@@ -330,14 +350,15 @@ private struct JSONBuilder {
 
     func method() -> JSONValue {
         .object([
-            ("score", .string("points of passed rules / points of applicable rules with a known outcome × 100")),
+            ("score", .string("points passed / known points × 100, each problem charged once: it weighs the most points of its applicable rules and, when any fails, costs the most points of its failed rules")),
             ("band", .string("the band of the score, lowered to the cap of any failed rule (critical rules cap at developing unless they say otherwise)")),
             ("confidence", .string("known points / (known + open points) of the applicable rules")),
             ("provisional_below_confidence", .number(ScoringPolicy.provisionalBelowConfidence)),
             ("no_score_below_confidence", .number(ScoringPolicy.noScoreBelowConfidence)),
             ("range", .string("every open rule failing … every open rule passing")),
             ("coverage", .string("questions answered (n/a counts) / questions asked")),
-            ("gain", .string("points of the failed rules of a theme / known points × 100")),
+            ("gain", .string("what a problem costs (the most points of its failed rules) / known points × 100")),
+            ("own_bars", .array(DocumentBuilder(model).ownBars().map { .string($0) })),
             ("severity_points", .object(Severity.allCases.map { ($0.rawValue, .number($0.defaultPoints)) })),
             ("bands", .array(Band.allCases.map { .object([("band", .string($0.label)), ("min", .number($0.lowerBound))]) })),
         ])

@@ -9,9 +9,9 @@ import AuditKit
 /// The output depends only on the input: the same session always gives the same bytes.
 public enum MarkdownReport {
     /// The report for `input`, with a comparison section when `baseline` is given.
-    public static func render(_ input: ReportInput, baseline: ReportInput? = nil) -> String {
+    public static func render(_ input: ReportInput, baseline: ReportInput? = nil, settings: ReportSettings = ReportSettings()) -> String {
         let model = ReportModel(input)
-        let document = DocumentBuilder(model, baseline: baseline.map(ReportModel.init)).build()
+        let document = DocumentBuilder(model, baseline: baseline.map(ReportModel.init), settings: settings).build()
         return render(document)
     }
 

@@ -79,6 +79,12 @@ enum ReportFormat {
 }
 
 extension String {
+    /// The text with its first letter in upper case, to start a sentence.
+    var capitalisedFirst: String {
+        guard let first = unicodeScalars.first else { return self }
+        return String(first).uppercased() + String(unicodeScalars.dropFirst())
+    }
+
     /// The text with its first letter in lower case, to continue a sentence.
     var lowercasedFirst: String {
         guard let first = unicodeScalars.first, first.properties.isUppercase,

@@ -12,13 +12,10 @@ struct ReportModel {
     let findings: [RuleResult]
     /// The problems found: failed themes, most severe first, then by gain, then file order.
     let problems: [ThemeResult]
-    /// For each problem (by theme key): the recommendations its finding prints, the ones no
-    /// earlier finding printed, in rule order.
-    let recommendations: [String: [String]]
-    /// For each problem whose recommendations all appeared in an earlier finding: that finding's key.
-    let sameRecommendationAs: [String: String]
-    /// The recommendations arranged into 30, 60 and 90 days.
-    let plan: [PlanPhase]
+    /// The plan: one action per problem (shared recommendations shared), owners and dates.
+    let actionPlan: ActionPlan
+    /// The measured answers of the audited checklists, in asking order.
+    let measuredInOrder: [(QuestionRef, MeasuredAnswer)]
     /// Measured answers that replaced a different estimate.
     let estimates: [EstimatePair]
     /// Rules whose outcome is not known yet.
@@ -37,18 +34,13 @@ struct ReportModel {
         notApplicableRules = scorecard.checklists.flatMap { $0.results.filter { $0.status == .notApplicable } }
         evaluator = Evaluator(set: input.set, answers: input.answers)
 
-        var printed: [String: String] = [:]
-        var own: [String: [String]] = [:]
-        var sameAs: [String: String] = [:]
-        for problem in problems {
-            let (mine, earlier) = Self.recommendations(of: problem, against: printed)
-            for text in mine { printed[Self.normalised(text)] = problem.key }
-            own[problem.key] = mine
-            if mine.isEmpty, let earlier { sameAs[problem.key] = earlier }
+        actionPlan = ActionPlan(scorecard: scorecard, set: input.set, answers: input.answers, date: input.day, assignments: input.plan)
+        measuredInOrder = checklists.flatMap { c in
+            c.allQuestions.compactMap { _, q in
+                let ref = QuestionRef(checklist: c.id, question: q.id)
+                return input.measured[ref].map { (ref, $0) }
+            }
         }
-        recommendations = own
-        sameRecommendationAs = sameAs
-        plan = PlanPhase.arrange(problems, summary: scorecard.overall)
         estimates = EstimatePair.all(in: input, checklists: checklists)
     }
 
@@ -74,18 +66,6 @@ struct ReportModel {
             guard let text = r.rule.recommendation?.trimmedText, !text.isEmpty, seen.insert(normalised(text)).inserted else { return nil }
             return text
         }
-    }
-
-    /// A problem's recommendations split against those already given (by their normalised
-    /// text): the ones not given yet, and who gave the first of the others. The findings and
-    /// the action plan both share recommendations out this way, each with its own owners.
-    static func recommendations<Owner>(of problem: ThemeResult, against given: [String: Owner]) -> (fresh: [String], earlier: Owner?) {
-        var fresh: [String] = []
-        var earlier: Owner?
-        for text in recommendationTexts(of: problem) {
-            if let owner = given[normalised(text)] { earlier = earlier ?? owner } else { fresh.append(text) }
-        }
-        return (fresh, earlier)
     }
 
     /// Recommendations compare without case, spacing or a final full stop.
@@ -214,68 +194,5 @@ struct EstimatePair {
             }
         }
         return pairs
-    }
-}
-
-/// One period of the action plan: first 30 days, days 31–60, days 61–90.
-struct PlanPhase {
-    /// One line of the plan: what to do, what it restores, what it is worth.
-    struct Item {
-        /// The recommendations, each printed once in the whole plan.
-        var recommendations: [String]
-        /// The problems it fixes, most important first.
-        var problems: [ThemeResult]
-        /// Overall score points fixing them adds (points over known points: gains of separate
-        /// themes add up, since each counts only its own failed rules).
-        var gain: Double
-        /// The most severe of its problems.
-        var severity: Severity { problems.map(\.severity).max() ?? .info }
-    }
-
-    /// `first 30 days`, `days 31–60`, `days 61–90`.
-    var title: String
-    /// Its key in the JSON report: `30`, `60`, `90`.
-    var days: Int
-    /// The lines.
-    var items: [Item]
-
-    static let titles = [(30, "First 30 days"), (60, "Days 31–60"), (90, "Days 61–90")]
-
-    /// Critical and high problems first, then medium, then low and informational ones; within
-    /// each, by severity and then gain (the summary's order). The tiers present fill the periods in order, so the plan always starts
-    /// with the first 30 days. A recommendation that an earlier line already holds is not
-    /// repeated: its problem joins that line.
-    static func arrange(_ problems: [ThemeResult], summary: ScoreSummary) -> [PlanPhase] {
-        func tier(_ s: Severity) -> Int {
-            switch s {
-            case .critical, .high: 0
-            case .medium: 1
-            case .low, .info: 2
-            }
-        }
-        let ordered = problems.enumerated().sorted { a, b in
-            let ta = tier(a.element.severity), tb = tier(b.element.severity)
-            if ta != tb { return ta < tb }
-            // Within a phase the summary's order: a critical problem before a high one that gains more.
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            if a.element.gain != b.element.gain { return a.element.gain > b.element.gain }
-            return a.offset < b.offset
-        }.map(\.element)
-        var items: [(tier: Int, item: Item)] = []
-        var owner: [String: Int] = [:]
-        for problem in ordered {
-            let (fresh, joined) = ReportModel.recommendations(of: problem, against: owner)
-            if fresh.isEmpty, let index = joined {
-                items[index].item.problems.append(problem)
-                items[index].item.gain += problem.gain
-                continue
-            }
-            for text in fresh { owner[ReportModel.normalised(text)] = items.count }
-            items.append((tier(problem.severity), Item(recommendations: fresh, problems: [problem], gain: problem.gain)))
-        }
-        let tiers = Array(Set(items.map(\.tier))).sorted()
-        return tiers.enumerated().map { index, t in
-            PlanPhase(title: titles[index].1, days: titles[index].0, items: items.filter { $0.tier == t }.map(\.item))
-        }
     }
 }

@@ -14,6 +14,8 @@ public struct ReportJob {
     let baseline: AuditSession?
     /// The Chromium that prints a PDF; nil for the other formats.
     let browser: String?
+    /// `--brief` and `--paper`.
+    public var settings = ReportSettings()
 
     /// A report of `session`, to `path` (the default file name when nil) in `format`. A PDF
     /// needs a browser, found before any work so the user hears at once what to install.
@@ -40,7 +42,7 @@ public struct ReportJob {
 
     /// The report's text, for standard output (never a PDF: the options refuse `-o -` for one).
     public func text() -> String {
-        ReportRendering.render(session, set: set, format: format, baseline: baseline)
+        ReportRendering.render(session, set: set, format: format, baseline: baseline, settings: settings)
     }
 
     /// Writes the report to `path`: a folder, a missing folder or (without `force`) an
@@ -52,7 +54,7 @@ public struct ReportJob {
         AtomicFile.removeStaleTemporaries(of: path)
         if let browser {
             do {
-                try ReportRendering.printPDF(session, set: set, baseline: baseline, to: path, browser: browser)
+                try ReportRendering.printPDF(session, set: set, baseline: baseline, settings: settings, to: path, browser: browser)
             } catch {
                 throw UserError(error.description)
             }

@@ -60,19 +60,20 @@ public enum ReportRendering {
                                 notes: notes, evidence: evidence, skipped: skipped, measured: measured)
         input.retired = session.retired
         input.isDated = session.isDated
+        input.plan = session.plan
         return input
     }
 
     /// The report of a session in `format`, compared with `baseline` when given; for `.pdf`,
     /// the HTML page that `printPDF` prints.
     public static func render(_ session: AuditSession, set: ChecklistSet, format: Format = .markdown,
-                              baseline: AuditSession? = nil) -> String {
+                              baseline: AuditSession? = nil, settings: ReportSettings = ReportSettings()) -> String {
         let current = input(session, set: set)
         let previous = baseline.map { input($0, set: set) }
         switch format {
-        case .markdown: return MarkdownReport.render(current, baseline: previous)
+        case .markdown: return MarkdownReport.render(current, baseline: previous, settings: settings)
         case .json: return JSONReport.render(current, baseline: previous)
-        case .html, .pdf: return HTMLReport.render(current, baseline: previous)
+        case .html, .pdf: return HTMLReport.render(current, baseline: previous, settings: settings)
         }
     }
 
@@ -88,8 +89,8 @@ public enum ReportRendering {
 
     /// Writes the PDF report of a session to `path`, printed by `browser` (see `PDFPrinter`).
     public static func printPDF(_ session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil,
-                                to path: String, browser: String) throws(PDFPrinter.Failure) {
-        try PDFPrinter.print(html: render(session, set: set, format: .pdf, baseline: baseline), to: path, browser: browser)
+                                settings: ReportSettings = ReportSettings(), to path: String, browser: String) throws(PDFPrinter.Failure) {
+        try PDFPrinter.print(html: render(session, set: set, format: .pdf, baseline: baseline, settings: settings), to: path, browser: browser)
     }
 
     /// The Markdown report of a session.

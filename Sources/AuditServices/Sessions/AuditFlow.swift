@@ -1,4 +1,5 @@
 import AuditKit
+import AuditReport
 
 
 /// A guided audit: walks the session's checklists question by question, records and autosaves
@@ -262,6 +263,19 @@ public final class AuditFlow {
         }
         unsavedSince = nil
         saveFailure = nil
+    }
+
+    /// The plan of the answers so far, with the team's owners and dates.
+    public var actionPlan: ActionPlan { ReportRendering.input(session, set: set).actionPlan }
+
+    /// Records who owns the action keyed `key` (a problem's key) and when it is due, and saves:
+    /// a nil leaves that part as it is, an empty value goes back to the suggestion.
+    public func assign(_ key: String, owner: String?, due: CalendarDate??) throws {
+        var assignment = session.plan[key] ?? PlanAssignment()
+        if let owner { assignment.owner = owner.isEmpty ? nil : owner }
+        if let due { assignment.due = due }
+        session.plan[key] = assignment.isEmpty ? nil : assignment
+        try save()
     }
 
     /// The current scorecard.

@@ -134,6 +134,14 @@ extension AuditController {
                 try self.measure(MeasureOptions.parse(shellWords: input.words, command: "measure"), shell: input.shell)
                 return .continue
             },
+            ShellCommand(name: "plan", operands: [.optional("N", .none, help: "The action's number, as `plan` lists it.")],
+                         options: PlanOptions.Spec.options,
+                         summary: "The action plan with owners and dates; `plan N --owner NAME --due DATE` changes one",
+                         details: "One action per problem found, the most important first, four a month for three months, then later. Each has an owner (the role the checklist suggests until the team names one) and a due date (the end of its phase, counted from the audit's date, until the team sets one); the report shows them. `--owner -` and `--due -` go back to the suggestion.",
+                         examples: ["plan", "plan 1 --owner Priya", "plan 2 --due 2027-01-15"]) { input in
+                try self.plan(PlanOptions.parse(shellWords: input.words, command: "plan"))
+                return .continue
+            },
             ShellCommand(name: "compare", operands: [.required("SESSION", .filePath, help: "An earlier session (by name or file) or answers file.")],
                          summary: "Compare the open audit with an earlier session or answers file",
                          examples: ["compare acme-coffee-2026-01-10"]) { input in

@@ -333,9 +333,10 @@ public final class AuditController {
         let baseline = try options.baseline.map {
             try SessionFiles.load(store.resolve($0) ?? $0, set: set, catalog: catalog, environment: environment, action: "compare with")
         }
-        let job = try ReportJob(flow.session, set: set, baseline: baseline, path: requested,
+        var job = try ReportJob(flow.session, set: set, baseline: baseline, path: requested,
                                 format: options.format(writingTo: requested), browser: options.browser,
                                 searchPath: environment["PATH"])
+        job.settings = options.settings(environment: environment)
         if job.path == "-" {
             let text = job.text()
             console.print(TerminalText(text.hasSuffix("\n") ? String(text.dropLast()) : text))

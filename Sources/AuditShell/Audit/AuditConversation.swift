@@ -1,4 +1,5 @@
 import AuditKit
+import AuditReport
 import AuditServices
 import LineEditor
 
@@ -13,6 +14,7 @@ import LineEditor
 // | organisation   | the organisation (empty: default)  | –          | cancels the audit      | cancels it and leaves   |
 // | auditors       | the auditors, comma-separated      | –          | cancels the audit      | cancels it and leaves   |
 // | question       | the answer; `?` why; `/` a command | choices    | discards the line      | leaves (saved, resume)  |
+// | planOwner      | the action's owner (empty: keep)   | –          | keeps the rest         | keeps the rest, leaves  |
 // | reportOffer    | yes, no, or a command              | yes/no     | declines               | declines and leaves     |
 // | replaceReport  | yes or no                          | yes/no     | keeps the file         | keeps it and leaves     |
 // | replaceTyped   | yes or no                          | yes/no     | fills nothing          | fills nothing, leaves   |
@@ -32,6 +34,9 @@ extension AuditController {
         case auditors(NewAudit)
         /// A question of the audit waits for its answer.
         case question(QuestionRef)
+        /// Every question is answered: who owns the plan's action at this index (Enter keeps
+        /// the suggested role)? Then the report is offered at `path`, when not nil.
+        case planOwner(index: Int, reportPath: String?)
         /// Every question is answered or skipped: write the report now?
         case reportOffer(path: String)
         /// `report` would replace an existing file: replace it?
@@ -79,6 +84,9 @@ extension AuditController: ShellConversation {
         case .question(let ref):
             let (n, total) = flow?.position(of: ref) ?? (0, 0)
             return Prompt([.init("smaudit", style: "1;32"), .init(" [\(ref.checklist) \(n)/\(total)]> ")])
+        case .planOwner(let index, _):
+            let action = flow.flatMap { $0.actionPlan.actions.indices.contains(index) ? $0.actionPlan.actions[index] : nil }
+            return Self.question("Who owns action \(index + 1)", default: action?.owner)
         case .reportOffer(let path):
             return Self.question("Write the report to \(path) now? yes or no", default: "yes")
         case .replaceReport(let job):
@@ -119,6 +127,12 @@ extension AuditController: ShellConversation {
             } else {
                 try answer(line, to: ref, shell: shell)
             }
+        case .planOwner(let index, let reportPath):
+            let owner = line.trimmingWhitespace()
+            if let flow, !owner.isEmpty, flow.actionPlan.actions.indices.contains(index) {
+                try flow.assign(flow.actionPlan.actions[index].key, owner: owner, due: nil)
+            }
+            askPlanOwner(from: index + 1, reportPath: reportPath, shell: shell)
         case .reportOffer(let path):
             step = .idle
             switch Self.yesOrNo(line, default: true) {
@@ -176,7 +190,7 @@ extension AuditController: ShellConversation {
 
     public func inputCompletions(for text: String, in shell: Shell) -> Completions {
         switch step {
-        case .idle, .organisation, .auditors:
+        case .idle, .organisation, .auditors, .planOwner:
             return .none
         case .question(let ref):
             return answerCompletions(for: text, ref: ref)
@@ -227,6 +241,9 @@ extension AuditController: ShellConversation {
         case .organisation, .auditors:
             console.print("Cancelled: no audit was started.")
             settle(shell, show: flow?.current != nil)
+        case .planOwner(_, let reportPath):
+            console.print("The other actions keep their suggested owners; `plan N --owner NAME` changes one.")
+            offerTheReport(at: reportPath, shell: shell)
         case .reportOffer:
             step = .idle
             console.print("Not written; type `report` whenever you want it.")
@@ -256,6 +273,9 @@ extension AuditController: ShellConversation {
                 return true
             }
             console.print("Cancelled: no audit was started.")
+        case .planOwner:
+            step = .idle
+            console.print("The other actions keep their suggested owners; `plan N --owner NAME` changes one.")
         case .reportOffer, .replaceReport, .replaceTyped:
             interrupted(in: shell)
         case .leaveUnsaved:

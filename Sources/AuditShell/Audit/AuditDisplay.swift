@@ -1,4 +1,6 @@
 import AuditKit
+import AuditOptions
+import AuditReport
 import AuditServices
 
 /// What the audit shows: the question waiting, the summary at the end, and the listings of
@@ -44,11 +46,79 @@ extension AuditController {
             for (i, problem) in problems.enumerated() { console.print("  \(i + 1). " + ScoreText.problemLine(problem)) }
         }
         let path = ReportRendering.defaultFileName(for: flow.session, format: .markdown)
-        guard offerReport, shell.isInteractive, !AtomicFile.exists(path) else {
+        let reportPath = offerReport && !AtomicFile.exists(path) ? path : nil
+        // At a terminal, the plan's owners are asked once, before the report is offered.
+        let plan = flow.actionPlan.actions.filter { $0.phase != .later }
+        if offerReport, shell.isInteractive, !plan.isEmpty, plan.allSatisfy(\.ownerIsSuggested) {
+            console.print()
+            console.print(console.styled("The plan has \(plan.count.counted("action")).", .bold) + " Who owns each? Enter keeps the suggested role, Ctrl-C keeps the rest; `plan` shows and changes them later.")
+            askPlanOwner(from: 0, reportPath: reportPath, shell: shell)
+            return
+        }
+        offerTheReport(at: reportPath, shell: shell)
+    }
+
+    /// Asks who owns the plan's action at `index`, or, past the last of the first three
+    /// phases, offers the report.
+    func askPlanOwner(from index: Int, reportPath: String?, shell: Shell) {
+        guard let flow else { step = .idle; return }
+        let actions = flow.actionPlan.actions
+        guard actions.indices.contains(index), actions[index].phase != .later else {
+            offerTheReport(at: reportPath, shell: shell)
+            return
+        }
+        let action = actions[index]
+        console.print("  \(action.number). " + action.text + console.styled(" (\(action.phase.title.lowercased()), by \(action.due.inWords))", .dim))
+        step = .planOwner(index: index, reportPath: reportPath)
+    }
+
+    /// Offers to write the report at `path` at a terminal; else says how to write it.
+    func offerTheReport(at path: String?, shell: Shell) {
+        guard let path, shell.isInteractive else {
+            step = .idle
             console.print("Type `report` to write the Markdown report, `review` to check the answers, `back` or `goto ID` to change one.")
             return
         }
         step = .reportOffer(path: path)
+    }
+
+    /// `plan`: the actions by phase with their owners and dates; `plan N --owner NAME --due DATE`
+    /// changes one.
+    func plan(_ options: PlanOptions) throws {
+        let flow = try requireFlow()
+        if let number = options.number {
+            let actions = flow.actionPlan.actions
+            guard actions.indices.contains(number - 1) else {
+                throw UserError(actions.isEmpty ? "the plan has no actions yet: no problem has been found"
+                                                : "no action \(number): the plan has actions 1 to \(actions.count)")
+            }
+            var due: CalendarDate??
+            if let text = options.due {
+                if text == "-" {
+                    due = .some(nil)
+                } else {
+                    guard let date = CalendarDate(iso: text) else {
+                        throw UserError("--due \(text) is not a date: write it as YYYY-MM-DD, such as 2027-01-31")
+                    }
+                    due = .some(date)
+                }
+            }
+            try flow.assign(actions[number - 1].key, owner: options.owner.map { $0 == "-" ? "" : $0 }, due: due)
+        }
+        let plan = flow.actionPlan
+        if plan.actions.isEmpty {
+            console.print("No action yet: no problem has been found so far.")
+            return
+        }
+        for phase in ActionPlan.Phase.allCases.sorted() {
+            let actions = plan.actions(in: phase)
+            guard !actions.isEmpty else { continue }
+            console.print(console.styled(phase.title, .bold))
+            for action in actions {
+                console.print("  \(action.number). \(action.text)")
+                console.print(console.styled("     Who: \(action.owner)\(action.ownerIsSuggested ? " (suggested)" : ""); by \(action.due.inWords); worked when: \(action.success.prefix(1).lowercased() + action.success.dropFirst())", .dim))
+            }
+        }
     }
 
     /// `why` (and `?`): the question's help and its source.

@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the audit report of a session or answers file.",
-        discussion: "Markdown (GitHub-flavoured, summary first), HTML (one self-contained page with charts and a print stylesheet), PDF (that page printed by headless Chromium: chromium-headless-shell or chromium on PATH, or --browser) or JSON (schema smaudit-report/3, docs/report-schema.json). Without --format the extension of -o decides (.html, .pdf, .json, else Markdown). The default file name comes from the organisation and the session's date, e.g. acme-coffee-2026-11-23.md; `-o -` writes to standard output (not for PDF). An existing file is replaced only with --force. With --baseline the report compares the audit with an earlier one. The shell's `report` takes the same options."
+        discussion: "Markdown (GitHub-flavoured, summary first), HTML (one self-contained page with charts and a print stylesheet), PDF (that page printed by headless Chromium: chromium-headless-shell or chromium on PATH, or --browser) or JSON (schema smaudit-report/4, docs/report-schema.json). Without --format the extension of -o decides (.html, .pdf, .json, else Markdown). The default file name comes from the organisation and the session's date, e.g. acme-coffee-2026-11-23.md; `-o -` writes to standard output (not for PDF). An existing file is replaced only with --force. With --baseline the report compares the audit with an earlier one. The shell's `report` takes the same options."
     )
 
     @Argument(help: ArgumentHelp("The session or answers file.", valueName: "SESSION")) var session: String
@@ -27,8 +27,9 @@ struct ReportCommand: ParsableCommand {
         let earlier = try options.baseline.map {
             try SessionFiles.load($0, set: catalog.set, catalog: catalog, environment: environment, action: "compare with")
         }
-        let job = try ReportJob(current, set: catalog.set, baseline: earlier, path: options.output, format: format,
+        var job = try ReportJob(current, set: catalog.set, baseline: earlier, path: options.output, format: format,
                                 browser: options.browser, searchPath: environment["PATH"])
+        job.settings = options.settings(environment: environment)
         if job.path == "-" {
             Output.printRaw(job.text(), terminator: "")
         } else {
