@@ -111,6 +111,35 @@ import Testing
         #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [message])
     }
 
+    /// Issue 25: owners and due dates of the plan's actions are kept in the session (and may
+    /// be written in an answers file), by the problem's checklist and id; a problem no loaded
+    /// checklist has is kept with a warning, a date that is not one is an error at its place.
+    @Test func thePlansOwnersAndDatesRoundTrip() throws {
+        let result = read("""
+        answers:
+          mini:
+            followers: 3
+        plan:
+          mini:
+            r: {owner: "Priya", due: "2027-01-06"}
+            gone: {owner: "Sam"}
+        """)
+        let session = try #require(result.session, "\(result.diagnostics)")
+        #expect(session.plan == ["mini.r": PlanAssignment(owner: "Priya", due: CalendarDate(iso: "2027-01-06")),
+                                 "mini.gone": PlanAssignment(owner: "Sam")])
+        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+                == ["7:5 the plan names `mini.gone`, which no loaded checklist has as a problem; it is kept"])
+        let written = SessionWriter.render(session, set: set)
+        #expect(written.hasSuffix("plan:\n  mini:\n    gone: {owner: \"Sam\"}\n    r: {owner: \"Priya\", due: \"2027-01-06\"}\n# end of session\n"), "\(written)")
+        let again = read(written)
+        #expect(again.session?.plan == session.plan)
+
+        let bad = read("answers: {}\nplan:\n  mini:\n    r: {due: \"next week\"}\n")
+        #expect(bad.session == nil)
+        #expect(bad.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+                == ["4:14 the due date `next week` is not a date: write it as YYYY-MM-DD, such as 2027-01-31"])
+    }
+
     @Test func truncatedAndCorruptFilesGiveALocatedError() {
         let truncated = read("organisation: \"Acme\nanswers:\n")
         #expect(truncated.session == nil)

@@ -28,9 +28,9 @@ import Glibc
         try PDFPrinter.print(html: HTMLReport.render(Fixtures.struggling), to: pdf.path, browser: browser)
         let data = try Data(contentsOf: pdf)
         #expect(data.starts(with: Array("%PDF-".utf8)))
-        // Summary and plan (two pages), scores with the section bars and the radar (three), the
-        // findings (four), the appendix (five): 14 when last measured. Fewer than 8 would mean
-        // sections or tables went missing, more than 20 that page breaks or cut tables waste paper.
+        // The summary and the plan, the findings (from a new page), and the annex (from a new
+        // page) with its rules, scores and answer tables. Fewer than 8 would mean sections or
+        // tables went missing, more than 20 that page breaks or cut tables waste paper.
         let text = String(decoding: data, as: UTF8.self)
         let pages = text.matches(of: try Regex(#"/Type\s*/Page[^s]"#)).count
         #expect((8...20).contains(pages), "\(pages) pages")

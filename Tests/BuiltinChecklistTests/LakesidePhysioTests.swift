@@ -59,6 +59,41 @@ import Testing
         #expect(rendered == expected, "Golden/lakeside-physio.md differs; rerun with SMAUDIT_UPDATE_GOLDEN=1 after reading the change")
     }
 
+    /// `report --brief --paper a4` of the struggling practice: at most 10 A4 pages, and the
+    /// first one holds the whole summary. Needs Chromium (and pdftotext for the first page);
+    /// without them the test says it skipped.
+    @Test func theBriefReportPrintsOnAtMostTenA4PagesWithTheSummaryOnTheFirst() throws {
+        guard let browser = PDFPrinter.findBrowser(path: ProcessInfo.processInfo.environment["PATH"]) else {
+            print("skipped: no chromium (install chromium-headless-shell)")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smaudit-lakeside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("lakeside.pdf")
+        try PDFPrinter.print(html: HTMLReport.render(try Self.input(), settings: ReportSettings(brief: true, paper: .a4)), to: pdf.path, browser: browser)
+        let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        let pages = text.matches(of: try Regex(#"/Type\s*/Page[^s]"#)).count
+        #expect((1...10).contains(pages), "\(pages) pages")
+        // A4 is 595 × 842 points.
+        #expect(text.contains("/MediaBox [0 0 594.95996 841.91998]"), "not A4")
+        guard let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("skipped: no pdftotext (install poppler-utils)")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdftotext)
+        process.arguments = ["-f", "1", "-l", "1", pdf.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let first = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // The summary's last line, and the plan's heading after it, are on page 1.
+        #expect(first.contains("3. Followers hear a logo, not people with one voice (plan: action 3)"), "\(first)")
+        #expect(first.contains("Action plan"), "\(first)")
+    }
+
     @Test func noAnswerIsQuotedInTwoFindings() throws {
         let findings = Self.section("Findings", of: try Self.report())
         var quoted: [String: Int] = [:]
