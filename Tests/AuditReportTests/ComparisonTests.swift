@@ -55,20 +55,21 @@ import Testing
         let up = MarkdownReport.render(Fixtures.improved, baseline: Fixtures.struggling)
         #expect(up.contains("| **Overall** | 2.8 | 47.4 | +44.6 |"))
         #expect(up.contains("| Seven steps to productive social media | 5.0 | 50.0 | +45.0 |"))
-        #expect(up.contains("- New followers are pitched to at once (now passes)"))
-        #expect(up.contains("**New problems (1)**\n\n- The voice changes from platform to platform (low; passed before)"))
+        // The section is practice by practice: a problem can be partly fixed.
+        #expect(up.contains("- Help before you sell (in place now)"))
+        #expect(up.contains("**Practices that slipped (1)**\n\n- The voice changes from platform to platform (low; passed before)"))
         #expect(up.contains("- Replies to customers are slow (high; open before)"))
         #expect(up.contains("- Objectives are not measured (high; did not apply before)"))
         #expect(up.contains("- What share of your posts help others rather than promote you? — “20%” → “50%”"))
         // The summary says what changed, problem by problem, before any detail: solved are the
         // problems that were findings and are not now; new, those that are findings now only.
         let summary = up.components(separatedBy: "## Action plan").first ?? ""
-        #expect(summary.contains("**Since the previous audit (15 January 2024)** The score rose from 2.8 to 47.4; the earlier score was provisional. Solved: “No business objective is set”; “Everyone is addressed as one audience”; “Results are never weighed against their cost”. New: “Objectives are not measured”; “Replies to customers are slow”; “The voice changes from platform to platform”."), "\(summary)")
+        #expect(summary.contains("**Since the previous audit (15 January 2024):** The score rose from 2.8 to 47.4; the earlier score was provisional. Solved: “No business objective is set”; “Everyone is addressed as one audience”; “Results are never weighed against their cost”. New: “Objectives are not measured”; “Replies to customers are slow”; “The voice changes from platform to platform”."), "\(summary)")
         // The other way round every change is negative, and solved and new swap.
         let down = MarkdownReport.render(Fixtures.struggling, baseline: Fixtures.improved)
         #expect(down.contains("| **Overall** | 47.4 | 2.8 | -44.6 |"))
         #expect(down.contains("| The four mistakes audit | 44.8 | 0.0 | -44.8 |"))
-        #expect(down.contains("**New problems (4)**\n\n- New followers are pitched to at once (critical; passed before)\n- No business objective is set (high; passed before)"))
+        #expect(down.contains("**Practices that slipped (4)**\n\n- New followers are pitched to at once (critical; passed before)\n- No business objective is set (high; passed before)"))
         // measured-objectives no longer applies (no objectives); fast-replies is open (answers_requests skipped).
         // A problem that no longer applies is not solved: it is listed with those not judged.
         #expect(down.contains("**Not judged this time (2)**\n\n- Objectives are not measured (no longer applies)\n- Replies to customers are slow (open now: questions it needs are unanswered)"), "\(down)")
@@ -103,14 +104,14 @@ import Testing
         #expect(replies.isSolved && replies.measuredNow)
         #expect(c.resolved.filter { $0.previous.qualifiedID != "four-mistakes.fast-replies" }.allSatisfy { !$0.measuredNow })
         let md = MarkdownReport.render(Fixtures.strong, baseline: Fixtures.improved)
-        #expect(md.contains("- Replies to customers are slow (now passes, measured from an export this time; typed before)"), "\(md)")
+        #expect(md.contains("- Reply within four hours (in place now, measured from an export this time; typed before)"), "\(md)")
     }
 
     @Test func aHandWrittenBaselineIsUndated() {
         var baseline = Fixtures.struggling
         baseline.isDated = false
         let md = MarkdownReport.render(Fixtures.improved, baseline: baseline)
-        #expect(md.contains("**Since the previous audit (undated)**"))
+        #expect(md.contains("**Since the previous audit (undated):**"))
         #expect(md.contains("The previous audit is undated: its file records no start date."))
         #expect(ReportComparison(current: Fixtures.improved, baseline: baseline).baselineDate == nil)
     }

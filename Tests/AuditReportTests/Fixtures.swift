@@ -18,7 +18,7 @@ enum Fixtures {
         problem: Followers are sold to before they are helped
       - id: requests-unanswered
         title: Customer requests are answered on social media
-        problem: Customer requests on social media go unanswered
+        problem: Customer requests are not answered where they are asked
     sections:
       - id: network
         title: Network size versus relationships

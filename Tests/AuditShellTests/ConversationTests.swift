@@ -86,7 +86,7 @@ import Testing
     /// role), then the report offer, each a step of its own.
     @Test func theOwnersAndTheReportOfferAreStepsOfTheirOwn() {
         let run = driver.run([.line("sales"), .line("900"), .line("no"), .line(""), .line("no")], interactive: true, start: ShellDriver.miniAudit)
-        #expect(Array(run.prompts.suffix(3)) == ["Who owns action 1 (social media manager): ",
+        #expect(Array(run.prompts.suffix(3)) == ["Who owns action 1 (whoever posts for you): ",
                                                  "Write the report to acme-2026-11-23.md now? yes or no (yes): ", "smaudit> "])
         #expect(run.output.contains("The plan has 1 action. Who owns each?"))
         #expect(run.output.contains("Type `report` whenever you want it"))

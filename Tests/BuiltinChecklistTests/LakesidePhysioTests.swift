@@ -90,7 +90,7 @@ import Testing
         let first = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         // The summary's last line, and the plan's heading after it, are on page 1.
-        #expect(first.contains("3. Followers hear a logo, not people with one voice (plan: action 3)"), "\(first)")
+        #expect(first.contains("3. Replies come from a faceless account, in no agreed voice (plan: action 3)"), "\(first)")
         #expect(first.contains("Action plan"), "\(first)")
     }
 

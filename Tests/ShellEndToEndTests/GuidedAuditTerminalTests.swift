@@ -52,7 +52,7 @@ import TestSupport
         shell.sendLine("/skip")
         at = try shell.waitFor("All questions are answered or skipped.", after: at)
         // Who owns the plan's actions is asked first; Ctrl-C keeps the suggested owners.
-        at = try shell.waitFor("Who owns action 1 (social media manager): ", after: at)
+        at = try shell.waitFor("Who owns action 1 (whoever posts for you): ", after: at)
         shell.send(Key.ctrlC)
         at = try shell.waitFor("The other actions keep their suggested owners", after: at)
         // The report is offered; a command typed instead still runs.
@@ -96,7 +96,7 @@ import TestSupport
         var at = try shell.waitFor("smaudit [mini 1/3]> ")
         for answer in ["sales", "900", "no"] {
             shell.sendLine(answer)
-            at = try shell.waitFor(answer == "no" ? "Who owns action 1 (social media manager): " : "]> ", after: at)
+            at = try shell.waitFor(answer == "no" ? "Who owns action 1 (whoever posts for you): " : "]> ", after: at)
         }
         // The one action (answer requests on social media) gets its owner, kept in the session.
         shell.sendLine("Dana Lee")

@@ -101,7 +101,7 @@ import TestSupport
         let before = try smaudit.write("organisation: Hearth & Crumb\nanswers:\n  mini: {top_priority: sales}\n", to: "before.yaml")
         let result = try smaudit.run(["report", now, "--baseline", before, "-o", "-"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("**Since the previous audit (undated)**"))
+        #expect(result.stdout.contains("**Since the previous audit (undated):**"))
         #expect(result.stdout.contains("The previous audit is undated: its file records no start date."))
     }
 }

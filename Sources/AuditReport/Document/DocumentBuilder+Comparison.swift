@@ -1,12 +1,13 @@
 import AuditKit
 
-/// The comparison with the previous audit.
+/// The comparison with the previous audit, practice by practice (the summary says it problem
+/// by problem): a problem can be partly fixed, so the detail is the practices.
 extension DocumentBuilder {
 
     func comparison(_ c: ReportComparison) -> DocumentSection {
         var blocks: [Block] = []
         if let date = c.baselineDate {
-            blocks.append(.paragraph([.text("The previous audit is dated \(date).")]))
+            blocks.append(.paragraph([.text("The previous audit is dated " + (CalendarDate(iso: date).map(HumanNumbers.date) ?? date) + ".")]))
         } else {
             blocks.append(.paragraph([.text("The previous audit is undated: its file records no start date.")]))
         }
@@ -22,14 +23,14 @@ extension DocumentBuilder {
             blocks.append(.paragraph([.strong([.text("\(title) (\(items.count))")])]))
             blocks.append(items.isEmpty ? .paragraph([.text("None.")]) : .list(ordered: false, start: 1, items: items))
         }
-        // Rule by rule: a theme can be partly solved, so its heading would claim too much.
+        // Rule by rule: a problem can be partly solved, so its heading would claim too much.
         var seen: Set<String> = []
         let solved = c.resolved.filter(\.isSolved).compactMap { item -> [Inline]? in
-            let heading = (baseline ?? model).problemHeading(of: item.previous)
-            guard seen.insert("solved " + heading).inserted else { return nil }
-            return [.text(heading + (item.measuredNow ? " (now passes, measured from an export this time; typed before)" : " (now passes)"))]
+            let practice = item.previous.rule.title
+            guard seen.insert("solved " + practice).inserted else { return nil }
+            return [.text(practice + (item.measuredNow ? " (in place now, measured from an export this time; typed before)" : " (in place now)"))]
         }
-        list("Problems solved", solved)
+        list("Practices now in place", solved)
         let unjudged = c.resolved.filter { !$0.isSolved }.compactMap { item -> [Inline]? in
             let heading = (baseline ?? model).problemHeading(of: item.previous)
             guard seen.insert("unjudged " + heading).inserted else { return nil }
@@ -46,7 +47,7 @@ extension DocumentBuilder {
             guard seen.insert("new " + heading).inserted else { return nil }
             return [.text("\(heading) (\(r.rule.severity.rawValue); passed before)")]
         }
-        list("New problems", new)
+        list("Practices that slipped", new)
         let first = c.firstJudged.compactMap { item -> [Inline]? in
             let heading = model.problemHeading(of: item.current)
             guard seen.insert("first " + heading).inserted else { return nil }

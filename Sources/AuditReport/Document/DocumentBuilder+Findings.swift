@@ -32,13 +32,15 @@ extension DocumentBuilder {
             blocks.append(.paragraph([.text(model.openRules.isEmpty ? "No problem found: every practice checked is in place."
                                                                     : "No problem found so far: every practice with a known outcome is in place.")]))
         } else {
-            blocks.append(.paragraph([.text("One finding per problem, the most urgent first. The annex lists every rule behind each one.")]))
+            blocks.append(.paragraph([.text("One finding per problem, the most urgent first. " + (settings.brief ? "The full report lists every rule behind each one." : "The annex lists every rule behind each one."))]))
         }
         var quoted: Set<QuestionRef> = []
         for (i, problem) in model.problems.enumerated() {
             blocks += finding(problem, number: i + 1, quoted: &quoted)
         }
-        return DocumentSection(id: "findings", title: "Findings", startsPage: true, blocks: blocks)
+        // Not a page of its own: the summary and the plan rarely fill theirs, and a forced break
+        // left most of a page blank.
+        return DocumentSection(id: "findings", title: "Findings", startsPage: false, blocks: blocks)
     }
 
     /// One finding, short: what we found in the team's answers and figures, why it matters with
@@ -55,9 +57,15 @@ extension DocumentBuilder {
         var found = problem.rules.first.flatMap { $0.rule.finding?.trimmedText } ?? ""
         if found.isEmpty { found = "“\(problem.title)” is not in place." }
         let causes = Set(problem.rules.compactMap { $0.rule.finding?.trimmedText }).count
-        if causes > 1 { found += " " + (causes == 2 ? "One more cause" : "\(NumberText.words(causes - 1).capitalisedFirst) more causes") + " in the annex." }
+        if causes > 1 { found += " " + (causes == 2 ? "One more cause" : "\(NumberText.words(causes - 1).capitalisedFirst) more causes") + (settings.brief ? " in the full report." : " in the annex.") }
         blocks.append(.paragraph([.strong([.text("What we found:")]), .text(" " + found)]))
-        var refs = Array(model.evidence(of: problem, quotedBefore: quoted).prefix(Self.answersPerFinding))
+        // Figures first (a share, a time, a count, anything measured): what we found in numbers.
+        // Only answers given: an unasked or unanswered question is no evidence of anything.
+        let evidence = model.evidence(of: problem, quotedBefore: quoted).filter { input.answers[$0] != nil }
+        let isFigure: (QuestionRef) -> Bool = { ref in
+            input.answers[ref] != nil && (input.measured[ref] != nil || [.number, .percent, .duration].contains(input.set.question(ref)?.type))
+        }
+        var refs = Array((evidence.filter(isFigure) + evidence.filter { !isFigure($0) }).prefix(Self.answersPerFinding))
         func answers(_ refs: [QuestionRef]) -> [Block] {
             refs.isEmpty ? [] : [.list(ordered: false, start: 1, items: refs.map { ref in
                 [.text((input.set.question(ref)?.prompt ?? ref.question) + " ")] + answerInWords(ref)
@@ -92,7 +100,8 @@ extension DocumentBuilder {
         if comparable(text).contains(whole) { return true }
         return text.split(separator: "“").dropFirst().contains { segment in
             guard let end = segment.firstIndex(of: "”") else { return false }
-            let part = comparable(String(segment[..<end]))
+            var part = comparable(String(segment[..<end]))
+            while let last = part.last, "….,;: ".contains(last) { part.removeLast() }
             return part.split(separator: " ").count >= 4 && (whole.contains(part) || part.contains(whole))
         }
     }
@@ -121,7 +130,7 @@ extension DocumentBuilder {
             parts.append(.text(description))
         }
         if parts.isEmpty { return [.text(source.file)] }
-        if let date = source.date { parts.append(.text(" (\(date))")) }
+        if let date = source.date { parts.append(.text(", " + (CalendarDate(iso: date).map(HumanNumbers.date) ?? date))) }
         return parts
     }
 
@@ -183,7 +192,7 @@ extension DocumentBuilder {
         let measured = input.measured[ref]
         var parts: [Inline]
         switch model.state(of: ref) {
-        case .answered(let value): parts = [.text("“\(value.displayText)”")]
+        case .answered(let value): parts = [.text("“\(HumanNumbers.answer(value, of: input.set.question(ref)))”")]
         case .notApplicable: parts = [.emphasis([.text("not applicable")])]
         case .skipped: parts = [.emphasis([.text("skipped")])]
         case .unanswered: parts = measured == nil ? [.emphasis([.text("not answered")])] : [.text(ExpressionPrinter.formatNumber(measured!.value))]
@@ -194,8 +203,9 @@ extension DocumentBuilder {
                          .emphasis([.text("(kept, not scored: no longer asked because " +
                                           (condition.map { "it applies only when \($0)" } ?? "its condition no longer holds") + ")")])]
             } else {
+                // The condition of a question not asked is in the checklist (`smaudit show`);
+                // spelled out for every one it filled pages of the annex.
                 parts = [.emphasis([.text("not asked")])]
-                if let condition { parts.append(.text(" (asked only when \(condition))")) }
             }
         }
         if let m = measured {

@@ -31,6 +31,9 @@ extension DocumentBuilder {
             scoreLine.append(.text(". Answer \(standing.questionsToScore.counted("more question")) to get one."))
         } else if overall.openRules > 0, let low = overall.low, let high = overall.high {
             scoreLine.append(.text(". It could still end anywhere from \(ReportFormat.score(low)) to \(ReportFormat.score(high)) once the open questions are answered."))
+        } else if standing.score == 0, overall.passedRules > 0 {
+            // Zero with practices in place reads as "nothing works"; say why it is zero.
+            scoreLine.append(.text(". \(overall.passedRules) of \(overall.passedRules + overall.failedRules) practices checked are in place, but every problem has a cause that fails."))
         }
         blocks.append(.paragraph(scoreLine))
 
@@ -48,10 +51,10 @@ extension DocumentBuilder {
             blocks.append(.paragraph([.strong([.text("Your estimates and the data")])]))
             blocks.append(.list(ordered: false, start: 1, items: model.estimates.map { pair in
                 let m = pair.source
-                let period = m.period.map { ", " + HumanNumbers.period($0) } ?? ""
+                let period = m.period.map { HumanNumbers.period($0) + " " } ?? ""
                 let question = input.set.question(pair.ref)
                 let measured = input.answers[pair.ref].map { HumanNumbers.answer($0, of: question) } ?? pair.measured
-                return [.text("\(MetricWords.words(m.metric).capitalisedFirst): you estimated \(HumanNumbers.typed(pair.estimate, of: question)); the \(MetricWords.export(m.metric))\(period) shows \(measured).")]
+                return [.text("\(MetricWords.words(m.metric).capitalisedFirst): you estimated \(HumanNumbers.typed(pair.estimate, of: question)); the \(period)\(MetricWords.export(m.metric)) shows \(measured).")]
             }))
         }
         return DocumentSection(id: "summary", title: "Summary", startsPage: false, blocks: blocks)
@@ -97,6 +100,7 @@ extension DocumentBuilder {
         }
         var heading = "What the data shows"
         if !periods.isEmpty { heading += " (" + periods.joined(separator: "; ") + ")" }
+        heading += ":"
         let items: [[Inline]] = measured.map { ref, m in
             let value = input.answers[ref].map { HumanNumbers.answer($0, of: input.set.question(ref)) } ?? ExpressionPrinter.formatNumber(m.value)
             return [.text(MetricWords.words(m.metric).capitalisedFirst + ": " + value)]
@@ -147,6 +151,6 @@ extension DocumentBuilder {
         parts.append(solved.isEmpty ? "No problem was solved." : "Solved: \(names(solved)).")
         parts.append(new.isEmpty ? "No new problem." : "New: \(names(new)).")
         let when = c.baselineDate.flatMap { CalendarDate(iso: $0) }.map { " (" + HumanNumbers.date($0) + ")" } ?? " (undated)"
-        return [.paragraph([.strong([.text("Since the previous audit" + when)]), .text(" " + parts.joined(separator: " "))])]
+        return [.paragraph([.strong([.text("Since the previous audit" + when + ":")]), .text(" " + parts.joined(separator: " "))])]
     }
 }

@@ -36,7 +36,7 @@ struct DocumentBuilder {
         let auditors = input.auditors.map(\.trimmedText).filter { !$0.isEmpty }
         let checklists = model.checklists.map { "\($0.title) \($0.version)" }
         return [.list(ordered: false, start: 1, items: [
-            [.strong([.text("Date:")]), .text(" " + input.date)],
+            [.strong([.text("Date:")]), .text(" " + (CalendarDate(iso: input.date).map(HumanNumbers.date) ?? input.date))],
             [.strong([.text("Auditors:")]), .text(" " + (auditors.isEmpty ? "not recorded" : auditors.joined(separator: ", ")))],
             [.strong([.text("Checklists:")]), .text(" " + (checklists.isEmpty ? "none" : checklists.joined(separator: "; ")))],
         ])]

@@ -60,6 +60,7 @@ enum ReportStyle {
       h2 { margin-top: 0; }
       section.page { break-before: page; }
       h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+      h3 + p { break-after: avoid; page-break-after: avoid; }
       p, li { orphans: 3; widows: 3; }
       table, figure, blockquote, li, tr { break-inside: avoid; }
       thead { display: table-header-group; }

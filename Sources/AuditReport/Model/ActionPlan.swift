@@ -58,7 +58,7 @@ public struct ActionPlan: Sendable {
     /// How many actions a phase holds.
     public static let perPhase = 4
     /// The role an action is given when its problem suggests none.
-    public static let defaultOwner = "social media manager"
+    public static let defaultOwner = "whoever posts for you"
 
     /// Every action, in order; those past the twelfth are `later`.
     public var actions: [Action]
@@ -120,7 +120,7 @@ public struct ActionPlan: Sendable {
             }
             return "\(MetricWords.words(metric).capitalisedFirst) \(words) \(bound), measured again next month"
         }
-        return "The next audit finds: \(problem.title.lowercasedFirst)"
+        return "The next audit finds this in place: “\(problem.title)”"
     }
 
     /// A threshold as a reader says it: `65%`, `1 hour`, `12`.

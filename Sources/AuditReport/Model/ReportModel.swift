@@ -97,16 +97,20 @@ struct ReportModel {
         return problem.rules.flatMap(references(of:)).filter { seen.insert($0).inserted }
     }
 
+    /// The organisation profile's checklist id: its answers describe the organisation, they are
+    /// not what a finding found.
+    static let profileID = "profile"
+
     /// The answers a finding quotes as what was found: those its failed rules' `check` read
-    /// (an `applies` is context, not evidence: the organisation profile, an earlier answer),
-    /// each once, and none a finding before it already quoted.
+    /// (an `applies` is context, not evidence, and so is the organisation profile a check may
+    /// read), each once, and none a finding before it already quoted.
     func evidence(of problem: ThemeResult, quotedBefore: Set<QuestionRef>) -> [QuestionRef] {
         var seen = quotedBefore
         var out: [QuestionRef] = []
         for r in problem.rules {
             r.rule.check.root.forEachReference { c, q, _ in
                 let ref = QuestionRef(checklist: c ?? r.checklistID, question: q)
-                if input.set.question(ref) != nil, seen.insert(ref).inserted { out.append(ref) }
+                if ref.checklist != Self.profileID, input.set.question(ref) != nil, seen.insert(ref).inserted { out.append(ref) }
             }
         }
         return out
