@@ -18,8 +18,14 @@ import Testing
         let session = try #require(read.session, "\(read.diagnostics)")
         #expect(!read.diagnostics.hasErrors)
         #expect(session.checklistIDs == ["profile", "seven-steps", "four-mistakes", "launch"])
+        var measured: [QuestionRef: MeasuredAnswer] = [:]
+        for (ref, entry) in session.entries {
+            if let m = entry.measured {
+                measured[ref] = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value, period: m.period, estimate: entry.estimated)
+            }
+        }
         return ReportInput(organisation: session.organisation, auditors: session.auditors, date: "2026-12-07",
-                           checklistIDs: session.checklistIDs, set: set, answers: session.answers)
+                           checklistIDs: session.checklistIDs, set: set, answers: session.answers, measured: measured)
     }
 
     static func report() throws -> String { MarkdownReport.render(try input()) }
@@ -46,17 +52,34 @@ import Testing
         #expect(findings.components(separatedBy: "\n### ").count - 1 == 12)
     }
 
-    /// The whole report, compared byte for byte with a golden file a person has read.
-    /// `SMAUDIT_UPDATE_GOLDEN=1` rewrites it.
-    @Test func theReportMatchesItsGoldenFile() throws {
-        let rendered = try Self.report()
-        let url = Self.folder.appendingPathComponent("Golden/lakeside-physio.md")
+    /// The whole report, Markdown and HTML, compared byte for byte with golden files a person
+    /// has read. `SMAUDIT_UPDATE_GOLDEN=1` rewrites them.
+    @Test(arguments: ["md", "html"])
+    func theReportMatchesItsGoldenFile(format: String) throws {
+        let rendered = format == "md" ? try Self.report() : HTMLReport.render(try Self.input())
+        let url = Self.folder.appendingPathComponent("Golden/lakeside-physio.\(format)")
         if ProcessInfo.processInfo.environment["SMAUDIT_UPDATE_GOLDEN"] == "1" {
             try Data(rendered.utf8).write(to: url)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(rendered == expected, "Golden/lakeside-physio.md differs; rerun with SMAUDIT_UPDATE_GOLDEN=1 after reading the change")
+        #expect(rendered == expected, "Golden/lakeside-physio.\(format) differs; rerun with SMAUDIT_UPDATE_GOLDEN=1 after reading the change")
+    }
+
+    /// Issue 25's limits for a struggling organisation audited with all three checklists: a
+    /// body of at most 2,500 words, a summary of at most 250, findings of at most 150, and at
+    /// most four actions in each phase.
+    @Test func theBodyIsReadInTenMinutes() throws {
+        let report = MarkdownReport.render(try Self.input(), settings: ReportSettings(brief: true))
+        func words(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
+        #expect(words(report) <= 2_500, "\(words(report)) words")
+        #expect(words(Self.section("Summary", of: report)) <= 250)
+        let findings = Self.section("Findings", of: report).components(separatedBy: "\n### ").dropFirst()
+        #expect(findings.count == 12)
+        for finding in findings { #expect(words(finding) <= 150, "\(words(finding)) words: \(finding)") }
+        let phases = Self.section("Action plan", of: report).components(separatedBy: "\n### ").dropFirst()
+        #expect(phases.map { $0.split(separator: "\n").filter { $0.first?.isNumber ?? false }.count } == [4, 4, 4])
+        #expect(!report.contains("annex"))
     }
 
     /// `report --brief --paper a4` of the struggling practice: at most 10 A4 pages, and the

@@ -14,8 +14,8 @@ extension DocumentBuilder {
             return DocumentSection(id: "plan", title: "Action plan", startsPage: false, blocks: blocks)
         }
         let later = plan.actions(in: .later).count
-        var intro = "The most important first, at most \(NumberText.words(ActionPlan.perPhase)) actions a month. Each names who owns it, by when, and how you will know it worked."
-        if plan.actions.contains(where: \.ownerIsSuggested) { intro += " An owner in italics is the role the audit suggests; the team has not named a person yet." }
+        var intro = "At most \(NumberText.words(ActionPlan.perPhase)) actions a month, the most important first, each with who owns it, by when and how you will know it worked"
+        intro += plan.actions.contains(where: \.ownerIsSuggested) ? " (an owner in italics is a suggested role)." : "."
         if later > 0 { intro += " \(later.counted("more action")) \(later == 1 ? "follows" : "follow") later (annex)." }
         blocks.append(.paragraph([.text(intro)]))
         for phase in [ActionPlan.Phase.first30, .days60, .days90] {

@@ -32,7 +32,7 @@ extension DocumentBuilder {
             blocks.append(.paragraph([.text(model.openRules.isEmpty ? "No problem found: every practice checked is in place."
                                                                     : "No problem found so far: every practice with a known outcome is in place.")]))
         } else {
-            blocks.append(.paragraph([.text("One finding per problem, the most urgent first. " + (settings.brief ? "The full report lists every rule behind each one." : "The annex lists every rule behind each one."))]))
+            blocks.append(.paragraph([.text("One finding per problem, the most urgent first.")]))
         }
         var quoted: Set<QuestionRef> = []
         for (i, problem) in model.problems.enumerated() {

@@ -32,7 +32,7 @@ enum MetricWords {
         "posts.likes_per_post": "likes per post",
         "posts.amplification_rate": "shares per post",
         "posts.conversation_rate": "comments per post",
-        "posts.engagement_per_follower": "engagement per follower",
+        "posts.engagement_per_follower": "interactions relative to followers",
         "posts.followers_at_end": "followers at the end of the period",
         "posts.clustered_updates.clusters": "bursts of posts published close together",
         "posts.clustered_updates.posts_in_clusters": "posts published in bursts",
