@@ -92,6 +92,31 @@ import Testing
         #expect(run.output.contains("Type `report` whenever you want it"))
     }
 
+    /// `plan` lists the actions with owners and dates; `plan N --owner --due` changes one, and a
+    /// wrong number, date or missing action number is an error naming what is accepted.
+    @Test func planShowsAndChangesOwnersAndDates() {
+        let run = driver.script("growing followers\n900\nno\nplan 2 --owner Priya --due 2027-01-15\nplan 3 --owner Sam\nplan 1 --due soon\nplan --owner Sam\nplan 2 --owner -\n",
+                                start: ShellDriver.miniAudit)
+        // Two problems fail: answering on social (critical) and relationships before reach (high).
+        #expect(run.output.contains("""
+        First 30 days
+          1. Reply to customer requests on social.
+             Who: whoever posts for you (suggested); by 23 December 2026; worked when: the next audit finds this in place: “Reply to customer requests on social”
+          2. Relationships before reach.
+             Who: Priya; by 15 January 2027; worked when: the next audit finds this in place: “Relationships before reach”
+        """), "\(run.output)")
+        let errors = run.errors.split(separator: "\n").map(String.init)
+        #expect(errors == ["<stdin>:5: error: no action 3: the plan has actions 1 to 2",
+                           "<stdin>:6: error: --due soon is not a date: write it as YYYY-MM-DD, such as 2027-01-31",
+                           "<stdin>:7: error: plan: say which action: plan N --owner NAME (plan lists the numbers)"], "\(run.errors)")
+        // `--owner -` goes back to the suggested role.
+        #expect(run.output.hasSuffix("""
+          2. Relationships before reach.
+             Who: whoever posts for you (suggested); by 15 January 2027; worked when: the next audit finds this in place: “Relationships before reach”
+
+        """), "\(run.output)")
+    }
+
     /// Replacing a report is a question of its own; Ctrl-C (or no) keeps the file.
     @Test func replacingAReportIsAskedAndCtrlCKeepsTheFile() throws {
         let path = try driver.write("keep me", to: "r.md")
