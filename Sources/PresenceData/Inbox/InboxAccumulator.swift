@@ -185,7 +185,12 @@ struct InboxTally {
             m.unavailable["first_response_minutes"] = "no answered conversation with times"
             if starters > 0 { m.repliedWithin60mShare = 0 }
         } else {
-            let mean = minutes.reduce(0, +) / Double(minutes.count)
+            // Summed as whole milliseconds, exactly: a sum of doubles depends on the order the
+            // conversations come out of a dictionary, which changes from run to run, and the
+            // same export must always give the same bytes.
+            var milliseconds: Int64 = 0
+            for m in minutes { milliseconds &+= Int64((m * 60_000).rounded()) }
+            let mean = Double(milliseconds) / 60_000 / Double(minutes.count)
             let median = Quantile.median(&minutes)!
             let p90 = Quantile.of(&minutes, 0.9)!
             m.firstResponseMinutes = ResponseTimes(median: median, p90: p90, mean: mean)
