@@ -13,9 +13,9 @@ public struct MeasureOptions: ParsableArguments {
         /// `--inbox FILE`.
         public static let inbox = CommandOption("inbox", value: .file("FILE"), repeatable: true,
                                                 help: "Inbox or mentions export (CSV); repeatable.")
-        /// `--followers FILE`.
-        public static let followers = CommandOption("followers", value: .file("FILE"), repeatable: true,
-                                                    help: "Follower counts by date (CSV); repeatable.")
+        /// `--followers [PLATFORM=]FILE`.
+        public static let followers = CommandOption("followers", value: .file("[PLATFORM=]FILE"), repeatable: true,
+                                                    help: "Follower counts by date (CSV); repeatable, one per account. A file whose header names no platform counts the followers of the posts' one platform; with posts of several, name it: Instagram=followers.csv.")
         /// `--traffic FILE`.
         public static let traffic = CommandOption("traffic", value: .file("FILE"), repeatable: true,
                                                   help: "Web analytics sessions and conversions by channel (CSV); repeatable.")

@@ -26,7 +26,8 @@ import Testing
     /// P4 150+30+20 = 200 (2,400 / 3,000), P5 380+25+40 = 445 (6,000 / 8,000). Total 1,510.
     @Test func metaBusinessSuiteInstagram() throws {
         let (m, warnings) = try measure(posts: ["meta-instagram-posts.csv"], followers: ["instagram-followers.csv"])
-        #expect(warnings.isEmpty)
+        // A follower file that names no platform says whose followers it is taken to count.
+        #expect(warnings.map(\.message) == ["names no platform; taken as the follower counts of Instagram"])
         let p = try #require(m.posts)
         #expect(p.count == 4)
         #expect(close(p.applauseRate, 377.5))         // 1510 / 4
@@ -233,5 +234,43 @@ import Testing
         #expect(m.sources[.posts]?.map(\.platform) == [.facebook, .instagram])
         #expect(m.json().contains("\"files\": [{\"file\": \"\(exportFixture("meta-facebook-posts.csv"))\", "
             + "\"format\": \"Meta Business Suite posts\", \"platform\": \"Facebook\", \"rows\": 3"))
+    }
+}
+
+/// Issue 26, item 1: every platform's interactions against its own followers.
+@Suite struct PerPlatformFollowersTests {
+    /// Instagram's October: 1,510 interactions on 4 posts, 25,000 followers at the end (the
+    /// follower file) = 6.04 per 100 followers. Facebook's October has 3 posts and no follower
+    /// count. Together, the total would need Facebook's followers too, so it is not given, and
+    /// says why; Facebook's own figure says what to give.
+    @Test func aFollowerFileNamedForOnePlatformIsThatPlatformsOnly() throws {
+        var input = MeasureInput()
+        input.posts = [exportFixture("meta-instagram-posts.csv"), exportFixture("meta-facebook-posts.csv")]
+        input.followers = [exportFixture("instagram-followers.csv")]
+        input.platformOf[exportFixture("instagram-followers.csv")] = .instagram
+        input.window = .lastFullMonth
+        input.today = CalendarDay(year: 2026, month: 11, day: 23)
+        let (m, warnings) = try PresenceMeasurer.measure(input)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let instagram = try #require(m.postsByPlatform.first { $0.name == "Instagram" })
+        #expect(abs((instagram.metrics.engagementPerFollower ?? 0) - 1_510.0 / 25_000) < 1e-12)
+        let facebook = try #require(m.postsByPlatform.first { $0.name == "Facebook" })
+        #expect(facebook.metrics.engagementPerFollower == nil)
+        #expect(facebook.metrics.unavailable["engagement_per_follower"] == "no follower count for Facebook: give --followers Facebook=FILE")
+        #expect(m.posts?.engagementPerFollower == nil)
+        #expect(m.posts?.unavailable["engagement_per_follower"] == "no follower count for Facebook: give --followers PLATFORM=FILE")
+    }
+
+    /// A follower file that names no platform, with posts of two: it is used for neither, and
+    /// one warning says how to name it.
+    @Test func aGenericFollowerFileWithSeveralPlatformsIsUsedForNone() throws {
+        var input = MeasureInput()
+        input.posts = [exportFixture("meta-instagram-posts.csv"), exportFixture("meta-facebook-posts.csv")]
+        input.followers = [exportFixture("instagram-followers.csv")]
+        input.window = .lastFullMonth
+        input.today = CalendarDay(year: 2026, month: 11, day: 23)
+        let (m, warnings) = try PresenceMeasurer.measure(input)
+        #expect(warnings.map(\.message) == ["names no platform, and the posts are of Instagram and Facebook: it is not used for interactions per 100 followers; give --followers PLATFORM=FILE, e.g. --followers Instagram=\(exportFixture("instagram-followers.csv"))"])
+        #expect(m.postsByPlatform.allSatisfy { $0.metrics.engagementPerFollower == nil })
     }
 }

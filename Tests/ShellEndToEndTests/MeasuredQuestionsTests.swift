@@ -60,7 +60,7 @@ import TestSupport
             ("conversation_per_post", "31.75", "Oct 2026"),
             ("social_traffic_share", "22.13%", "Oct 2026"),
             ("social_conversion_rate", "1.24%", "Oct 2026"),
-            ("engagement_per_follower", "6.04%", "Oct 2026"),
+            ("engagement_per_follower", "6.04", "Oct 2026"),
             ("clustered_runs", "1", "Oct 2026"),
         ]
         for item in expected {

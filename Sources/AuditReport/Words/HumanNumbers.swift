@@ -44,6 +44,8 @@ enum HumanNumbers {
         case .duration(let seconds): return duration(seconds: seconds)
         case .percent(let fraction) where question.map(isPer100Followers) == true:
             return NumberText.count((fraction * 100 * 10).rounded() / 10) + " per 100 followers"
+        case .number(let n) where question?.unit == "per 100 followers":
+            return NumberText.count(n) + " per 100 followers"
         default: return value.displayText
         }
     }

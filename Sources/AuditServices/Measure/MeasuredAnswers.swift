@@ -26,8 +26,11 @@ public struct MeasureRequest: Sendable {
 
     public init() {}
 
-    /// Every file of one kind, the first one first.
-    public func files(_ kind: ExportKind) -> [String] {
+    /// Every file of one kind, the first one first, without a `PLATFORM=` in front.
+    public func files(_ kind: ExportKind) -> [String] { arguments(kind).map { Self.platformAndFile($0).file } }
+
+    /// The files of one kind as given, `Instagram=followers.csv` included.
+    func arguments(_ kind: ExportKind) -> [String] {
         let first: String?
         switch kind {
         case .posts: first = posts
@@ -36,6 +39,18 @@ public struct MeasureRequest: Sendable {
         case .traffic: first = traffic
         }
         return (first.map { [$0] } ?? []) + (moreFiles[kind] ?? [])
+    }
+
+    /// `Instagram=followers.csv` → (Instagram, followers.csv): a file that names no platform in
+    /// its header (a generic follower count) can be given one. Only a platform's name before
+    /// `=` counts, so a file name with `=` in it is read as it is.
+    public static func platformAndFile(_ argument: String) -> (platform: Platform?, file: String) {
+        guard let equals = argument.firstIndex(of: "=") else { return (nil, argument) }
+        let name = argument[..<equals].lowercased()
+        guard let platform = Platform.allCases.first(where: { $0.description.lowercased() == name || $0.rawValue == name }) else {
+            return (nil, argument)
+        }
+        return (platform, String(argument[argument.index(after: equals)...]))
     }
 
     /// Sets the file of a kind, or adds it after the first when one is already set.
@@ -85,6 +100,12 @@ public struct MeasureRequest: Sendable {
             input.inbox = files(.inbox)
             input.followers = files(.followers)
             input.traffic = files(.traffic)
+            for kind in ExportKind.allCases {
+                for argument in arguments(kind) {
+                    let (platform, file) = Self.platformAndFile(argument)
+                    if let platform { input.platformOf[file] = platform }
+                }
+            }
             return try PresenceMeasurer.measure(input, progress: progress)
         } catch let error as PresenceError {
             throw UserError("\(error)")
@@ -100,11 +121,15 @@ public enum MeasuredAnswers {
     /// The answer is rounded as a person would type it (66.67%, not 66.6666666667%; whole
     /// seconds); the exact figure stays in the answer's `measured` record.
     public static func answer(for question: Question, metric: String, value: Double) -> AnswerValue? {
+        let unit = Metric(path: metric)?.unit
         let candidate: AnswerValue
         switch question.type {
-        case .duration: candidate = .duration(seconds: (metric.contains("minutes") ? value * 60 : value).rounded())
-        case .percent: candidate = .percent((value * 10_000).rounded() / 10_000)
-        case .number: candidate = .number((value * 100).rounded() / 100)
+        case .duration: candidate = .duration(seconds: (unit == .minutes ? value * 60 : value).rounded())
+        case .percent:
+            // A rate per follower is not a share of anything: it belongs in a number question.
+            guard unit != .perFollower else { return nil }
+            candidate = .percent((value * 10_000).rounded() / 10_000)
+        case .number: candidate = .number(((Metric(path: metric)?.shown(value) ?? value) * 100).rounded() / 100)
         case .scale: candidate = .scale(Int(value.rounded()))
         default: return nil
         }

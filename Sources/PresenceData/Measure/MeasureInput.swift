@@ -7,6 +7,9 @@ public struct MeasureInput: Sendable {
     public var inbox: [String] = []
     /// Follower counts by date (or followers gained per day).
     public var followers: [String] = []
+    /// The platform a file is of, when the command line says so (`--followers Instagram=f.csv`):
+    /// a generic file names none, and with posts of several platforms it fits none of them alone.
+    public var platformOf: [String: Platform] = [:]
     /// Web traffic by channel.
     public var traffic: [String] = []
     /// `--map` overrides, field name → column name (see `ColumnMapping.Field`).

@@ -81,6 +81,8 @@ protocol FileAccumulator {
 private struct FollowerSource {
     let platform: Platform?
     var series: FollowerSeries
+    /// The files it was read from.
+    var files: [String] = []
 }
 
 /// Stops a scan once the header (or the dates) have told what was needed.
@@ -198,6 +200,7 @@ private struct MeasureRun {
         var groups: [PlatformGroup<A>] = []
         for path in input.files(kind) {
             var log = ProblemLog(file: path)
+            let platform = input.platformOf[path]
             var current: PlatformGroup<A>?
             var format = ExportFormat.generic(kind)
             var stated: Coverage?
@@ -208,7 +211,7 @@ private struct MeasureRun {
                 header: { h in
                     format = ExportFormat.detect(kind: kind, header: h.fields)
                     let columns = try format.resolveColumns(header: h.fields, mapping: mapping, file: path)
-                    let g = Self.group(&groups, format.platform) { make(format) }
+                    let g = Self.group(&groups, platform ?? format.platform) { make(format) }
                     stated = begin(&g.accumulator, h, format, columns)
                     undatedBefore = g.accumulator.dates.undated
                     current = g
@@ -222,7 +225,7 @@ private struct MeasureRun {
             g.accumulator.endFile()
             let d = g.accumulator.dates
             measurement.sources[kind, default: []].append(ExportSource(
-                file: path, format: format.name, platform: format.platform, rows: d.fileRows, skippedRows: log.skippedRows,
+                file: path, format: format.name, platform: platform ?? format.platform, rows: d.fileRows, skippedRows: log.skippedRows,
                 coverage: stated ?? Coverage.of(input.window, window: window, extent: d.fileExtent, span: d.fileSpan, what: path)))
             warnings += log.warnings
             noteUndated(path, d.undated - undatedBefore, window)
@@ -255,12 +258,12 @@ private struct MeasureRun {
         for file in read {
             let cut = file.series.within(window)
             measurement.sources[.followers, default: []].append(ExportSource(
-                file: file.path, format: file.format.name, platform: file.format.platform, rows: cut.points.count,
+                file: file.path, format: file.format.name, platform: input.platformOf[file.path] ?? file.format.platform, rows: cut.points.count,
                 skippedRows: file.log.skippedRows,
                 coverage: Coverage.of(input.window, window: window, extent: file.series.extent, span: cut.extent, what: file.path)))
             warnings += file.log.warnings
             // Counts and gains of one platform are different series, so they group apart.
-            let platform = file.format.platform, gained = file.series.isGained
+            let platform = input.platformOf[file.path] ?? file.format.platform, gained = file.series.isGained
             let g: PlatformGroup<FollowerSeries>
             if let existing = groups.first(where: { $0.platform == platform && $0.accumulator.isGained == gained }) {
                 g = existing
@@ -287,7 +290,10 @@ private struct MeasureRun {
                                                            skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
             measurement.followersByPlatform = parts
         }
-        return groups.filter { !$0.accumulator.isGained }.map { FollowerSource(platform: $0.platform, series: $0.accumulator) }
+        return groups.filter { !$0.accumulator.isGained }.map { g in
+            let files = read.filter { (input.platformOf[$0.path] ?? $0.format.platform) == g.platform && !$0.series.isGained }.map(\.path)
+            return FollowerSource(platform: g.platform, series: g.accumulator, files: files)
+        }
     }
 
     /// Follower figures over several platforms: the counts added (first to first, last to
@@ -312,11 +318,28 @@ private struct MeasureRun {
     mutating func measurePosts(followerSeries: [FollowerSource]) throws {
         guard !input.posts.isEmpty else { return }
         let window = try window(for: .posts)
-        let counts = followerSeries.map(\.series)
+        // Each platform's interactions are set against its own followers. A follower file that
+        // names no platform is taken as the one platform's when the posts are all of one;
+        // with several it fits none of them alone, and says so.
+        let postPlatforms = try platforms(of: .posts)
+        let generic = followerSeries.filter { $0.platform == nil }
+        if !generic.isEmpty {
+            let names = generic.flatMap(\.files)
+            if postPlatforms.count == 1, let only = postPlatforms.first {
+                warnings.append(PresenceWarning(file: names.first ?? "", line: nil, message:
+                    "names no platform; taken as the follower counts of \(only.map(\.description) ?? "the posts' account")"))
+            } else if postPlatforms.count > 1 {
+                let list = postPlatforms.compactMap { $0?.description }
+                warnings.append(PresenceWarning(file: names.first ?? "", line: nil, message:
+                    "names no platform, and the posts are of \(MeasurementTable.list(list)): it is not used for interactions per 100 followers; give --followers PLATFORM=FILE, e.g. --followers \(list.first ?? "Instagram")=\(names.first ?? "followers.csv")"))
+            }
+        }
         func series(for platform: Platform?) -> [FollowerSeries] {
             let own = followerSeries.filter { platform != nil && $0.platform == platform }
-            return (own.isEmpty ? followerSeries.filter { $0.platform == nil } : own).map(\.series)
+            if !own.isEmpty { return own.map(\.series) }
+            return postPlatforms.count == 1 ? generic.map(\.series) : []
         }
+        let counts = postPlatforms.count == 1 ? followerSeries.map(\.series) : followerSeries.filter { $0.platform != nil }.map(\.series)
         let windowMinutes = input.windowMinutes
         let groups = try read(.posts, window: window,
                               make: { PostsAccumulator(window: window, windowMinutes: windowMinutes, followerSeries: series(for: $0.platform)) },
@@ -332,8 +355,12 @@ private struct MeasureRun {
         }
         var parts: [PlatformMetrics<PostsMetrics>] = []
         for g in groups {
-            let metrics = g.accumulator.metrics(followersAtEnd: followersAtEnd(g.accumulator, series(for: g.platform)),
+            var metrics = g.accumulator.metrics(followersAtEnd: followersAtEnd(g.accumulator, series(for: g.platform)),
                                                 skippedRows: g.skippedRows)
+            // With posts of several platforms, say which platform's followers to give.
+            if groups.count > 1, metrics.engagementPerFollower == nil, metrics.followersAtEnd == nil, let platform = g.platform {
+                metrics.unavailable["engagement_per_follower"] = "no follower count for \(platform): give --followers \(platform)=FILE"
+            }
             let coverage = Coverage.of(input.window, window: window, extent: g.accumulator.dates.extent,
                                        span: g.accumulator.dates.span, what: g.what(.posts))
             parts.append(PlatformMetrics(platform: g.platform, metrics: metrics, coverage: coverage))
@@ -345,12 +372,36 @@ private struct MeasureRun {
         }
         var all = PostsAccumulator(window: window, windowMinutes: input.windowMinutes, followerSeries: counts)
         for g in groups { all.absorb(&g.accumulator) }
-        // Each series counted once (a generic one serves every platform); else the platforms' own figures added.
+        // All interactions over all followers, when every platform's followers are known.
         let perPlatform = parts.map(\.metrics.followersAtEnd)
-        let together: Double? = !counts.isEmpty ? followersAtEnd(all, counts)
-            : perPlatform.allSatisfy({ $0 != nil }) ? perPlatform.reduce(0) { $0 + $1! } : nil
-        measurement.posts = all.metrics(followersAtEnd: together, skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+        let together: Double? = perPlatform.allSatisfy({ $0 != nil }) ? perPlatform.reduce(0) { $0 + $1! } : nil
+        var metrics = all.metrics(followersAtEnd: together, skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+        if together == nil {
+            let missing = parts.filter { $0.metrics.followersAtEnd == nil }.map(\.name)
+            metrics.unavailable["engagement_per_follower"] = "no follower count for \(MeasurementTable.list(missing)): give --followers PLATFORM=FILE"
+        }
+        measurement.posts = metrics
         measurement.postsByPlatform = parts
+    }
+
+    /// The platforms of the exports of `kind`, by their headers or the command line, each
+    /// once in the files' order (nil for a generic file).
+    func platforms(of kind: ExportKind) throws -> [Platform?] {
+        var out: [Platform?] = []
+        for path in input.files(kind) {
+            var platform = input.platformOf[path]
+            if platform == nil {
+                let reader = reader(path)
+                do {
+                    try reader.scan(header: { h in
+                        platform = ExportFormat.detect(kind: kind, header: h.fields).platform
+                        throw StopReading()
+                    }, row: { _ in }, problem: { _, _ in }, progress: nil)
+                } catch is StopReading {}
+            }
+            if !out.contains(where: { $0 == platform }) { out.append(platform) }
+        }
+        return out
     }
 
     // MARK: Inbox

@@ -77,8 +77,9 @@ public enum MeasurementTable {
             add(label, r.map { "median \(percent($0.median)), mean \(percent($0.mean)), aggregate \(percent($0.aggregate))" }
                 ?? na(p.unavailable, key))
         }
-        add("engagement per follower", p.engagementPerFollower.map { v in
-            percent(v) + (p.followersAtEnd.map { " (of \(decimal($0)) followers at the end)" } ?? "")
+        // A rate per follower may pass 100 per 100, so it is never written as a percentage.
+        add("interactions per 100 followers", p.engagementPerFollower.map { v in
+            decimal((v * 10_000).rounded() / 100) + (p.followersAtEnd.map { " (\(decimal($0)) followers at the end)" } ?? "")
         } ?? na(p.unavailable, "engagement_per_follower"))
         if p.byType.isEmpty {
             add("by type", na(p.unavailable, "by_type"))
@@ -147,6 +148,12 @@ public enum MeasurementTable {
 
     /// `1 post`, `3 posts` (AuditKit's `Int.counted` is out of reach: this target stands alone).
     static func counted(_ n: Int, _ noun: String) -> String { "\(n) " + (n == 1 ? noun : noun + "s") }
+
+    /// `A`, `A and B`, `A, B and C`.
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
 
     /// A number with at most two decimals, no trailing zeros (`12`, `3.5`, `0.07`).
     static func decimal(_ v: Double) -> String {

@@ -75,9 +75,12 @@ struct MeasureCommand: ParsableCommand {
                                     by reach
               engagement_per_follower
                                     total engagement of the posts in the period /
-                                    the follower count at its end (--followers
-                                    series, else the latest post's followers
-                                    column)
+                                    the follower count at its end, each platform
+                                    against its own followers (--followers series,
+                                    else the latest post's followers column); all
+                                    platforms together only when every one has its
+                                    followers; shown per 100 followers (a fraction
+                                    in the JSON), never as a percentage
               clustered_updates     runs of 2+ posts of the same account, each less
                                     than --window-minutes (default 10) after the
                                     previous one
