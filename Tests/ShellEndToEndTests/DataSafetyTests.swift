@@ -149,7 +149,7 @@ import TestSupport
 
         let replaced = try smaudit.run(["measure", "--inbox", inbox, "--into", path, "--replace"])
         #expect(replaced.status == 0, "\(replaced.stderr)")
-        #expect(replaced.stderr.contains("four-mistakes.response_rate: you said 80%, the inbox shows 50% (inbox.csv, Jan 2026); replaced, with 80% kept as the estimate"), "\(replaced.stderr)")
+        #expect(replaced.stderr.contains("four-mistakes.response_rate: you said 80%, the inbox shows 50% (inbox.csv, January 2026, the last full month in the exports); replaced, with 80% kept as the estimate"), "\(replaced.stderr)")
         let saved = try smaudit.read("acme.yaml")
         #expect(saved.contains("answer: \"50%\"") && saved.contains("estimated: \"80%\""), "\(saved)")
     }
@@ -179,7 +179,7 @@ import TestSupport
         at = try shell.waitFor("  mini.response_time: 2h → 30m", after: at)
         at = try shell.waitFor("Replace it with the measured value? yes or no (yes): ", after: at)
         shell.sendLine("yes")
-        try shell.waitFor("mini.response_time: you said 2h, the inbox shows 30m (inbox.csv, 2026-01-01); replaced, with 2h kept as the estimate", after: at)
+        try shell.waitFor("mini.response_time: you said 2h, the inbox shows 30m (inbox.csv, 1 January 2026); replaced, with 2h kept as the estimate", after: at)
         shell.sendLine("quit")
         #expect(try shell.waitForExit() == 0)
         let folder = smaudit.home.appendingPathComponent("data/smaudit/sessions").path

@@ -26,8 +26,10 @@ import TestSupport
                                      environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("50"))
-        #expect(result.stderr.contains("four-mistakes.response_rate = 50% (measured from inbox.csv, Jan 2026: inbox.response_rate)"))
-        #expect(result.stderr.contains("four-mistakes.first_response_time = 30m (measured from inbox.csv, Jan 2026: inbox.first_response_minutes.median)"))
+        #expect(result.stderr.contains("four-mistakes.response_rate = 50% (measured from inbox.csv, January 2026, the last full month in the exports: inbox.response_rate)"))
+        #expect(result.stderr.contains("four-mistakes.first_response_time = 30m (measured from inbox.csv, January 2026, the last full month in the exports: inbox.first_response_minutes.median)"))
+        // January ended 296 days before the audit's day: said once, not per question.
+        #expect(result.stderr.components(separatedBy: "  Note: the data ends on 31 January 2026, 296 days before today: a newer export describes the team as it is now.\n").count == 2, "\(result.stderr)")
         let saved = try smaudit.read("acme.yaml")
         #expect(saved.contains("measured: {file: \"\(inboxPath)\", metric: \"inbox.response_rate\", value: 0.5"))
         #expect(saved.contains("top_priority: \"sales\""))
@@ -58,7 +60,7 @@ import TestSupport
         for _ in 0..<2 {
             let result = try smaudit.run(["measure", "--inbox", inboxPath, "--into", session])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stderr.contains("four-mistakes.response_rate = 66.67% (measured from inbox.csv, Jan 2026: inbox.response_rate)"))
+            #expect(result.stderr.contains("four-mistakes.response_rate = 66.67% (measured from inbox.csv, January 2026, the last full month in the exports: inbox.response_rate)"))
         }
         let saved = try smaudit.read("acme.yaml")
         #expect(saved.contains("answer: \"66.67%\""))
@@ -76,7 +78,7 @@ import TestSupport
         let result = try smaudit.run(["audit", "mini", "--organisation", "Acme", "--auditors", "Dana"],
                                      input: "sales\n900\nyes\n/measure --inbox \(inboxPath)\n/review\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("mini.response_time = 30m (measured from inbox.csv, 2026-01-02 – 2026-01-29: inbox.first_response_minutes.median)"))
+        #expect(result.stdout.contains("mini.response_time = 30m (measured from inbox.csv, 2 January 2026 – 29 January 2026: inbox.first_response_minutes.median)"))
         #expect(result.stdout.contains("mini.response_time      0      30m"), "\(result.stdout)")
         #expect(result.stdout.contains("All questions are answered or skipped."))
     }
@@ -87,5 +89,18 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.stderr.contains("odd.csv"))
         #expect(result.stderr.contains("--map"))
+    }
+
+    /// Issue 26, item 3: a measurable question the exports cannot fill says why, in one line.
+    /// A posts export without followers gives applause and comments per post, but not
+    /// interactions per 100 followers.
+    @Test func aMeasurableQuestionLeftUnansweredSaysWhy() throws {
+        let posts = try smaudit.write("date,likes,comments,shares\n2026-10-02 10:00,10,2,1\n2026-10-28 10:00,20,4,2\n", to: "posts.csv")
+        let session = try smaudit.write("organisation: Acme\nanswers:\n  four-mistakes: {top_priority: sales}\n", to: "acme.yaml")
+        let result = try smaudit.run(["measure", "--posts", posts, "--into", session], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Left unanswered, and why:\n  four-mistakes.engagement_per_follower: no followers column and no --followers count series\n"), "\(result.stderr)")
+        // October ended 23 days before: recent enough to say nothing.
+        #expect(!result.stderr.contains("Note: the data ends"))
     }
 }

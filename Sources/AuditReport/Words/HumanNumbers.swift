@@ -3,10 +3,10 @@ import AuditKit
 /// Numbers as a director reads them in the report's body: durations in words ("about 1 hour
 /// 10 minutes", "18 hours", "2 days"), never "1h7m30s"; interactions per 100 followers as a
 /// rate, never a percentage. The annex keeps the answers exactly as typed.
-enum HumanNumbers {
+public enum HumanNumbers {
     /// `45 seconds`, `12 minutes`, `about 1 hour 10 minutes`, `18 hours`, `2 days`, `about 3 weeks`;
     /// "about" when rounding changed the value.
-    static func duration(seconds: Double) -> String {
+    public static func duration(seconds: Double) -> String {
         let s = max(0, seconds)
         func unit(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
         let minute = 60.0, hour = 3_600.0, day = 86_400.0, week = 604_800.0
@@ -66,11 +66,11 @@ enum HumanNumbers {
                          "September", "October", "November", "December"]
 
     /// `6 January 2027`.
-    static func date(_ date: CalendarDate) -> String { "\(date.day) \(months[date.month - 1]) \(date.year)" }
+    public static func date(_ date: CalendarDate) -> String { "\(date.day) \(months[date.month - 1]) \(date.year)" }
 
     /// A period as `measure` recorded it (`Oct 2026`, `2026-08-03 – 2026-10-31`) with its months
     /// and dates by name: `October 2026`, `3 August 2026 – 31 October 2026`.
-    static func period(_ text: String) -> String {
+    public static func period(_ text: String) -> String {
         var words: [String] = []
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
             if let month = months.first(where: { $0.hasPrefix(word) && word.count == 3 }) {

@@ -1,4 +1,5 @@
 import AuditKit
+import AuditReport
 import PresenceData
 
 /// One `measure` run: which exports to read and how, shared by `smaudit measure` and the
@@ -158,6 +159,21 @@ public enum MeasuredAnswers {
         public var platforms: [String] = []
         /// How many export files of its kind the figure comes from.
         public var exportCount = 1
+        /// The window asked for (the last full month, the last 90 days, all).
+        public var window: MeasurementWindow = .all
+        /// When the data is old for the audit: "the data ends on 31 August 2026, 98 days ago".
+        public var staleNote: String?
+
+        /// The period in words: `October 2026, the last full month in the exports`.
+        public var periodInWords: String? {
+            guard let period else { return nil }
+            let words = HumanNumbers.period(period)
+            switch window {
+            case .lastFullMonth: return words + ", the last full month in the exports"
+            case .lastDays(let n): return words + ", the last \(n) days in the exports"
+            default: return words
+            }
+        }
 
         /// `, Instagram only` when the figure comes from one platform's exports: a question about
         /// every channel filled from one would otherwise read as the whole.
@@ -230,8 +246,16 @@ public enum MeasuredAnswers {
                     unfilled.append(Unfilled(ref: ref, reason: coverage.note ?? "the export does not cover \(window)"))
                     continue
                 }
-                guard let value = measurement.value(at: metric),
-                      let answer = answer(for: question, metric: metric, value: value) else { continue }
+                guard let value = measurement.value(at: metric) else {
+                    // A measurable question is never left empty without a word.
+                    unfilled.append(Unfilled(ref: ref, reason: measurement.unavailableReason(of: metric)
+                                             ?? "the exports give no figure for \(metric)"))
+                    continue
+                }
+                guard let answer = answer(for: question, metric: metric, value: value) else {
+                    unfilled.append(Unfilled(ref: ref, reason: "the measured \(ExpressionPrinter.formatNumber(value)) is not an answer the question accepts (\(question.acceptedAnswers))"))
+                    continue
+                }
                 let entry = session[ref]
                 // A typed answer is one the team gave themselves: not measured, and different.
                 let typed = entry.value != nil && entry.measured == nil && entry.value != answer ? entry.text : nil
@@ -239,12 +263,28 @@ public enum MeasuredAnswers {
                 let kind = ExportKind(metric: metric)
                 let platforms = kind == nil || kind == .traffic ? []
                     : Set((measurement.sources[kind!] ?? []).compactMap(\.platform)).map(\.description).sorted()
-                fills.append(Fill(ref: ref, answer: answer, metric: metric, value: value, file: file, period: period,
-                                  replacesTyped: typed, platforms: platforms,
-                                  exportCount: kind.map { measurements.request.files($0).count } ?? 1))
+                var fill = Fill(ref: ref, answer: answer, metric: metric, value: value, file: file, period: period,
+                                replacesTyped: typed, platforms: platforms,
+                                exportCount: kind.map { measurements.request.files($0).count } ?? 1)
+                fill.window = window
+                fill.staleNote = staleness(coverage, today: measurements.request.today)
+                fills.append(fill)
             }
         }
         return (fills, unfilled)
+    }
+
+    /// Data that ends more than this many days before today describes the team as it was.
+    public static let staleAfterDays = 45
+
+    /// "the data ends on 31 August 2026, 98 days before today", when it is that old.
+    static func staleness(_ coverage: Coverage?, today: CalendarDay?) -> String? {
+        guard let today, let coverage else { return nil }
+        let last = coverage.window?.last ?? coverage.span.map { CalendarDay(containing: $0.last) }
+        guard let last else { return nil }
+        let days = today.daysSinceEpoch - last.daysSinceEpoch
+        guard days > staleAfterDays, let end = CalendarDate(iso: last.description) else { return nil }
+        return "the data ends on \(HumanNumbers.date(end)), \(days) days before today: a newer export describes the team as it is now"
     }
 
     /// Records the fills in the session; returns those applied (with `.keep`, the ones that would
@@ -323,13 +363,17 @@ public enum MeasuredAnswers {
         if !applied.isEmpty { lines.append("Filled \(applied.count.counted("question")) from the exports:") }
         for fill in applied {
             let name = AtomicFile.name(of: fill.file)
-            let period = fill.period.map { ", \($0)" } ?? ""
+            let period = fill.periodInWords.map { ", \($0)" } ?? ""
             if let typed = fill.replacesTyped {
                 lines.append("  \(fill.ref): you said \(typed), \(exportName(fill.metric)) shows \(fill.answer.displayText) (\(name)\(period)\(fill.platformNote)); replaced, with \(typed) kept as the estimate")
             } else {
                 lines.append("  \(fill.ref) = \(fill.answer.displayText) (measured from \(name)\(period)\(fill.platformNote): \(fill.metric))")
             }
         }
+        // Said once per export, however many questions it filled.
+        var stale: [String] = []
+        for fill in applied { if let note = fill.staleNote, !stale.contains(note) { stale.append(note) } }
+        lines += stale.map { "  Note: \($0)." }
         // A follower count is summed over the follower exports given; one file is one account.
         if (applied + kept).contains(where: { ExportKind(metric: $0.metric) == .followers && $0.exportCount == 1 }) {
             lines.append("  (followers come from one export: give --followers once per account for the total across them)")
@@ -342,7 +386,7 @@ public enum MeasuredAnswers {
             }
         }
         if !unfilled.isEmpty {
-            lines.append("Left unanswered, because the exports do not cover the period they ask about:")
+            lines.append("Left unanswered, and why:")
             for item in unfilled { lines.append("  \(item.ref): \(item.reason)") }
         }
         return lines.joined(separator: "\n")

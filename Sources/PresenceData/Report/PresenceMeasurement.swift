@@ -105,6 +105,22 @@ public struct PresenceMeasurement: Sendable, Equatable {
         ]
     }
 
+    /// Why the figure at a metric path is missing, as the metrics record it ("no followers
+    /// column and no --followers count series"); nil when it is there or nothing says why.
+    public func unavailableReason(of metric: String) -> String? {
+        let keys = metric.split(separator: ".").map(String.init)
+        guard keys.count > 1, let kind = ExportKind(rawValue: keys[0]) else { return nil }
+        let notes: [String: String]?
+        switch kind {
+        case .posts: notes = posts?.unavailable
+        case .inbox: notes = inbox?.unavailable
+        case .followers: notes = followers?.unavailable
+        case .traffic: notes = traffic?.unavailable
+        }
+        // `first_response_minutes.median` is recorded as `first_response_minutes`; `last` as `followers`.
+        return notes?[keys[1]] ?? notes?[keys.dropFirst().joined(separator: ".")] ?? (kind == .followers ? notes?["followers"] : nil)
+    }
+
     /// The JSON text: one object on one line.
     public func json() -> String { jsonValue.rendered() }
 
