@@ -12,7 +12,7 @@ public struct MeasureOptions: ParsableArguments {
                                                 help: "Posts export (CSV); repeat for several platforms.")
         /// `--inbox FILE`.
         public static let inbox = CommandOption("inbox", value: .file("FILE"), repeatable: true,
-                                                help: "Inbox or mentions export (CSV); repeatable.")
+                                                help: "Inbox or mentions export, or a helpdesk's ticket export (Zendesk, Freshdesk) (CSV); repeatable.")
         /// `--followers [PLATFORM=]FILE`.
         public static let followers = CommandOption("followers", value: .file("[PLATFORM=]FILE"), repeatable: true,
                                                     help: "Follower counts by date (CSV); repeatable, one per account. A file whose header names no platform counts the followers of the posts' one platform; with posts of several, name it: Instagram=followers.csv.")
@@ -33,7 +33,9 @@ public struct MeasureOptions: ParsableArguments {
         public static let delimiter = CommandOption("delimiter", value: .text("C"), help: "Field delimiter: , ; or tab (default: detected).")
         /// `--social-channels LIST`.
         public static let socialChannels = CommandOption("social-channels", value: .text("LIST"),
-                                                         help: "Comma-separated channel names that count as social.")
+                                                         help: "Comma-separated channel names that count as social (web analytics channels, helpdesk ticket channels).")
+        /// `--all-channels`.
+        public static let allChannels = CommandOption("all-channels", help: "Keep a helpdesk export's tickets of every channel (email, phone, web), not only social media's.")
         /// `--window-minutes N`.
         public static let windowMinutes = CommandOption("window-minutes", value: .number("N"),
                                                         help: "Clustered-updates window in minutes (default 10).")
@@ -46,7 +48,7 @@ public struct MeasureOptions: ParsableArguments {
 
         /// Every option of `measure`.
         public static let options = [posts, inbox, followers, traffic, period, since, until, map, delimiter,
-                                     socialChannels, windowMinutes, replace, keepTyped, all]
+                                     socialChannels, allChannels, windowMinutes, replace, keepTyped, all]
     }
 
     @Option(name: Spec.posts.names, help: Spec.posts.argumentHelp) public var posts: [String] = []
@@ -59,6 +61,7 @@ public struct MeasureOptions: ParsableArguments {
     @Option(name: Spec.map.names, help: Spec.map.argumentHelp) public var mappings: [String] = []
     @Option(name: Spec.delimiter.names, help: Spec.delimiter.argumentHelp) public var delimiter: String?
     @Option(name: Spec.socialChannels.names, help: Spec.socialChannels.argumentHelp) public var socialChannels: String?
+    @Flag(name: Spec.allChannels.names, help: Spec.allChannels.argumentHelp) public var allChannels = false
     // Optional, so the parser does not add its own "(default: 10.0)" to the help, which says it already.
     @Option(name: Spec.windowMinutes.names, help: Spec.windowMinutes.argumentHelp) public var windowMinutes: Double?
     @Flag(name: Spec.replace.names, help: Spec.replace.argumentHelp) public var replace = false
@@ -100,6 +103,7 @@ public struct MeasureOptions: ParsableArguments {
         request.mappings = mappings
         request.delimiter = delimiter
         request.socialChannels = socialChannels
+        request.allChannels = allChannels
         if let windowMinutes { request.windowMinutes = windowMinutes }
         request.window = try MeasureRequest.window(period: period, since: since, until: until)
         request.typedAnswers = typedAnswers

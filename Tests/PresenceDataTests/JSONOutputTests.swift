@@ -23,6 +23,7 @@ import Testing
             "period": null, "window": null, "coverage": "full", "coverage_note": null, "files": []}, \
             "inbox": {"messages": 3, "skipped_rows": 0, "starters": 1, "replied": 1, "response_rate": 1, \
             "first_response_minutes": {"median": 5, "p90": 5, "mean": 5}, "replied_within_60m_share": 1, \
+            "first_response_business_minutes": null, "other_channels": {}, \
             "by_responder": {"Brand \\"X\\"": {"replied": 1, "median_minutes": 5}}, \
             "period": null, "window": null, "coverage": "full", "coverage_note": null, "files": []}, \
             "followers": null, "traffic": null, "window": "all"}

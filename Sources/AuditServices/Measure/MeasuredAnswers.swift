@@ -14,6 +14,8 @@ public struct MeasureRequest: Sendable {
     public var delimiter: String?
     /// Comma-separated channel names that count as social.
     public var socialChannels: String?
+    /// Keep a helpdesk export's tickets of every channel.
+    public var allChannels = false
     public var windowMinutes: Double = 10
     /// What to do with typed answers the measurement also covers; nil means ask (or, where
     /// nobody can be asked, refuse).
@@ -95,6 +97,7 @@ public struct MeasureRequest: Sendable {
             input.delimiter = try delimiter.map { Character(UnicodeScalar(try CSVReader.delimiterByte($0))) }
             input.socialChannels = socialChannels.map { $0.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
             input.windowMinutes = windowMinutes
+            input.allChannels = allChannels
             input.window = window
             input.today = today
             input.posts = files(.posts)

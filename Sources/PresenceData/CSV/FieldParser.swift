@@ -166,4 +166,45 @@ enum FieldParser {
 enum MessageID: Hashable {
     case number(UInt64)
     case text(String)
+    /// A ticket without an id of its own, numbered in the order it was read.
+    case anonymous(Int)
+}
+
+extension FieldParser {
+    /// An id for a row that has none.
+    static func anonymousID(_ n: Int) -> MessageID { .anonymous(n) }
+
+    /// Minutes written as a number (`18`, `18.5`) or as a duration `HH:MM:SS` / `HH:MM`
+    /// (Freshdesk's "First response time (in hrs)"); nil when empty or neither.
+    static func minutes(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
+        let b = trimmed(raw)
+        if b.isEmpty { return nil }
+        if !b.contains(UInt8(ascii: ":")) {
+            if case .value(let v) = number(b, thousands: true) { return v }
+            return nil
+        }
+        var parts: [Double] = []
+        var current: Double = 0
+        var digits = 0
+        for byte in b {
+            if byte == UInt8(ascii: ":") {
+                guard digits > 0 else { return nil }
+                parts.append(current)
+                current = 0
+                digits = 0
+            } else if byte >= 0x30 && byte <= 0x39 {
+                current = current * 10 + Double(byte - 0x30)
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        parts.append(current)
+        switch parts.count {
+        case 2: return parts[0] * 60 + parts[1]
+        case 3: return parts[0] * 60 + parts[1] + parts[2] / 60
+        default: return nil
+        }
+    }
 }

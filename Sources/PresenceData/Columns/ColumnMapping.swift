@@ -10,6 +10,12 @@ public struct ColumnMapping: Sendable, Equatable {
         case id, from, inbound, time
         case inReplyTo = "in_reply_to"
         case channel, sessions, conversions
+        /// Helpdesk tickets: minutes to the first reply, in calendar time and in business hours,
+        /// the time of the first reply, and the number of agent replies.
+        case firstReplyMinutes = "first_reply_minutes"
+        case firstReplyBusinessMinutes = "first_reply_business_minutes"
+        case firstReplyAt = "first_reply_at"
+        case replies
     }
 
     /// Column name per overridden field.

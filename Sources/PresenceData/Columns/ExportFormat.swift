@@ -107,6 +107,32 @@ public struct ExportFormat: Sendable {
                                           "session default channel group", "session primary channel group"],
                                .sessions: ["sessions"], .conversions: ["key events", "key events (*", "conversions"],
                                .date: ["date"]]),
+        // Zendesk Admin Center → Account → Tools → Reports → Export → CSV export: one row per
+        // ticket, its channel in "Via", times in the account's zone, first reply minutes in
+        // calendar time and in business hours (Zendesk's help article "Exporting ticket, user,
+        // or organization data from your account" lists the columns).
+        ExportFormat("Zendesk ticket export", nil, .inbox,
+                     signature: [["via"], ["created at"], ["first reply time in minutes"]],
+                     columns: [.id: ["id"], .time: ["created at"], .channel: ["via"],
+                               .firstReplyMinutes: ["first reply time in minutes"],
+                               .firstReplyBusinessMinutes: ["first reply time in minutes within business hours"],
+                               .replies: ["replies"]]),
+        // Zendesk Explore, a report on "Support: Tickets" exported as CSV.
+        ExportFormat("Zendesk Explore tickets", nil, .inbox,
+                     signature: [["ticket channel"], ["ticket created - timestamp"], ["first reply time (min)"]],
+                     columns: [.id: ["ticket id"], .time: ["ticket created - timestamp"], .channel: ["ticket channel"],
+                               .firstReplyMinutes: ["first reply time (min)"],
+                               .firstReplyBusinessMinutes: ["first reply time - business hours (min)"],
+                               .replies: ["agent replies"]]),
+        // Freshdesk → Tickets → Export: "Source" is the channel; "Initial response time" the
+        // time of the first reply (empty without one); "First response time (in hrs)" the
+        // business-hours time as HH:MM:SS, 00:00:00 when there was none.
+        ExportFormat("Freshdesk ticket export", nil, .inbox,
+                     signature: [["source"], ["created time"], ["initial response time"]],
+                     columns: [.id: ["ticket id"], .time: ["created time"], .channel: ["source"],
+                               .firstReplyAt: ["initial response time"],
+                               .firstReplyBusinessMinutes: ["first response time (in hrs)"],
+                               .replies: ["agent interactions"]]),
         // The Kaggle "Customer Support on Twitter" dataset.
         ExportFormat("Twitter customer support", .x, .inbox,
                      signature: [["tweet_id"], ["in_response_to_tweet_id"]], alsoGeneric: true),

@@ -3,7 +3,8 @@
 public enum ExportKind: String, Sendable, CaseIterable {
     /// Posts with reach and reactions (Facebook Page Insights, or a generic posts file).
     case posts
-    /// Customer messages and brand replies (Twitter customer-support style, or generic).
+    /// Customer messages and brand replies (Twitter customer-support style, or generic), or
+    /// helpdesk tickets with their first reply (Zendesk, Freshdesk).
     case inbox
     /// A dated series of follower counts.
     case followers
@@ -19,7 +20,8 @@ public enum ExportKind: String, Sendable, CaseIterable {
     public var fields: [ColumnMapping.Field] {
         switch self {
         case .posts: return [.date, .type, .reach, .impressions, .likes, .comments, .shares, .followers, .account]
-        case .inbox: return [.id, .from, .inbound, .time, .inReplyTo]
+        case .inbox: return [.id, .from, .inbound, .time, .inReplyTo, .channel, .firstReplyMinutes, .firstReplyBusinessMinutes,
+                             .firstReplyAt, .replies]
         case .followers: return [.date, .followers]
         case .traffic: return [.channel, .sessions, .conversions, .date]
         }
@@ -40,8 +42,16 @@ public enum ExportKind: String, Sendable, CaseIterable {
     func satisfied(by found: Set<ColumnMapping.Field>) -> Bool {
         switch self {
         case .posts: return !found.isDisjoint(with: required)
+        // Messages with their links, or tickets with their creation time and first reply.
+        case .inbox: return required.allSatisfy(found.contains) || Self.isTicketLayout(found)
         default: return required.allSatisfy(found.contains)
         }
+    }
+
+    /// Whether the columns found are those of a helpdesk ticket export: one row per ticket,
+    /// with its creation time and its first reply (minutes or the time).
+    static func isTicketLayout(_ found: Set<ColumnMapping.Field>) -> Bool {
+        !found.contains(.inbound) && found.contains(.time) && (found.contains(.firstReplyMinutes) || found.contains(.firstReplyAt))
     }
 
     /// Header names (lower-cased) accepted for a field in this kind, best first.
@@ -80,6 +90,10 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .sessions: return ["sessions", "visits"]
         case .conversions:
             return ["conversions", "key events", "goal completions", "transactions"]
+        case .firstReplyMinutes: return ["first_reply_minutes", "first reply minutes", "first reply time in minutes"]
+        case .firstReplyBusinessMinutes: return ["first_reply_business_minutes", "first reply business minutes"]
+        case .firstReplyAt: return ["first_reply_at", "first reply at", "first replied at"]
+        case .replies: return ["replies", "agent replies"]
         }
     }
 

@@ -19,6 +19,10 @@ public struct InboxMetrics: Sendable, Equatable {
     public var firstResponseMinutes: ResponseTimes?
     /// Share of starters answered within 60 minutes.
     public var repliedWithin60mShare: Double?
+    /// First-reply minutes counted in business hours, where a ticket export gives them.
+    public var firstResponseBusinessMinutes: ResponseTimes?
+    /// Tickets of channels that are not social media, left out, by channel.
+    public var otherChannels: [String: Int] = [:]
     /// Per responder, sorted by name.
     public var byResponder: [ResponderStatistics]
     /// Why a metric is `nil`, by its JSON name.

@@ -10,6 +10,8 @@ public struct MeasureInput: Sendable {
     /// The platform a file is of, when the command line says so (`--followers Instagram=f.csv`):
     /// a generic file names none, and with posts of several platforms it fits none of them alone.
     public var platformOf: [String: Platform] = [:]
+    /// Keep the tickets of every channel of a helpdesk export, not only social media's.
+    public var allChannels = false
     /// Web traffic by channel.
     public var traffic: [String] = []
     /// `--map` overrides, field name → column name (see `ColumnMapping.Field`).

@@ -105,6 +105,12 @@ public enum MeasurementTable {
             "median \(decimal($0.median)), p90 \(decimal($0.p90)), mean \(decimal($0.mean))"
         } ?? na(i.unavailable, "first_response_minutes"))
         add("replied within 60 min", i.repliedWithin60mShare.map(percent) ?? na(i.unavailable, "replied_within_60m_share"))
+        if let b = i.firstResponseBusinessMinutes {
+            add("first response, business hours", "median \(decimal(b.median)), p90 \(decimal(b.p90)), mean \(decimal(b.mean)) (minutes)")
+        }
+        if !i.otherChannels.isEmpty {
+            add("other channels left out", i.otherChannels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
         var responders = i.byResponder
         if let limit, responders.count > limit {
             responders.sort { ($0.replied, $1.responder) > ($1.replied, $0.responder) }

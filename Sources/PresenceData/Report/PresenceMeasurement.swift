@@ -178,6 +178,11 @@ public struct PresenceMeasurement: Sendable, Equatable {
                          .init("mean", .number($0.mean))])
             } ?? .null),
             .init("replied_within_60m_share", .number(m.repliedWithin60mShare)),
+            .init("first_response_business_minutes", m.firstResponseBusinessMinutes.map {
+                .object([.init("median", .number($0.median)), .init("p90", .number($0.p90)),
+                         .init("mean", .number($0.mean))])
+            } ?? .null),
+            .init("other_channels", .object(m.otherChannels.sorted { $0.key < $1.key }.map { .init($0.key, .integer($0.value)) })),
             .init("by_responder", .object(m.byResponder.map {
                 .init($0.responder, .object([.init("replied", .integer($0.replied)),
                                              .init("median_minutes", .number($0.medianMinutes))]))

@@ -37,15 +37,23 @@ struct MeasureCommand: ParsableCommand {
                          generic: date, type, reach, impressions, likes, comments,
                          shares, followers, account
               inbox      Twitter customer support (tweet_id,
-                         in_response_to_tweet_id); generic: id, from, inbound,
-                         time, in_reply_to
+                         in_response_to_tweet_id); helpdesk ticket exports, one
+                         row per ticket: Zendesk's CSV export (Via, Created at,
+                         First reply time in minutes [within business hours]),
+                         Zendesk Explore (Ticket channel, Ticket created -
+                         Timestamp, First reply time (min)), Freshdesk (Source,
+                         Created time, Initial response time, First response
+                         time (in hrs) as business hours); generic: id, from,
+                         inbound, time, in_reply_to, or for tickets time,
+                         channel, first_reply_minutes or first_reply_at
               followers  LinkedIn page followers (the New followers sheet as CSV:
                          followers gained per day); generic: date, followers
               traffic    GA4 traffic acquisition (the "# Start date" lines give
                          its period; Key events are the conversions); generic:
                          channel, sessions, conversions, date
             Fields for --map: date type reach impressions likes comments shares followers account \
-            id from inbound time in_reply_to channel sessions conversions. An .xlsx or .xls \
+            id from inbound time in_reply_to channel sessions conversions first_reply_minutes \
+            first_reply_business_minutes first_reply_at replies. An .xlsx or .xls \
             workbook is refused with the sheet to save as CSV.
             Timestamps: ISO 8601 (2017-10-31T22:10:47Z, offsets, fractions), YYYY-MM-DD HH:MM[:SS], \
             Twitter's "Tue Oct 31 22:10:47 +0000 2017", 10/31/2017 10:10 PM, Oct 31, 2017 and \
@@ -95,6 +103,16 @@ struct MeasureCommand: ParsableCommand {
               replied_within_60m_share
                                     starters answered within 60 minutes / all
                                     starters
+              tickets               each ticket of a helpdesk export is a starter,
+                                    answered when it has a first reply (and more
+                                    than 0 replies); only social channels
+                                    (Facebook, Instagram, X/Twitter, WhatsApp,
+                                    TikTok, Messenger, LinkedIn, or
+                                    --social-channels) unless --all-channels; the
+                                    others are counted and named
+              first_response_business_minutes
+                                    the export's first reply in business hours:
+                                    median, p90, mean
               growth_rate           (last − first) / first follower count, by date
               monthly_growth_rate   (last / first)^(1 / months) − 1, months of
                                     30.436875 days
