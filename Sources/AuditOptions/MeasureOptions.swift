@@ -34,6 +34,9 @@ public struct MeasureOptions: ParsableArguments {
         /// `--social-channels LIST`.
         public static let socialChannels = CommandOption("social-channels", value: .text("LIST"),
                                                          help: "Comma-separated channel names that count as social (web analytics channels, helpdesk ticket channels).")
+        /// `--account NAME`.
+        public static let account = CommandOption("account", value: .text("NAME"),
+                                                  help: "Only the posts of this account or page, when an export holds several (the table lists them).")
         /// `--all-channels`.
         public static let allChannels = CommandOption("all-channels", help: "Keep a helpdesk export's tickets of every channel (email, phone, web), not only social media's.")
         /// `--window-minutes N`.
@@ -48,7 +51,7 @@ public struct MeasureOptions: ParsableArguments {
 
         /// Every option of `measure`.
         public static let options = [posts, inbox, followers, traffic, period, since, until, map, delimiter,
-                                     socialChannels, allChannels, windowMinutes, replace, keepTyped, all]
+                                     socialChannels, allChannels, account, windowMinutes, replace, keepTyped, all]
     }
 
     @Option(name: Spec.posts.names, help: Spec.posts.argumentHelp) public var posts: [String] = []
@@ -62,6 +65,7 @@ public struct MeasureOptions: ParsableArguments {
     @Option(name: Spec.delimiter.names, help: Spec.delimiter.argumentHelp) public var delimiter: String?
     @Option(name: Spec.socialChannels.names, help: Spec.socialChannels.argumentHelp) public var socialChannels: String?
     @Flag(name: Spec.allChannels.names, help: Spec.allChannels.argumentHelp) public var allChannels = false
+    @Option(name: Spec.account.names, help: Spec.account.argumentHelp) public var account: String?
     // Optional, so the parser does not add its own "(default: 10.0)" to the help, which says it already.
     @Option(name: Spec.windowMinutes.names, help: Spec.windowMinutes.argumentHelp) public var windowMinutes: Double?
     @Flag(name: Spec.replace.names, help: Spec.replace.argumentHelp) public var replace = false
@@ -104,6 +108,7 @@ public struct MeasureOptions: ParsableArguments {
         request.delimiter = delimiter
         request.socialChannels = socialChannels
         request.allChannels = allChannels
+        request.account = account
         if let windowMinutes { request.windowMinutes = windowMinutes }
         request.window = try MeasureRequest.window(period: period, since: since, until: until)
         request.typedAnswers = typedAnswers

@@ -104,3 +104,44 @@ import TestSupport
         #expect(!result.stderr.contains("Note: the data ends"))
     }
 }
+
+/// Issue 26, item 5: whose data it is. The accounts an export names are listed, one of several
+/// can be picked, and exports that look like another organisation's are said to.
+@Suite struct WhoseDataTests {
+    let smaudit: Smaudit
+
+    init() throws { smaudit = try Smaudit() }
+
+    static let instagram = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../PresenceDataTests/Fixtures/meta-instagram-posts.csv").standardizedFileURL.path
+
+    @Test func exportsOfAnotherAccountAreSaidToBe() throws {
+        let lakeside = try smaudit.write("organisation: Lakeside Physio\nanswers:\n  four-mistakes: {top_priority: sales}\n", to: "lakeside.yaml")
+        let result = try smaudit.run(["measure", "--posts", Self.instagram, "--into", lakeside], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  accounts                        acme.outdoor\n"), "\(result.stdout)")
+        #expect(result.stderr.contains("warning: the posts exports are of “acme.outdoor”, and none looks like “Lakeside Physio”: check they are its own (--account NAME picks one)"), "\(result.stderr)")
+        let acme = try smaudit.write("organisation: Acme Outdoor Ltd\nanswers:\n  four-mistakes: {top_priority: sales}\n", to: "acme.yaml")
+        let own = try smaudit.run(["measure", "--posts", Self.instagram, "--into", acme], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(!own.stderr.contains("none looks like"), "\(own.stderr)")
+    }
+
+    /// Two accounts in one export: `--account` measures one, and says how many posts it left out.
+    @Test func accountPicksOneOfSeveral() throws {
+        let posts = try smaudit.write("""
+        date,likes,comments,shares,account
+        2026-10-02 10:00,10,2,1,Lakeside Physio
+        2026-10-03 10:00,100,20,10,Other Clinic
+        2026-10-04 10:00,20,4,2,lakeside physio
+
+        """, to: "posts.csv")
+        let all = try smaudit.run(["measure", "--posts", posts])
+        #expect(all.stdout.contains("  posts                           3\n  accounts                        Lakeside Physio, Other Clinic, lakeside physio\n"), "\(all.stdout)")
+        let one = try smaudit.run(["measure", "--posts", posts, "--account", "Lakeside Physio"])
+        #expect(one.status == 0, "\(one.stderr)")
+        // Matched without regard to case: the two Lakeside posts, (10 + 2 + 1 + 20 + 4 + 2) / 2 = 19.5.
+        #expect(one.stdout.contains("  posts                           2\n"), "\(one.stdout)")
+        #expect(one.stdout.contains("applause rate (per post)        19.5\n"), "\(one.stdout)")
+        #expect(one.stderr.contains("1 post of other accounts left out (--account Lakeside Physio)"), "\(one.stderr)")
+    }
+}

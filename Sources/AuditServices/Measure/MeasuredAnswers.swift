@@ -16,6 +16,8 @@ public struct MeasureRequest: Sendable {
     public var socialChannels: String?
     /// Keep a helpdesk export's tickets of every channel.
     public var allChannels = false
+    /// Only the posts of one account (`--account`).
+    public var account: String?
     public var windowMinutes: Double = 10
     /// What to do with typed answers the measurement also covers; nil means ask (or, where
     /// nobody can be asked, refuse).
@@ -98,6 +100,7 @@ public struct MeasureRequest: Sendable {
             input.socialChannels = socialChannels.map { $0.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
             input.windowMinutes = windowMinutes
             input.allChannels = allChannels
+            input.account = account
             input.window = window
             input.today = today
             input.posts = files(.posts)
@@ -277,6 +280,27 @@ public enum MeasuredAnswers {
         return (fills, unfilled)
     }
 
+    /// A warning when the posts exports name accounts and none resembles the organisation
+    /// audited: exports of another client measured into this audit would say nothing of it.
+    public static func whoseData(_ measurement: PresenceMeasurement, organisation: String) -> String? {
+        let accounts = measurement.posts?.accounts ?? []
+        guard !accounts.isEmpty, !organisation.trimmingWhitespace().isEmpty else { return nil }
+        guard !accounts.contains(where: { resembles($0, organisation) }) else { return nil }
+        return "the posts exports are of \(accounts.prefix(3).map { "“\($0)”" }.joined(separator: ", "))\(accounts.count > 3 ? " and \(accounts.count - 3) more" : ""), and none looks like “\(organisation)”: check they are its own (--account NAME picks one)"
+    }
+
+    /// Whether an account name and an organisation's name share a word of three letters or
+    /// more, or one holds the other, ignoring case and punctuation (`acme.outdoor` ~ `Acme Outdoor Ltd`).
+    static func resembles(_ account: String, _ organisation: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init).filter { $0.count >= 3 }
+        }
+        let a = words(account), o = words(organisation)
+        if a.contains(where: o.contains) { return true }
+        let joinedA = a.joined(), joinedO = o.joined()
+        return !joinedA.isEmpty && !joinedO.isEmpty && (joinedA.contains(joinedO) || joinedO.contains(joinedA))
+    }
+
     /// Data that ends more than this many days before today describes the team as it was.
     public static let staleAfterDays = 45
 
@@ -420,6 +444,7 @@ public enum MeasuredAnswers {
         let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text)
         try AtomicFile.write(SessionWriter.render(session, set: catalog.set), to: path)
         var lines = loaded.warnings.map { [$0] } ?? []
+        if let whose = whoseData(measurement, organisation: session.organisation) { lines.append("warning: " + whose) }
         lines.append(describe(applied, kept: fills.filter { $0.replacesTyped != nil && typed == .keep }, unfilled: unfilled))
         if let backup {
             lines.append("\(path) is now a session file; the answers file as you wrote it (with its comments) is kept as \(backup)")

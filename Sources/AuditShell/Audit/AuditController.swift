@@ -374,6 +374,7 @@ public final class AuditController {
         if table.hasSuffix("\n") { table.removeLast() }
         console.print(TerminalText(table))
         guard let flow else { return }
+        if let whose = MeasuredAnswers.whoseData(measurement, organisation: flow.session.organisation) { shell.warn(whose) }
         var measurements = MeasuredAnswers.Measurements(request: request, measured: measurement)
         let (fills, unfilled) = try MeasuredAnswers.plan(flow.session, set: set, measurements: &measurements)
         if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {

@@ -12,6 +12,8 @@ public struct MeasureInput: Sendable {
     public var platformOf: [String: Platform] = [:]
     /// Keep the tickets of every channel of a helpdesk export, not only social media's.
     public var allChannels = false
+    /// Only the posts of this account or page, when an export holds several (`--account`).
+    public var account: String?
     /// Web traffic by channel.
     public var traffic: [String] = []
     /// `--map` overrides, field name → column name (see `ColumnMapping.Field`).

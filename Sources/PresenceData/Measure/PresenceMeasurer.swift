@@ -342,7 +342,9 @@ private struct MeasureRun {
         let counts = postPlatforms.count == 1 ? followerSeries.map(\.series) : followerSeries.filter { $0.platform != nil }.map(\.series)
         let windowMinutes = input.windowMinutes
         let groups = try read(.posts, window: window,
-                              make: { PostsAccumulator(window: window, windowMinutes: windowMinutes, followerSeries: series(for: $0.platform)) },
+                              make: { [account = input.account] in
+                                  PostsAccumulator(window: window, windowMinutes: windowMinutes, followerSeries: series(for: $0.platform), account: account)
+                              },
                               begin: { a, h, format, columns in
                                   a.beginFile(columns: columns, delimiter: h.delimiter, format: format)
                                   return nil
@@ -366,6 +368,13 @@ private struct MeasureRun {
             parts.append(PlatformMetrics(platform: g.platform, metrics: metrics, coverage: coverage))
         }
         measurement.coverage[.posts] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
+        if let account = input.account {
+            let left = groups.reduce(0) { $0 + $1.accumulator.otherAccountPosts }
+            if left > 0 {
+                warnings.append(PresenceWarning(file: input.files(.posts).first ?? "", line: nil,
+                                                message: "\(MeasurementTable.counted(left, "post")) of other accounts left out (--account \(account))"))
+            }
+        }
         if parts.count == 1 {
             measurement.posts = parts[0].metrics
             return
@@ -376,6 +385,7 @@ private struct MeasureRun {
         let perPlatform = parts.map(\.metrics.followersAtEnd)
         let together: Double? = perPlatform.allSatisfy({ $0 != nil }) ? perPlatform.reduce(0) { $0 + $1! } : nil
         var metrics = all.metrics(followersAtEnd: together, skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+        metrics.accounts = Array(Set(parts.flatMap(\.metrics.accounts))).sorted()
         if together == nil {
             let missing = parts.filter { $0.metrics.followersAtEnd == nil }.map(\.name)
             metrics.unavailable["engagement_per_follower"] = "no follower count for \(MeasurementTable.list(missing)): give --followers PLATFORM=FILE"

@@ -50,10 +50,16 @@ struct PostsAccumulator: FileAccumulator {
     /// The followers column of the latest measured post (by date, else the last one read).
     private(set) var latestFollowers: (time: Double, followers: Double)?
 
-    init(window: Period?, windowMinutes: Double, followerSeries: [FollowerSeries]) {
+    /// Only the posts of this account (lower-cased), when several share the export (`--account`).
+    private let accountFilter: [UInt8]?
+    /// Posts of other accounts left out by `accountFilter`.
+    private(set) var otherAccountPosts = 0
+
+    init(window: Period?, windowMinutes: Double, followerSeries: [FollowerSeries], account: String? = nil) {
         dates = DatedRows(window: window)
         self.windowMinutes = windowMinutes
         self.followerSeries = followerSeries
+        accountFilter = account.map { Array($0.trimmingSpaces().lowercased().utf8) }
     }
 
     /// Starts reading a file whose header resolved to `columns`.
@@ -93,6 +99,11 @@ struct PostsAccumulator: FileAccumulator {
 
     mutating func add(_ row: CSVRow, log: inout ProblemLog) {
         if isTotalRow(row) { return }
+        if let accountFilter, let column = layout.account,
+           FieldParser.trimmed(row.bytes(column)).map({ $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) != accountFilter {
+            otherAccountPosts += 1
+            return
+        }
         guard let likes = number(row, layout.likes, "likes", emptyAsZero: true, log: &log),
               let comments = number(row, layout.comments, "comments", emptyAsZero: true, log: &log),
               let shares = number(row, layout.shares, "shares", emptyAsZero: true, log: &log),
@@ -211,6 +222,7 @@ struct PostsAccumulator: FileAccumulator {
     /// so `absorb` can still take them.
     mutating func metrics(followersAtEnd: Double?, skippedRows: Int) -> PostsMetrics {
         var m = PostsMetrics(count: count, skippedRows: skippedRows)
+        m.accounts = accounts.names.filter { !$0.isEmpty }.sorted()
         func perPost(_ key: String, _ field: ColumnMapping.Field, _ sum: Double, _ posts: Int) -> Double? {
             if !fieldsSeen.contains(field) {
                 if count > 0 { m.unavailable[key] = "no \(field.rawValue) column" }

@@ -32,6 +32,8 @@ public struct PostsMetrics: Sendable, Equatable {
     public var followersAtEnd: Double?
     /// Why a metric is `nil`, by its JSON name.
     public var unavailable: [String: String]
+    /// The account or page names of the posts measured, where the export names them.
+    public var accounts: [String] = []
 
     /// Creates the metrics.
     public init(count: Int = 0, skippedRows: Int = 0, applauseRate: Double? = nil, likesPerPost: Double? = nil,

@@ -67,6 +67,10 @@ public enum MeasurementTable {
         var rows: Rows = []
         func add(_ label: String, _ value: String) { rows.append((label, value)) }
         add("posts", "\(p.count)" + (p.skippedRows > 0 ? " (\(counted(p.skippedRows, "row")) skipped)" : ""))
+        // Whose data it is: the accounts the export names, so a file of another client shows.
+        if !p.accounts.isEmpty {
+            add("accounts", p.accounts.prefix(5).joined(separator: ", ") + (p.accounts.count > 5 ? " and \(p.accounts.count - 5) more" : ""))
+        }
         add("applause rate (per post)", p.applauseRate.map(decimal) ?? na(p.unavailable, "applause_rate"))
         add("likes per post", p.likesPerPost.map(decimal) ?? na(p.unavailable, "likes_per_post"))
         add("amplification (shares/post)", p.amplificationRate.map(decimal) ?? na(p.unavailable, "amplification_rate"))

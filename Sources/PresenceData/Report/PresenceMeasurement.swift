@@ -163,6 +163,7 @@ public struct PresenceMeasurement: Sendable, Equatable {
             } ?? .null),
             .init("engagement_per_follower", .number(p.engagementPerFollower)),
             .init("followers_at_end", .number(p.followersAtEnd)),
+            .init("accounts", .array(p.accounts.map { .string($0) })),
         ])
     }
 
