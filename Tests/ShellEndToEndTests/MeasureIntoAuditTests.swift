@@ -145,3 +145,32 @@ import TestSupport
         #expect(one.stderr.contains("1 post of other accounts left out (--account Lakeside Physio)"), "\(one.stderr)")
     }
 }
+
+/// Issue 26, item 1: a figure measured from several platforms keeps each platform's beside the
+/// total, in the session, the report and its chart.
+@Suite struct PerPlatformFiguresTests {
+    let smaudit: Smaudit
+
+    init() throws { smaudit = try Smaudit() }
+
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../PresenceDataTests/Fixtures/\(name)").standardizedFileURL.path
+    }
+
+    /// October: Instagram 1,510 interactions on 4 posts = 377.5 a post, Facebook 516 on 3 = 172,
+    /// TikTok 2,180 on 3 = 726.67; together 4,206 on 10 = 420.6.
+    @Test func eachPlatformsFigureIsKeptBesideTheTotal() throws {
+        let session = try smaudit.write("organisation: Acme Outdoor\nanswers:\n  seven-steps: {outcomes_written: yes}\n", to: "acme.yaml")
+        let result = try smaudit.run(["measure", "--posts", Self.fixture("meta-instagram-posts.csv"), "--posts", Self.fixture("meta-facebook-posts.csv"),
+                                      "--posts", Self.fixture("tiktok-content.csv"), "--into", session],
+                                     environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let saved = try smaudit.read("acme.yaml")
+        #expect(saved.contains("metric: \"posts.applause_rate\", value: 420.6, at: \"2026-11-23T10:00:00Z\", period: \"Oct 2026\", by_platform: {Instagram: 377.5, Facebook: 172, TikTok: 726.6666666666666}}"), "\(saved)")
+        let report = try smaudit.run(["report", session, "-o", "-"])
+        #expect(report.stdout.contains("- Applause rate (likes, shares and comments per post): 420.6 (Instagram 377.5, Facebook 172, TikTok 726.67)"), "\(report.stdout)")
+        let html = try smaudit.run(["report", session, "--format", "html", "-o", "-"])
+        #expect(html.stdout.contains("aria-label=\"Likes, comments and shares per post by platform, October 2026: Instagram 377.5; Facebook 172; TikTok 726.7\""), "\(html.stdout)")
+    }
+}

@@ -160,12 +160,29 @@ public struct MeasuredValue: Sendable, Hashable {
     public var at: String
     /// The part of the export measured, in words (`Oct 2026`); nil for older sessions.
     public var period: String?
+    /// The same figure per platform, in the exports' order, when the exports were of several:
+    /// the answer is their total, and the report shows them beside it.
+    public var byPlatform: [PlatformFigure] = []
 
-    public init(file: String, metric: String, value: Double, at: String, period: String? = nil) {
+    public init(file: String, metric: String, value: Double, at: String, period: String? = nil, byPlatform: [PlatformFigure] = []) {
         self.file = file
         self.metric = metric
         self.value = value
         self.at = at
         self.period = period
+        self.byPlatform = byPlatform
+    }
+}
+
+/// One platform's figure of a measured answer.
+public struct PlatformFigure: Sendable, Hashable {
+    /// `Instagram`.
+    public var platform: String
+    /// Its value, in the metric's unit.
+    public var value: Double
+
+    public init(platform: String, value: Double) {
+        self.platform = platform
+        self.value = value
     }
 }

@@ -281,14 +281,20 @@ public enum SessionReader {
             read.entry.estimated = src.string(fields["estimated"]?.value, field: "estimated")
             read.version = src.string(fields["version"]?.value, field: "version")
             if let measuredNode = fields["measured"]?.value, !YAMLSource.isNull(measuredNode),
-               let m = src.fields(measuredNode, what: "`measured`", allowed: ["file", "metric", "value", "at", "period"],
+               let m = src.fields(measuredNode, what: "`measured`", allowed: ["file", "metric", "value", "at", "period", "by_platform"],
                                   required: ["file", "metric", "value"]),
                let file = src.string(m["file"]?.value, field: "file"),
                let metric = src.string(m["metric"]?.value, field: "metric"),
                let value = src.number(m["value"]?.value, field: "value") {
+                var figures: [PlatformFigure] = []
+                if let node = m["by_platform"]?.value, !YAMLSource.isNull(node), let pairs = src.pairs(node, what: "`by_platform`") {
+                    for (platform, _, valueNode) in pairs {
+                        if let v = src.number(valueNode, field: "by_platform") { figures.append(PlatformFigure(platform: platform, value: v)) }
+                    }
+                }
                 read.entry.measured = MeasuredValue(file: file, metric: metric, value: value,
                                                     at: src.string(m["at"]?.value, field: "at") ?? "",
-                                                    period: src.string(m["period"]?.value, field: "period"))
+                                                    period: src.string(m["period"]?.value, field: "period"), byPlatform: figures)
             }
         } else {
             answerNode = node

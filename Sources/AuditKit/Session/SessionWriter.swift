@@ -89,7 +89,9 @@ public enum SessionWriter {
         if !entry.evidence.isEmpty { out += "      evidence: [\(entry.evidence.map(quote).joined(separator: ", "))]\n" }
         if let m = entry.measured {
             let period = m.period.map { ", period: \(quote($0))" } ?? ""
-            out += "      measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))\(period)}\n"
+            let platforms = m.byPlatform.isEmpty ? ""
+                : ", by_platform: {" + m.byPlatform.map { "\(key($0.platform)): \(ExpressionPrinter.formatNumber($0.value))" }.joined(separator: ", ") + "}"
+            out += "      measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))\(period)\(platforms)}\n"
         }
     }
 

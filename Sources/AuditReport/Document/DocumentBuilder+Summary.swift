@@ -102,11 +102,25 @@ extension DocumentBuilder {
         if !periods.isEmpty { heading += " (" + periods.joined(separator: "; ") + ")" }
         heading += ":"
         let items: [[Inline]] = measured.map { ref, m in
-            let value = input.answers[ref].map { HumanNumbers.answer($0, of: input.set.question(ref)) } ?? ExpressionPrinter.formatNumber(m.value)
-            return [.text(MetricWords.words(m.metric).capitalisedFirst + ": " + value)]
+            let question = input.set.question(ref)
+            let value = input.answers[ref].map { HumanNumbers.answer($0, of: question) } ?? ExpressionPrinter.formatNumber(m.value)
+            // The total first, each platform's own beside it: a total alone hides which one works.
+            let platforms = m.byPlatform.isEmpty ? ""
+                : " (" + m.byPlatform.map { "\($0.platform) \(HumanNumbers.answer($0.value, of: question))" }.joined(separator: ", ") + ")"
+            return [.text(MetricWords.words(m.metric).capitalisedFirst + ": " + value + platforms)]
         }
         var blocks: [Block] = [.paragraph([.strong([.text(heading)]), .text(" From the " + NumberText.list(exports) + (exports.count == 1 ? " export:" : " exports:"))]),
                                .list(ordered: false, start: 1, items: items)]
+        // Interactions per post by platform, where the posts were of several.
+        if let applause = measured.first(where: { $0.1.metric == "posts.applause_rate" && $0.1.byPlatform.count > 1 }) {
+            let rows: [Chart.ValueRow] = applause.1.byPlatform.compactMap { figure in
+                guard case .number(let n) = figure.value else { return nil }
+                return Chart.ValueRow(label: figure.platform, value: n)
+            }
+            if rows.count > 1 {
+                blocks.append(.chart(.values(title: "Likes, comments and shares per post by platform" + (applause.1.period.map { ", " + HumanNumbers.period($0) } ?? ""), rows: rows)))
+            }
+        }
         // Where social media's share of the website's visits is known, it is drawn against the rest.
         if let share = measured.first(where: { $0.1.metric == "traffic.social_share" }), case .percent(let fraction)? = input.answers[share.0] {
             let percent = (fraction * 1000).rounded() / 10

@@ -106,6 +106,8 @@ enum Chart {
     case bars(title: String, rows: [BarRow])
     /// Shares of a whole from the client's measured data (website sessions by source).
     case shares(title: String, rows: [ShareRow])
+    /// Figures of the client's measured data side by side (interactions per post by platform).
+    case values(title: String, rows: [ValueRow])
     /// Before and after bars per checklist.
     case beforeAfter(title: String, rows: [(label: String, previous: Double?, current: Double?)])
 
@@ -116,6 +118,12 @@ enum Chart {
         var low: Double?
         var high: Double?
         var band: String?
+    }
+
+    /// One figure: its label and value.
+    struct ValueRow {
+        var label: String
+        var value: Double
     }
 
     /// One share: its label, its percentage and whether it is the one the chart is about.

@@ -18,6 +18,7 @@ struct SVGCharts {
         case .gauge(let g): return gauge(g, id: id)
         case .bars(let title, let rows): return bars(title: title, rows: rows, id: id)
         case .shares(let title, let rows): return shares(title: title, rows: rows, id: id)
+        case .values(let title, let rows): return values(title: title, rows: rows, id: id)
         case .beforeAfter(let title, let rows): return beforeAfter(title: title, rows: rows, id: id)
         }
     }
@@ -117,6 +118,23 @@ struct SVGCharts {
             if width > 0 {
                 out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"\(Self.n(width))\" height=\"14\" fill=\"\(row.highlight ? Self.ink : "#9aa5b1")\"/>\n"
             }
+        }
+        return out + Self.close
+    }
+
+    /// Figures side by side, scaled to the largest.
+    private func values(title: String, rows: [Chart.ValueRow], id: String) -> String {
+        let height = rows.count * 40 + 8
+        let largest = max(rows.map(\.value).max() ?? 0, 1e-9)
+        let words = rows.map { "\($0.label) \(Self.n($0.value))" }.joined(separator: "; ")
+        var out = Self.open(id, "\(title): \(words)", width: 640, height: height)
+        for (i, row) in rows.enumerated() {
+            let top = i * 40
+            out += "<text x=\"20\" y=\"\(top + 14)\" class=\"label\">\(Self.e(row.label))</text>\n"
+            out += "<text x=\"620\" y=\"\(top + 14)\" text-anchor=\"end\" class=\"value\">\(Self.n(row.value))</text>\n"
+            out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"600\" height=\"14\" class=\"track\"/>\n"
+            let width = max(row.value, 0) / largest * 600
+            if width > 0 { out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"\(Self.n(width))\" height=\"14\" fill=\"\(Self.ink)\"/>\n" }
         }
         return out + Self.close
     }

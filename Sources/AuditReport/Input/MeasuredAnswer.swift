@@ -1,3 +1,16 @@
+import AuditKit
+
+/// One platform's figure of a measured answer, as the question reads it.
+public struct PlatformAnswer: Sendable, Hashable {
+    public var platform: String
+    public var value: AnswerValue
+
+    public init(platform: String, value: AnswerValue) {
+        self.platform = platform
+        self.value = value
+    }
+}
+
 /// An answer computed from a platform's data export rather than typed by the team, such as a
 /// median first-response time from an inbox export. The report names the file and the metric.
 public struct MeasuredAnswer: Sendable, Hashable {
@@ -13,6 +26,8 @@ public struct MeasuredAnswer: Sendable, Hashable {
     /// What the team had typed before the measurement replaced it (`50%`), their estimate; nil
     /// when the question was unanswered.
     public var estimate: String?
+    /// The figure per platform, as the question reads it, when the exports were of several.
+    public var byPlatform: [PlatformAnswer] = []
 
     /// Creates a measured answer.
     public init(file: String, metric: String, value: Double, period: String? = nil, estimate: String? = nil) {

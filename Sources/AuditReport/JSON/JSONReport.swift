@@ -139,6 +139,7 @@ private struct JSONBuilder {
             ("export", .string(MetricWords.export(m.metric))),
             ("file", .string(DocumentBuilder.fileName(m.file))),
             ("period", .string(m.period)),
+            ("by_platform", .object(m.byPlatform.map { ($0.platform, .string(HumanNumbers.answer($0.value, of: input.set.question(ref)))) })),
         ])
     }
 

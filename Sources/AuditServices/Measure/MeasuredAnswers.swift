@@ -165,6 +165,8 @@ public enum MeasuredAnswers {
         public var platforms: [String] = []
         /// How many export files of its kind the figure comes from.
         public var exportCount = 1
+        /// The same figure per platform, when the exports were of several.
+        public var byPlatform: [PlatformFigure] = []
         /// The window asked for (the last full month, the last 90 days, all).
         public var window: MeasurementWindow = .all
         /// When the data is old for the audit: "the data ends on 31 August 2026, 98 days ago".
@@ -273,6 +275,7 @@ public enum MeasuredAnswers {
                                 replacesTyped: typed, platforms: platforms,
                                 exportCount: kind.map { measurements.request.files($0).count } ?? 1)
                 fill.window = window
+                fill.byPlatform = measurement.byPlatform(metric).map { PlatformFigure(platform: $0.platform, value: $0.value) }
                 fill.staleNote = staleness(coverage, today: measurements.request.today)
                 fills.append(fill)
             }
@@ -327,7 +330,8 @@ public enum MeasuredAnswers {
             entry.text = fill.answer.displayText
             entry.skipped = false
             entry.at = now
-            entry.measured = MeasuredValue(file: fill.file, metric: fill.metric, value: fill.value, at: now, period: fill.period)
+            entry.measured = MeasuredValue(file: fill.file, metric: fill.metric, value: fill.value, at: now, period: fill.period,
+                                           byPlatform: fill.byPlatform)
             session[fill.ref] = entry
             applied.append(fill)
         }

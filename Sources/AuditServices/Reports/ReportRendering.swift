@@ -52,7 +52,14 @@ public enum ReportRendering {
             if !entry.evidence.isEmpty { evidence[ref] = entry.evidence }
             if entry.skipped && entry.value == nil { skipped.insert(ref) }
             if let m = entry.measured {
-                measured[ref] = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value, period: m.period, estimate: entry.estimated)
+                var answer = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value, period: m.period, estimate: entry.estimated)
+                // Each platform's figure as the question reads it, for the report to show beside the total.
+                if let question = set.question(ref) {
+                    answer.byPlatform = m.byPlatform.compactMap { figure in
+                        MeasuredAnswers.answer(for: question, metric: m.metric, value: figure.value).map { PlatformAnswer(platform: figure.platform, value: $0) }
+                    }
+                }
+                measured[ref] = answer
             }
         }
         var input = ReportInput(organisation: session.organisation, auditors: session.auditors, date: session.date,

@@ -105,6 +105,22 @@ public struct PresenceMeasurement: Sendable, Equatable {
         ]
     }
 
+    /// The figure at a metric path for each platform measured apart (`posts.applause_rate` →
+    /// Instagram's, Facebook's, …), in the exports' order; empty when there was one platform.
+    public func byPlatform(_ metric: String) -> [(platform: String, value: Double)] {
+        let keys = metric.split(separator: ".").map(String.init)
+        guard keys.count > 1, let kind = ExportKind(rawValue: keys[0]) else { return [] }
+        let names: [String]
+        switch kind {
+        case .posts: names = postsByPlatform.map(\.name)
+        case .inbox: names = inboxByPlatform.map(\.name)
+        case .followers: names = followersByPlatform.map(\.name)
+        case .traffic: names = []
+        }
+        let rest = keys.dropFirst().joined(separator: ".")
+        return names.compactMap { name in value(at: "\(kind.rawValue).by_platform.\(name).\(rest)").map { (name, $0) } }
+    }
+
     /// Why the figure at a metric path is missing, as the metrics record it ("no followers
     /// column and no --followers count series"); nil when it is there or nothing says why.
     public func unavailableReason(of metric: String) -> String? {
