@@ -174,3 +174,27 @@ import TestSupport
         #expect(html.stdout.contains("aria-label=\"Likes, comments and shares per post by platform, October 2026: Instagram 377.5; Facebook 172; TikTok 726.7\""), "\(html.stdout)")
     }
 }
+
+/// Issue 26, item 9: a checklist's `measure:` naming a metric no measurement gives is an error
+/// of `check` at its place, with the closest metric.
+@Suite struct UnknownMetricTests {
+    @Test func anUnknownMetricIsAnErrorAtItsPlace() throws {
+        let smaudit = try Smaudit()
+        let path = try smaudit.write("""
+        id: metrics
+        title: Metrics
+        version: "1"
+        sections:
+          - id: s
+            title: S
+            questions:
+              - {id: applause, prompt: Applause?, type: number, measure: posts.aplause_rate}
+              - {id: reach, prompt: Reach?, type: percent, measure: posts.engagement_rate_by_reach.median}
+
+        """, to: "metrics.yaml")
+        let result = try smaudit.run(["check", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path):8:66: error: question `applause`: unknown metric `posts.aplause_rate` in `measure:`; did you mean `posts.applause_rate`?"), "\(result.stderr)")
+        #expect(!result.stderr.contains("question `reach`"))
+    }
+}

@@ -24,8 +24,12 @@ public enum CheckRunner {
     /// built-in does not clash with the built-in.
     /// With `strict`, a rule that no example lists both failing and passing (or not
     /// applicable) is an error rather than a warning, unless it carries `untested:`.
+    ///
+    /// `metricProblem` says what is wrong with a question's `measure:` metric (nil when it is
+    /// one the measurements give); the engine knows no metrics, the caller does.
     public static func run(files: [(file: String, text: String)],
-                           context: [(file: String, text: String)] = [], strict: Bool = false) -> CheckReport {
+                           context: [(file: String, text: String)] = [], strict: Bool = false,
+                           metricProblem: ((String) -> String?)? = nil) -> CheckReport {
         var checkedIDs = Set<String>()
         for f in files {
             if let c = ChecklistLoader.parse(text: f.text, file: f.file).0 { checkedIDs.insert(c.id) }
@@ -41,6 +45,12 @@ public enum CheckRunner {
         for checklist in set.checklists where checkedFiles.contains(checklist.file) {
             diagnostics += coverage(of: checklist, strict: strict)
             diagnostics += ProblemChecks.nothingChoicesNotExclusive(in: checklist, set: set, strict: strict)
+            if let metricProblem {
+                for (_, q) in checklist.allQuestions {
+                    guard let metric = q.measure, let problem = metricProblem(metric) else { continue }
+                    diagnostics.append(.error("question `\(q.id)`: \(problem)", at: q.measureLocation ?? q.location))
+                }
+            }
         }
         diagnostics += ProblemChecks.sameAnswersInTwoProblems(in: set, files: checkedFiles, strict: strict)
         var sources: [String: String] = [:]

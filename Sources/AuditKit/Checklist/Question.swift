@@ -44,6 +44,8 @@ public struct Question: Sendable, Hashable {
     public var integer = false
     /// A metric path such as `inbox.first_response_minutes.median`, kept for presence data.
     public var measure: String?
+    /// Where the `measure:` value is, for `check` to point at an unknown metric.
+    public var measureLocation: SourceLocation?
     /// The window of an export the measured answer is taken from (`measure_period:`); nil is
     /// the whole export.
     public var measurePeriod: MeasurePeriod?

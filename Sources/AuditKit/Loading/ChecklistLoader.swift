@@ -296,6 +296,7 @@ public enum ChecklistLoader {
                 }
             }
             q.measure = src.string(f["measure"]?.value, field: "measure")
+            q.measureLocation = f["measure"].map { src.location($0.value) }
             if let periodNode = f["measure_period"]?.value, let text = src.string(periodNode, field: "measure_period") {
                 if let period = MeasurePeriod(rawValue: text) {
                     q.measurePeriod = period

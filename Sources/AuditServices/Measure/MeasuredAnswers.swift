@@ -122,6 +122,14 @@ public struct MeasureRequest: Sendable {
 
 /// Fills audit questions that declare `measure: METRIC` with measured values.
 public enum MeasuredAnswers {
+    /// What `check` says of a `measure:` metric that no measurement gives, with the closest one.
+    public static func metricProblem(_ metric: String) -> String? {
+        guard !Metric.isKnown(metric) else { return nil }
+        let hint = Suggest.closest(to: metric, in: Metric.allPaths).map { "did you mean `\($0)`?" }
+            ?? "the metrics are listed by `smaudit measure --help`"
+        return "unknown metric `\(metric)` in `measure:`; \(hint)"
+    }
+
     /// The answer a metric gives a question, converted to its type (minutes for durations,
     /// fractions for percentages), or nil when the type does not fit or the value is out of bounds.
     ///

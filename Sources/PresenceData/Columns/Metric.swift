@@ -47,6 +47,12 @@ public struct Metric: Sendable, Hashable {
         "posts.amplification_rate": .perPost,
         "posts.conversation_rate": .perPost,
         "posts.engagement_per_follower": .perFollower,
+        "posts.engagement_rate_by_reach.median": .share, "posts.engagement_rate_by_reach.mean": .share,
+        "posts.engagement_rate_by_reach.aggregate": .share,
+        "posts.engagement_rate_by_impressions.median": .share, "posts.engagement_rate_by_impressions.mean": .share,
+        "posts.engagement_rate_by_impressions.aggregate": .share,
+        "posts.engagement_rate_by_followers.median": .share, "posts.engagement_rate_by_followers.mean": .share,
+        "posts.engagement_rate_by_followers.aggregate": .share,
         "posts.followers_at_end": .count,
         "posts.clustered_updates.clusters": .count,
         "posts.clustered_updates.posts_in_clusters": .count,
@@ -73,4 +79,13 @@ public struct Metric: Sendable, Hashable {
 
     /// The paths of every metric, for messages that list what is accepted.
     public static var allPaths: [String] { units.keys.sorted() }
+
+    /// Whether `measure` gives a figure at this path: a metric of the table, or one keyed by a
+    /// name the exports give (`posts.by_platform.Instagram.applause_rate`,
+    /// `inbox.by_responder.Brand.median_minutes`, `posts.by_type.Video.count`).
+    public static func isKnown(_ path: String) -> Bool {
+        if Metric(path: path) != nil { return true }
+        let parts = path.split(separator: ".")
+        return parts.count > 3 && ["by_responder", "by_type"].contains(String(parts[1])) && ExportKind(rawValue: String(parts[0])) != nil
+    }
 }

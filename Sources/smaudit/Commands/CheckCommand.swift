@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let all = ChecklistCatalog.files(folders: ChecklistCatalog.userFolders(environment: environment, extra: checklistOptions.folders))
-        var report = CheckRunner.run(files: all, strict: strict)
+        var report = CheckRunner.run(files: all, strict: strict, metricProblem: MeasuredAnswers.metricProblem)
         if !files.isEmpty {
             var named: [(file: String, text: String)] = []
             for path in files {
@@ -26,7 +26,8 @@ struct CheckCommand: ParsableCommand {
             }
             // A named file replaces an installed one with the same file name.
             let names = Set(named.map { AtomicFile.name(of: $0.file) })
-            report = CheckRunner.run(files: named, context: all.filter { !names.contains(AtomicFile.name(of: $0.file)) }, strict: strict)
+            report = CheckRunner.run(files: named, context: all.filter { !names.contains(AtomicFile.name(of: $0.file)) }, strict: strict,
+                                     metricProblem: MeasuredAnswers.metricProblem)
         }
         if !report.diagnosticsText.isEmpty { Output.message(report.diagnosticsText) }
         Output.print(report.reportText)
