@@ -20,6 +20,16 @@ struct ResizeRedrawTests {
         return try TmuxScreen([Smaudit.executable] + arguments, environment: environment, columns: 80, rows: 24)
     }
 
+    /// Waits until the shell has handled everything before this moment, a resize included: a
+    /// key typed now is echoed only after the window change before it was read, so its echo
+    /// (and its erasure) is the sign, not a fixed pause.
+    func settle(_ screen: TmuxScreen, _ line: String) throws {
+        try screen.type("~")
+        try screen.waitFor("the echo of a key typed after the resize") { rows in rows.contains { $0.hasSuffix(line + "~") } }
+        try screen.press("BSpace")
+        try screen.waitFor("the key erased") { rows in rows.contains { $0.hasSuffix(line) } && !rows.contains { $0.hasSuffix(line + "~") } }
+    }
+
     /// Rows of the screen that show the prompt.
     func promptRows(_ screen: [String], _ prompt: String) -> [String] { screen.filter { $0.contains(prompt) } }
 
@@ -29,7 +39,7 @@ struct ResizeRedrawTests {
         try screen.type("show four")
         try screen.waitFor("smaudit> show four")
         try screen.resize(columns: 100, rows: 24)
-        usleep(300_000)
+        try settle(screen, "smaudit> show four")
         try screen.resize(columns: 70, rows: 24)
         let shown = try screen.waitFor(timeout: 5, "the redrawn line") { rows in
             rows.filter { $0.contains("smaudit>") }.count == 1 && rows.contains("smaudit> show four")
@@ -50,7 +60,7 @@ struct ResizeRedrawTests {
         try screen.waitFor("smaudit [mini 1/3]> engagement")
         for columns in [100, 60, 90] {
             try screen.resize(columns: columns, rows: 24)
-            usleep(300_000)
+            try settle(screen, "smaudit [mini 1/3]> engagement")
         }
         let shown = try screen.waitFor(timeout: 5, "the redrawn question prompt") { rows in
             rows.filter { $0.contains("smaudit [mini") }.count == 1

@@ -110,11 +110,16 @@ import TestSupport
         offset = try shell.waitFor("smaudit> ", after: offset)
         shell.sendLine("version")
         offset = try shell.waitFor("smaudit> ", after: offset)
-        shell.send(Key.ctrlR + "qui")
-        // libedit shows the search as `bck:qui` beside the match; the redraw is cursor moves,
-        // so the test asserts what the recalled command does.
-        try shell.waitFor("bck:", after: offset)
-        usleep(200_000)
+        // libedit draws the search as `bck:qui` beside the match with cursor moves, so each key
+        // is sent once the previous one shows: `q` brings up the match, `u` and `i` echo alone.
+        shell.send(Key.ctrlR)
+        offset = try shell.waitFor("bck:", after: offset)
+        shell.send("q")
+        offset = try shell.waitFor("help", after: offset)
+        for key in ["u", "i"] {
+            shell.send(key)
+            offset = try shell.waitFor(key, after: offset)
+        }
         shell.send(Key.enter)
         try shell.waitFor("Leave smaudit", after: offset)
     }

@@ -103,3 +103,15 @@ public enum ExportKind: String, Sendable, CaseIterable {
         try ExportFormat.detect(kind: self, header: header).resolveColumns(header: header, mapping: mapping, file: file)
     }
 }
+
+extension ExportKind {
+    /// The kind of export as a reader names it: “the inbox export”, without the article.
+    public var readerName: String {
+        switch self {
+        case .posts: "posts export"
+        case .inbox: "inbox export"
+        case .followers: "follower export"
+        case .traffic: "web analytics export"
+        }
+    }
+}

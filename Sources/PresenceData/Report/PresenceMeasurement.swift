@@ -42,17 +42,18 @@ public struct PresenceMeasurement: Sendable, Equatable {
 
     /// The measurement as a JSON tree in the key order.
     public var jsonValue: JSONValue {
-        .object([
-            .init("posts", posts.map { section(.posts, Self.json($0), postsByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) } ?? .null),
-            .init("inbox", inbox.map { section(.inbox, Self.json($0), inboxByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) } ?? .null),
-            .init("followers", followers.map {
-                section(.followers, Self.json($0), followersByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) })
-            } ?? .null),
-            .init("traffic", traffic.map {
-                section(.traffic, Self.json($0), trafficByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) })
-            } ?? .null),
-            .init("window", .string(window.description)),
-        ])
+        .object(ExportKind.allCases.map { .init($0.rawValue, sectionValue($0) ?? .null) } + [.init("window", .string(window.description))])
+    }
+
+    /// One kind's section of the JSON tree, nil when that kind was not measured; reading one
+    /// figure builds only its own section.
+    private func sectionValue(_ kind: ExportKind) -> JSONValue? {
+        switch kind {
+        case .posts: posts.map { section(.posts, Self.json($0), postsByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) }
+        case .inbox: inbox.map { section(.inbox, Self.json($0), inboxByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) }
+        case .followers: followers.map { section(.followers, Self.json($0), followersByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) }
+        case .traffic: traffic.map { section(.traffic, Self.json($0), trafficByPlatform.map { ($0.name, Self.json($0.metrics), $0.coverage) }) }
+        }
     }
 
     /// The coverage of the figure at a JSON path (`posts.applause_rate`, or one platform's:
@@ -143,8 +144,9 @@ public struct PresenceMeasurement: Sendable, Equatable {
     /// The number at a dotted JSON path (`posts.engagement_rate_by_reach.median`,
     /// `inbox.by_responder.BrandHandle.median_minutes`); `nil` when absent or `null`.
     public func value(at path: String) -> Double? {
-        var node = jsonValue
-        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
+        let keys = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard let kind = keys.first.flatMap({ ExportKind(rawValue: String($0)) }), var node = sectionValue(kind) else { return nil }
+        for key in keys.dropFirst() {
             guard let next = node[String(key)] else { return nil }
             node = next
         }
