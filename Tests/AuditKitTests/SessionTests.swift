@@ -86,9 +86,9 @@ import Testing
     }
 
     @Test func aNewerFormatIsRefusedAndLenientModeDropsUnknownQuestions() {
-        let newer = read("format: 3\nanswers: {}\n")
+        let newer = read("format: 4\nanswers: {}\n")
         #expect(newer.session == nil)
-        #expect(newer.diagnostics.first?.message.contains("written by a newer smaudit (format 3)") == true)
+        #expect(newer.diagnostics.first?.message.contains("written by a newer smaudit (format 4)") == true)
 
         let lenient = read("answers:\n  mini:\n    gone: yes\n    followers: 3\n", mode: .lenient)
         #expect(lenient.session?.answers.count == 1)
@@ -98,12 +98,12 @@ import Testing
     /// Issue 29 item 9: a format far below zero crashed (`Int(version)` trapped), 0 and -1 were
     /// read without the end marker, and a huge newer number was printed rounded.
     @Test(arguments: [
-        ("format: -99999999999999999999\nanswers: {}\n", "1:9 the session format -99999999999999999999 is not one this smaudit reads: it reads formats 1 and 2"),
-        ("format: 0\nanswers: {}\n", "1:9 the session format 0 is not one this smaudit reads: it reads formats 1 and 2"),
-        ("format: -1\nanswers: {}\n", "1:9 the session format -1 is not one this smaudit reads: it reads formats 1 and 2"),
-        ("format: 1.5\nanswers: {}\n", "1:9 the session format 1.5 is not one this smaudit reads: it reads formats 1 and 2"),
-        ("format: 100000000000000000000\nanswers: {}\n", "1:9 this session was written by a newer smaudit (format 100000000000000000000); this version reads formats 1 and 2: upgrade smaudit"),
-        ("format: 9223372036854775807\nanswers: {}\n", "1:9 this session was written by a newer smaudit (format 9223372036854775807); this version reads formats 1 and 2: upgrade smaudit"),
+        ("format: -99999999999999999999\nanswers: {}\n", "1:9 the session format -99999999999999999999 is not one this smaudit reads: it reads formats 1 to 3"),
+        ("format: 0\nanswers: {}\n", "1:9 the session format 0 is not one this smaudit reads: it reads formats 1 to 3"),
+        ("format: -1\nanswers: {}\n", "1:9 the session format -1 is not one this smaudit reads: it reads formats 1 to 3"),
+        ("format: 1.5\nanswers: {}\n", "1:9 the session format 1.5 is not one this smaudit reads: it reads formats 1 to 3"),
+        ("format: 100000000000000000000\nanswers: {}\n", "1:9 this session was written by a newer smaudit (format 100000000000000000000); this version reads formats 1 to 3: upgrade smaudit"),
+        ("format: 9223372036854775807\nanswers: {}\n", "1:9 this session was written by a newer smaudit (format 9223372036854775807); this version reads formats 1 to 3: upgrade smaudit"),
     ])
     func formatsOutOfRangeAreErrorsNamingTheFormatsRead(text: String, message: String) {
         let result = read(text)

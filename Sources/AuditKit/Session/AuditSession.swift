@@ -2,14 +2,28 @@
 /// time, notes and evidence. Saved as YAML after every change (see `SessionWriter`); the same
 /// file is a valid `--answers` file.
 public struct AuditSession: Sendable, Hashable {
-    /// The session file format written by this version; a file with a higher number is refused.
-    /// Format 2 added `retired:`, `estimated:` and the end marker; format 1 files are still read.
-    public static let formatVersion = 2
+    /// The newest session file format this version reads; a file with a higher number is refused.
+    /// Format 2 added `retired:`, `estimated:` and the end marker; format 3 a team's
+    /// `by_auditor:` and `resolved:` (written only by a team session, so a one-person file stays
+    /// readable by a smaudit that reads format 2); format 1 files are still read.
+    public static let formatVersion = 3
+
+    /// The format this session is written in: 3 for a team session, else 2.
+    public var writtenFormat: Int { isTeam ? 3 : 2 }
 
     /// The organisation audited.
     public var organisation: String
     /// Who ran the audit.
     public var auditors: [String]
+    /// The one auditor who answered this session alone (`audit --as NAME`), not seeing the
+    /// others' answers; nil for answers given together.
+    public var answeredBy: String?
+    /// In a team session (`merge`): every auditor's own answers, notes and evidence, by name.
+    /// `entries` then holds the team's answers: what all agreed on, what was resolved, and what
+    /// measured data settled; a disagreement still open has no answer there.
+    public var byAuditor: [String: [QuestionRef: AnswerEntry]] = [:]
+    /// The team's decisions on disagreements, by question.
+    public var resolutions: [QuestionRef: Resolution] = [:]
     /// When the session began (ISO 8601); its date names the session and dates the report.
     public var started: String
     /// When the session was last saved (ISO 8601).
@@ -37,6 +51,9 @@ public struct AuditSession: Sendable, Hashable {
         self.checklists = checklists
         self.entries = entries
     }
+
+    /// A session merged from auditors who answered alone.
+    public var isTeam: Bool { !byAuditor.isEmpty }
 
     /// The checklist ids in audit order.
     public var checklistIDs: [String] { checklists.map(\.id) }
@@ -184,5 +201,21 @@ public struct PlatformFigure: Sendable, Hashable {
     public init(platform: String, value: Double) {
         self.platform = platform
         self.value = value
+    }
+}
+
+/// The team's decision on a question its auditors answered differently.
+public struct Resolution: Sendable, Hashable {
+    /// The team's answer, as typed.
+    public var text: String
+    /// Why, in the facilitator's words; nil when none was given.
+    public var reason: String?
+    /// When it was decided (ISO 8601).
+    public var at: String?
+
+    public init(text: String, reason: String? = nil, at: String? = nil) {
+        self.text = text
+        self.reason = reason
+        self.at = at
     }
 }

@@ -39,7 +39,8 @@ public enum SessionReader {
     /// as a session with fewer answers.
     public static let endMarker = "# end of session"
 
-    static let topFields = ["format", "organisation", "auditors", "started", "updated", "checklists", "answers", "retired", "plan"]
+    static let topFields = ["format", "organisation", "auditors", "answered_by", "started", "updated", "checklists", "answers",
+                            "by_auditor", "resolved", "retired", "plan"]
     static let entryFields = ["answer", "at", "skipped", "inactive", "notes", "evidence", "measured", "estimated"]
     static let retiredFields = entryFields + ["version"]
 
@@ -60,12 +61,12 @@ public enum SessionReader {
             // Read as written: a number far outside Int's range must be refused, not converted
             // (it trapped), and a message must show it as the file has it, not rounded.
             let readable = 1...AuditSession.formatVersion
-            let formats = "it reads formats " + readable.map(String.init).joined(separator: readable.count == 2 ? " and " : ", ")
+            let formats = "it reads formats \(readable.lowerBound) to \(readable.upperBound)"
             let digits = written.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             let version = Int(written)
             guard let version, readable.contains(version) else {
                 if digits, !written.isEmpty, version.map({ $0 > AuditSession.formatVersion }) ?? true {
-                    src.error("this session was written by a newer smaudit (format \(written)); this version reads formats 1 and \(AuditSession.formatVersion): upgrade smaudit",
+                    src.error("this session was written by a newer smaudit (format \(written)); this version reads formats 1 to \(AuditSession.formatVersion): upgrade smaudit",
                               src.location(format.value))
                 } else {
                     src.error("the session format \(written) is not one this smaudit reads: \(formats)", src.location(format.value))
@@ -107,15 +108,75 @@ public enum SessionReader {
             }
         }
 
+        let (entries, retiredAnswers) = readAnswers(fields["answers"]?.value, what: "`answers`", set: set, mode: mode, stamps: &stamps,
+                                                    changedVersion: changedVersion, retiredNow: &result.retired,
+                                                    dropped: &result.dropped, src: &src)
+        var retired = retiredAnswers
+        let answeredBy = src.string(fields["answered_by"]?.value, field: "answered_by")
+        var byAuditor: [String: [QuestionRef: AnswerEntry]] = [:]
+        if let node = fields["by_auditor"]?.value, !YAMLSource.isNull(node), let people = src.pairs(node, what: "`by_auditor`") {
+            for (name, _, answersNode) in people {
+                var ignored: [QuestionRef] = []
+                let own = readAnswers(answersNode, what: "\(name)'s answers", whose: "\(name)'s answers: ", set: set, mode: mode,
+                                      stamps: &stamps, changedVersion: changedVersion, retiredNow: &ignored,
+                                      dropped: &result.dropped, src: &src)
+                byAuditor[name] = own.entries
+                // An auditor's answer to a question the changed checklist no longer has is kept
+                // aside with the team's, under the auditor's name, rather than lost.
+                for (ref, answer) in own.retired where retired[ref] == nil {
+                    var kept = answer
+                    kept.entry.notes.insert("\(name)'s answer", at: 0)
+                    retired[ref] = kept
+                }
+            }
+        }
+        let resolutions = readResolutions(fields["resolved"]?.value, set: set, src: &src)
+
+        if let retiredNode = fields["retired"]?.value, !YAMLSource.isNull(retiredNode),
+           let lists = src.pairs(retiredNode, what: "`retired`") {
+            for (checklistID, _, questionsNode) in lists {
+                if YAMLSource.isNull(questionsNode) { continue }
+                guard let questions = src.pairs(questionsNode, what: "the retired answers of `\(checklistID)`") else { continue }
+                for (questionID, _, valueNode) in questions {
+                    let ref = QuestionRef(checklist: checklistID, question: questionID)
+                    guard let read = readEntry(valueNode, fields: retiredFields, ref: ref, src: &src) else { continue }
+                    retired[ref] = RetiredAnswer(entry: read.entry, version: read.version ?? "")
+                }
+            }
+        }
+
+        let plan = readPlan(fields["plan"]?.value, set: set, src: &src)
+
+        result.diagnostics = src.diagnostics
+        guard !src.diagnostics.hasErrors else { return result }
+        var session = AuditSession(organisation: organisation, auditors: auditors, started: started,
+                                   updated: updated, checklists: stamps, entries: entries)
+        session.retired = retired
+        session.plan = plan
+        session.answeredBy = answeredBy
+        session.byAuditor = byAuditor
+        session.resolutions = resolutions
+        session.isDated = fields["started"] != nil
+        result.restored = session.restoreRetired(in: set)
+        result.session = session
+        return result
+    }
+
+    /// An `answers:`-shaped mapping (checklist → question → entry), each answer checked against
+    /// its question; `whose` prefixes messages about one auditor's answers.
+    private static func readAnswers(_ node: YNode?, what: String, whose: String = "", set: ChecklistSet, mode: Mode,
+                                    stamps: inout [ChecklistStamp], changedVersion: [String: String],
+                                    retiredNow: inout [QuestionRef], dropped: inout [QuestionRef],
+                                    src: inout YAMLSource) -> (entries: [QuestionRef: AnswerEntry], retired: [QuestionRef: RetiredAnswer]) {
         var entries: [QuestionRef: AnswerEntry] = [:]
         var retired: [QuestionRef: RetiredAnswer] = [:]
-        if let answersNode = fields["answers"]?.value, !YAMLSource.isNull(answersNode),
-           let lists = src.pairs(answersNode, what: "`answers`") {
+        if let answersNode = node, !YAMLSource.isNull(answersNode),
+           let lists = src.pairs(answersNode, what: what) {
             for (checklistID, keyNode, questionsNode) in lists {
                 guard let checklist = known(checklistID, keyNode, set: set, src: &src) else { continue }
                 if !stamps.contains(where: { $0.id == checklistID }) { stamps.append(ChecklistStamp(checklist)) }
                 if YAMLSource.isNull(questionsNode) { continue }
-                guard let questions = src.pairs(questionsNode, what: "the answers of `\(checklistID)`") else { continue }
+                guard let questions = src.pairs(questionsNode, what: "\(whose)the answers of `\(checklistID)`") else { continue }
                 let oldVersion = changedVersion[checklistID]
                 for (questionID, questionKey, valueNode) in questions {
                     let ref = QuestionRef(checklist: checklistID, question: questionID)
@@ -128,7 +189,7 @@ public enum SessionReader {
                             src.error("`\(checklistID)` has no question `\(questionID)`\(hint)", src.location(questionKey))
                         case .lenient:
                             src.warning("skipped the answer to `\(ref)`: the checklist has no such question", src.location(questionKey))
-                            result.dropped.append(ref)
+                            dropped.append(ref)
                         }
                         continue
                     }
@@ -154,44 +215,48 @@ public enum SessionReader {
                             case .strict:
                                 src.error("invalid answer to `\(ref)`: \(error.reason): \(error.accepted)", entry.answerLocation ?? src.location(valueNode))
                             case .lenient:
-                                result.dropped.append(ref)
+                                dropped.append(ref)
                             }
                         }
                     } else {
                         var kept = entry.entry
                         kept.value = nil
                         retired[ref] = RetiredAnswer(entry: kept, version: oldVersion ?? "")
-                        result.retired.append(ref)
+                        retiredNow.append(ref)
                     }
                 }
             }
         }
 
-        if let retiredNode = fields["retired"]?.value, !YAMLSource.isNull(retiredNode),
-           let lists = src.pairs(retiredNode, what: "`retired`") {
-            for (checklistID, _, questionsNode) in lists {
-                if YAMLSource.isNull(questionsNode) { continue }
-                guard let questions = src.pairs(questionsNode, what: "the retired answers of `\(checklistID)`") else { continue }
-                for (questionID, _, valueNode) in questions {
-                    let ref = QuestionRef(checklist: checklistID, question: questionID)
-                    guard let read = readEntry(valueNode, fields: retiredFields, ref: ref, src: &src) else { continue }
-                    retired[ref] = RetiredAnswer(entry: read.entry, version: read.version ?? "")
+        return (entries, retired)
+    }
+
+    /// `resolved:`: `checklist: {question: {answer: TEXT, reason: TEXT, at: TIME}}`, each answer
+    /// checked against its question.
+    static func readResolutions(_ node: YNode?, set: ChecklistSet, src: inout YAMLSource) -> [QuestionRef: Resolution] {
+        guard let node, !YAMLSource.isNull(node), let lists = src.pairs(node, what: "`resolved`") else { return [:] }
+        var resolutions: [QuestionRef: Resolution] = [:]
+        for (checklistID, keyNode, questions) in lists {
+            guard let checklist = known(checklistID, keyNode, set: set, src: &src),
+                  let pairs = src.pairs(questions, what: "the decisions of `\(checklistID)`") else { continue }
+            for (questionID, questionKey, value) in pairs {
+                let ref = QuestionRef(checklist: checklistID, question: questionID)
+                guard let question = checklist.question(questionID) else {
+                    let hint = Suggest.closest(to: questionID, in: checklist.questionIDs).map { "; did you mean `\($0)`?" } ?? ""
+                    src.error("`\(checklistID)` has no question `\(questionID)`\(hint)", src.location(questionKey))
+                    continue
                 }
+                guard let f = src.fields(value, what: "the decision on `\(ref)`", allowed: ["answer", "reason", "at"], required: ["answer"]),
+                      let answerNode = f["answer"]?.value, let text = src.string(answerNode, field: "answer") else { continue }
+                if case .failure(let error) = question.parse(text) {
+                    src.error("invalid decision on `\(ref)`: \(error.reason): \(error.accepted)", src.location(answerNode))
+                    continue
+                }
+                resolutions[ref] = Resolution(text: text, reason: src.string(f["reason"]?.value, field: "reason"),
+                                              at: src.string(f["at"]?.value, field: "at"))
             }
         }
-
-        let plan = readPlan(fields["plan"]?.value, set: set, src: &src)
-
-        result.diagnostics = src.diagnostics
-        guard !src.diagnostics.hasErrors else { return result }
-        var session = AuditSession(organisation: organisation, auditors: auditors, started: started,
-                                   updated: updated, checklists: stamps, entries: entries)
-        session.retired = retired
-        session.plan = plan
-        session.isDated = fields["started"] != nil
-        result.restored = session.restoreRetired(in: set)
-        result.session = session
-        return result
+        return resolutions
     }
 
     /// `plan:`: `checklist: {problem: {owner: NAME, due: YYYY-MM-DD}}`. A problem the loaded

@@ -11,9 +11,10 @@ public enum SessionWriter {
     /// up to date (the shell saves after every answer and should not rebuild it each time).
     public static func render(_ session: AuditSession, set: ChecklistSet, answers: AnswerSheet? = nil) -> String {
         var out = "# smaudit audit session. Edit answers freely: each is read back as if typed in the shell.\n"
-        out += "format: \(AuditSession.formatVersion)\n"
+        out += "format: \(session.writtenFormat)\n"
         out += "organisation: \(quote(session.organisation))\n"
         out += "auditors: [\(session.auditors.map(quote).joined(separator: ", "))]\n"
+        if let answeredBy = session.answeredBy { out += "answered_by: \(quote(answeredBy))\n" }
         out += "started: \(quote(session.started))\n"
         out += "updated: \(quote(session.updated))\n"
         out += "checklists:\n"
@@ -26,17 +27,33 @@ public enum SessionWriter {
             out += "answers: {}\n"
         } else {
             out += "answers:\n"
-            let sheet = answers ?? session.answers
-            // Checklists in the session's order, then any the entries name that it does not list.
-            let ids = stamps.map(\.id) + Set(session.entries.keys.map(\.checklist)).subtracting(listed).sorted()
-            for id in ids {
-                let refs = orderedRefs(of: id, in: session, set: set)
-                guard !refs.isEmpty else { continue }
+            writeAnswers(session.entries, of: session, set: set, sheet: answers ?? session.answers, indent: "  ", to: &out)
+        }
+        if session.isTeam {
+            // Each auditor's own answers, exactly as they gave them; `answers:` above is derived
+            // from these and `resolved:` by `merge` and `resolve`.
+            out += "by_auditor:\n"
+            for name in session.byAuditor.keys.sorted() {
+                let entries = session.byAuditor[name]!
+                if entries.values.allSatisfy(\.isEmpty) {
+                    out += "  \(key(name)): {}\n"
+                    continue
+                }
+                out += "  \(key(name)):\n"
+                var sheet = AnswerSheet()
+                for (ref, entry) in entries { if let value = entry.value { sheet[ref] = value } }
+                writeAnswers(entries, of: session, set: set, sheet: sheet, indent: "    ", to: &out)
+            }
+        }
+        if !session.resolutions.isEmpty {
+            out += "resolved:\n"
+            let byChecklist = Dictionary(grouping: session.resolutions.keys, by: \.checklist)
+            for id in byChecklist.keys.sorted() {
                 out += "  \(key(id)):\n"
-                for ref in refs {
-                    let entry = session[ref]
-                    let inactive = entry.value != nil && set.contains(ref) && !set.isAsked(ref, in: sheet)
-                    write(entry, question: ref.question, inactive: inactive, version: nil, to: &out)
+                for ref in byChecklist[id]!.sorted() {
+                    let r = session.resolutions[ref]!
+                    let fields = ["answer: \(quote(r.text))", r.reason.map { "reason: \(quote($0))" }, r.at.map { "at: \(quote($0))" }]
+                    out += "    \(key(ref.question)): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
                 }
             }
         }
@@ -70,46 +87,66 @@ public enum SessionWriter {
         return out + SessionReader.endMarker + "\n"
     }
 
+    /// An `answers:`-shaped block: checklists in the session's order, then any the entries name
+    /// that it does not list; `indent` is the checklists' indentation.
+    private static func writeAnswers(_ entries: [QuestionRef: AnswerEntry], of session: AuditSession, set: ChecklistSet,
+                                     sheet: AnswerSheet, indent: String, to out: inout String) {
+        var listed = Set<String>()
+        let ids = session.checklists.map(\.id).filter { listed.insert($0).inserted }
+            + Set(entries.keys.map(\.checklist)).subtracting(listed).sorted()
+        for id in ids {
+            let refs = orderedRefs(of: id, in: entries, set: set)
+            guard !refs.isEmpty else { continue }
+            out += "\(indent)\(key(id)):\n"
+            for ref in refs {
+                let entry = entries[ref] ?? AnswerEntry()
+                let inactive = entry.value != nil && set.contains(ref) && !set.isAsked(ref, in: sheet)
+                write(entry, question: ref.question, inactive: inactive, version: nil, indent: indent + "  ", to: &out)
+            }
+        }
+    }
+
     /// One question's entry: `id: "answer"` when there is nothing but the answer, else a mapping.
-    private static func write(_ entry: AnswerEntry, question: String, inactive: Bool, version: String?, to out: inout String) {
+    private static func write(_ entry: AnswerEntry, question: String, inactive: Bool, version: String?,
+                              indent: String = "    ", to out: inout String) {
         let simple = entry.notes.isEmpty && entry.evidence.isEmpty && entry.measured == nil && entry.estimated == nil
             && !entry.skipped && !inactive && entry.at == nil && version == nil
         if simple, let text = entry.text {
-            out += "    \(key(question)): \(quote(text))\n"
+            out += "\(indent)\(key(question)): \(quote(text))\n"
             return
         }
-        out += "    \(key(question)):\n"
-        if let version { out += "      version: \(quote(version))\n" }
-        if let text = entry.text { out += "      answer: \(quote(text))\n" }
-        if let at = entry.at { out += "      at: \(quote(at))\n" }
-        if entry.skipped { out += "      skipped: true\n" }
-        if inactive { out += "      inactive: true\n" }
-        if let estimated = entry.estimated { out += "      estimated: \(quote(estimated))\n" }
-        if !entry.notes.isEmpty { out += "      notes: [\(entry.notes.map(quote).joined(separator: ", "))]\n" }
-        if !entry.evidence.isEmpty { out += "      evidence: [\(entry.evidence.map(quote).joined(separator: ", "))]\n" }
+        out += "\(indent)\(key(question)):\n"
+        if let version { out += "\(indent)  version: \(quote(version))\n" }
+        if let text = entry.text { out += "\(indent)  answer: \(quote(text))\n" }
+        if let at = entry.at { out += "\(indent)  at: \(quote(at))\n" }
+        if entry.skipped { out += "\(indent)  skipped: true\n" }
+        if inactive { out += "\(indent)  inactive: true\n" }
+        if let estimated = entry.estimated { out += "\(indent)  estimated: \(quote(estimated))\n" }
+        if !entry.notes.isEmpty { out += "\(indent)  notes: [\(entry.notes.map(quote).joined(separator: ", "))]\n" }
+        if !entry.evidence.isEmpty { out += "\(indent)  evidence: [\(entry.evidence.map(quote).joined(separator: ", "))]\n" }
         if let m = entry.measured {
             let period = m.period.map { ", period: \(quote($0))" } ?? ""
             let platforms = m.byPlatform.isEmpty ? ""
                 : ", by_platform: {" + m.byPlatform.map { "\(key($0.platform)): \(ExpressionPrinter.formatNumber($0.value))" }.joined(separator: ", ") + "}"
-            out += "      measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))\(period)\(platforms)}\n"
+            out += "\(indent)  measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))\(period)\(platforms)}\n"
         }
     }
 
     /// The session's questions of one checklist in the checklist's order; entries for
     /// questions it does not have (there should be none) follow in id order.
-    static func orderedRefs(of checklistID: String, in session: AuditSession, set: ChecklistSet) -> [QuestionRef] {
+    static func orderedRefs(of checklistID: String, in entries: [QuestionRef: AnswerEntry], set: ChecklistSet) -> [QuestionRef] {
         guard let checklist = set.checklist(checklistID) else {
-            return session.entries.filter { $0.key.checklist == checklistID && !$0.value.isEmpty }.keys.sorted()
+            return entries.filter { $0.key.checklist == checklistID && !$0.value.isEmpty }.keys.sorted()
         }
         var refs: [QuestionRef] = []
         var seen = Set<String>()
         for section in checklist.sections {
             for question in section.questions {
                 let ref = QuestionRef(checklist: checklistID, question: question.id)
-                if session.entries[ref]?.isEmpty == false, seen.insert(question.id).inserted { refs.append(ref) }
+                if entries[ref]?.isEmpty == false, seen.insert(question.id).inserted { refs.append(ref) }
             }
         }
-        refs += session.entries.filter { $0.key.checklist == checklistID && !$0.value.isEmpty && !seen.contains($0.key.question) }
+        refs += entries.filter { $0.key.checklist == checklistID && !$0.value.isEmpty && !seen.contains($0.key.question) }
             .keys.sorted()
         return refs
     }

@@ -36,6 +36,11 @@ extension DocumentBuilder {
             scoreLine.append(.text(". \(overall.passedRules) of \(overall.passedRules + overall.failedRules) practices checked are in place, but every problem has a cause that fails."))
         }
         blocks.append(.paragraph(scoreLine))
+        let undecided = input.disagreements.filter(\.isOpen).count
+        if undecided > 0 {
+            // A team audit with open disagreements: the score waits for the team, not for data.
+            blocks.append(.paragraph([.text("The auditors answered \(undecided == 1 ? "one question" : "\(undecided) questions") differently and the team has not decided \(undecided == 1 ? "it" : "them") yet; the score stays provisional until it does (see “Where the team disagreed”).")]))
+        }
 
         let top = Array(model.topProblems)
         if !top.isEmpty {

@@ -34,6 +34,11 @@ public struct ReportInput: Sendable {
     public var retired: [QuestionRef: RetiredAnswer] = [:]
     /// The team's owners and due dates for the plan's actions, by problem key.
     public var plan: [String: PlanAssignment] = [:]
+    /// In a team audit: the questions the auditors answered differently, decided or not.
+    public var disagreements: [Disagreement] = []
+    /// In a team audit: how many questions two or more auditors answered, and how many of those
+    /// they agreed on; nil when one person (or the team together) answered.
+    public var agreement: (agreed: Int, of: Int)?
 
     /// Creates an input; everything but the identity, checklists and answers may be left empty.
     public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],

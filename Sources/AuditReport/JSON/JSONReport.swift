@@ -35,6 +35,18 @@ public enum JSONReport {
             ("open_rules", .array(model.openRules.map(builder.openRule))),
             ("answers", .array(builder.answers())),
             ("retired", .array(builder.retired())),
+            ("agreement", input.agreement.map { .object([("agreed", .integer($0.agreed)), ("of", .integer($0.of))]) } ?? .null),
+            ("disagreements", .array(input.disagreements.map { d in
+                .object([
+                    ("checklist", .string(d.ref.checklist)),
+                    ("question", .string(d.ref.question)),
+                    ("answers", .object(d.answers.map { ($0.auditor, .string($0.entry.text)) })),
+                    ("resolved", .bool(!d.isOpen)),
+                    ("settled_by", .string(d.resolution != nil ? "decision" : d.measured != nil ? "data" : nil)),
+                    ("answer", .string(d.team)),
+                    ("reason", .string(d.resolution?.reason)),
+                ])
+            })),
         ]
         members.append(("comparison", baseline.map { builder.comparison(ReportComparison(model, ReportModel($0))) } ?? .null))
         members.append(("method", builder.method()))

@@ -68,6 +68,10 @@ public enum ReportRendering {
         input.retired = session.retired
         input.isDated = session.isDated
         input.plan = session.plan
+        if session.isTeam {
+            input.disagreements = TeamMerge.disagreements(in: session, set: set)
+            input.agreement = TeamMerge.agreement(in: session, set: set)
+        }
         return input
     }
 

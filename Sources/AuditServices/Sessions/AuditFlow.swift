@@ -88,6 +88,9 @@ public final class AuditFlow {
             entry.skipped = false
             entry.at = SessionStore.now(environment: environment)
             record(entry, for: ref)
+            // In a team session an answer typed here is the team's decision: kept apart from
+            // the auditors' own answers, so merging another auditor in later does not undo it.
+            if session.isTeam { session.resolutions[ref] = Resolution(text: value.displayText, reason: nil, at: entry.at) }
         }
         try save()
         advance(from: ref)
@@ -187,6 +190,18 @@ public final class AuditFlow {
         if evidence { session[removed.ref].evidence.remove(at: index) } else { session[removed.ref].notes.remove(at: index) }
         try save()
         return removed
+    }
+
+    /// The team's open disagreements, in checklist order (none outside a team session).
+    public var openDisagreements: [Disagreement] {
+        TeamMerge.disagreements(in: session, set: set).filter(\.isOpen)
+    }
+
+    /// Records the team's reason for its decision on a question.
+    public func explainDecision(_ ref: QuestionRef, reason: String) throws {
+        guard session.resolutions[ref] != nil else { return }
+        session.resolutions[ref]?.reason = reason
+        try save()
     }
 
     /// Stores a question's entry and its parsed value.

@@ -30,10 +30,12 @@ extension AuditController {
             },
             ShellCommand(name: "audit", aliases: ["start"],
                          operands: [.repeated("CHECKLIST", .checklistID, help: "The checklists to audit; all three built-ins when none is named.")],
+                         options: AuditStartOptions.Spec.options,
                          summary: "Start a guided audit (all three built-ins when none is named)",
-                         details: "Asks for the organisation and auditors (the last session's are offered in brackets; Ctrl-C cancels), then walks the questions section by section. Every answer is saved at once; `resume` continues later.",
-                         examples: ["audit four-mistakes", "audit"]) { input in
-                try self.start(AuditRequest(checklists: input.operands), shell: input.shell)
+                         details: "Asks for the organisation and auditors (the last session's are offered in brackets; Ctrl-C cancels), then walks the questions section by section. Every answer is saved at once; `resume` continues later. With --as NAME you answer alone, in a session of your own, and `merge` gathers the auditors' sessions into the team's.",
+                         examples: ["audit four-mistakes", "audit", "audit --as Priya"]) { input in
+                let options = try AuditStartOptions.parse(shellWords: input.words, command: "audit")
+                try self.start(AuditRequest(checklists: options.checklists, answeredBy: options.answeredBy), shell: input.shell)
                 return .continue
             },
             ShellCommand(name: "resume", operands: [.optional("NAME|PATH", .sessionName, help: "A session's name (as `sessions` lists it) or file; the most recent without one.")],
@@ -150,6 +152,21 @@ extension AuditController {
                 let path = self.store.resolve(name) ?? name
                 let earlier = try SessionFiles.load(path, set: self.set, environment: self.environment)
                 self.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: self.set))")
+                return .continue
+            },
+            ShellCommand(name: "merge", operands: [.repeated("SESSION", .filePath, help: "The auditors' session files (each answered with `audit --as NAME`), or a team session and a new auditor's.")],
+                         options: MergeOptions.Spec.options,
+                         summary: "Merge auditors' sessions into a team session that shows where they disagree",
+                         details: "The team session keeps every auditor's answers, notes and evidence. Where all who answered agree, that is the team's answer (numbers within 10 % of the larger, percentages within 10 points, durations within 25 % of the longer; other answers equal); otherwise it is a disagreement, open until the team decides it with `resolve` or measured data settles it. The same as `smaudit merge`.",
+                         examples: ["merge priya.yaml sam.yaml -o team.yaml"]) { input in
+                try self.merge(MergeOptions.parse(shellWords: input.words, command: "merge"))
+                return .continue
+            },
+            ShellCommand(name: "resolve", operands: [.optional("SESSION", .sessionName, help: "A team session to open first; the open one without it.")],
+                         summary: "Walk the team's open disagreements and type the team's answer to each, with a reason",
+                         details: "Each disagreement shows every auditor's answer and notes (and the data, where measured). The answer typed is the team's decision; a reason is asked for after it (Enter for none). Ctrl-C stops; `resolve` goes on later. Until a disagreement is decided the rules that read it are open and the score provisional.",
+                         examples: ["resolve", "resolve team.yaml"]) { input in
+                try self.resolve(input.operands.first, shell: input.shell)
                 return .continue
             },
             ShellCommand(name: "report", operands: [.optional("FILE", .filePath, help: "Where to write it (default ORGANISATION-DATE.md in this folder).")],

@@ -13,12 +13,15 @@ public struct AuditRequest: Sendable {
     public var organisation: String?
     /// The auditors, when given on the command line (otherwise asked).
     public var auditors: [String]?
+    /// The one auditor answering alone (`--as NAME`): the session is theirs, for `merge`.
+    public var answeredBy: String?
 
     /// A request to audit `checklists`, with the organisation and auditors when known.
-    public init(checklists: [String], organisation: String? = nil, auditors: [String]? = nil) {
+    public init(checklists: [String], organisation: String? = nil, auditors: [String]? = nil, answeredBy: String? = nil) {
         self.checklists = checklists
         self.organisation = organisation
-        self.auditors = auditors
+        self.answeredBy = answeredBy?.trimmingWhitespace()
+        self.auditors = self.answeredBy.map { [$0] } ?? auditors
     }
 }
 
@@ -38,6 +41,9 @@ public final class AuditController {
     let startRequest: AuditRequest?
     /// Where the conversation is.
     var step: Step = .idle
+    /// `resolve` is walking the team's open disagreements: after each decision the next one
+    /// comes, not the next unanswered question.
+    var resolving = false
     /// The audit in progress.
     public private(set) var flow: AuditFlow?
     /// The script line whose change is the oldest not yet on disk (batched saves).
@@ -178,7 +184,7 @@ public final class AuditController {
             }
         }
         let last = lastSession()
-        let audit = NewAudit(checklists: ids, organisation: request.organisation, auditors: request.auditors,
+        let audit = NewAudit(checklists: ids, organisation: request.organisation, auditors: request.auditors, answeredBy: request.answeredBy,
                              defaultOrganisation: last?.organisation,
                              defaultAuditors: last.map { ChecklistText.commaList($0.auditors) }.flatMap { $0.isEmpty ? nil : $0 },
                              line: max(shell.lineNumber, 1))
@@ -196,9 +202,12 @@ public final class AuditController {
     func begin(_ audit: NewAudit, shell: Shell) throws {
         let organisation = audit.organisation ?? "", auditors = audit.auditors ?? []
         let now = SessionStore.now(environment: environment)
-        let session = AuditSession(organisation: organisation, auditors: auditors, started: now,
+        var session = AuditSession(organisation: organisation, auditors: auditors, started: now,
                                    checklists: audit.checklists.compactMap { set.checklist($0).map(ChecklistStamp.init) })
-        let path = try sessionPath ?? store.newPath(organisation: organisation, date: String(now.prefix(10)))
+        session.answeredBy = audit.answeredBy
+        // An auditor answering alone gets a file of their own, named for them, beside the others'.
+        let path = try sessionPath ?? store.newPath(organisation: audit.answeredBy.map { "\(organisation) \($0)" } ?? organisation,
+                                                    date: String(now.prefix(10)))
         try closeFlow()
         step = .idle
         let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
@@ -207,6 +216,9 @@ public final class AuditController {
         try flow.flush()  // the file exists (and names its organisation) from the start
         self.flow = flow
         console.print("Audit of \(organisation): \(ChecklistText.commaList(audit.checklists)). Saved after every answer to \(path)")
+        if let name = audit.answeredBy {
+            console.print("You answer alone, as \(name): no one else's answers are shown. `merge` gathers the auditors' sessions when all have answered.")
+        }
         console.print("Answer each question; `?` explains it, /back, /skip, /goto ID, /note TEXT, /status, /score, /help.")
         showCurrentOrFinish(shell)
     }
@@ -278,6 +290,7 @@ public final class AuditController {
     func answer(_ line: String, to ref: QuestionRef, shell: Shell) throws {
         let flow = try requireFlow()
         let question = flow.set.question(ref)
+        let disputed = flow.session.isTeam && flow.openDisagreements.contains { $0.ref == ref }
         do {
             try flow.answer(line)
         } catch let error as UserError {
@@ -286,8 +299,68 @@ public final class AuditController {
             throw UserError(error.message + "; to run the command `\(command.name)`, type /\(line.trimmingWhitespace())")
         }
         let recorded = flow.session[ref].text ?? ""
-        console.print(console.styled("Answered \(ref): \(recorded). A /note now goes to it.", .dim))
         if let note = question?.readingNote(for: line) { console.print(console.styled(note, .dim)) }
+        if disputed {
+            console.print("The team's answer to \(ref): \(recorded).")
+            step = .decisionReason(ref)
+            return
+        }
+        console.print(console.styled("Answered \(ref): \(recorded). A /note now goes to it.", .dim))
+        showCurrentOrFinish(shell)
+    }
+
+    // MARK: Team audits
+
+    /// `merge FILE… -o TEAM.yaml`: the auditors' sessions into a team session (see
+    /// `TeamSessions.merge`); the shell's open audit is left as it is.
+    func merge(_ options: MergeOptions) throws {
+        try flow?.flush()  // one of the files may be the open session
+        let merged = try TeamSessions.merge(options.files, into: options.output, force: options.force, set: set,
+                                            catalog: catalog, environment: environment) { console.print("\($0)") }
+        for line in TeamSessions.summary(merged) { console.print("\(line)") }
+        if merged.disagreements.contains(where: { $0.isOpen }) {
+            console.print("`resolve \(options.output)` opens it and walks the disagreements.")
+        }
+    }
+
+    /// `resolve [SESSION]`: walks the open disagreements of the team session (the open one, or
+    /// the one named, which is opened first), each with every auditor's answer; the answer typed
+    /// is the team's, and a reason is asked for after it.
+    func resolve(_ name: String?, shell: Shell) throws {
+        if let name { try resume(named: name, shell: shell) }
+        let flow = try requireFlow()
+        guard flow.session.isTeam else {
+            throw UserError("this session was answered together, so there is nothing to resolve; a team session comes from `merge` of sessions answered with `audit --as NAME`")
+        }
+        let open = flow.openDisagreements
+        guard let first = open.first else {
+            resolving = false
+            console.print("No disagreement is open: the team has decided every one.")
+            return
+        }
+        console.print("\(open.count.counted("disagreement")) to decide. For each, type the team's answer; a reason is asked for after it. Ctrl-C stops.")
+        resolving = true
+        // Opening the session has just shown its first open question when that is the first
+        // disagreement; it is not shown twice.
+        if name != nil, flow.current == first.ref, case .question(first.ref) = step { return }
+        try flow.goTo(first.ref.description)
+        showCurrentOrFinish(shell, offerReport: false)
+    }
+
+    /// After a decision (and its reason): the next open disagreement while `resolve` walks
+    /// them, otherwise the next question.
+    func continueAfterDecision(_ shell: Shell) throws {
+        guard let flow else { return }
+        if resolving {
+            if let next = flow.openDisagreements.first {
+                try flow.goTo(next.ref.description)
+            } else {
+                resolving = false
+                console.print("Every disagreement is decided; `score` shows the score with the team's answers.")
+                step = .idle
+                return
+            }
+        }
         showCurrentOrFinish(shell)
     }
 

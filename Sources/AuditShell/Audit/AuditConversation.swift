@@ -15,6 +15,7 @@ import LineEditor
 // | auditors       | the auditors, comma-separated      | –          | cancels the audit      | cancels it and leaves   |
 // | question       | the answer; `?` why; `/` a command | choices    | discards the line      | leaves (saved, resume)  |
 // | planOwner      | the action's owner (empty: keep)   | –          | keeps the rest         | keeps the rest, leaves  |
+// | decisionReason | why the team decided (empty: none) | –          | no reason, goes on     | no reason, leaves       |
 // | reportOffer    | yes, no, or a command              | yes/no     | declines               | declines and leaves     |
 // | replaceReport  | yes or no                          | yes/no     | keeps the file         | keeps it and leaves     |
 // | replaceTyped   | yes or no                          | yes/no     | fills nothing          | fills nothing, leaves   |
@@ -37,6 +38,8 @@ extension AuditController {
         /// Every question is answered: who owns the plan's action at this index (Enter keeps
         /// the suggested role)? Then the report is offered at `path`, when not nil.
         case planOwner(index: Int, reportPath: String?)
+        /// A team's disagreement was just decided: why (Enter for no reason)?
+        case decisionReason(QuestionRef)
         /// Every question is answered or skipped: write the report now?
         case reportOffer(path: String)
         /// `report` would replace an existing file: replace it?
@@ -52,6 +55,8 @@ extension AuditController {
         var checklists: [String]
         var organisation: String?
         var auditors: [String]?
+        /// The auditor answering alone, if one is.
+        var answeredBy: String? = nil
         /// Offered in brackets: the previous session's organisation and auditors.
         var defaultOrganisation: String?
         var defaultAuditors: String?
@@ -87,6 +92,8 @@ extension AuditController: ShellConversation {
         case .planOwner(let index, _):
             let action = flow.flatMap { $0.actionPlan.actions.indices.contains(index) ? $0.actionPlan.actions[index] : nil }
             return Self.question("Who owns action \(index + 1)", default: action?.owner)
+        case .decisionReason:
+            return Self.question("Why did the team decide so? (Enter: no reason)", default: nil)
         case .reportOffer(let path):
             return Self.question("Write the report to \(path) now? yes or no", default: "yes")
         case .replaceReport(let job):
@@ -133,6 +140,10 @@ extension AuditController: ShellConversation {
                 try flow.assign(flow.actionPlan.actions[index].key, owner: owner, due: nil)
             }
             askPlanOwner(from: index + 1, reportPath: reportPath, shell: shell)
+        case .decisionReason(let ref):
+            let reason = line.trimmingWhitespace()
+            if !reason.isEmpty { try flow?.explainDecision(ref, reason: reason) }
+            try continueAfterDecision(shell)
         case .reportOffer(let path):
             step = .idle
             switch Self.yesOrNo(line, default: true) {
@@ -190,7 +201,7 @@ extension AuditController: ShellConversation {
 
     public func inputCompletions(for text: String, in shell: Shell) -> Completions {
         switch step {
-        case .idle, .organisation, .auditors, .planOwner:
+        case .idle, .organisation, .auditors, .planOwner, .decisionReason:
             return .none
         case .question(let ref):
             return answerCompletions(for: text, ref: ref)
@@ -244,6 +255,11 @@ extension AuditController: ShellConversation {
         case .planOwner(_, let reportPath):
             console.print("The other actions keep their suggested owners; `plan N --owner NAME` changes one.")
             offerTheReport(at: reportPath, shell: shell)
+        case .decisionReason:
+            // The decision stands without a reason; Ctrl-C also stops the walk.
+            resolving = false
+            step = .idle
+            console.print("Decided without a reason; `resolve` goes on with the others.")
         case .reportOffer:
             step = .idle
             console.print("Not written; type `report` whenever you want it.")
@@ -276,6 +292,8 @@ extension AuditController: ShellConversation {
         case .planOwner:
             step = .idle
             console.print("The other actions keep their suggested owners; `plan N --owner NAME` changes one.")
+        case .decisionReason:
+            step = .idle
         case .reportOffer, .replaceReport, .replaceTyped:
             interrupted(in: shell)
         case .leaveUnsaved:

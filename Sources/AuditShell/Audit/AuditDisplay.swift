@@ -23,6 +23,13 @@ extension AuditController {
         console.print()
         console.print(console.styled("\(ref.checklist) · \(checklist.sectionTitle(question.sectionID)) · \(n)/\(total)", .dim))
         console.print(console.styled(question.prompt, .bold))
+        if let disagreement = flow.openDisagreements.first(where: { $0.ref == ref }) {
+            // The facilitator decides with every auditor's answer and notes in view.
+            console.print("The auditors answered differently: \(TeamSessions.answersLine(disagreement)).")
+            for (name, entry) in disagreement.answers {
+                for note in entry.notes { console.print(console.styled("  \(name)'s note: \(note)", .dim)) }
+            }
+        }
         for choice in question.numberedChoices { console.print("  \(choice)") }
         // With the choices listed above, the hint need not repeat them.
         var hint = "  " + (question.numberedChoices.isEmpty ? question.acceptedAnswers
@@ -146,6 +153,12 @@ extension AuditController {
         }
         console.printTable(rows)
         console.print("\(unanswered.counted("question")) unanswered.")
+        if flow.session.isTeam {
+            let open = flow.openDisagreements.count
+            console.print("Team session of \(ChecklistText.commaList(flow.session.auditors)): \(open.counted("disagreement")) open\(open > 0 ? "; `resolve` walks them" : "").")
+        } else if let name = flow.session.answeredBy {
+            console.print("Answered alone by \(name); `merge` gathers it with the other auditors' sessions.")
+        }
         let retired = flow.session.retired.sorted { $0.key < $1.key }
         if !retired.isEmpty {
             console.print("Kept aside, because the checklist no longer has these questions (they come back if it does again):")
@@ -187,8 +200,12 @@ extension AuditController {
             let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
             let answered = session.entries.values.filter { $0.value != nil }.count
             // The bands as `score` names them, so the two never word one standing differently.
-            let score = ScoreText.short(card.standing)
-            rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation, session.date,
+            var score = ScoreText.short(card.standing)
+            // A team session's open disagreements keep its score provisional: say how many.
+            let open = TeamMerge.disagreements(in: session, set: set).filter(\.isOpen).count
+            if open > 0 { score += ", \(open.counted("disagreement")) open" }
+            let who = session.answeredBy.map { " (\($0))" } ?? (session.isTeam ? " (team)" : "")
+            rows.append([AtomicFile.name(of: path).replacingSuffix(".yaml"), session.organisation + who, session.date,
                          "\(answered)/\(card.overall.askedQuestions)", score])
         }
         console.printTable(rows)
@@ -217,6 +234,7 @@ extension AuditController {
             return
         }
         console.print(TerminalText(ScoreText.lines(card)))
+        if let flow, let note = TeamSessions.scoreNote(flow.session, set: flow.set) { console.print("\(note)") }
     }
 
     /// `findings`: failed rules by severity, the fix worth most first.

@@ -42,6 +42,7 @@ struct RunCommand: ParsableCommand {
         for line in SessionCheck(session, set: catalog.set).lines(file: answers) { Output.message(line) }
         let card = Scorer.score(catalog.set, answers: session.answers, checklists: session.checklistIDs)
         Output.print(ScoreText.lines(card))
+        if let note = TeamSessions.scoreNote(session, set: catalog.set) { Output.print(note) }
         if let report {
             try SessionFiles.writeNew(ReportRendering.markdown(session: session, set: catalog.set), to: report, force: force)
         }

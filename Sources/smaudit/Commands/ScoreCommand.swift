@@ -25,5 +25,6 @@ struct ScoreCommand: ParsableCommand {
         } else {
             Output.print(ScoreText.lines(card))
         }
+        if let note = TeamSessions.scoreNote(loaded, set: catalog.set) { Output.print(note) }
     }
 }
