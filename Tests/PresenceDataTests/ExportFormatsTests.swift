@@ -176,7 +176,29 @@ import Testing
 
     /// GA4 traffic acquisition: the preamble states October 1 – 31. Sessions 4210 + 1875 + 1290
     /// + 640 + 410 + 275 + 20 = 8720; social (Organic Social, Paid Social) 1290 + 640 = 1930;
-    /// key events 84 + 30 + 18 + 6 + 22 + 5 + 0 = 165, social 18 + 6 = 24.
+    /// Sessions with a key event, from the "Session key event rate" column (rate × sessions):
+    /// 4210 × 0.0152 = 63.992, 1875 × 0.0123 = 23.0625, 1290 × 0.0109 = 14.061, 640 × 0.0078 =
+    /// 4.992, 410 × 0.0439 = 17.999, 275 × 0.0145 = 3.9875, 20 × 0 = 0; 128.094 in all, social
+    /// 14.061 + 4.992 = 19.053. (Key events, 165, would count a session with two events twice.)
+    /// Issue 24: key events can exceed sessions (a session may have several); the session key
+    /// event rate cannot, so the conversion rate stays a share. 100 sessions with 250 key
+    /// events at a rate of 0.4 convert 40 %, not 250 %.
+    @Test func moreKeyEventsThanSessionsStillGiveAShare() throws {
+        var input = MeasureInput()
+        input.traffic = [try fixture("""
+        Session primary channel group (Default Channel Group),Sessions,Key events,Session key event rate
+        Organic Social,100,250,0.4
+        Direct,300,30,0.1
+
+        """, name: "ga4-many-events.csv")]
+        input.window = .all
+        let (m, _) = try PresenceMeasurer.measure(input)
+        let t = try #require(m.traffic)
+        #expect(close(t.socialConversionRate, 0.4))
+        #expect(close(t.conversionRate, (40.0 + 30) / 400))
+        #expect(t.organicSocialConversionRate == nil, "no paid social to compare with")
+    }
+
     @Test func ga4TrafficAcquisition() throws {
         let (m, warnings) = try measure(traffic: ["ga4-traffic-acquisition.csv"])
         #expect(warnings.isEmpty)
@@ -184,8 +206,12 @@ import Testing
         #expect(t.sessions == 8720)
         #expect(t.socialSessions == 1930)
         #expect(close(t.socialShare, 1930.0 / 8720))
-        #expect(close(t.conversionRate, 165.0 / 8720))
-        #expect(close(t.socialConversionRate, 24.0 / 1930))
+        #expect(close(t.conversionRate, 128.094 / 8720))
+        #expect(close(t.socialConversionRate, 19.053 / 1930))
+        #expect(close(t.organicSocialConversionRate, 14.061 / 1290))
+        #expect(close(t.paidSocialConversionRate, 4.992 / 640))
+        #expect(t.conversionBasis == "sessions with a key event")
+        #expect(t.byChannel.first { $0.channel == "Organic Social" }?.conversions == 18)
         #expect(t.byChannel.count == 7)
         let coverage = try #require(m.coverage[.traffic])
         #expect(coverage.window == october2026)

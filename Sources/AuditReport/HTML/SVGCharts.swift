@@ -89,9 +89,7 @@ struct SVGCharts {
         var out = Self.open(id, "\(title): \(words)", width: 640, height: height)
         for (i, row) in rows.enumerated() {
             let top = i * 40
-            out += "<text x=\"20\" y=\"\(top + 14)\" class=\"label\">\(Self.e(row.label))</text>\n"
-            out += "<text x=\"620\" y=\"\(top + 14)\" text-anchor=\"end\" class=\"value\">\(Self.score(row.score))</text>\n"
-            out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"600\" height=\"14\" class=\"track\"/>\n"
+            out += Self.rowHead(row.label, Self.score(row.score), top: top)
             if let low = row.low, let high = row.high, high > low {
                 out += "<rect x=\"\(Self.n(x(low)))\" y=\"\(top + 20)\" width=\"\(Self.n((high - low) * 6))\" height=\"14\" fill=\"\(Self.ink)\" fill-opacity=\"0.22\"/>\n"
             }
@@ -111,15 +109,20 @@ struct SVGCharts {
         var out = Self.open(id, "\(title): \(words)", width: 640, height: height)
         for (i, row) in rows.enumerated() {
             let top = i * 40
-            out += "<text x=\"20\" y=\"\(top + 14)\" class=\"label\">\(Self.e(row.label))</text>\n"
-            out += "<text x=\"620\" y=\"\(top + 14)\" text-anchor=\"end\" class=\"value\">\(Self.n(row.percent))%</text>\n"
-            out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"600\" height=\"14\" class=\"track\"/>\n"
+            out += Self.rowHead(row.label, Self.n(row.percent) + "%", top: top)
             let width = min(max(row.percent, 0), 100) * 6
             if width > 0 {
                 out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"\(Self.n(width))\" height=\"14\" fill=\"\(row.highlight ? Self.ink : "#9aa5b1")\"/>\n"
             }
         }
         return out + Self.close
+    }
+
+    /// A bar row's label on the left, its value on the right and the empty track under both.
+    private static func rowHead(_ label: String, _ value: String, top: Int) -> String {
+        "<text x=\"20\" y=\"\(top + 14)\" class=\"label\">\(e(label))</text>\n"
+            + "<text x=\"620\" y=\"\(top + 14)\" text-anchor=\"end\" class=\"value\">\(value)</text>\n"
+            + "<rect x=\"20\" y=\"\(top + 20)\" width=\"600\" height=\"14\" class=\"track\"/>\n"
     }
 
     /// Figures side by side, scaled to the largest.
@@ -130,9 +133,7 @@ struct SVGCharts {
         var out = Self.open(id, "\(title): \(words)", width: 640, height: height)
         for (i, row) in rows.enumerated() {
             let top = i * 40
-            out += "<text x=\"20\" y=\"\(top + 14)\" class=\"label\">\(Self.e(row.label))</text>\n"
-            out += "<text x=\"620\" y=\"\(top + 14)\" text-anchor=\"end\" class=\"value\">\(Self.n(row.value))</text>\n"
-            out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"600\" height=\"14\" class=\"track\"/>\n"
+            out += Self.rowHead(row.label, Self.n(row.value), top: top)
             let width = max(row.value, 0) / largest * 600
             if width > 0 { out += "<rect x=\"20\" y=\"\(top + 20)\" width=\"\(Self.n(width))\" height=\"14\" fill=\"\(Self.ink)\"/>\n" }
         }

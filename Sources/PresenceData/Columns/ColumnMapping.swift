@@ -10,6 +10,9 @@ public struct ColumnMapping: Sendable, Equatable {
         case id, from, inbound, time
         case inReplyTo = "in_reply_to"
         case channel, sessions, conversions
+        /// Web analytics: the share of a row's sessions with a key event (GA4's "Session key
+        /// event rate"), a fraction of the row's sessions.
+        case keyEventRate = "key_event_rate"
         /// Helpdesk tickets: minutes to the first reply, in calendar time and in business hours,
         /// the time of the first reply, and the number of agent replies.
         case firstReplyMinutes = "first_reply_minutes"

@@ -106,6 +106,7 @@ public struct ExportFormat: Sendable {
                      columns: [.channel: ["session primary channel group (default channel group)",
                                           "session default channel group", "session primary channel group"],
                                .sessions: ["sessions"], .conversions: ["key events", "key events (*", "conversions"],
+                               .keyEventRate: ["session key event rate", "session key event rate (*", "session conversion rate"],
                                .date: ["date"]]),
         // Zendesk Admin Center → Account → Tools → Reports → Export → CSV export: one row per
         // ticket, its channel in "Via", times in the account's zone, first reply minutes in

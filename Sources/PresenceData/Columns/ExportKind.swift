@@ -23,7 +23,7 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .inbox: return [.id, .from, .inbound, .time, .inReplyTo, .channel, .firstReplyMinutes, .firstReplyBusinessMinutes,
                              .firstReplyAt, .replies]
         case .followers: return [.date, .followers]
-        case .traffic: return [.channel, .sessions, .conversions, .date]
+        case .traffic: return [.channel, .sessions, .conversions, .keyEventRate, .date]
         }
     }
 
@@ -90,6 +90,7 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .sessions: return ["sessions", "visits"]
         case .conversions:
             return ["conversions", "key events", "goal completions", "transactions"]
+        case .keyEventRate: return ["session key event rate", "key_event_rate", "session conversion rate"]
         case .firstReplyMinutes: return ["first_reply_minutes", "first reply minutes", "first reply time in minutes"]
         case .firstReplyBusinessMinutes: return ["first_reply_business_minutes", "first reply business minutes"]
         case .firstReplyAt: return ["first_reply_at", "first reply at", "first replied at"]

@@ -90,6 +90,8 @@ public struct Metric: Sendable, Hashable {
         "traffic.social_share": (.share, "share of website sessions from social media"),
         "traffic.conversion_rate": (.share, "conversion rate of all website sessions"),
         "traffic.social_conversion_rate": (.share, "conversion rate of website sessions from social media"),
+        "traffic.organic_social_conversion_rate": (.share, "conversion rate of website sessions from organic social media"),
+        "traffic.paid_social_conversion_rate": (.share, "conversion rate of website sessions from paid social media"),
     ]
 
     /// The paths of every metric, for messages that list what is accepted.

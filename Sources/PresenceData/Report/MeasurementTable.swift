@@ -146,6 +146,11 @@ public enum MeasurementTable {
             ("conversion rate", t.conversionRate.map(percent) ?? na(t.unavailable, "conversion_rate")),
             ("social conversion rate", t.socialConversionRate.map(percent) ?? na(t.unavailable, "social_conversion_rate")),
         ]
+        if let organic = t.organicSocialConversionRate, let paid = t.paidSocialConversionRate {
+            rows.append(("organic social conversion rate", percent(organic)))
+            rows.append(("paid social conversion rate", percent(paid)))
+        }
+        if let basis = t.conversionBasis { rows.append(("conversions counted", basis)) }
         for c in t.byChannel {
             rows.append(("channel \(c.channel)" + (c.isSocial ? " (social)" : ""),
                          decimal(c.sessions) + " sessions" + (c.conversions.map { ", " + decimal($0) + " conversions" } ?? "")))

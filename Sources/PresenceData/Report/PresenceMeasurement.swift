@@ -226,9 +226,13 @@ public struct PresenceMeasurement: Sendable, Equatable {
             .init("social_share", .number(t.socialShare)),
             .init("conversion_rate", .number(t.conversionRate)),
             .init("social_conversion_rate", .number(t.socialConversionRate)),
+            .init("organic_social_conversion_rate", .number(t.organicSocialConversionRate)),
+            .init("paid_social_conversion_rate", .number(t.paidSocialConversionRate)),
+            .init("conversion_basis", .string(t.conversionBasis)),
             .init("by_channel", .object(t.byChannel.map {
                 .init($0.channel, .object([.init("sessions", .number($0.sessions)),
-                                           .init("conversions", .number($0.conversions))]))
+                                           .init("conversions", .number($0.conversions)),
+                                           .init("key_event_rate", .number($0.keyEventRate))]))
             })),
         ])
     }

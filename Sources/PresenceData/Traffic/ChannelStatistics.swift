@@ -8,12 +8,16 @@ public struct ChannelStatistics: Sendable, Equatable {
     public var conversions: Double?
     /// Whether the channel counts as social.
     public var isSocial: Bool
+    /// The share of its sessions with a key event (GA4's session key event rate, weighted by
+    /// sessions over the rows summed); `nil` without that column.
+    public var keyEventRate: Double?
 
     /// Creates the statistics.
-    public init(channel: String, sessions: Double, conversions: Double?, isSocial: Bool) {
+    public init(channel: String, sessions: Double, conversions: Double?, isSocial: Bool, keyEventRate: Double? = nil) {
         self.channel = channel
         self.sessions = sessions
         self.conversions = conversions
         self.isSocial = isSocial
+        self.keyEventRate = keyEventRate
     }
 }

@@ -7,15 +7,19 @@
 /// the rows of a file it leaves out.
 struct TrafficAccumulator: FileAccumulator {
     private var channelColumn = 0, sessionsColumn = 0
-    private var conversionsColumn: Int?, dateColumn: Int?
+    private var conversionsColumn: Int?, rateColumn: Int?, dateColumn: Int?
     private var commaDelimited = true
     /// Whether the rows of the file being read are measured (a stated-range file left out is not).
     private var including = true
     private let social: Set<String>
     private var index: [String: Int] = [:]
-    private var channels: [(name: String, sessions: Double, conversions: Double)] = []
+    /// Per channel: sessions, conversions, and sessions with a key event (rate × sessions).
+    private var channels: [(name: String, sessions: Double, conversions: Double, converting: Double)] = []
     /// Whether some file had a conversions column.
     private(set) var hasConversions = false
+    /// Whether every file measured had the session key event rate column: then conversion rates
+    /// are shares of sessions. Mixed files fall back to conversions, which every GA4 file has.
+    private var hasRate: Bool?
     /// Rows measured.
     private(set) var rows = 0
     /// Which rows fall in the window, and their dates (or the ranges stated).
@@ -32,6 +36,8 @@ struct TrafficAccumulator: FileAccumulator {
         channelColumn = columns[.channel]!
         sessionsColumn = columns[.sessions]!
         conversionsColumn = columns[.conversions]
+        rateColumn = columns[.keyEventRate]
+        if include || dateColumn != nil { hasRate = (hasRate ?? true) && rateColumn != nil }
         dateColumn = columns[.date]
         commaDelimited = delimiter == UInt8(ascii: ",")
         if conversionsColumn != nil { hasConversions = true }
@@ -59,6 +65,15 @@ struct TrafficAccumulator: FileAccumulator {
             guard let c = number(row, conversionsColumn, "conversions", log: &log) else { return }
             conversions = c
         }
+        var rate = 0.0
+        if let rateColumn {
+            guard let r = number(row, rateColumn, "session key event rate", log: &log) else { return }
+            guard r >= 0 && r <= 1 else {
+                log.add(line: row.line, "session key event rate: \(row.excerpt(rateColumn)) is not a share between 0 and 1; row skipped")
+                return
+            }
+            rate = r
+        }
         if let dateColumn {
             let bytes = row.bytes(dateColumn)
             let time = TimestampParser.parse(bytes)
@@ -78,9 +93,10 @@ struct TrafficAccumulator: FileAccumulator {
         if let i = index[name] {
             channels[i].sessions += sessions
             channels[i].conversions += conversions
+            channels[i].converting += rate * sessions
         } else {
             index[name] = channels.count
-            channels.append((name, sessions, conversions))
+            channels.append((name, sessions, conversions, rate * sessions))
         }
     }
 
@@ -90,30 +106,47 @@ struct TrafficAccumulator: FileAccumulator {
             if let i = index[c.name] {
                 channels[i].sessions += c.sessions
                 channels[i].conversions += c.conversions
+                channels[i].converting += c.converting
             } else {
                 index[c.name] = channels.count
                 channels.append(c)
             }
         }
         hasConversions = hasConversions || other.hasConversions
+        if let theirs = other.hasRate { hasRate = (hasRate ?? true) && theirs }
         rows += other.rows
         dates.absorb(other.dates)
     }
 
     func metrics(skippedRows: Int) -> TrafficMetrics {
         var m = TrafficMetrics(skippedRows: skippedRows)
+        let byRate = hasRate == true
         var conversions = 0.0, socialConversions = 0.0
+        var organic = (sessions: 0.0, converting: 0.0), paid = (sessions: 0.0, converting: 0.0)
         for c in channels {
             let isSocial = social.contains(c.name.lowercased())
+            let converting = byRate ? c.converting : c.conversions
             m.sessions += c.sessions
-            conversions += c.conversions
+            conversions += converting
             if isSocial {
                 m.socialSessions += c.sessions
-                socialConversions += c.conversions
+                socialConversions += converting
+                if c.name.lowercased().hasPrefix("paid") {
+                    paid.sessions += c.sessions
+                    paid.converting += converting
+                } else {
+                    organic.sessions += c.sessions
+                    organic.converting += converting
+                }
             }
             m.byChannel.append(ChannelStatistics(channel: c.name, sessions: c.sessions,
                                                  conversions: hasConversions ? c.conversions : nil,
-                                                 isSocial: isSocial))
+                                                 isSocial: isSocial,
+                                                 keyEventRate: byRate && c.sessions > 0 ? c.converting / c.sessions : nil))
+        }
+        if organic.sessions > 0 && paid.sessions > 0 && (hasConversions || byRate) {
+            m.organicSocialConversionRate = organic.converting / organic.sessions
+            m.paidSocialConversionRate = paid.converting / paid.sessions
         }
         m.byChannel.sort { $0.channel < $1.channel }
         if m.sessions > 0 {
@@ -121,6 +154,8 @@ struct TrafficAccumulator: FileAccumulator {
         } else {
             m.unavailable["social_share"] = "no sessions"
         }
+        let hasConversions = self.hasConversions || byRate
+        m.conversionBasis = byRate ? "sessions with a key event" : hasConversions ? "key events" : nil
         if !hasConversions {
             m.unavailable["conversion_rate"] = "no conversions column"
             m.unavailable["social_conversion_rate"] = "no conversions column"

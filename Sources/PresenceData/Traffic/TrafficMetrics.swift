@@ -1,7 +1,10 @@
 /// Traffic by channel and conversions from social media (seed 001).
 ///
-/// social_share = social sessions / all sessions; conversion_rate = conversions / sessions;
-/// social_conversion_rate = social conversions / social sessions, to compare with the former.
+/// social_share = social sessions / all sessions; conversion_rate = converting sessions /
+/// sessions; social_conversion_rate = converting social sessions / social sessions, to compare
+/// with the former. A converting session is one with a key event: with GA4's "Session key event
+/// rate" column, its rate × the row's sessions, so the rate can never pass 100 %; without it,
+/// conversions (key events, which a session can have several of) stand in for them.
 public struct TrafficMetrics: Sendable, Equatable {
     /// Channel names counted as social unless `--social-channels` says otherwise (matched
     /// case-insensitively): Google Analytics 4's `Organic Social` and `Paid Social`, Universal
@@ -18,6 +21,12 @@ public struct TrafficMetrics: Sendable, Equatable {
     public var conversionRate: Double?
     /// social conversions / social sessions.
     public var socialConversionRate: Double?
+    /// Converting sessions / sessions of the channels named organic social (`Organic Social`,
+    /// `Social`, `Social Network`) and of paid social (`Paid Social`), where both are in the
+    /// export and have sessions; nil otherwise.
+    public var organicSocialConversionRate: Double?, paidSocialConversionRate: Double?
+    /// What the conversion rates count: `sessions with a key event` or `key events`.
+    public var conversionBasis: String?
     /// Per channel, sorted by name.
     public var byChannel: [ChannelStatistics]
     /// Rows skipped as malformed (not part of the JSON shape; shown in warnings).
