@@ -104,6 +104,37 @@ import TestSupport
         #expect(disagreements.first?["answer"] is NSNull)
     }
 
+    /// Item 6: where a figure was measured into a team session, each auditor's own estimate is
+    /// shown beside it, and the data settles their disagreement.
+    @Test func eachAuditorsEstimateStandsBesideTheMeasuredFigure() throws {
+        try smaudit.write("""
+        organisation: Acme Coffee
+        auditors: [Priya, Sam]
+        answers:
+          mini:
+            answers_on_social: "yes"
+            response_time:
+              answer: "18h"
+              measured: {file: "tickets.csv", metric: "inbox.first_response_minutes.median", value: 1080, period: "Nov 2026"}
+        by_auditor:
+          Priya:
+            mini:
+              answers_on_social: "yes"
+              response_time: "1h"
+          Sam:
+            mini:
+              answers_on_social: "yes"
+              response_time: "1d"
+
+        """, to: "team.yaml")
+        let report = try smaudit.run(["report", path("team.yaml"), "-o", "-"], environment: now)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Median time to a first reply: Priya estimated 1 hour, Sam estimated 24 hours; the November 2026 inbox export shows 18 hours."), "\(report.stdout)")
+        #expect(report.stdout.contains("**How quickly do you typically reply?** Priya: 1 hour; Sam: 24 hours; the inbox export: 18 hours, November 2026. *Settled by the data.*"), "\(report.stdout)")
+        let score = try smaudit.run(["score", path("team.yaml")], environment: now)
+        #expect(!score.stdout.contains("disagreement"), "\(score.stdout)")
+    }
+
     @Test func mergeRefusesOtherOrganisationsBrokenFilesAndItsOwnInputAndWritesNothing() throws {
         try answers("Priya", "    top_priority: sales\n")
         try answers("Sam", organisation: "Hearth & Crumb", "    top_priority: sales\n")

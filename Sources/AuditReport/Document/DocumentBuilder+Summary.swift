@@ -59,7 +59,9 @@ extension DocumentBuilder {
                 let period = m.period.map { HumanNumbers.period($0) + " " } ?? ""
                 let question = input.set.question(pair.ref)
                 let measured = input.answers[pair.ref].map { HumanNumbers.answer($0, of: question) } ?? pair.measured
-                return [.text("\(MetricWords.words(m.metric).capitalisedFirst): you estimated \(HumanNumbers.typed(pair.estimate, of: question)); the \(period)\(MetricWords.export(m.metric)) shows \(measured).")]
+                let estimated = pair.byAuditor.isEmpty ? "you estimated \(HumanNumbers.typed(pair.estimate, of: question))"
+                    : pair.byAuditor.map { "\($0.auditor) estimated \(HumanNumbers.typed($0.text, of: question))" }.joined(separator: ", ")
+                return [.text("\(MetricWords.words(m.metric).capitalisedFirst): \(estimated); the \(period)\(MetricWords.export(m.metric)) shows \(measured).")]
             }))
         }
         return DocumentSection(id: "summary", title: "Summary", startsPage: false, blocks: blocks)

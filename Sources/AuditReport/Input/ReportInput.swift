@@ -39,6 +39,9 @@ public struct ReportInput: Sendable {
     /// In a team audit: how many questions two or more auditors answered, and how many of those
     /// they agreed on; nil when one person (or the team together) answered.
     public var agreement: (agreed: Int, of: Int)?
+    /// In a team audit: each auditor's own answer (their estimate) to the questions measured
+    /// since, by name, so the report shows each beside the data.
+    public var auditorEstimates: [QuestionRef: [(auditor: String, text: String)]] = [:]
 
     /// Creates an input; everything but the identity, checklists and answers may be left empty.
     public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],

@@ -182,6 +182,8 @@ struct EstimatePair {
     var measured: String
     /// Where it came from.
     var source: MeasuredAnswer
+    /// In a team audit, each auditor's own estimate, by name (then `estimate` may be empty).
+    var byAuditor: [(auditor: String, text: String)] = []
 
     /// The pairs of the audited checklists, in asking order.
     static func all(in input: ReportInput, checklists: [Checklist]) -> [EstimatePair] {
@@ -189,11 +191,22 @@ struct EstimatePair {
         for checklist in checklists {
             for (_, q) in checklist.allQuestions {
                 let ref = QuestionRef(checklist: checklist.id, question: q.id)
-                guard let m = input.measured[ref], let estimate = m.estimate?.trimmedText, !estimate.isEmpty else { continue }
+                guard let m = input.measured[ref] else { continue }
                 let measured = input.answers[ref]?.displayText ?? ExpressionPrinter.formatNumber(m.value)
                 // An estimate that reads back as the measured value is no disagreement.
-                if case .success(let parsed) = q.parse(estimate), parsed == input.answers[ref] { continue }
-                if estimate == measured { continue }
+                func differs(_ text: String) -> Bool {
+                    if case .success(let parsed) = q.parse(text), parsed == input.answers[ref] { return false }
+                    return !text.isEmpty && text != measured
+                }
+                let byAuditor = (input.auditorEstimates[ref] ?? []).map { ($0.auditor.trimmedText, $0.text.trimmedText) }
+                if !byAuditor.isEmpty {
+                    // A team audit: every auditor's estimate, when any of them missed.
+                    guard byAuditor.contains(where: { differs($0.1) }) else { continue }
+                    pairs.append(EstimatePair(ref: ref, prompt: q.prompt, estimate: "", measured: measured, source: m,
+                                              byAuditor: byAuditor.map { (auditor: $0.0, text: $0.1) }))
+                    continue
+                }
+                guard let estimate = m.estimate?.trimmedText, differs(estimate) else { continue }
                 pairs.append(EstimatePair(ref: ref, prompt: q.prompt, estimate: estimate, measured: measured, source: m))
             }
         }

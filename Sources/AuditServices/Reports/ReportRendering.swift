@@ -71,6 +71,13 @@ public enum ReportRendering {
         if session.isTeam {
             input.disagreements = TeamMerge.disagreements(in: session, set: set)
             input.agreement = TeamMerge.agreement(in: session, set: set)
+            for (ref, entry) in session.entries where entry.measured != nil {
+                let estimates = session.byAuditor.keys.sorted().compactMap { name -> (auditor: String, text: String)? in
+                    guard let own = session.byAuditor[name]?[ref], let text = own.estimated ?? own.text else { return nil }
+                    return (name, text)
+                }
+                if !estimates.isEmpty { input.auditorEstimates[ref] = estimates }
+            }
         }
         return input
     }
