@@ -21,7 +21,12 @@ public struct ReportOptions: ParsableArguments {
                                                   help: "The Chromium to print --format pdf with (default: chromium-headless-shell or chromium on PATH).")
         /// `--baseline EARLIER`.
         public static let baseline = CommandOption("baseline", value: .file("EARLIER"),
-                                                   help: "An earlier session or answers file to compare with.")
+                                                   help: "An earlier session or answers file to compare with (default: the previous audit of the same organisation in the sessions folder or --sessions).")
+        /// `--no-baseline`.
+        public static let noBaseline = CommandOption("no-baseline", help: "Compare with no earlier audit.")
+        /// `--sessions DIR`.
+        public static let sessions = CommandOption("sessions", value: .file("DIR"), repeatable: true,
+                                                   help: "Also look for earlier audits of the organisation in DIR (repeatable); the sessions folder is always searched.")
         /// `--force`.
         public static let force = CommandOption("force", help: "Replace the file if it exists.")
         /// `--brief`.
@@ -31,13 +36,15 @@ public struct ReportOptions: ParsableArguments {
                                                 help: "The paper the HTML prints on and the PDF is (default: from the locale, LC_PAPER, LC_ALL or LANG: Letter in the US and Canada, else A4).")
 
         /// Every option of `report`.
-        public static let options = [output, format, browser, baseline, force, brief, paper]
+        public static let options = [output, format, browser, baseline, noBaseline, sessions, force, brief, paper]
     }
 
     @Option(name: Spec.output.names, help: Spec.output.argumentHelp) public var output: String?
     @Option(name: Spec.format.names, help: Spec.format.argumentHelp) public var format: ReportRendering.Format?
     @Option(name: Spec.browser.names, help: Spec.browser.argumentHelp) public var browser: String?
     @Option(name: Spec.baseline.names, help: Spec.baseline.argumentHelp) public var baseline: String?
+    @Flag(name: Spec.noBaseline.names, help: Spec.noBaseline.argumentHelp) public var noBaseline = false
+    @Option(name: Spec.sessions.names, help: Spec.sessions.argumentHelp) public var sessions: [String] = []
     @Flag(name: Spec.force.names, help: Spec.force.argumentHelp) public var force = false
     @Flag(name: Spec.brief.names, help: Spec.brief.argumentHelp) public var brief = false
     @Option(name: Spec.paper.names, help: Spec.paper.argumentHelp) public var paper: ReportSettings.Paper?
@@ -57,6 +64,7 @@ public struct ReportOptions: ParsableArguments {
         let format = format(writingTo: path)
         if format == .pdf && path == "-" { throw ValidationError("a PDF cannot go to standard output; give -o FILE.pdf") }
         if browser != nil && format != .pdf { throw ValidationError("--browser is for --format pdf") }
+        if baseline != nil && noBaseline { throw ValidationError("--baseline and --no-baseline contradict each other; give one") }
     }
 
     /// Checked by the argument parser once the line is read.

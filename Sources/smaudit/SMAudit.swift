@@ -20,7 +20,7 @@ struct SMAudit: ParsableCommand {
         History: $SMAUDIT_HISTORY, else $XDG_STATE_HOME/smaudit/history, else ~/.local/state/smaudit/history (/dev/null disables it). Sessions: $XDG_DATA_HOME/smaudit/sessions. User checklists: $XDG_CONFIG_HOME/smaudit/checklists and --checklists DIR. NO_COLOR and TERM=dumb turn colour off.
         """,
         version: SmauditVersion.line,
-        subcommands: [AuditCommand.self, RunCommand.self, ReportCommand.self, ScoreCommand.self, MeasureCommand.self, MergeCommand.self,
+        subcommands: [AuditCommand.self, RunCommand.self, ReportCommand.self, ScoreCommand.self, MeasureCommand.self, MergeCommand.self, HistoryCommand.self,
                       CheckCommand.self, ListCommand.self, ShowCommand.self]
     )
 

@@ -47,7 +47,7 @@ import Testing
         let lines = run.errors.split(separator: "\n").map(String.init)
         #expect(lines.count == 7, "\(run.errors)")
         #expect(lines.first == "<stdin>:2: error: score: unknown option --bogus (score takes --explain)")
-        #expect(lines.dropFirst(1).first == "<stdin>:3: error: report: unknown option --explain (report takes --output, --format, --browser, --baseline, --force, --brief, --paper)")
+        #expect(lines.dropFirst(1).first == "<stdin>:3: error: report: unknown option --explain (report takes --output, --format, --browser, --baseline, --no-baseline, --sessions, --force, --brief, --paper)")
         #expect(lines.dropFirst(2).first == "<stdin>:4: error: report: --format needs a value (markdown|html|pdf|json)")
         #expect(lines.dropFirst(3).first == "<stdin>:5: error: score: unexpected `extra`; usage: score [--explain]")
         #expect(lines.dropFirst(4).first == "<stdin>:6: error: report: give the file once: FILE or -o FILE, not both")

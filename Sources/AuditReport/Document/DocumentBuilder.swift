@@ -24,6 +24,7 @@ struct DocumentBuilder {
     func build() -> ReportDocument {
         var sections = [summary(), actionPlan(), findings()]
         if let comparison { sections.append(self.comparison(comparison)) }
+        if let trend = trendSection() { sections.append(trend) }
         if let team = teamSection() { sections.append(team) }
         if !settings.brief { sections.append(annex()) }
         let organisation = input.organisation.trimmedText

@@ -110,6 +110,9 @@ enum Chart {
     case values(title: String, rows: [ValueRow])
     /// Before and after bars per checklist.
     case beforeAfter(title: String, rows: [(label: String, previous: Double?, current: Double?)])
+    /// Scores by date, one line per series (overall, then each checklist): the trend over
+    /// three or more audits.
+    case trend(title: String, dates: [String], series: [(label: String, scores: [Double?])])
 
     /// The gauge's numbers.
     struct Gauge {

@@ -20,7 +20,41 @@ struct SVGCharts {
         case .shares(let title, let rows): return shares(title: title, rows: rows, id: id)
         case .values(let title, let rows): return values(title: title, rows: rows, id: id)
         case .beforeAfter(let title, let rows): return beforeAfter(title: title, rows: rows, id: id)
+        case .trend(let title, let dates, let series): return trend(title: title, dates: dates, series: series, id: id)
         }
+    }
+
+    /// Lines of scores over the audits' dates, evenly spaced (audits are not evenly dated, and
+    /// the dates label each point), 0–100 upwards with the band thresholds; the overall line
+    /// in ink, the checklists' in greys with dashes, each named at its last point.
+    private func trend(title: String, dates: [String], series: [(label: String, scores: [Double?])], id: String) -> String {
+        let width = 640, height = 260, left = 40.0, right = 500.0, top = 16.0, bottom = 220.0
+        let x: (Int) -> Double = { dates.count < 2 ? left : left + Double($0) * (right - left) / Double(dates.count - 1) }
+        let y: (Double) -> Double = { bottom - $0 / 100 * (bottom - top) }
+        let words = series.map { s in
+            "\(s.label): " + zip(dates, s.scores).map { "\($0) \(Self.score($1))" }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        var out = Self.open(id, "\(title): \(words)", width: width, height: height)
+        for t in [0.0, 50, 80, 90, 100] {
+            out += "<line x1=\"\(Self.n(left))\" y1=\"\(Self.n(y(t)))\" x2=\"\(Self.n(right))\" y2=\"\(Self.n(y(t)))\" class=\"threshold\"/>\n"
+            out += "<text x=\"\(Self.n(left - 6))\" y=\"\(Self.n(y(t) + 4))\" text-anchor=\"end\" class=\"tick\">\(Self.n(t))</text>\n"
+        }
+        for (i, date) in dates.enumerated() {
+            out += "<text x=\"\(Self.n(x(i)))\" y=\"\(Self.n(bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(Self.e(date))</text>\n"
+        }
+        for (k, s) in series.enumerated() {
+            let colour = k == 0 ? Self.ink : "#7b8794"
+            let dash = k == 0 ? "" : " stroke-dasharray=\"\(2 + 2 * k) 3\""
+            let points = s.scores.enumerated().compactMap { i, v in v.map { "\(Self.n(x(i))),\(Self.n(y($0)))" } }
+            out += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(k == 0 ? 3 : 1.5)\"\(dash)/>\n"
+            for (i, v) in s.scores.enumerated() {
+                if let v { out += "<circle cx=\"\(Self.n(x(i)))\" cy=\"\(Self.n(y(v)))\" r=\"3\" fill=\"\(colour)\"/>\n" }
+            }
+            if let last = s.scores.indices.last(where: { s.scores[$0] != nil }), let v = s.scores[last] {
+                out += "<text x=\"\(Self.n(x(last) + 8))\" y=\"\(Self.n(y(v) + 4))\" class=\"label\">\(Self.e(s.label))</text>\n"
+            }
+        }
+        return out + Self.close
     }
 
     private static func n(_ v: Double) -> String { DecimalFormat.trimmed(v, decimals: 1) }

@@ -42,6 +42,9 @@ public struct ReportInput: Sendable {
     /// In a team audit: each auditor's own answer (their estimate) to the questions measured
     /// since, by name, so the report shows each beside the data.
     public var auditorEstimates: [QuestionRef: [(auditor: String, text: String)]] = [:]
+    /// The organisation's earlier audits and this one, oldest first, for the trend: each one's
+    /// date and answers (scored against `set` when the report is built). Empty below three.
+    public var history: [(date: String, checklistIDs: [String], answers: AnswerSheet)] = []
 
     /// Creates an input; everything but the identity, checklists and answers may be left empty.
     public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],

@@ -48,6 +48,16 @@ public enum JSONReport {
                 ])
             })),
         ]
+        members.append(("history", .array(input.history.count < 3 ? [] : input.history.map { audit in
+            let card = Scorer.score(input.set, answers: audit.answers, checklists: audit.checklistIDs)
+            return .object([
+                ("date", .string(audit.date)),
+                ("overall", .rounded(card.standing.score)),
+                ("band", .string(card.standing.band?.label)),
+                ("provisional", .bool(card.standing.isProvisional)),
+                ("checklists", .object(card.checklists.filter { !$0.results.isEmpty }.map { ($0.id, .rounded($0.standing.score)) })),
+            ])
+        })))
         members.append(("comparison", baseline.map { builder.comparison(ReportComparison(model, ReportModel($0))) } ?? .null))
         members.append(("method", builder.method()))
         return JSONValue.object(members).prettyPrinted()

@@ -16,6 +16,8 @@ public struct ReportJob {
     let browser: String?
     /// `--brief` and `--paper`.
     public var settings = ReportSettings()
+    /// The organisation's audits up to this one, oldest first, for the trend (three or more).
+    public var history: [AuditSession] = []
 
     /// A report of `session`, to `path` (the default file name when nil) in `format`. A PDF
     /// needs a browser, found before any work so the user hears at once what to install.
@@ -42,7 +44,7 @@ public struct ReportJob {
 
     /// The report's text, for standard output (never a PDF: the options refuse `-o -` for one).
     public func text() -> String {
-        ReportRendering.render(session, set: set, format: format, baseline: baseline, settings: settings)
+        ReportRendering.render(session, set: set, format: format, baseline: baseline, settings: settings, history: history)
     }
 
     /// Writes the report to `path`: a folder, a missing folder or (without `force`) an
@@ -54,7 +56,8 @@ public struct ReportJob {
         AtomicFile.removeStaleTemporaries(of: path)
         if let browser {
             do {
-                try ReportRendering.printPDF(session, set: set, baseline: baseline, settings: settings, to: path, browser: browser)
+                try ReportRendering.printPDF(session, set: set, baseline: baseline, history: history, settings: settings,
+                                             to: path, browser: browser)
             } catch {
                 throw UserError(error.description)
             }

@@ -85,8 +85,10 @@ public enum ReportRendering {
     /// The report of a session in `format`, compared with `baseline` when given; for `.pdf`,
     /// the HTML page that `printPDF` prints.
     public static func render(_ session: AuditSession, set: ChecklistSet, format: Format = .markdown,
-                              baseline: AuditSession? = nil, settings: ReportSettings = ReportSettings()) -> String {
-        let current = input(session, set: set)
+                              baseline: AuditSession? = nil, settings: ReportSettings = ReportSettings(),
+                              history: [AuditSession] = []) -> String {
+        var current = input(session, set: set)
+        current.history = history.map { (date: $0.date, checklistIDs: $0.checklistIDs, answers: $0.answers) }
         let previous = baseline.map { input($0, set: set) }
         switch format {
         case .markdown: return MarkdownReport.render(current, baseline: previous, settings: settings)
@@ -106,9 +108,10 @@ public enum ReportRendering {
     public static var noBrowserMessage: String { PDFPrinter.noBrowserMessage }
 
     /// Writes the PDF report of a session to `path`, printed by `browser` (see `PDFPrinter`).
-    public static func printPDF(_ session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil,
+    public static func printPDF(_ session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil, history: [AuditSession] = [],
                                 settings: ReportSettings = ReportSettings(), to path: String, browser: String) throws(PDFPrinter.Failure) {
-        try PDFPrinter.print(html: render(session, set: set, format: .pdf, baseline: baseline, settings: settings), to: path, browser: browser)
+        try PDFPrinter.print(html: render(session, set: set, format: .pdf, baseline: baseline, settings: settings, history: history),
+                             to: path, browser: browser)
     }
 
     /// The Markdown report of a session.

@@ -154,6 +154,14 @@ extension AuditController {
                 self.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: self.set))")
                 return .continue
             },
+            ShellCommand(name: "history", operands: [.optional("ORGANISATION", .none, help: "The organisation; the open audit's, or the only one found, without it.")],
+                         options: HistoryOptions.Spec.options,
+                         summary: "The organisation's audits, oldest first, with score and problems solved and new",
+                         details: "Audits are the session files of the sessions folder and of every --sessions DIR (an auditor's own session is left out; its team session counts). Names match without case or extra spaces. The same as `smaudit history`.",
+                         examples: ["history", "history \"Lakeside Physio\""]) { input in
+                try self.history(HistoryOptions.parse(shellWords: input.words, command: "history"))
+                return .continue
+            },
             ShellCommand(name: "merge", operands: [.repeated("SESSION", .filePath, help: "The auditors' session files (each answered with `audit --as NAME`), or a team session and a new auditor's.")],
                          options: MergeOptions.Spec.options,
                          summary: "Merge auditors' sessions into a team session that shows where they disagree",

@@ -309,6 +309,21 @@ public final class AuditController {
         showCurrentOrFinish(shell)
     }
 
+    // MARK: History
+
+    /// `history [ORGANISATION] [--sessions DIR]…`: the organisation's audits (the open audit's
+    /// organisation when none is named).
+    func history(_ options: HistoryOptions) throws {
+        for folder in options.sessions where !AtomicFile.isFolder(folder) { throw UserError("--sessions \(folder): no such folder") }
+        let extra = options.sessions
+        try flow?.flush()  // the open audit counts as it stands
+        let history = AuditHistory(folders: AuditHistory.folders(store: store, extra: extra), set: set)
+        let organisation = options.organisation ?? flow?.session.organisation
+        let listing = try history.listing(for: organisation)
+        console.print("\(listing.heading)")
+        if !listing.rows.isEmpty { console.printTable(listing.rows) }
+    }
+
     // MARK: Team audits
 
     /// `merge FILE… -o TEAM.yaml`: the auditors' sessions into a team session (see
@@ -403,13 +418,15 @@ public final class AuditController {
     func writeReport(to requested: String?, options given: ReportOptions? = nil, shell: Shell) throws {
         let flow = try requireFlow()
         let options = try given ?? ReportOptions.defaults()
-        let baseline = try options.baseline.map {
-            try SessionFiles.load(store.resolve($0) ?? $0, set: set, catalog: catalog, environment: environment, action: "compare with")
-        }
-        var job = try ReportJob(flow.session, set: set, baseline: baseline, path: requested,
+        let baseline = try AuditHistory.baseline(for: flow.session, path: flow.path, explicit: options.baseline, none: options.noBaseline,
+                                                 store: store, extra: options.sessions, set: set, catalog: catalog,
+                                                 environment: environment)
+        if let note = baseline.note { console.print(console.styled("\(note)", .dim)) }
+        var job = try ReportJob(flow.session, set: set, baseline: baseline.session, path: requested,
                                 format: options.format(writingTo: requested), browser: options.browser,
                                 searchPath: environment["PATH"])
         job.settings = options.settings(environment: environment)
+        job.history = AuditHistory.trend(for: flow.session, path: flow.path, store: store, extra: options.sessions, set: set)
         if job.path == "-" {
             let text = job.text()
             console.print(TerminalText(text.hasSuffix("\n") ? String(text.dropLast()) : text))

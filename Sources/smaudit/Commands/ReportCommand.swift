@@ -24,12 +24,15 @@ struct ReportCommand: ParsableCommand {
         _ = try ReportJob.browser(for: format, explicit: options.browser, searchPath: environment["PATH"])
         let current = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: environment,
                                             action: "report on") { Output.message($0) }
-        let earlier = try options.baseline.map {
-            try SessionFiles.load($0, set: catalog.set, catalog: catalog, environment: environment, action: "compare with")
-        }
-        var job = try ReportJob(current, set: catalog.set, baseline: earlier, path: options.output, format: format,
+        let store = SessionStore(environment: environment)
+        let earlier = try AuditHistory.baseline(for: current, path: session, explicit: options.baseline, none: options.noBaseline,
+                                                store: store, extra: options.sessions, set: catalog.set, catalog: catalog,
+                                                environment: environment)
+        if let note = earlier.note { Output.message(note) }
+        var job = try ReportJob(current, set: catalog.set, baseline: earlier.session, path: options.output, format: format,
                                 browser: options.browser, searchPath: environment["PATH"])
         job.settings = options.settings(environment: environment)
+        job.history = AuditHistory.trend(for: current, path: session, store: store, extra: options.sessions, set: catalog.set)
         if job.path == "-" {
             Output.printRaw(job.text(), terminator: "")
         } else {

@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the JSON report to OUT.json.", valueName: "OUT.json")) var json: String?
     @OptionGroup var failUnder: FailUnderOption
     @Flag(help: "Replace report files that exist.") var force = false
+    @Option(name: ReportOptions.Spec.baseline.names, help: ReportOptions.Spec.baseline.argumentHelp) var baseline: String?
+    @Flag(name: ReportOptions.Spec.noBaseline.names, help: ReportOptions.Spec.noBaseline.argumentHelp) var noBaseline = false
+    @Option(name: ReportOptions.Spec.sessions.names, help: ReportOptions.Spec.sessions.argumentHelp) var sessions: [String] = []
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
@@ -43,11 +46,18 @@ struct RunCommand: ParsableCommand {
         let card = Scorer.score(catalog.set, answers: session.answers, checklists: session.checklistIDs)
         Output.print(ScoreText.lines(card))
         if let note = TeamSessions.scoreNote(session, set: catalog.set) { Output.print(note) }
-        if let report {
-            try SessionFiles.writeNew(ReportRendering.markdown(session: session, set: catalog.set), to: report, force: force)
-        }
-        if let json {
-            try SessionFiles.writeNew(ReportRendering.json(session: session, set: catalog.set), to: json, force: force)
+        if report != nil || json != nil {
+            // Compared with the previous audit of the organisation, as `report` is.
+            let store = SessionStore(environment: environment)
+            let earlier = try AuditHistory.baseline(for: session, path: answers, explicit: baseline, none: noBaseline, store: store,
+                                                    extra: sessions, set: catalog.set, catalog: catalog, environment: environment)
+            if let note = earlier.note { Output.message(note) }
+            let history = AuditHistory.trend(for: session, path: answers, store: store, extra: sessions, set: catalog.set)
+            for (path, format) in [(report, ReportRendering.Format.markdown), (json, .json)] {
+                guard let path else { continue }
+                let text = ReportRendering.render(session, set: catalog.set, format: format, baseline: earlier.session, history: history)
+                try SessionFiles.writeNew(text, to: path, force: force)
+            }
         }
         try failUnder.check(card.standing)
     }

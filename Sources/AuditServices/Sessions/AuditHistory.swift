@@ -1,0 +1,150 @@
+import AuditKit
+
+/// The audits of one organisation over time (issue 28): found in the sessions folder and in any
+/// `--sessions DIR`, oldest first, each with its score and the problems it found, so `history`
+/// can say what was solved and what is new, and a report can compare with the previous audit
+/// without being told which file that is.
+public struct AuditHistory {
+    /// One audit.
+    public struct Audit {
+        /// Where it is.
+        public var path: String
+        /// The session.
+        public var session: AuditSession
+        /// Its scores.
+        public var scorecard: Scorecard
+        /// The keys of the problems it found (`four-mistakes.service-sent-away`).
+        public var problems: Set<String>
+    }
+
+    /// Every readable audit found, oldest first. Sessions an auditor answered alone are left
+    /// out (their team session is the audit); files that do not read are skipped, as `sessions`
+    /// lists them apart.
+    public let audits: [Audit]
+
+    /// Reads every `.yaml` file of `folders` (each read once, whatever the path it is found by).
+    public init(folders: [String], set: ChecklistSet) {
+        var seen = Set<String>()
+        var audits: [Audit] = []
+        for folder in folders {
+            for name in (DirectoryListing.names(in: folder) ?? []).sorted() where name.hasSuffix(".yaml") {
+                let path = folder + "/" + name
+                guard seen.insert(AtomicFile.resolvingLinks(path)).inserted, let text = try? AtomicFile.read(path),
+                      SessionFiles.isSessionFile(text) else { continue }
+                guard let session = SessionReader.read(text: text, file: path, set: set, mode: .lenient, now: "").session,
+                      session.answeredBy == nil, session.isDated else { continue }
+                let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
+                audits.append(Audit(path: path, session: session, scorecard: card, problems: Set(card.themes.map(\.key))))
+            }
+        }
+        self.audits = audits.sorted { ($0.session.started, $0.path) < ($1.session.started, $1.path) }
+    }
+
+    /// The folders searched: the sessions folder, then the ones given.
+    public static func folders(store: SessionStore, extra: [String]) -> [String] {
+        [store.folder] + extra.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }
+    }
+
+    /// The organisations found, each once, as first written.
+    public var organisations: [String] {
+        var seen = Set<String>()
+        return audits.map(\.session.organisation).filter { seen.insert(TeamMerge.normalised($0)).inserted }
+    }
+
+    /// The audits of one organisation, matched without case or extra spaces; throws, naming the
+    /// closest names found, when there are none.
+    public func of(_ organisation: String) throws -> [Audit] {
+        let key = TeamMerge.normalised(organisation)
+        let found = audits.filter { TeamMerge.normalised($0.session.organisation) == key }
+        guard found.isEmpty else { return found }
+        let names = organisations
+        if names.isEmpty { throw UserError("no audits found to list; `sessions` shows the saved ones") }
+        let hint = Suggest.closest(to: organisation, in: names).map { " Did you mean \"\($0)\"?" } ?? ""
+        throw UserError("no audit of \"\(organisation)\" found.\(hint) Audited: \(ChecklistText.commaList(names.map { "\"\($0)\"" })).")
+    }
+
+    /// The audit of the same organisation that comes last before `session` began (never the
+    /// file at `path` itself); nil when there is none.
+    public func previous(of session: AuditSession, path: String?) -> Audit? {
+        let key = TeamMerge.normalised(session.organisation)
+        let own = path.map(AtomicFile.resolvingLinks)
+        return audits.last {
+            TeamMerge.normalised($0.session.organisation) == key && $0.session.started < session.started
+                && AtomicFile.resolvingLinks($0.path) != own
+        }
+    }
+
+    /// `history`'s table: one row per audit, oldest first, with what changed since the one before.
+    public static func table(_ audits: [Audit]) -> [[String]] {
+        var rows = [["date", "checklists", "score", "solved", "new", "file"]]
+        var before: Set<String>?
+        for audit in audits {
+            let solved = before.map { String($0.subtracting(audit.problems).count) } ?? "–"
+            let new = before.map { String(audit.problems.subtracting($0).count) } ?? "–"
+            rows.append([audit.session.date, audit.session.checklistIDs.filter { $0 != "profile" }.joined(separator: ", "),
+                         ScoreText.short(audit.scorecard.standing), solved, new, AtomicFile.name(of: audit.path)])
+            before = audit.problems
+        }
+        return rows
+    }
+}
+
+extension AuditHistory {
+    /// The earlier audit a report compares with, and a line saying which it is: the file
+    /// `explicit` names; none with `none`; otherwise the previous audit of the same organisation
+    /// in the sessions folder and `extra` folders (nil, with no line, when there is none).
+    public static func baseline(for session: AuditSession, path: String?, explicit: String?, none: Bool,
+                                store: SessionStore, extra: [String], set: ChecklistSet, catalog: ChecklistCatalog?,
+                                environment: [String: String]) throws -> (session: AuditSession?, note: String?) {
+        if none { return (nil, nil) }
+        if let explicit {
+            let earlier = try SessionFiles.load(store.resolve(explicit) ?? explicit, set: set, catalog: catalog,
+                                                environment: environment, action: "compare with")
+            return (earlier, nil)
+        }
+        for folder in extra where !AtomicFile.isFolder(folder) {
+            throw UserError("--sessions \(folder): no such folder")
+        }
+        let history = AuditHistory(folders: folders(store: store, extra: extra), set: set)
+        guard let previous = history.previous(of: session, path: path) else { return (nil, nil) }
+        return (previous.session, "Compared with the previous audit of \(session.organisation), \(previous.session.date) (\(previous.path)); --baseline FILE picks another, --no-baseline none.")
+    }
+
+    /// The scores of the organisation's audits up to `session` (and it), oldest first, for the
+    /// report's trend; empty with fewer than three.
+    public static func trend(for session: AuditSession, path: String?, store: SessionStore, extra: [String],
+                             set: ChecklistSet) -> [AuditSession] {
+        let history = AuditHistory(folders: folders(store: store, extra: extra.filter(AtomicFile.isFolder)), set: set)
+        let key = TeamMerge.normalised(session.organisation)
+        let own = path.map(AtomicFile.resolvingLinks)
+        var earlier = history.audits.filter {
+            TeamMerge.normalised($0.session.organisation) == key && $0.session.started < session.started
+                && AtomicFile.resolvingLinks($0.path) != own
+        }.map(\.session)
+        earlier.append(session)
+        return earlier.count >= 3 ? earlier : []
+    }
+}
+
+extension AuditHistory {
+    /// `history [ORGANISATION]`: a heading and the table of the audits of the organisation named
+    /// (or of the only one found), oldest first; with several organisations and none named, the
+    /// names and no table.
+    public func listing(for organisation: String?) throws -> (heading: String, rows: [[String]]) {
+        let name: String
+        if let organisation {
+            name = organisation
+        } else {
+            let names = organisations
+            guard names.count == 1 else {
+                if names.isEmpty { throw UserError("no audits found; `audit` starts one, and `--sessions DIR` looks in another folder") }
+                let counts = names.map { n in "\(n) (\(audits.filter { TeamMerge.normalised($0.session.organisation) == TeamMerge.normalised(n) }.count))" }
+                return ("Audits of \(names.count) organisations: \(counts.joined(separator: ", ")). Name one: history ORGANISATION", [])
+            }
+            name = names[0]
+        }
+        let found = try of(name)
+        let title = "\(found[0].session.organisation): \(found.count.counted("audit")), oldest first. Solved and new count problems against the audit before."
+        return (title, Self.table(found))
+    }
+}
