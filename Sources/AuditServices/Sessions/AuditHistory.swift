@@ -59,7 +59,10 @@ public struct AuditHistory {
         guard found.isEmpty else { return found }
         let names = organisations
         if names.isEmpty { throw UserError("no audits found to list; `sessions` shows the saved ones") }
-        let hint = Suggest.closest(to: organisation, in: names).map { " Did you mean \"\($0)\"?" } ?? ""
+        // A part of the name ("acme" for "Acme Coffee") is the likeliest slip, then a typo.
+        let partial = names.filter { TeamMerge.normalised($0).contains(key) }
+        let guess = partial.count == 1 ? partial[0] : Suggest.closest(to: organisation, in: names)
+        let hint = guess.map { " Did you mean \"\($0)\"?" } ?? ""
         throw UserError("no audit of \"\(organisation)\" found.\(hint) Audited: \(ChecklistText.commaList(names.map { "\"\($0)\"" })).")
     }
 
