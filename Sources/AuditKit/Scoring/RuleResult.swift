@@ -15,6 +15,8 @@ public struct RuleResult: Sendable, Hashable {
     /// For a rule that is not applicable because of an `n/a` answer: the questions answered
     /// `n/a` that it reads (empty when its `applies` is simply false).
     public var notApplicableBecause: [QuestionRef] = []
+    /// The rule fails, but its problem is accepted for now: it is scored as not applicable.
+    public var isAccepted = false
 
     /// Creates a result.
     public init(checklistID: String, rule: Rule, status: RuleStatus, points: Double,

@@ -2,15 +2,18 @@
 /// so scoring is linear in the size of the checklists.
 public enum Scorer {
     /// Scores the checklists with the given ids (all of the set when nil), in that order; a
-    /// checklist without rules is left out.
-    public static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]? = nil) -> Scorecard {
+    /// checklist without rules is left out. The failed rules of an `accepted` problem (its key,
+    /// `four-mistakes.service-sent-away`) count as not applicable and are marked accepted: the
+    /// team took the risk for now, so it weighs neither on the score nor on the band.
+    public static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]? = nil,
+                             accepted: Set<String> = []) -> Scorecard {
         let evaluator = Evaluator(set: set, answers: answers)
         var scores: [ChecklistScore] = []
         for id in ids ?? set.ids {
             // A checklist without rules (the organisation profile) informs the others but has
             // nothing to score.
             guard let checklist = set.checklist(id), !checklist.rules.isEmpty else { continue }
-            scores.append(score(checklist, evaluator: evaluator))
+            scores.append(score(checklist, evaluator: evaluator, accepted: accepted))
         }
         var overall = ScoreSummary()
         for s in scores { overall.add(s.summary) }
@@ -67,7 +70,7 @@ public enum Scorer {
         return refs
     }
 
-    static func score(_ checklist: Checklist, evaluator: Evaluator) -> ChecklistScore {
+    static func score(_ checklist: Checklist, evaluator: Evaluator, accepted: Set<String> = []) -> ChecklistScore {
         var sectionSummaries: [String: ScoreSummary] = [:]
         var total = ScoreSummary()
         for section in checklist.sections {
@@ -85,8 +88,13 @@ public enum Scorer {
         var results: [RuleResult] = []
         results.reserveCapacity(checklist.rules.count)
         for rule in checklist.rules {
-            let status = status(of: rule, in: checklist.id, evaluator: evaluator)
+            var status = status(of: rule, in: checklist.id, evaluator: evaluator)
             var result = RuleResult(checklistID: checklist.id, rule: rule, status: status, points: rule.points)
+            if status == .fail, !accepted.isEmpty, accepted.contains(result.themeKey) {
+                status = .notApplicable
+                result.status = status
+                result.isAccepted = true
+            }
             if status == .notApplicable {
                 result.notApplicableBecause = references(of: rule, in: checklist.id).filter { evaluator.value(of: $0) == .notApplicable }
             }

@@ -24,6 +24,13 @@ public struct AuditSession: Sendable, Hashable {
     public var byAuditor: [String: [QuestionRef: AnswerEntry]] = [:]
     /// The team's decisions on disagreements, by question.
     public var resolutions: [QuestionRef: Resolution] = [:]
+    /// Problems the team accepts for now, by problem key (`four-mistakes.service-sent-away`).
+    public var accepted: [String: AcceptedRisk] = [:]
+
+    /// The keys of the problems accepted on `day` (those whose `until` has not passed).
+    public func acceptedKeys(on day: CalendarDate) -> Set<String> {
+        Set(accepted.filter { $0.value.isActive(on: day) }.keys)
+    }
     /// When the session began (ISO 8601); its date names the session and dates the report.
     public var started: String
     /// When the session was last saved (ISO 8601).
@@ -218,4 +225,30 @@ public struct Resolution: Sendable, Hashable {
         self.reason = reason
         self.at = at
     }
+}
+
+/// A problem the team accepts for now (as an InSpec waiver): why, who owns the decision, and
+/// until when; after that day it counts again.
+public struct AcceptedRisk: Sendable, Hashable {
+    /// Why the team accepts it.
+    public var reason: String
+    /// Who owns the decision.
+    public var owner: String
+    /// The last day it is accepted; nil for no end (not allowed for a critical problem).
+    public var until: CalendarDate?
+    /// When it was accepted (ISO 8601).
+    public var at: String?
+
+    public init(reason: String, owner: String, until: CalendarDate? = nil, at: String? = nil) {
+        self.reason = reason
+        self.owner = owner
+        self.until = until
+        self.at = at
+    }
+
+    /// Still accepted on `day`: no end, or the end not passed.
+    public func isActive(on day: CalendarDate) -> Bool { until.map { day <= $0 } ?? true }
+
+    /// The longest a critical problem may be accepted for, in days.
+    public static let criticalLimit = 90
 }

@@ -40,7 +40,7 @@ public enum SessionReader {
     public static let endMarker = "# end of session"
 
     static let topFields = ["format", "organisation", "auditors", "answered_by", "started", "updated", "checklists", "answers",
-                            "by_auditor", "resolved", "retired", "plan"]
+                            "by_auditor", "resolved", "retired", "plan", "accepted"]
     static let entryFields = ["answer", "at", "skipped", "inactive", "notes", "evidence", "measured", "estimated"]
     static let retiredFields = entryFields + ["version"]
 
@@ -146,6 +146,7 @@ public enum SessionReader {
         }
 
         let plan = readPlan(fields["plan"]?.value, set: set, src: &src)
+        let accepted = readAccepted(fields["accepted"]?.value, set: set, now: now, src: &src)
 
         result.diagnostics = src.diagnostics
         guard !src.diagnostics.hasErrors else { return result }
@@ -156,6 +157,7 @@ public enum SessionReader {
         session.answeredBy = answeredBy
         session.byAuditor = byAuditor
         session.resolutions = resolutions
+        session.accepted = accepted
         session.isDated = fields["started"] != nil
         result.restored = session.restoreRetired(in: set)
         result.session = session
@@ -257,6 +259,51 @@ public enum SessionReader {
             }
         }
         return resolutions
+    }
+
+    /// `accepted:`: `checklist: {problem: {reason: TEXT, owner: NAME, until: YYYY-MM-DD}}`. The
+    /// reason and owner are required; a critical problem needs `until`, at most 90 days after
+    /// it was accepted (`at:`, else now). A problem the checklists do not have is kept, with a
+    /// warning, as in `plan:`.
+    static func readAccepted(_ node: YNode?, set: ChecklistSet, now: String, src: inout YAMLSource) -> [String: AcceptedRisk] {
+        guard let node, !YAMLSource.isNull(node), let lists = src.pairs(node, what: "`accepted`") else { return [:] }
+        let index = ProblemIndex(set)
+        var accepted: [String: AcceptedRisk] = [:]
+        for (checklistID, _, problems) in lists {
+            guard let pairs = src.pairs(problems, what: "the accepted problems of `\(checklistID)`") else { continue }
+            for (problemID, problemKey, value) in pairs {
+                let key = "\(checklistID).\(problemID)"
+                guard let f = src.fields(value, what: "an accepted problem", allowed: ["reason", "owner", "until", "at"], required: ["reason", "owner"]),
+                      let reason = src.string(f["reason"]?.value, field: "reason"),
+                      let owner = src.string(f["owner"]?.value, field: "owner") else { continue }
+                var risk = AcceptedRisk(reason: reason, owner: owner, at: src.string(f["at"]?.value, field: "at"))
+                if let untilNode = f["until"]?.value, let text = src.string(untilNode, field: "until") {
+                    guard let date = CalendarDate(iso: text) else {
+                        src.error("the date `\(text)` is not a date: write it as YYYY-MM-DD, such as 2027-01-31", src.location(untilNode))
+                        continue
+                    }
+                    risk.until = date
+                }
+                guard let problem = index.problem(key) else {
+                    src.warning("`accepted` names `\(key)`, which no loaded checklist has as a problem; it is kept", src.location(problemKey))
+                    accepted[key] = risk
+                    continue
+                }
+                if problem.severity == .critical {
+                    let from = CalendarDate(iso: String((risk.at ?? now).prefix(10)))
+                    guard let until = risk.until else {
+                        src.error("`\(key)` is a critical problem: it can be accepted only until a date at most \(AcceptedRisk.criticalLimit) days away; add `until: YYYY-MM-DD`", src.location(problemKey))
+                        continue
+                    }
+                    if let from, until.dayNumber - from.dayNumber > AcceptedRisk.criticalLimit {
+                        src.error("`\(key)` is a critical problem: it can be accepted for at most \(AcceptedRisk.criticalLimit) days, until \(CalendarDate(dayNumber: from.dayNumber + AcceptedRisk.criticalLimit)) at the latest", src.location(f["until"]!.value))
+                        continue
+                    }
+                }
+                accepted[key] = risk
+            }
+        }
+        return accepted
     }
 
     /// `plan:`: `checklist: {problem: {owner: NAME, due: YYYY-MM-DD}}`. A problem the loaded

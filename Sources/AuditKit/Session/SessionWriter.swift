@@ -84,6 +84,20 @@ public enum SessionWriter {
                 }
             }
         }
+        if !session.accepted.isEmpty {
+            // Problems accepted for now, by problem: `checklist:` then the problem's id.
+            out += "accepted:\n"
+            let byChecklist = Dictionary(grouping: session.accepted.keys) { String($0.prefix { $0 != "." }) }
+            for id in byChecklist.keys.sorted() {
+                out += "  \(key(id)):\n"
+                for problem in byChecklist[id]!.sorted() {
+                    let risk = session.accepted[problem]!
+                    let fields = ["reason: \(quote(risk.reason))", "owner: \(quote(risk.owner))",
+                                  risk.until.map { "until: \(quote($0.description))" }, risk.at.map { "at: \(quote($0))" }]
+                    out += "    \(key(String(problem.dropFirst(id.count + 1)))): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
+                }
+            }
+        }
         return out + SessionReader.endMarker + "\n"
     }
 

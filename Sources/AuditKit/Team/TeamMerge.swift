@@ -76,6 +76,7 @@ public enum TeamMerge {
                 team.resolutions[ref] = resolution
             }
             team.plan.merge(session.plan) { $1 }
+            team.accepted.merge(session.accepted) { old, new in (old.at ?? "") >= (new.at ?? "") ? old : new }
             team.retired.merge(session.retired) { old, new in old.version >= new.version ? old : new }
         }
         team.entries = teamEntries(voices: voices, resolutions: team.resolutions, measured: measured, set: set)

@@ -36,6 +36,7 @@ extension DocumentBuilder {
             scoreLine.append(.text(". \(overall.passedRules) of \(overall.passedRules + overall.failedRules) practices checked are in place, but every problem has a cause that fails."))
         }
         blocks.append(.paragraph(scoreLine))
+        if let without = scoreWithoutAcceptance() { blocks.append(.paragraph([.text(without)])) }
         let undecided = input.disagreements.filter(\.isOpen).count
         if undecided > 0 {
             // A team audit with open disagreements: the score waits for the team, not for data.

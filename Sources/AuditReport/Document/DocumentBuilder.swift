@@ -26,6 +26,7 @@ struct DocumentBuilder {
         if let comparison { sections.append(self.comparison(comparison)) }
         if let trend = trendSection() { sections.append(trend) }
         if let team = teamSection() { sections.append(team) }
+        if let accepted = acceptedSection() { sections.append(accepted) }
         if !settings.brief { sections.append(annex()) }
         let organisation = input.organisation.trimmedText
         return ReportDocument(title: "Social media audit: " + (organisation.isEmpty ? "unnamed organisation" : organisation),

@@ -45,6 +45,19 @@ public struct ReportInput: Sendable {
     /// The organisation's earlier audits and this one, oldest first, for the trend: each one's
     /// date and answers (scored against `set` when the report is built). Empty below three.
     public var history: [(date: String, checklistIDs: [String], answers: AnswerSheet)] = []
+    /// Problems the team accepts for now, by key, with reason, owner and expiry.
+    public var accepted: [String: AcceptedRisk] = [:]
+    /// The day the report is written, against which acceptances expire (the audit's date when nil).
+    public var today: CalendarDate?
+
+    /// The accepted problems that have not expired on `today`.
+    public var acceptedNow: Set<String> {
+        let day = today ?? self.day
+        return Set(accepted.filter { $0.value.isActive(on: day) }.keys)
+    }
+
+    /// The scores as if nothing were accepted, for "what it would be without acceptance".
+    public var scorecardWithoutAcceptance: Scorecard { Scorer.score(set, answers: answers, checklists: checklistIDs) }
 
     /// Creates an input; everything but the identity, checklists and answers may be left empty.
     public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],
@@ -76,5 +89,5 @@ public struct ReportInput: Sendable {
     }
 
     /// The scores of the audited checklists, computed by `Scorer.score`.
-    public var scorecard: Scorecard { Scorer.score(set, answers: answers, checklists: checklistIDs) }
+    public var scorecard: Scorecard { Scorer.score(set, answers: answers, checklists: checklistIDs, accepted: acceptedNow) }
 }

@@ -48,6 +48,18 @@ public enum JSONReport {
                 ])
             })),
         ]
+        let problems = ProblemIndex(input.set)
+        let day = input.today ?? input.day
+        members.append(("accepted", .array(input.accepted.sorted { $0.key < $1.key }.map { key, risk in
+            .object([
+                ("problem", .string(key)),
+                ("heading", .string(problems.problem(key)?.heading)),
+                ("reason", .string(risk.reason)),
+                ("owner", .string(risk.owner)),
+                ("until", .string(risk.until?.description)),
+                ("active", .bool(risk.isActive(on: day))),
+            ])
+        })))
         members.append(("history", .array(input.history.count < 3 ? [] : input.history.map { audit in
             let card = Scorer.score(input.set, answers: audit.answers, checklists: audit.checklistIDs)
             return .object([

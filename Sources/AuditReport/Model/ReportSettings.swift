@@ -1,3 +1,5 @@
+import AuditKit
+
 /// How a report is laid out, beyond its content: the annex or not, and the paper it prints on.
 public struct ReportSettings: Sendable, Hashable {
     /// The paper sizes a PDF prints on.
@@ -22,9 +24,13 @@ public struct ReportSettings: Sendable, Hashable {
     public var brief = false
     /// The paper the print stylesheet and the PDF use.
     public var paper = Paper.a4
+    /// The day the report is written, against which accepted problems expire; the audit's
+    /// date when nil.
+    public var today: CalendarDate?
 
-    public init(brief: Bool = false, paper: Paper = .a4) {
+    public init(brief: Bool = false, paper: Paper = .a4, today: CalendarDate? = nil) {
         self.brief = brief
         self.paper = paper
+        self.today = today
     }
 }

@@ -68,6 +68,7 @@ public enum ReportRendering {
         input.retired = session.retired
         input.isDated = session.isDated
         input.plan = session.plan
+        input.accepted = session.accepted
         if session.isTeam {
             input.disagreements = TeamMerge.disagreements(in: session, set: set)
             input.agreement = TeamMerge.agreement(in: session, set: set)
@@ -88,6 +89,7 @@ public enum ReportRendering {
                               baseline: AuditSession? = nil, settings: ReportSettings = ReportSettings(),
                               history: [AuditSession] = []) -> String {
         var current = input(session, set: set)
+        current.today = settings.today
         current.history = history.map { (date: $0.date, checklistIDs: $0.checklistIDs, answers: $0.answers) }
         let previous = baseline.map { input($0, set: set) }
         switch format {

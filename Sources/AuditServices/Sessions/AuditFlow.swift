@@ -294,7 +294,28 @@ public final class AuditFlow {
     }
 
     /// The current scorecard.
-    public var scorecard: Scorecard { Scorer.score(set, answers: answers, checklists: session.checklistIDs) }
+    public var scorecard: Scorecard {
+        let accepted = AcceptedRisks.today(environment).map { session.acceptedKeys(on: $0) } ?? []
+        return Scorer.score(set, answers: answers, checklists: session.checklistIDs, accepted: accepted)
+    }
+
+    /// Accepts a problem for now (see `AcceptedRisks.accept`) and saves.
+    public func accept(_ key: String, reason: String, owner: String, until: CalendarDate?) throws -> ProblemIndex.Problem {
+        var changed = session
+        let problem = try AcceptedRisks.accept(key, reason: reason, owner: owner, until: until, in: &changed, set: set, environment: environment)
+        try update { $0.accepted = changed.accepted }
+        return problem
+    }
+
+    /// Takes back the acceptance of a problem (by its key or its id alone); returns its key.
+    public func unaccept(_ key: String) throws -> String {
+        guard let found = session.accepted.keys.first(where: { $0 == key }) ?? session.accepted.keys.sorted().first(where: { $0.hasSuffix("." + key) }) else {
+            let listed = session.accepted.keys.sorted()
+            throw UserError(listed.isEmpty ? "no problem is accepted" : "`\(key)` is not accepted; accepted: \(listed.joined(separator: ", "))")
+        }
+        try update { $0.accepted[found] = nil }
+        return found
+    }
 
     // MARK: Progress
 

@@ -156,22 +156,41 @@ extension AuditController {
             },
             ShellCommand(name: "history", operands: [.optional("ORGANISATION", .none, help: "The organisation; the open audit's, or the only one found, without it.")],
                          options: HistoryOptions.Spec.options,
-                         summary: "The organisation's audits, oldest first, with score and problems solved and new",
+                         summary: "An organisation's audits, with problems solved and new",
                          details: "Audits are the session files of the sessions folder and of every --sessions DIR (an auditor's own session is left out; its team session counts). Names match without case or extra spaces. The same as `smaudit history`.",
                          examples: ["history", "history \"Lakeside Physio\""]) { input in
                 try self.history(HistoryOptions.parse(shellWords: input.words, command: "history"))
                 return .continue
             },
-            ShellCommand(name: "merge", operands: [.repeated("SESSION", .filePath, help: "The auditors' session files (each answered with `audit --as NAME`), or a team session and a new auditor's.")],
+            ShellCommand(name: "accept", operands: [.required("KEY", .problemKey, help: "The problem's key (Tab lists the problems found first).")],
+                         options: AcceptOptions.Spec.options,
+                         summary: "Accept a problem for now, with reason, owner and end",
+                         details: "An accepted problem leaves the score, the band, the summary's priorities and the plan; the report lists it under \"Accepted for now\" with its reason, owner and end date, and keeps its finding. The day after --until it counts again, with a warning. A critical problem needs --until, at most 90 days away.",
+                         examples: ["accept four-mistakes.service-sent-away --reason \"the front desk answers by phone until March\" --owner Priya --until 2027-03-01"]) { input in
+                try self.accept(AcceptOptions.parse(shellWords: input.words, command: "accept"))
+                return .continue
+            },
+            ShellCommand(name: "accepted", summary: "List the problems accepted for now",
+                         examples: ["accepted"]) { _ in
+                try self.listAccepted()
+                return .continue
+            },
+            ShellCommand(name: "unaccept", operands: [.required("KEY", .problemKey, help: "An accepted problem's key.")],
+                         summary: "Take back an acceptance: the problem counts again",
+                         examples: ["unaccept four-mistakes.service-sent-away"]) { input in
+                try self.unaccept(input.operands[0])
+                return .continue
+            },
+            ShellCommand(name: "merge", operands: [.repeated("FILE", .filePath, help: "The auditors' session files (each answered with `audit --as NAME`), or a team session and a new auditor's.")],
                          options: MergeOptions.Spec.options,
-                         summary: "Merge auditors' sessions into a team session that shows where they disagree",
+                         summary: "Merge auditors' sessions into a team session",
                          details: "The team session keeps every auditor's answers, notes and evidence. Where all who answered agree, that is the team's answer (numbers within 10 % of the larger, percentages within 10 points, durations within 25 % of the longer; other answers equal); otherwise it is a disagreement, open until the team decides it with `resolve` or measured data settles it. The same as `smaudit merge`.",
                          examples: ["merge priya.yaml sam.yaml -o team.yaml"]) { input in
                 try self.merge(MergeOptions.parse(shellWords: input.words, command: "merge"))
                 return .continue
             },
             ShellCommand(name: "resolve", operands: [.optional("SESSION", .sessionName, help: "A team session to open first; the open one without it.")],
-                         summary: "Walk the team's open disagreements and type the team's answer to each, with a reason",
+                         summary: "Decide the team's open disagreements, one by one",
                          details: "Each disagreement shows every auditor's answer and notes (and the data, where measured). The answer typed is the team's decision; a reason is asked for after it (Enter for none). Ctrl-C stops; `resolve` goes on later. Until a disagreement is decided the rules that read it are open and the score provisional.",
                          examples: ["resolve", "resolve team.yaml"]) { input in
                 try self.resolve(input.operands.first, shell: input.shell)

@@ -279,6 +279,9 @@ public final class AuditController {
         self.flow = flow
         let answered = session.entries.values.filter { $0.value != nil }.count
         console.print("Resumed \(session.organisation) (\(ChecklistText.commaList(session.checklistIDs))): \(answered.counted("answer")), from \(path)")
+        for line in AcceptedRisks.notes(session, set: set, environment: environment) where line.hasPrefix("warning") {
+            shell.warn(String(line.dropFirst("warning: ".count)))
+        }
         showCurrentOrFinish(shell)
     }
 
@@ -307,6 +310,38 @@ public final class AuditController {
         }
         console.print(console.styled("Answered \(ref): \(recorded). A /note now goes to it.", .dim))
         showCurrentOrFinish(shell)
+    }
+
+    // MARK: Accepted problems
+
+    /// `accept PROBLEM --reason TEXT --owner NAME [--until DATE]`.
+    func accept(_ options: AcceptOptions) throws {
+        let flow = try requireFlow()
+        let problem = try flow.accept(options.problem, reason: options.reason, owner: options.owner, until: options.untilDate)
+        let until = flow.session.accepted[problem.key]?.until.map { " until \($0) (it counts again the day after)" } ?? ""
+        console.print("Accepted \"\(problem.heading)\" (\(problem.key))\(until), owned by \(options.owner.trimmingWhitespace()). It leaves the score, the priorities and the plan; `unaccept \(problem.key)` takes it back.")
+        console.print(TerminalText(ScoreText.line(flow.scorecard.standing)))
+    }
+
+    /// `accepted`.
+    func listAccepted() throws {
+        let flow = try requireFlow()
+        let rows = AcceptedRisks.listing(flow.session, set: set, environment: environment)
+        guard !rows.isEmpty else {
+            console.print("No problem is accepted; `accept PROBLEM --reason TEXT --owner NAME` accepts one.")
+            return
+        }
+        console.printTable([["problem", "heading", "owner", "accepted", "reason"]] + rows)
+        for line in AcceptedRisks.notes(flow.session, set: set, environment: environment) where line.hasPrefix("warning") {
+            console.print("\(line)")
+        }
+    }
+
+    /// `unaccept PROBLEM`.
+    func unaccept(_ key: String) throws {
+        let flow = try requireFlow()
+        let found = try flow.unaccept(key)
+        console.print("\(found) counts again.")
     }
 
     // MARK: History

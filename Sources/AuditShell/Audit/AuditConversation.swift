@@ -239,6 +239,11 @@ extension AuditController: ShellConversation {
         // Bare ids, then qualified ones as every listing shows them (`four-mistakes.followers`).
         case .questionID: return flow.map { $0.order.map(\.question) + $0.order.map { "\($0.checklist).\($0.question)" } } ?? []
         case .sessionName: return store.sessionPaths().map { AtomicFile.name(of: $0).replacingSuffix(".yaml") }
+        // The problems found first (what a team accepts), then the rest of the audit's.
+        case .problemKey:
+            guard let flow else { return [] }
+            let found = flow.scorecard.themes.map(\.key)
+            return found + ProblemIndex(set, checklists: flow.session.checklistIDs).problems.map(\.key).filter { !found.contains($0) }
         default: return []
         }
     }

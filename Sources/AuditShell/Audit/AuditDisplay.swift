@@ -197,7 +197,7 @@ extension AuditController {
                 rows.append([AtomicFile.name(of: path), "(unreadable)", "", "", ""])
                 continue
             }
-            let card = Scorer.score(set, answers: session.answers, checklists: session.checklistIDs)
+            let card = AcceptedRisks.scorecard(session, set: set, environment: environment)
             let answered = session.entries.values.filter { $0.value != nil }.count
             // The bands as `score` names them, so the two never word one standing differently.
             var score = ScoreText.short(card.standing)
@@ -235,6 +235,9 @@ extension AuditController {
         }
         console.print(TerminalText(ScoreText.lines(card)))
         if let flow, let note = TeamSessions.scoreNote(flow.session, set: flow.set) { console.print("\(note)") }
+        if let flow {
+            for line in AcceptedRisks.notes(flow.session, set: flow.set, environment: environment) { console.print("\(line)") }
+        }
     }
 
     /// `findings`: failed rules by severity, the fix worth most first.

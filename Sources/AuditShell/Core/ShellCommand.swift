@@ -7,6 +7,8 @@ public enum ArgumentKind: Sendable {
     case commandName
     case checklistID
     case questionID
+    /// A problem's key (`four-mistakes.service-sent-away`), as `accept` takes it.
+    case problemKey
     case sessionName
     case filePath
     case freeText

@@ -57,7 +57,7 @@ extension Shell {
         case .commandName:
             return Completions(replacing: word.unicodeScalars.count,
                                candidates: commands.allNames.filter { $0.hasPrefix(word.lowercased()) })
-        case .checklistID, .questionID, .sessionName:
+        case .checklistID, .questionID, .sessionName, .problemKey:
             var candidates = conversation?.candidates(for: kind, in: self) ?? []
             // Tab on nothing lists the bare question ids only; the qualified ones come once typed.
             if kind == .questionID && word.isEmpty { candidates.removeAll { $0.contains(".") } }

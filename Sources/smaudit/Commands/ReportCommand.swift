@@ -39,6 +39,7 @@ struct ReportCommand: ParsableCommand {
             try job.write(force: options.force)
             Output.message("Report written to \(job.path).")
         }
-        try failUnder.check(Scorer.score(catalog.set, answers: current.answers, checklists: current.checklistIDs).standing)
+        for line in AcceptedRisks.notes(current, set: catalog.set, environment: environment) { Output.message(line) }
+        try failUnder.check(AcceptedRisks.scorecard(current, set: catalog.set, environment: environment).standing)
     }
 }

@@ -43,7 +43,8 @@ struct RunCommand: ParsableCommand {
         // Answers to questions whose condition is false are kept (and shown in the report), but
         // not scored, as in the shell.
         for line in SessionCheck(session, set: catalog.set).lines(file: answers) { Output.message(line) }
-        let card = Scorer.score(catalog.set, answers: session.answers, checklists: session.checklistIDs)
+        let card = AcceptedRisks.scorecard(session, set: catalog.set, environment: environment)
+        for line in AcceptedRisks.notes(session, set: catalog.set, environment: environment) { Output.message(line) }
         Output.print(ScoreText.lines(card))
         if let note = TeamSessions.scoreNote(session, set: catalog.set) { Output.print(note) }
         if report != nil || json != nil {

@@ -19,7 +19,8 @@ struct ScoreCommand: ParsableCommand {
         let catalog = checklistOptions.catalog()
         let loaded = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: Environment.current,
                                            action: "score") { Output.message($0) }
-        let card = Scorer.score(catalog.set, answers: loaded.answers, checklists: loaded.checklistIDs)
+        let card = AcceptedRisks.scorecard(loaded, set: catalog.set, environment: Environment.current)
+        for line in AcceptedRisks.notes(loaded, set: catalog.set, environment: Environment.current) { Output.message(line) }
         if options.explain {
             Output.print(card.explain())
         } else {

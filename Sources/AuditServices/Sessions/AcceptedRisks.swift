@@ -1,0 +1,73 @@
+import AuditKit
+
+/// Problems a team accepts for now (issue 28): accepting one with a reason, an owner and an
+/// expiry, the scores that leave the accepted ones out, and the warnings when one has expired.
+public enum AcceptedRisks {
+    /// Today, as `SMAUDIT_NOW` or the clock says.
+    public static func today(_ environment: [String: String]) -> CalendarDate? {
+        CalendarDate(iso: String(SessionStore.now(environment: environment).prefix(10)))
+    }
+
+    /// The scores of a session with its problems accepted today left out.
+    public static func scorecard(_ session: AuditSession, set: ChecklistSet, environment: [String: String]) -> Scorecard {
+        let keys = today(environment).map { session.acceptedKeys(on: $0) } ?? []
+        return Scorer.score(set, answers: session.answers, checklists: session.checklistIDs, accepted: keys)
+    }
+
+    /// One line per acceptance that has expired and counts again, and one saying the score
+    /// leaves accepted problems out (for `--fail-under`); empty when nothing is accepted.
+    public static func notes(_ session: AuditSession, set: ChecklistSet, environment: [String: String]) -> [String] {
+        guard !session.accepted.isEmpty, let day = today(environment) else { return [] }
+        let index = ProblemIndex(set)
+        var lines: [String] = []
+        for (key, risk) in session.accepted.sorted(by: { $0.key < $1.key }) where !risk.isActive(on: day) {
+            let heading = index.problem(key)?.heading ?? key
+            lines.append("warning: the acceptance of \"\(heading)\" (\(key)) expired on \(risk.until!); it counts again. `accept` it again with a new --until, or fix it")
+        }
+        let active = session.acceptedKeys(on: day).count
+        if active > 0 {
+            lines.append("note: \(active.counted("accepted problem")) left out of the score and the band (`accepted` lists them)")
+        }
+        return lines
+    }
+
+    /// Accepts a problem of the session: the key must be a problem of its checklists (the
+    /// closest is offered otherwise), the reason and owner given, `until` not past, and a
+    /// critical problem accepted only until a date at most 90 days away.
+    public static func accept(_ key: String, reason: String, owner: String, until: CalendarDate?, in session: inout AuditSession,
+                              set: ChecklistSet, environment: [String: String]) throws -> ProblemIndex.Problem {
+        let index = ProblemIndex(set, checklists: session.checklistIDs)
+        guard let problem = index.problem(key) ?? index.problems.first(where: { $0.key.hasSuffix("." + key) }) else {
+            let hint = Suggest.closest(to: key, in: index.problems.map(\.key)).map { " Did you mean `\($0)`?" } ?? ""
+            throw UserError("no problem `\(key)` in this audit.\(hint) `accept` with Tab lists them; `findings` shows the ones found.")
+        }
+        guard !reason.allSatisfy(\.isWhitespace) else { throw UserError("say why with --reason TEXT: the report shows it beside the problem") }
+        guard !owner.allSatisfy(\.isWhitespace) else { throw UserError("say who owns the decision with --owner NAME") }
+        let day = today(environment) ?? CalendarDate(dayNumber: 0)
+        if let until, until < day {
+            throw UserError("--until \(until) has passed; give a date from today (\(day)) on")
+        }
+        if problem.severity == .critical {
+            let latest = CalendarDate(dayNumber: day.dayNumber + AcceptedRisk.criticalLimit)
+            guard let until else {
+                throw UserError("\"\(problem.heading)\" is critical: it can be accepted only for a while; add --until YYYY-MM-DD, \(latest) at the latest")
+            }
+            if until > latest {
+                throw UserError("\"\(problem.heading)\" is critical: it can be accepted for at most \(AcceptedRisk.criticalLimit) days, until \(latest) at the latest")
+            }
+        }
+        session.accepted[problem.key] = AcceptedRisk(reason: reason.trimmingWhitespace(), owner: owner.trimmingWhitespace(), until: until,
+                                                     at: SessionStore.now(environment: environment))
+        return problem
+    }
+
+    /// `accepted`'s lines: each accepted problem with reason, owner and expiry.
+    public static func listing(_ session: AuditSession, set: ChecklistSet, environment: [String: String]) -> [[String]] {
+        let index = ProblemIndex(set)
+        let day = today(environment)
+        return session.accepted.sorted { $0.key < $1.key }.map { key, risk in
+            let state = day.map { risk.isActive(on: $0) } ?? true ? (risk.until.map { "until \($0)" } ?? "no end") : "expired \(risk.until!)"
+            return [key, index.problem(key)?.heading ?? key, risk.owner, state, risk.reason]
+        }
+    }
+}
