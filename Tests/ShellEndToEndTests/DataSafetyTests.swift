@@ -85,7 +85,7 @@ import TestSupport
         """, to: "old.yaml")
         let result = try smaudit.run(["audit", "--session", path], input: "")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("checklist `four-mistakes` changed since this session began (version 1.1.0 → 3.0.0)"), "\(result.stderr)")
+        #expect(result.stderr.contains("checklist `four-mistakes` changed since this session began (version 1.1.0 → 3.1.0)"), "\(result.stderr)")
         #expect(result.stderr.contains("kept aside 3 answers to questions the changed checklist no longer has or no longer accepts"), "\(result.stderr)")
         #expect(result.stdout.contains("Resumed Acme (four-mistakes): 2 answers"), "\(result.stdout)")
         let saved = try smaudit.read("old.yaml")

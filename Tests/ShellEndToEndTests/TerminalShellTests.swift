@@ -45,9 +45,11 @@ import TestSupport
         // "e" is only the start of "exit"; an empty word lists every command.
         shell.send(Key.tab)
         let listed = try shell.waitFor("version", after: ready)
+        // The list is drawn by columns, row by row: wait for the prompt under it, not for one
+        // name (under load the check ran before the later rows were drawn).
+        try shell.waitFor("smaudit> ", after: listed)
         #expect(shell.output.dropFirst(ready).contains("exit"))
         #expect(shell.output.dropFirst(ready).contains("quit"))
-        try shell.waitFor("smaudit> ", after: listed)
     }
 
     @Test func historyTypedInOneRunIsRecalledWithUpInTheNext() throws {

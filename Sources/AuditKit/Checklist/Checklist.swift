@@ -18,6 +18,14 @@ public struct Checklist: Sendable {
     public var sections: [Section]
     /// Rules in file order.
     public var rules: [Rule]
+    /// The bars a team may set for itself (`targets:`): each a number, percent or duration
+    /// with its default and bounds, read by rules by name like a question and never asked.
+    public var targets: [Question] = [] {
+        didSet { targetDefaults = Dictionary(targets.compactMap { t in t.defaultText.flatMap { try? t.parse($0).get() }.map { (t.id, $0) } },
+                                             uniquingKeysWith: { first, _ in first }) }
+    }
+    /// Each target's default, parsed once.
+    public private(set) var targetDefaults: [String: AnswerValue] = [:]
     /// Embedded examples.
     public var examples: [Example]
     /// The file it was loaded from.
@@ -65,8 +73,11 @@ public struct Checklist: Sendable {
 
     /// The question with this id.
     public func question(_ id: String) -> Question? {
-        questionIndex[id].map { sections[$0.section].questions[$0.question] }
+        questionIndex[id].map { sections[$0.section].questions[$0.question] } ?? target(id)
     }
+
+    /// The target with this id.
+    public func target(_ id: String) -> Question? { targets.first { $0.id == id } }
 
     /// Where the question with this id sits.
     public func position(of id: String) -> QuestionPosition? { questionIndex[id] }

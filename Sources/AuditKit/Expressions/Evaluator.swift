@@ -115,7 +115,7 @@ public final class Evaluator {
     /// The answer's value when the question is asked and answered (`.notApplicable` for `n/a`);
     /// else unknown.
     public func value(of ref: QuestionRef) -> Value? {
-        guard let answer = answers[ref], isAsked(ref) else { return nil }
+        guard let answer = answers[ref] ?? set.targetDefault(ref), isAsked(ref) else { return nil }
         return Value(answer)
     }
 

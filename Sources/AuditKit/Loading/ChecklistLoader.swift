@@ -2,7 +2,7 @@
 /// then a hand-written walk that checks every field and reports every problem, never only the
 /// first. Cross-checklist checks (references, types, examples) run in `ChecklistSet.load`.
 public enum ChecklistLoader {
-    static let checklistFields = ["id", "title", "version", "description", "sources", "themes", "sections", "rules", "examples"]
+    static let checklistFields = ["id", "title", "version", "description", "sources", "themes", "sections", "targets", "rules", "examples"]
     static let sourceFields = ["file", "title", "author", "date", "description"]
     static let themeFields = ["id", "title", "problem", "help", "recommendation", "source", "owner", "success"]
     static let sectionFields = ["id", "title", "help", "questions"]
@@ -98,6 +98,8 @@ public enum ChecklistLoader {
                 }
             }
 
+            let targets = self.targets(f["targets"]?.value, questionSeen: &questionSeen)
+
             var questionSection: [String: String] = [:]
             for section in sections {
                 for question in section.questions { questionSection[question.id] = section.id }
@@ -135,7 +137,42 @@ public enum ChecklistLoader {
                                       file: src.file, contentHash: fnv1a64Hex(text), idLocation: idLocation)
             checklist.sourceDetails = Dictionary(sourceList.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
             checklist.themes = themes
+            checklist.targets = targets
             return checklist
+        }
+
+        /// `targets:`: bars a team may set, each `{id, prompt, type: number|percent|duration,
+        /// default, min, max, help}`; the prompt names the bar ("First reply target"). Ids share
+        /// the questions' namespace, since rules read both by name.
+        mutating func targets(_ node: YNode?, questionSeen: inout [String: SourceLocation]) -> [Question] {
+            guard let node, !YAMLSource.isNull(node) else { return [] }
+            guard let seq = node.sequence else {
+                src.error("`targets` must be a list of targets", src.location(node))
+                return []
+            }
+            var targets: [Question] = []
+            for item in seq {
+                guard let q = question(item, sectionID: "targets") else { continue }
+                if let first = questionSeen[q.id] {
+                    src.error("duplicate question id `\(q.id)`; first defined at line \(first.line)", q.idLocation)
+                    continue
+                }
+                guard [.number, .percent, .duration].contains(q.type) else {
+                    src.error("target `\(q.id)` must be a number, percent or duration, not \(q.type.rawValue)", q.idLocation)
+                    continue
+                }
+                guard q.defaultText != nil else {
+                    src.error("target `\(q.id)` needs a `default`: the bar that holds until a team sets its own", q.idLocation)
+                    continue
+                }
+                if q.when != nil || q.measure != nil {
+                    src.error("target `\(q.id)` is a bar, not a question: it takes no `when` or `measure`", q.idLocation)
+                    continue
+                }
+                questionSeen[q.id] = q.idLocation
+                targets.append(q)
+            }
+            return targets
         }
 
         /// `sources:`: file names, or mappings `{file, title, author, date, description}`.

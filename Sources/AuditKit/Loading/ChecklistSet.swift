@@ -25,13 +25,22 @@ public struct ChecklistSet: Sendable {
     /// The question a reference names.
     public func question(_ ref: QuestionRef) -> Question? { checklist(ref.checklist)?.question(ref.question) }
 
+    /// The default of a target, when the reference names one.
+    public func targetDefault(_ ref: QuestionRef) -> AnswerValue? {
+        index[ref.checklist].flatMap { checklists[$0].targetDefaults[ref.question] }
+    }
+
     /// Whether a reference names a loaded question, without copying it out.
     public func contains(_ ref: QuestionRef) -> Bool { whenOf(ref) != nil }
 
     /// Whether the reference names a question, and its `when` (nil inside when absent). Reads in
     /// place, without copying the checklist or question, since evaluation calls it per reference.
     func whenOf(_ ref: QuestionRef) -> RuleExpression?? {
-        guard let i = index[ref.checklist], let p = checklists[i].position(of: ref.question) else { return nil }
+        guard let i = index[ref.checklist] else { return nil }
+        guard let p = checklists[i].position(of: ref.question) else {
+            // A target is never asked, but always has a value: its default or the team's.
+            return checklists[i].targetDefaults[ref.question] != nil ? .some(nil) : nil
+        }
         return .some(checklists[i].sections[p.section].questions[p.question].when)
     }
 

@@ -90,6 +90,17 @@ public enum Scorer {
         for rule in checklist.rules {
             var status = status(of: rule, in: checklist.id, evaluator: evaluator)
             var result = RuleResult(checklistID: checklist.id, rule: rule, status: status, points: rule.points)
+            if !checklist.targets.isEmpty {
+                // A finding or bar naming a target says the value judged: the team's or the default.
+                let values: (QuestionRef) -> AnswerValue? = { evaluator.answers[$0] ?? evaluator.set.targetDefault($0) }
+                let own: (QuestionRef) -> Bool = { evaluator.answers[$0] != nil }
+                func fill(_ text: String) -> String { TargetWords.fill(text, checklistID: checklist.id, own: own, values: values) }
+                result.rule.finding = result.rule.finding.map(fill)
+                result.rule.bar = result.rule.bar.map(fill)
+                result.rule.title = TargetWords.fill(result.rule.title, checklistID: checklist.id, values: values)
+                result.rule.problem = result.rule.problem.map(fill)
+                result.rule.recommendation = result.rule.recommendation.map(fill)
+            }
             if status == .fail, !accepted.isEmpty, accepted.contains(result.themeKey) {
                 status = .notApplicable
                 result.status = status
@@ -140,7 +151,7 @@ public enum Scorer {
         var needs: [(points: Double, questions: [QuestionRef])] = []
         for r in results where r.status == .open && r.points > 0 {
             let missing = references(of: r.rule, in: r.checklistID).filter {
-                evaluator.isAsked($0) && evaluator.answers[$0] == nil
+                evaluator.isAsked($0) && evaluator.answers[$0] == nil && evaluator.set.targetDefault($0) == nil
             }
             guard !missing.isEmpty else { continue }
             needs.append((r.points, missing))

@@ -26,6 +26,8 @@ public struct AuditSession: Sendable, Hashable {
     public var resolutions: [QuestionRef: Resolution] = [:]
     /// Problems the team accepts for now, by problem key (`four-mistakes.service-sent-away`).
     public var accepted: [String: AcceptedRisk] = [:]
+    /// The team's own values of the checklists' adjustable bars, by target.
+    public var targets: [QuestionRef: TargetSetting] = [:]
 
     /// The keys of the problems accepted on `day` (those whose `until` has not passed).
     public func acceptedKeys(on day: CalendarDate) -> Set<String> {
@@ -99,6 +101,8 @@ public struct AuditSession: Sendable, Hashable {
     public var answers: AnswerSheet {
         var sheet = AnswerSheet()
         for (ref, entry) in entries { if let value = entry.value { sheet[ref] = value } }
+        // Rules read a target like an answer: the team's value overrides the default.
+        for (ref, target) in targets { sheet[ref] = target.value }
         return sheet
     }
 
@@ -251,4 +255,23 @@ public struct AcceptedRisk: Sendable, Hashable {
 
     /// The longest a critical problem may be accepted for, in days.
     public static let criticalLimit = 90
+}
+
+/// The team's own value of an adjustable bar (a checklist's target), with why.
+public struct TargetSetting: Sendable, Hashable {
+    /// The value as typed (`4h`).
+    public var text: String
+    /// The parsed value.
+    public var value: AnswerValue
+    /// Why the team set it.
+    public var reason: String
+    /// When it was set (ISO 8601).
+    public var at: String?
+
+    public init(text: String, value: AnswerValue, reason: String, at: String? = nil) {
+        self.text = text
+        self.value = value
+        self.reason = reason
+        self.at = at
+    }
 }

@@ -40,7 +40,7 @@ public enum SessionReader {
     public static let endMarker = "# end of session"
 
     static let topFields = ["format", "organisation", "auditors", "answered_by", "started", "updated", "checklists", "answers",
-                            "by_auditor", "resolved", "retired", "plan", "accepted"]
+                            "by_auditor", "resolved", "retired", "plan", "accepted", "targets"]
     static let entryFields = ["answer", "at", "skipped", "inactive", "notes", "evidence", "measured", "estimated"]
     static let retiredFields = entryFields + ["version"]
 
@@ -147,6 +147,7 @@ public enum SessionReader {
 
         let plan = readPlan(fields["plan"]?.value, set: set, src: &src)
         let accepted = readAccepted(fields["accepted"]?.value, set: set, now: now, src: &src)
+        let targets = readTargets(fields["targets"]?.value, set: set, src: &src)
 
         result.diagnostics = src.diagnostics
         guard !src.diagnostics.hasErrors else { return result }
@@ -158,6 +159,7 @@ public enum SessionReader {
         session.byAuditor = byAuditor
         session.resolutions = resolutions
         session.accepted = accepted
+        session.targets = targets
         session.isDated = fields["started"] != nil
         result.restored = session.restoreRetired(in: set)
         result.session = session
@@ -304,6 +306,37 @@ public enum SessionReader {
             }
         }
         return accepted
+    }
+
+    /// `targets:`: `checklist: {target: {value: TEXT, reason: TEXT}}`, each value checked against
+    /// the target's type and bounds (an error at its place names them).
+    static func readTargets(_ node: YNode?, set: ChecklistSet, src: inout YAMLSource) -> [QuestionRef: TargetSetting] {
+        guard let node, !YAMLSource.isNull(node), let lists = src.pairs(node, what: "`targets`") else { return [:] }
+        var targets: [QuestionRef: TargetSetting] = [:]
+        for (checklistID, keyNode, items) in lists {
+            guard let checklist = known(checklistID, keyNode, set: set, src: &src),
+                  let pairs = src.pairs(items, what: "the targets of `\(checklistID)`") else { continue }
+            for (targetID, targetKey, value) in pairs {
+                guard let target = checklist.target(targetID) else {
+                    let names = checklist.targets.map(\.id)
+                    let hint = (Suggest.closest(to: targetID, in: names) ?? names.first { $0.hasPrefix(targetID) }).map { "; did you mean `\($0)`?" }
+                        ?? (names.isEmpty ? "; it declares none" : "; its targets are " + names.joined(separator: ", "))
+                    src.error("`\(checklistID)` has no adjustable target `\(targetID)`\(hint)", src.location(targetKey))
+                    continue
+                }
+                guard let f = src.fields(value, what: "the target `\(targetID)`", allowed: ["value", "reason", "at"], required: ["value", "reason"]),
+                      let valueNode = f["value"]?.value, let text = src.string(valueNode, field: "value"),
+                      let reason = src.string(f["reason"]?.value, field: "reason") else { continue }
+                switch target.parse(text) {
+                case .failure(let error):
+                    src.error("the target `\(checklistID).\(targetID)` cannot be \(text): \(error.reason): \(error.accepted)", src.location(valueNode))
+                case .success(let parsed):
+                    targets[QuestionRef(checklist: checklistID, question: targetID)] =
+                        TargetSetting(text: text, value: parsed, reason: reason, at: src.string(f["at"]?.value, field: "at"))
+                }
+            }
+        }
+        return targets
     }
 
     /// `plan:`: `checklist: {problem: {owner: NAME, due: YYYY-MM-DD}}`. A problem the loaded

@@ -84,6 +84,19 @@ public enum SessionWriter {
                 }
             }
         }
+        if !session.targets.isEmpty {
+            // The team's own bars, by checklist and target.
+            out += "targets:\n"
+            let byChecklist = Dictionary(grouping: session.targets.keys, by: \.checklist)
+            for id in byChecklist.keys.sorted() {
+                out += "  \(key(id)):\n"
+                for ref in byChecklist[id]!.sorted() {
+                    let t = session.targets[ref]!
+                    let fields = ["value: \(quote(t.text))", "reason: \(quote(t.reason))", t.at.map { "at: \(quote($0))" }]
+                    out += "    \(key(ref.question)): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
+                }
+            }
+        }
         if !session.accepted.isEmpty {
             // Problems accepted for now, by problem: `checklist:` then the problem's id.
             out += "accepted:\n"

@@ -147,6 +147,11 @@ extension DocumentBuilder {
             bars = [.paragraph([.text("Where the articles give no number, the audit uses bars of its own:")]),
                     .list(ordered: false, start: 1, items: own.map { [.text($0)] })]
         }
+        let teams = teamTargets()
+        if !teams.isEmpty {
+            bars += [.paragraph([.text("The team set its own targets in place of the audit's:")]),
+                     .list(ordered: false, start: 1, items: teams.map { [.text($0)] })]
+        }
         return [
             .heading(3, [.text("Method")]),
             .list(ordered: false, start: 1, items: items),
@@ -159,12 +164,23 @@ extension DocumentBuilder {
         ]
     }
 
+    /// The targets the team set, each with the audit's default and the team's reason.
+    func teamTargets() -> [String] {
+        input.targets.sorted { $0.key < $1.key }.compactMap { ref, setting -> String? in
+            guard let target = input.set.question(ref), let defaultValue = input.set.targetDefault(ref) else { return nil }
+            let name = String(target.prompt.prefix { $0 != "(" }).trimmedText
+            return "\(name): \(TargetWords.words(setting.value)) (the audit's default: \(TargetWords.words(defaultValue))), because \(setting.reason.trimmedText)."
+        }
+    }
+
     /// The audit's own bars of the rules judged in this audit (`bar:`), each once.
     func ownBars() -> [String] {
         var seen: Set<String> = []
         var out: [String] = []
         for c in model.scorecard.checklists {
             for r in c.results where r.status != .notApplicable {
+                // A bar the team replaced with its own target is stated once, with the team's reason.
+                if !input.targets.isEmpty, Scorer.references(of: r.rule, in: r.checklistID).contains(where: { input.targets[$0] != nil }) { continue }
                 guard let bar = r.rule.bar?.trimmedText, !bar.isEmpty, seen.insert(bar).inserted else { continue }
                 out.append(bar.capitalisedFirst)
             }

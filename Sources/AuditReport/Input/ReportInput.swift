@@ -45,6 +45,8 @@ public struct ReportInput: Sendable {
     /// The organisation's earlier audits and this one, oldest first, for the trend: each one's
     /// date and answers (scored against `set` when the report is built). Empty below three.
     public var history: [(date: String, checklistIDs: [String], answers: AnswerSheet)] = []
+    /// The team's own values of the checklists' targets, with their reasons.
+    public var targets: [QuestionRef: TargetSetting] = [:]
     /// Problems the team accepts for now, by key, with reason, owner and expiry.
     public var accepted: [String: AcceptedRisk] = [:]
     /// The day the report is written, against which acceptances expire (the audit's date when nil).

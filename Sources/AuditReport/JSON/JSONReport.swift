@@ -60,6 +60,21 @@ public enum JSONReport {
                 ("active", .bool(risk.isActive(on: day))),
             ])
         })))
+        members.append(("targets", .array(input.checklists.flatMap { checklist in
+            checklist.targets.compactMap { target -> JSONValue? in
+                let ref = QuestionRef(checklist: checklist.id, question: target.id)
+                guard let defaultValue = checklist.targetDefaults[target.id] else { return nil }
+                let own = input.targets[ref]
+                return .object([
+                    ("checklist", .string(checklist.id)),
+                    ("target", .string(target.id)),
+                    ("value", .string((own?.value ?? defaultValue).displayText)),
+                    ("default", .string(defaultValue.displayText)),
+                    ("teams", .bool(own != nil)),
+                    ("reason", .string(own?.reason)),
+                ])
+            }
+        })))
         members.append(("history", .array(input.history.count < 3 ? [] : input.history.map { audit in
             let card = Scorer.score(input.set, answers: audit.answers, checklists: audit.checklistIDs)
             return .object([

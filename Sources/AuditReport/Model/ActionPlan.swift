@@ -87,7 +87,9 @@ public struct ActionPlan: Sendable {
                                   text: texts.isEmpty ? problem.title + "." : texts.joined(separator: " "),
                                   problems: [problem], phase: phase,
                                   owner: assignment?.owner ?? suggested, ownerIsSuggested: assignment?.owner == nil,
-                                  due: due, success: Self.success(of: problem, set: set), gain: problem.gain))
+                                  due: due, success: TargetWords.fill(Self.success(of: problem, set: set), checklistID: problem.checklistID,
+                                                                     own: { answers[$0] != nil }, values: { answers[$0] ?? set.targetDefault($0) }),
+                                  gain: problem.gain))
         }
         self.actions = actions
     }

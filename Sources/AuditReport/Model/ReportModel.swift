@@ -88,7 +88,8 @@ struct ReportModel {
     /// The questions a rule reads (its `check`, then its `applies`), each once, in source
     /// order; references to questions that are not loaded are left out.
     func references(of result: RuleResult) -> [QuestionRef] {
-        Scorer.references(of: result.rule, in: result.checklistID).filter { input.set.question($0) != nil }
+        // Targets are bars, not answers: never quoted, never waited for.
+        Scorer.references(of: result.rule, in: result.checklistID).filter { input.set.question($0) != nil && input.set.targetDefault($0) == nil }
     }
 
     /// The questions the rules of a problem read, each once.

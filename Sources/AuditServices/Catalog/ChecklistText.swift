@@ -56,10 +56,21 @@ public enum ChecklistText {
                 lines.append(line)
             }
         }
+        if !checklist.targets.isEmpty {
+            lines.append("")
+            lines.append("## Targets (a team may set its own: `target NAME VALUE --reason TEXT`)")
+            for target in checklist.targets {
+                var line = "  \(target.id) [\(target.type.rawValue)] \(target.prompt): \(target.defaultText ?? "")"
+                line += " (\(target.acceptedAnswers))"
+                lines.append(line)
+            }
+        }
         lines.append("")
         lines.append("## Rules")
         for rule in checklist.rules {
-            lines.append("  \(rule.id) [\(rule.severity.rawValue), \(NumberText.count(rule.points)) \(rule.points == 1 ? "point" : "points")] \(rule.title)")
+            // A title naming a target reads with its default, as `show` has no session.
+            let title = TargetWords.fill(rule.title, checklistID: checklist.id) { checklist.targetDefaults[$0.question] }
+            lines.append("  \(rule.id) [\(rule.severity.rawValue), \(NumberText.count(rule.points)) \(rule.points == 1 ? "point" : "points")] \(title)")
         }
         return lines.joined(separator: "\n")
     }

@@ -69,6 +69,7 @@ public enum ReportRendering {
         input.isDated = session.isDated
         input.plan = session.plan
         input.accepted = session.accepted
+        input.targets = session.targets
         if session.isTeam {
             input.disagreements = TeamMerge.disagreements(in: session, set: set)
             input.agreement = TeamMerge.agreement(in: session, set: set)

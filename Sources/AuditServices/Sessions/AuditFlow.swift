@@ -307,6 +307,45 @@ public final class AuditFlow {
         return problem
     }
 
+    /// The adjustable targets of the audited checklists, with their value now: the team's or
+    /// the default.
+    public var targets: [(ref: QuestionRef, target: Question, value: AnswerValue, setting: TargetSetting?)] {
+        session.checklistIDs.compactMap { set.checklist($0) }.flatMap { checklist in
+            checklist.targets.compactMap { target in
+                let ref = QuestionRef(checklist: checklist.id, question: target.id)
+                let setting = session.targets[ref]
+                guard let value = setting?.value ?? checklist.targetDefaults[target.id] else { return nil }
+                return (ref, target, value, setting)
+            }
+        }
+    }
+
+    /// Sets the team's own value of a target (by its id, bare or qualified): refused outside the
+    /// target's bounds, with them; `-` goes back to the default.
+    public func setTarget(_ name: String, to text: String, reason: String) throws -> (ref: QuestionRef, target: Question) {
+        let all = targets
+        guard let found = all.first(where: { $0.ref.description == name || $0.ref.question == name }) else {
+            let names = all.map(\.ref.question)
+            let hint = Suggest.closest(to: name, in: names).map { " Did you mean `\($0)`?" } ?? ""
+            throw UserError(names.isEmpty ? "the audited checklists declare no adjustable targets"
+                            : "no target `\(name)`.\(hint) Targets: \(names.joined(separator: ", ")) (`targets` lists them with their values)")
+        }
+        if text == "-" {
+            try update { $0.targets[found.ref] = nil }
+            return (found.ref, found.target)
+        }
+        guard !reason.allSatisfy(\.isWhitespace) else { throw UserError("say why with --reason TEXT: the report's Method gives it") }
+        switch found.target.parse(text) {
+        case .failure(let error):
+            throw UserError("\(found.ref) cannot be \(text): \(error.reason): \(error.accepted)")
+        case .success(let value):
+            let setting = TargetSetting(text: value.displayText, value: value, reason: reason.trimmingWhitespace(),
+                                        at: SessionStore.now(environment: environment))
+            try update { $0.targets[found.ref] = setting }
+        }
+        return (found.ref, found.target)
+    }
+
     /// Takes back the acceptance of a problem (by its key or its id alone); returns its key.
     public func unaccept(_ key: String) throws -> String {
         guard let found = session.accepted.keys.first(where: { $0 == key }) ?? session.accepted.keys.sorted().first(where: { $0.hasSuffix("." + key) }) else {

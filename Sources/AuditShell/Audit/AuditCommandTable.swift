@@ -181,6 +181,20 @@ extension AuditController {
                 try self.unaccept(input.operands[0])
                 return .continue
             },
+            ShellCommand(name: "target", operands: [.required("NAME", .none, help: "The target, as `targets` lists it."),
+                                                    .required("VALUE", .none, help: "The team's value (4h, 80%); - goes back to the default.")],
+                         options: TargetOptions.Spec.options,
+                         summary: "Set the team's own value of an adjustable bar",
+                         details: "Where a checklist declares a bar adjustable (`targets` lists them with their defaults and bounds), the team may set its own: the rules judge against it, the report says \"your target of 4 hours\" and its Method gives the default and the reason. A value outside the bounds is refused with them.",
+                         examples: ["target reply_target 4h --reason \"we answer twice a day, by design\"", "target reply_target -"]) { input in
+                try self.setTarget(TargetOptions.parse(shellWords: input.words, command: "target"))
+                return .continue
+            },
+            ShellCommand(name: "targets", summary: "List the adjustable bars with their values",
+                         examples: ["targets"]) { _ in
+                try self.listTargets()
+                return .continue
+            },
             ShellCommand(name: "merge", operands: [.repeated("FILE", .filePath, help: "The auditors' session files (each answered with `audit --as NAME`), or a team session and a new auditor's.")],
                          options: MergeOptions.Spec.options,
                          summary: "Merge auditors' sessions into a team session",

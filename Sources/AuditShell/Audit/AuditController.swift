@@ -344,6 +344,34 @@ public final class AuditController {
         console.print("\(found) counts again.")
     }
 
+    // MARK: Targets
+
+    /// `target NAME VALUE --reason TEXT`.
+    func setTarget(_ options: TargetOptions) throws {
+        let flow = try requireFlow()
+        let (ref, _) = try flow.setTarget(options.name, to: options.value, reason: options.reason ?? "")
+        if let setting = flow.session.targets[ref] {
+            console.print("\(ref) is now the team's \(TargetWords.words(setting.value)); `target \(ref.question) -` goes back to the default.")
+        } else {
+            console.print("\(ref) is back to the default.")
+        }
+        console.print(TerminalText(ScoreText.line(flow.scorecard.standing)))
+    }
+
+    /// `targets`.
+    func listTargets() throws {
+        let flow = try requireFlow()
+        let rows = flow.targets.map { item in
+            [item.ref.description, TargetWords.words(item.value), item.setting == nil ? "default" : "the team's: \(item.setting!.reason)",
+             String(item.target.prompt.prefix { $0 != "(" }).trimmingWhitespace()]
+        }
+        guard !rows.isEmpty else {
+            console.print("The audited checklists declare no adjustable targets.")
+            return
+        }
+        console.printTable([["target", "value", "set by", "bar"]] + rows)
+    }
+
     // MARK: History
 
     /// `history [ORGANISATION] [--sessions DIR]…`: the organisation's audits (the open audit's
