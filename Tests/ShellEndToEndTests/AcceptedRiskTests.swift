@@ -100,4 +100,22 @@ import TestSupport
         let shell = try smaudit.run([], input: "resume \(path)\naccept mini.fast-reply --reason x --owner y\n", environment: at("2026-04-20"))
         #expect(shell.stderr.contains("no problem `mini.fast-reply` in this audit. Did you mean `mini.fast-replies`?"), "\(shell.stderr)")
     }
+
+    @Test func tabCompletesTheProblemsFoundFirst() throws {
+        let path = try session()
+        let shell = try smaudit.launch(["audit", "--session", path], environment: at("2026-04-20"))
+        var offset = try shell.waitFor("All questions are answered or skipped.")
+        offset = try shell.waitFor("Who owns action 1", after: offset)
+        shell.send(Key.ctrlC)
+        offset = try shell.waitFor("now? yes or no (yes): ", after: offset)
+        shell.sendLine("no")
+        offset = try shell.waitFor("smaudit> ", after: offset)
+        // `mini.fa` is only the start of the failing problem's key.
+        shell.send("accept mini.fa" + Key.tab)
+        offset = try shell.waitFor("accept mini.fast-replies", after: offset)
+        shell.sendLine(" --reason \"hiring in May\" --owner Dana --until 2026-05-01")
+        try shell.waitFor("Accepted \"Reply within an hour\" (mini.fast-replies)", after: offset)
+        shell.send(Key.ctrlD)
+        _ = try shell.waitForExit()
+    }
 }
