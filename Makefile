@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: run test build release install install-debug check-checklists bench clean deps
+.PHONY: run test build release install install-debug check-checklists bench clean deps man
 
 deps:
 	@scripts/ensure-system-libraries
@@ -22,6 +22,13 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	"$$($(SWIFT) build --show-bin-path)/smaudit" check --strict
+	scripts/check-man-and-completions "$$($(SWIFT) build --show-bin-path)/smaudit"
+
+## Regenerates the manual page from the commands' declarations (swift-argument-parser's
+## GenerateManual plugin); `make test` checks that the committed page is current.
+man: build
+	$(SWIFT) package generate-manual --configuration debug --date 2026-12-07
+	install -m 0644 .build/plugins/GenerateManual/outputs/smaudit/smaudit.1 share/man/man1/smaudit.1
 
 ## The release binary, .build/release/smaudit, with its symbols; scripts/build-release says
 ## how it is linked to start quickly.
@@ -35,7 +42,13 @@ install: release
 	objcopy --only-keep-debug "$$bin/smaudit" "$$bin/smaudit.debug" && \
 	objcopy --strip-all --add-gnu-debuglink="$$bin/smaudit.debug" "$$bin/smaudit" "$$bin/smaudit.stripped" && \
 	install -d "$(DESTDIR)$(PREFIX)/bin" && \
-	install -m 0755 "$$bin/smaudit.stripped" "$(DESTDIR)$(PREFIX)/bin/smaudit"
+	install -m 0755 "$$bin/smaudit.stripped" "$(DESTDIR)$(PREFIX)/bin/smaudit" && \
+	install -d "$(DESTDIR)$(PREFIX)/share/man/man1" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	           "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d" && \
+	install -m 0644 share/man/man1/smaudit.1 "$(DESTDIR)$(PREFIX)/share/man/man1/smaudit.1" && \
+	"$$bin/smaudit" --generate-completion-script bash >"$(DESTDIR)$(PREFIX)/share/bash-completion/completions/smaudit" && \
+	"$$bin/smaudit" --generate-completion-script zsh >"$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_smaudit" && \
+	"$$bin/smaudit" --generate-completion-script fish >"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/smaudit.fish"
 
 ## The symbols of the installed binary, in $(PREFIX)/bin/.debug/ where gdb finds them.
 install-debug: install
