@@ -64,7 +64,7 @@ import Testing
         for command in shell.commands.commands {
             let help = driver.script("help \(command.name)\n").output
             #expect(help.hasPrefix(command.synopsis + "\n  " + command.summary), "\(command.name): \(help)")
-            #expect(help.contains("\n  Example:\n    ") || help.contains("\n  Examples:\n    "), "\(command.name)")
+            #expect(help.contains(command.examples.count == 1 ? "\n  Example:\n    " : "\n  Examples:\n    "), "\(command.name)")
             for option in command.options { #expect(help.contains("\n  " + option.synopsis), "\(command.name): \(option.flag)") }
             for operand in command.operands { #expect(help.contains("\n  " + operand.name), "\(command.name): \(operand.name)") }
         }

@@ -54,7 +54,8 @@ import TestSupport
         #expect(audit.status == 0, "\(audit.stderr)")
         #expect(audit.stderr.contains("warning: `mini` is named more than once; it is audited once"))
         #expect(audit.stdout.contains("Audit of Acme: mini."))
-        #expect(audit.stdout.contains("1/3") || audit.stdout.contains("2/3"))
+        // Three questions once, not six: the second question is 2 of 3.
+        #expect(audit.stdout.contains("mini · Network · 2/3"), "\(audit.stdout)")
         let text = try smaudit.read("twice.yaml")
         #expect(text.components(separatedBy: "\n  mini:").count == 3, "\(text)")
         #expect(try smaudit.run(["run", "--answers", path]).status == 0)
@@ -205,7 +206,7 @@ import TestSupport
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let json = try smaudit.run(["report", path, "--format", "json", "-o", "-"])
         #expect(json.status == 0, "\(json.stderr)")
-        #expect(json.stdout.contains("\\u009b31m") || json.stdout.contains("\u{9B}31m"), "\(json.stdout.prefix(400))")
+        #expect(json.stdout.contains("\\u009b31m"), "\(json.stdout.prefix(400))")
     }
 
     /// Item 6: invalid UTF-8 in a session is refused at its position and never rewritten.
