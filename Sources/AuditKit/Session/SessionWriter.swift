@@ -45,17 +45,9 @@ public enum SessionWriter {
                 writeAnswers(entries, of: session, set: set, sheet: sheet, indent: "    ", to: &out)
             }
         }
-        if !session.resolutions.isEmpty {
-            out += "resolved:\n"
-            let byChecklist = Dictionary(grouping: session.resolutions.keys, by: \.checklist)
-            for id in byChecklist.keys.sorted() {
-                out += "  \(key(id)):\n"
-                for ref in byChecklist[id]!.sorted() {
-                    let r = session.resolutions[ref]!
-                    let fields = ["answer: \(quote(r.text))", r.reason.map { "reason: \(quote($0))" }, r.at.map { "at: \(quote($0))" }]
-                    out += "    \(key(ref.question)): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
-                }
-            }
+        // Decisions, owners, targets and acceptances: one flow mapping per item, by checklist.
+        writeByChecklist("resolved", session.resolutions.map { ($0.key.checklist, $0.key.question, $0.value) }, to: &out) { r in
+            ["answer: \(quote(r.text))", r.reason.map { "reason: \(quote($0))" }, r.at.map { "at: \(quote($0))" }]
         }
         if !session.retired.isEmpty {
             // Answers to questions a changed checklist no longer has: kept, with the version
@@ -70,48 +62,39 @@ public enum SessionWriter {
                 }
             }
         }
-        let plan = session.plan.filter { !$0.value.isEmpty }
-        if !plan.isEmpty {
-            // Owners and dates of the plan's actions, by problem: `checklist:` then the problem's id.
-            out += "plan:\n"
-            let byChecklist = Dictionary(grouping: plan.keys) { String($0.prefix { $0 != "." }) }
-            for id in byChecklist.keys.sorted() {
-                out += "  \(key(id)):\n"
-                for problem in byChecklist[id]!.sorted() {
-                    let assignment = plan[problem]!
-                    let fields = [assignment.owner.map { "owner: \(quote($0))" }, assignment.due.map { "due: \(quote($0.description))" }]
-                    out += "    \(key(String(problem.dropFirst(id.count + 1)))): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
-                }
-            }
+        // Owners and dates of the plan's actions, by problem: `checklist:` then the problem's id.
+        writeByChecklist("plan", session.plan.filter { !$0.value.isEmpty }.map { (split($0.key).0, split($0.key).1, $0.value) }, to: &out) { a in
+            [a.owner.map { "owner: \(quote($0))" }, a.due.map { "due: \(quote($0.description))" }]
         }
-        if !session.targets.isEmpty {
-            // The team's own bars, by checklist and target.
-            out += "targets:\n"
-            let byChecklist = Dictionary(grouping: session.targets.keys, by: \.checklist)
-            for id in byChecklist.keys.sorted() {
-                out += "  \(key(id)):\n"
-                for ref in byChecklist[id]!.sorted() {
-                    let t = session.targets[ref]!
-                    let fields = ["value: \(quote(t.text))", "reason: \(quote(t.reason))", t.at.map { "at: \(quote($0))" }]
-                    out += "    \(key(ref.question)): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
-                }
-            }
+        writeByChecklist("targets", session.targets.map { ($0.key.checklist, $0.key.question, $0.value) }, to: &out) { t in
+            ["value: \(quote(t.text))", "reason: \(quote(t.reason))", t.at.map { "at: \(quote($0))" }]
         }
-        if !session.accepted.isEmpty {
-            // Problems accepted for now, by problem: `checklist:` then the problem's id.
-            out += "accepted:\n"
-            let byChecklist = Dictionary(grouping: session.accepted.keys) { String($0.prefix { $0 != "." }) }
-            for id in byChecklist.keys.sorted() {
-                out += "  \(key(id)):\n"
-                for problem in byChecklist[id]!.sorted() {
-                    let risk = session.accepted[problem]!
-                    let fields = ["reason: \(quote(risk.reason))", "owner: \(quote(risk.owner))",
-                                  risk.until.map { "until: \(quote($0.description))" }, risk.at.map { "at: \(quote($0))" }]
-                    out += "    \(key(String(problem.dropFirst(id.count + 1)))): {\(fields.compactMap { $0 }.joined(separator: ", "))}\n"
-                }
-            }
+        writeByChecklist("accepted", session.accepted.map { (split($0.key).0, split($0.key).1, $0.value) }, to: &out) { risk in
+            ["reason: \(quote(risk.reason))", "owner: \(quote(risk.owner))",
+             risk.until.map { "until: \(quote($0.description))" }, risk.at.map { "at: \(quote($0))" }]
         }
         return out + SessionReader.endMarker + "\n"
+    }
+
+    /// A section of items keyed by checklist, then by id, each a flow mapping of its fields
+    /// (nil fields left out), in id order; nothing when there are no items.
+    private static func writeByChecklist<Item>(_ name: String, _ items: [(checklist: String, id: String, item: Item)], to out: inout String,
+                                               fields: (Item) -> [String?]) {
+        guard !items.isEmpty else { return }
+        out += "\(name):\n"
+        let byChecklist = Dictionary(grouping: items, by: \.checklist)
+        for checklist in byChecklist.keys.sorted() {
+            out += "  \(key(checklist)):\n"
+            for entry in byChecklist[checklist]!.sorted(by: { $0.id < $1.id }) {
+                out += "    \(key(entry.id)): {\(fields(entry.item).compactMap { $0 }.joined(separator: ", "))}\n"
+            }
+        }
+    }
+
+    /// `four-mistakes.service-sent-away` → (`four-mistakes`, `service-sent-away`).
+    private static func split(_ key: String) -> (String, String) {
+        let checklist = String(key.prefix { $0 != "." })
+        return (checklist, String(key.dropFirst(checklist.count + 1)))
     }
 
     /// An `answers:`-shaped block: checklists in the session's order, then any the entries name
