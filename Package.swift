@@ -1,9 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Dependencies point one way: smaudit → (AuditShell, AuditServices); AuditShell → (AuditServices,
-// LineEditor); AuditServices → (AuditKit, AuditReport, PresenceData). AuditKit and AuditServices
-// know nothing of terminals; LineEditor knows nothing of audits.
+// Dependencies point one way: smaudit → (AuditShell, AuditOptions, AuditServices); AuditShell →
+// (AuditServices, AuditOptions, LineEditor); AuditOptions → AuditServices → (AuditKit,
+// AuditReport, PresenceData, BuiltinChecklists); AuditReport → (AuditKit, PresenceData, for a
+// metric's words). AuditKit and AuditServices know nothing of terminals; LineEditor knows
+// nothing of audits.
 // What ships links the C libraries libedit and libyaml from the system and, through
 // swift-argument-parser, FoundationEssentials; no shipped target imports Foundation (its ICU
 // data alone is 34 MB). Yams is for tests only: the reference YAMLComposer is compared with.
