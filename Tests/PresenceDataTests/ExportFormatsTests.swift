@@ -26,6 +26,10 @@ import Testing
     /// P4 150+30+20 = 200 (2,400 / 3,000), P5 380+25+40 = 445 (6,000 / 8,000). Total 1,510.
     @Test func metaBusinessSuiteInstagram() throws {
         let (m, warnings) = try measure(posts: ["meta-instagram-posts.csv"], followers: ["instagram-followers.csv"])
+        // Followers at each month's end, over the whole file (issue 25's chart): September's
+        // only count, October 31's and November 2's.
+        #expect(m.followers?.byMonth == [MonthCount(month: "2026-09", followers: 24_400), MonthCount(month: "2026-10", followers: 25_000),
+                                         MonthCount(month: "2026-11", followers: 25_010)])
         // A follower file that names no platform says whose followers it is taken to count.
         #expect(warnings.map(\.message) == ["names no platform; taken as the follower counts of Instagram"])
         let p = try #require(m.posts)

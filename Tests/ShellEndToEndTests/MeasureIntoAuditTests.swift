@@ -173,6 +173,22 @@ import TestSupport
         let html = try smaudit.run(["report", session, "--format", "html", "-o", "-"])
         #expect(html.stdout.contains("aria-label=\"Likes, comments and shares per post by platform, October 2026: Instagram 377.5; Facebook 172; TikTok 726.7\""), "\(html.stdout)")
     }
+
+    /// Issue 25: interactions per 100 followers by platform, each against its own followers
+    /// (Instagram 1,510 / 25,000 = 6.04, Facebook 516 / 8,000 = 6.45), and the followers of
+    /// both at the end of the months both cover (Sep 24,400 + 7,900; Oct 25,000 + 8,000; the
+    /// Facebook file has no November) are charted.
+    @Test func theReportChartsInteractionsPerFollowerByPlatformAndFollowersOverTime() throws {
+        let facebook = try smaudit.write("date,followers\n2026-09-30,7900\n2026-10-31,8000\n", to: "facebook-followers.csv")
+        let session = try smaudit.write("organisation: Acme Outdoor\nanswers:\n  four-mistakes: {top_priority: sales}\n", to: "acme.yaml")
+        let result = try smaudit.run(["measure", "--posts", Self.fixture("meta-instagram-posts.csv"), "--posts", Self.fixture("meta-facebook-posts.csv"),
+                                      "--followers", "Instagram=" + Self.fixture("instagram-followers.csv"), "--followers", "Facebook=" + facebook,
+                                      "--into", session], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try smaudit.run(["report", session, "--format", "html", "-o", "-", "--no-baseline"])
+        #expect(html.stdout.contains("aria-label=\"Interactions per 100 followers by platform, October 2026: Instagram 6; Facebook 6.5\""), "\(html.stdout)")
+        #expect(html.stdout.contains("aria-label=\"Followers at the end of each month: Sep 2026 32300, Oct 2026 33000\""))
+    }
 }
 
 /// Issue 26, item 9: a checklist's `measure:` naming a metric no measurement gives is an error

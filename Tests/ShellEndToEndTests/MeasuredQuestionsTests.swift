@@ -71,6 +71,11 @@ import TestSupport
         }
         let followers = entry("followers", in: saved)
         #expect(followers.contains("answer: \"25010\""), "\(followers)")
+        // The month ends travel with the figure, and the report draws them (issue 25).
+        #expect(followers.contains("series: {\"2026-09\": 24400, \"2026-10\": 25000, \"2026-11\": 25010}"), "\(followers)")
+        let html = try smaudit.run(["report", session, "--format", "html", "-o", "-", "--no-baseline"])
+        #expect(html.stdout.contains("aria-label=\"Followers at the end of each month: Sep 2026 24400, Oct 2026 25000, Nov 2026 25010\""), "\(html.stderr)")
+        #expect(html.stdout.components(separatedBy: "<circle").count - 1 == 3)
         // Found in a consultant's trial: "followers across your main channels, all together"
         // was filled from one platform's file without a word; the exports' platforms are named.
         #expect(result.stderr.contains("seven-steps.applause_per_post = 377.5 (measured from meta-instagram-posts.csv, October 2026, the last full month in the exports, Instagram only: posts.applause_rate)"), "\(result.stderr)")

@@ -191,14 +191,19 @@ public struct MeasuredValue: Sendable, Hashable {
     /// The same figure per platform, in the exports' order, when the exports were of several:
     /// the answer is their total, and the report shows them beside it.
     public var byPlatform: [PlatformFigure] = []
+    /// The figure over time, for a chart (followers at each month's end: `2026-10`), oldest
+    /// first; empty for figures measured once.
+    public var series: [PlatformFigure] = []
 
-    public init(file: String, metric: String, value: Double, at: String, period: String? = nil, byPlatform: [PlatformFigure] = []) {
+    public init(file: String, metric: String, value: Double, at: String, period: String? = nil, byPlatform: [PlatformFigure] = [],
+                series: [PlatformFigure] = []) {
         self.file = file
         self.metric = metric
         self.value = value
         self.at = at
         self.period = period
         self.byPlatform = byPlatform
+        self.series = series
     }
 }
 

@@ -426,7 +426,7 @@ public enum SessionReader {
             read.entry.estimated = src.string(fields["estimated"]?.value, field: "estimated")
             read.version = src.string(fields["version"]?.value, field: "version")
             if let measuredNode = fields["measured"]?.value, !YAMLSource.isNull(measuredNode),
-               let m = src.fields(measuredNode, what: "`measured`", allowed: ["file", "metric", "value", "at", "period", "by_platform"],
+               let m = src.fields(measuredNode, what: "`measured`", allowed: ["file", "metric", "value", "at", "period", "by_platform", "series"],
                                   required: ["file", "metric", "value"]),
                let file = src.string(m["file"]?.value, field: "file"),
                let metric = src.string(m["metric"]?.value, field: "metric"),
@@ -437,9 +437,16 @@ public enum SessionReader {
                         if let v = src.number(valueNode, field: "by_platform") { figures.append(PlatformFigure(platform: platform, value: v)) }
                     }
                 }
+                var series: [PlatformFigure] = []
+                if let node = m["series"]?.value, !YAMLSource.isNull(node), let pairs = src.pairs(node, what: "`series`") {
+                    for (label, _, valueNode) in pairs {
+                        if let v = src.number(valueNode, field: "series") { series.append(PlatformFigure(platform: label, value: v)) }
+                    }
+                }
                 read.entry.measured = MeasuredValue(file: file, metric: metric, value: value,
                                                     at: src.string(m["at"]?.value, field: "at") ?? "",
-                                                    period: src.string(m["period"]?.value, field: "period"), byPlatform: figures)
+                                                    period: src.string(m["period"]?.value, field: "period"), byPlatform: figures,
+                                                    series: series)
             }
         } else {
             answerNode = node

@@ -138,7 +138,9 @@ public enum SessionWriter {
             let period = m.period.map { ", period: \(quote($0))" } ?? ""
             let platforms = m.byPlatform.isEmpty ? ""
                 : ", by_platform: {" + m.byPlatform.map { "\(key($0.platform)): \(ExpressionPrinter.formatNumber($0.value))" }.joined(separator: ", ") + "}"
-            out += "\(indent)  measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))\(period)\(platforms)}\n"
+            let series = m.series.isEmpty ? ""
+                : ", series: {" + m.series.map { "\(quote($0.platform)): \(ExpressionPrinter.formatNumber($0.value))" }.joined(separator: ", ") + "}"
+            out += "\(indent)  measured: {file: \(quote(m.file)), metric: \(quote(m.metric)), value: \(ExpressionPrinter.formatNumber(m.value)), at: \(quote(m.at))\(period)\(platforms)\(series)}\n"
         }
     }
 

@@ -119,15 +119,26 @@ extension DocumentBuilder {
         }
         var blocks: [Block] = [.paragraph([.strong([.text(heading)]), .text(" From the " + NumberText.list(exports) + (exports.count == 1 ? " export:" : " exports:"))]),
                                .list(ordered: false, start: 1, items: items)]
-        // Interactions per post by platform, where the posts were of several.
-        if let applause = measured.first(where: { $0.1.metric == "posts.applause_rate" && $0.1.byPlatform.count > 1 }) {
-            let rows: [Chart.ValueRow] = applause.1.byPlatform.compactMap { figure in
-                guard case .number(let n) = figure.value else { return nil }
-                return Chart.ValueRow(label: figure.platform, value: n)
+        // Interactions per post and per 100 followers by platform, where the posts were of several.
+        for (metric, title) in [("posts.applause_rate", "Likes, comments and shares per post by platform"),
+                                ("posts.engagement_per_follower", "Interactions per 100 followers by platform")] {
+            guard let figure = measured.first(where: { $0.1.metric == metric && $0.1.byPlatform.count > 1 }) else { continue }
+            let rows: [Chart.ValueRow] = figure.1.byPlatform.compactMap { platform in
+                guard case .number(let n) = platform.value else { return nil }
+                return Chart.ValueRow(label: platform.platform, value: n)
             }
             if rows.count > 1 {
-                blocks.append(.chart(.values(title: "Likes, comments and shares per post by platform" + (applause.1.period.map { ", " + HumanNumbers.period($0) } ?? ""), rows: rows)))
+                blocks.append(.chart(.values(title: title + (figure.1.period.map { ", " + HumanNumbers.period($0) } ?? ""), rows: rows)))
             }
+        }
+        // Followers over time, from the month ends of the follower export.
+        if let followers = measured.first(where: { $0.1.series.count > 1 }) {
+            let points = followers.1.series.map { point -> (label: String, value: Double) in
+                let parts = point.platform.split(separator: "-")
+                let label = parts.count == 2 ? "\(HumanNumbers.months[(Int(parts[1]) ?? 1) - 1].prefix(3)) \(parts[0])" : point.platform
+                return (label, point.value)
+            }
+            blocks.append(.chart(.line(title: "Followers at the end of each month", points: points)))
         }
         // Where social media's share of the website's visits is known, it is drawn against the rest.
         if let share = measured.first(where: { $0.1.metric == "traffic.social_share" }), case .percent(let fraction)? = input.answers[share.0] {

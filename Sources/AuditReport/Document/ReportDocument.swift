@@ -108,6 +108,8 @@ enum Chart {
     case shares(title: String, rows: [ShareRow])
     /// Figures of the client's measured data side by side (interactions per post by platform).
     case values(title: String, rows: [ValueRow])
+    /// A figure over time (followers at each month's end), scaled to its own range.
+    case line(title: String, points: [(label: String, value: Double)])
     /// Before and after bars per checklist.
     case beforeAfter(title: String, rows: [(label: String, previous: Double?, current: Double?)])
     /// Scores by date, one line per series (overall, then each checklist): the trend over

@@ -21,7 +21,43 @@ struct SVGCharts {
         case .values(let title, let rows): return values(title: title, rows: rows, id: id)
         case .beforeAfter(let title, let rows): return beforeAfter(title: title, rows: rows, id: id)
         case .trend(let title, let dates, let series): return trend(title: title, dates: dates, series: series, id: id)
+        case .line(let title, let points): return line(title: title, points: points, id: id)
         }
+    }
+
+    /// One figure over time, on an axis from a round number below its lowest value to one above
+    /// its highest (followers change by a few percent a month: from zero the line would be flat).
+    private func line(title: String, points: [(label: String, value: Double)], id: String) -> String {
+        let width = 640, height = 236, left = 70.0, right = 610.0, top = 36.0, bottom = 196.0
+        let values = points.map(\.value)
+        let (low, high) = Self.niceRange(values.min() ?? 0, values.max() ?? 1)
+        let x: (Int) -> Double = { points.count < 2 ? left : left + Double($0) * (right - left) / Double(points.count - 1) }
+        let y: (Double) -> Double = { bottom - ($0 - low) / (high - low) * (bottom - top) }
+        let words = points.map { "\($0.label) \(DecimalFormat.trimmed($0.value, decimals: 0))" }.joined(separator: ", ")
+        var out = Self.open(id, "\(title): \(words)", width: width, height: height)
+        out += "<text x=\"20\" y=\"14\" class=\"label\">\(Self.e(title))</text>\n"
+        for t in [low, (low + high) / 2, high] {
+            out += "<line x1=\"\(Self.n(left))\" y1=\"\(Self.n(y(t)))\" x2=\"\(Self.n(right))\" y2=\"\(Self.n(y(t)))\" class=\"threshold\"/>\n"
+            out += "<text x=\"\(Self.n(left - 6))\" y=\"\(Self.n(y(t) + 4))\" text-anchor=\"end\" class=\"tick\">\(DecimalFormat.trimmed(t, decimals: 0))</text>\n"
+        }
+        for (i, point) in points.enumerated() where points.count <= 12 || i % 2 == (points.count - 1) % 2 {
+            out += "<text x=\"\(Self.n(x(i)))\" y=\"\(Self.n(bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(Self.e(point.label))</text>\n"
+        }
+        out += "<polyline points=\"\(points.indices.map { "\(Self.n(x($0))),\(Self.n(y(points[$0].value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Self.ink)\" stroke-width=\"3\"/>\n"
+        for i in points.indices {
+            out += "<circle cx=\"\(Self.n(x(i)))\" cy=\"\(Self.n(y(points[i].value)))\" r=\"3\" fill=\"\(Self.ink)\"/>\n"
+        }
+        return out + Self.close
+    }
+
+    /// A range with round ends around `low…high`: steps of 1, 2 or 5 times a power of ten.
+    static func niceRange(_ low: Double, _ high: Double) -> (Double, Double) {
+        let span = max(high - low, max(abs(high) * 0.02, 1))
+        var step = 1.0
+        while step * 10 <= span { step *= 10 }
+        for factor in [0.2, 0.5] where step * factor * 5 >= span { step *= factor; break }
+        let bottom = (low / step).rounded(.down) * step, top = (high / step).rounded(.up) * step
+        return (bottom, top > bottom ? top : bottom + step)
     }
 
     /// Lines of scores over the audits' dates, evenly spaced (audits are not evenly dated, and

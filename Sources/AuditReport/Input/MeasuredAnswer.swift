@@ -28,6 +28,8 @@ public struct MeasuredAnswer: Sendable, Hashable {
     public var estimate: String?
     /// The figure per platform, as the question reads it, when the exports were of several.
     public var byPlatform: [PlatformAnswer] = []
+    /// The figure over time (`2026-10` → followers at that month's end), oldest first.
+    public var series: [PlatformFigure] = []
 
     /// Creates a measured answer.
     public init(file: String, metric: String, value: Double, period: String? = nil, estimate: String? = nil) {

@@ -175,6 +175,8 @@ public enum MeasuredAnswers {
         public var exportCount = 1
         /// The same figure per platform, when the exports were of several.
         public var byPlatform: [PlatformFigure] = []
+        /// Followers at each month's end over the whole export, for a follower figure.
+        public var series: [PlatformFigure] = []
         /// The window asked for (the last full month, the last 90 days, all).
         public var window: MeasurementWindow = .all
         /// When the data is old for the audit: "the data ends on 31 August 2026, 98 days ago".
@@ -284,6 +286,9 @@ public enum MeasuredAnswers {
                                 exportCount: kind.map { measurements.request.files($0).count } ?? 1)
                 fill.window = window
                 fill.byPlatform = measurement.byPlatform(metric).map { PlatformFigure(platform: $0.platform, value: $0.value) }
+                if kind == .followers, let months = measurement.followers?.byMonth, months.count > 1 {
+                    fill.series = months.map { PlatformFigure(platform: $0.month, value: $0.followers) }
+                }
                 fill.staleNote = staleness(coverage, today: measurements.request.today)
                 fills.append(fill)
             }
@@ -339,7 +344,7 @@ public enum MeasuredAnswers {
             entry.skipped = false
             entry.at = now
             entry.measured = MeasuredValue(file: fill.file, metric: fill.metric, value: fill.value, at: now, period: fill.period,
-                                           byPlatform: fill.byPlatform)
+                                           byPlatform: fill.byPlatform, series: fill.series)
             session[fill.ref] = entry
             applied.append(fill)
         }

@@ -53,6 +53,7 @@ public enum ReportRendering {
             if entry.skipped && entry.value == nil { skipped.insert(ref) }
             if let m = entry.measured {
                 var answer = MeasuredAnswer(file: m.file, metric: m.metric, value: m.value, period: m.period, estimate: entry.estimated)
+                answer.series = m.series
                 // Each platform's figure as the question reads it, for the report to show beside the total.
                 if let question = set.question(ref) {
                     answer.byPlatform = m.byPlatform.compactMap { figure in

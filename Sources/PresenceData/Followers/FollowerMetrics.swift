@@ -14,6 +14,9 @@ public struct FollowerMetrics: Sendable, Equatable {
     /// Followers gained over the period: last − first, or the sum of the days of a series of
     /// followers gained (LinkedIn's export).
     public var newFollowers: Double?
+    /// The count at the end of each month of the whole export (not only the period measured),
+    /// oldest first: what a chart of followers over time draws.
+    public var byMonth: [MonthCount] = []
     /// Rows skipped as malformed (not part of the JSON shape; shown in warnings).
     public var skippedRows: Int
     /// Why a metric is `nil`, by its JSON name.
@@ -30,4 +33,20 @@ public struct FollowerMetrics: Sendable, Equatable {
         self.skippedRows = skippedRows
         self.unavailable = unavailable
     }
+}
+
+/// Followers at the end of one month: `2026-10`, 25,010.
+public struct MonthCount: Sendable, Equatable, Hashable {
+    /// `YYYY-MM`.
+    public var month: String
+    /// The count.
+    public var followers: Double
+
+    public init(month: String, followers: Double) {
+        self.month = month
+        self.followers = followers
+    }
+
+    /// `2026-10`.
+    static func label(year: Int, month: Int) -> String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 }

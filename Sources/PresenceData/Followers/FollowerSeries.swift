@@ -25,6 +25,19 @@ struct FollowerSeries {
         sort()
     }
 
+    /// The count at the end of each calendar month the series covers (the month's last point),
+    /// oldest first, at most the last `limit` months; empty for a series of followers gained.
+    func monthEnds(limit: Int = 24) -> [MonthCount] {
+        guard !isGained else { return [] }
+        var out: [MonthCount] = []
+        for point in points {
+            let day = CalendarDay(containing: point.time)
+            let month = MonthCount.label(year: day.year, month: day.month)
+            if out.last?.month == month { out[out.count - 1].followers = point.followers } else { out.append(MonthCount(month: month, followers: point.followers)) }
+        }
+        return Array(out.suffix(limit))
+    }
+
     /// The first and last date of the series.
     var extent: TimeSpan? {
         guard let first = points.first, let last = points.last else { return nil }

@@ -280,7 +280,9 @@ private struct MeasureRun {
             let cut = g.accumulator.within(window)
             let coverage = Coverage.of(input.window, window: window, extent: g.accumulator.extent, span: cut.extent,
                                        what: g.what(.followers))
-            parts.append(PlatformMetrics(platform: g.platform, metrics: cut.metrics(skippedRows: g.skippedRows), coverage: coverage))
+            var metrics = cut.metrics(skippedRows: g.skippedRows)
+            metrics.byMonth = g.accumulator.monthEnds()
+            parts.append(PlatformMetrics(platform: g.platform, metrics: metrics, coverage: coverage))
         }
         measurement.coverage[.followers] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
         if parts.count == 1 {
@@ -288,11 +290,22 @@ private struct MeasureRun {
         } else {
             measurement.followers = Self.followersTogether(groups.map { $0.accumulator.within(window) },
                                                            skippedRows: groups.reduce(0) { $0 + $1.skippedRows })
+            measurement.followers?.byMonth = Self.monthsTogether(parts.filter { !$0.metrics.byMonth.isEmpty }.map(\.metrics.byMonth))
             measurement.followersByPlatform = parts
         }
         return groups.filter { !$0.accumulator.isGained }.map { g in
             let files = read.filter { (input.platformOf[$0.path] ?? $0.format.platform) == g.platform && !$0.series.isGained }.map(\.path)
             return FollowerSource(platform: g.platform, series: g.accumulator, files: files)
+        }
+    }
+
+    /// Month-end counts of several platforms added, for the months every one of them covers
+    /// (a total that leaves a platform out would read as a fall).
+    static func monthsTogether(_ series: [[MonthCount]]) -> [MonthCount] {
+        guard let first = series.first else { return [] }
+        return first.compactMap { month in
+            let counts = series.compactMap { $0.first { $0.month == month.month }?.followers }
+            return counts.count == series.count ? MonthCount(month: month.month, followers: counts.reduce(0, +)) : nil
         }
     }
 

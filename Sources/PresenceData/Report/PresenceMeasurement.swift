@@ -216,6 +216,7 @@ public struct PresenceMeasurement: Sendable, Equatable {
             .init("growth_rate", .number(f.growthRate)),
             .init("monthly_growth_rate", .number(f.monthlyGrowthRate)),
             .init("new_followers", .number(f.newFollowers)),
+            .init("by_month", .object(f.byMonth.map { .init($0.month, .number($0.followers)) })),
         ])
     }
 
