@@ -76,6 +76,10 @@ import TestSupport
         let html = try smaudit.run(["report", session, "--format", "html", "-o", "-", "--no-baseline"])
         #expect(html.stdout.contains("aria-label=\"Followers at the end of each month: Sep 2026 24400, Oct 2026 25000, Nov 2026 25010\""), "\(html.stderr)")
         #expect(html.stdout.components(separatedBy: "<circle").count - 1 == 3)
+        // Visits by channel, most sessions first, social highlighted: 4,210 / 8,720 = 48.3%,
+        // 1,875 → 21.5%, Organic Social 1,290 → 14.8%, Paid Social 640 → 7.3%, 410 → 4.7%,
+        // 275 → 3.2%, 20 → 0.2%.
+        #expect(html.stdout.contains("aria-label=\"Website sessions by source, October 2026: Organic Search 48.3%; Direct 21.5%; Organic Social 14.8%; Paid Social 7.3%; Email 4.7%; Referral 3.2%; Unassigned 0.2%\""), "\(html.stdout)")
         // Found in a consultant's trial: "followers across your main channels, all together"
         // was filled from one platform's file without a word; the exports' platforms are named.
         #expect(result.stderr.contains("seven-steps.applause_per_post = 377.5 (measured from meta-instagram-posts.csv, October 2026, the last full month in the exports, Instagram only: posts.applause_rate)"), "\(result.stderr)")

@@ -1,4 +1,5 @@
 import AuditKit
+import PresenceData
 
 /// The summary, one screen: the verdict in one plain sentence, the business numbers when
 /// anything was measured, the score, the three priorities as business problems with the plan
@@ -132,7 +133,7 @@ extension DocumentBuilder {
             }
         }
         // Followers over time, from the month ends of the follower export.
-        if let followers = measured.first(where: { $0.1.series.count > 1 }) {
+        if let followers = measured.first(where: { $0.1.metric.hasPrefix("followers.") && $0.1.series.count > 1 }) {
             let points = followers.1.series.map { point -> (label: String, value: Double) in
                 let parts = point.platform.split(separator: "-")
                 let label = parts.count == 2 ? "\(HumanNumbers.months[(Int(parts[1]) ?? 1) - 1].prefix(3)) \(parts[0])" : point.platform
@@ -143,9 +144,18 @@ extension DocumentBuilder {
         // Where social media's share of the website's visits is known, it is drawn against the rest.
         if let share = measured.first(where: { $0.1.metric == "traffic.social_share" }), case .percent(let fraction)? = input.answers[share.0] {
             let percent = (fraction * 1000).rounded() / 10
-            blocks.append(.chart(.shares(title: "Website sessions by source" + (share.1.period.map { ", " + HumanNumbers.period($0) } ?? ""),
-                                         rows: [.init(label: "Social media", percent: percent, highlight: true),
-                                                .init(label: "All other sources", percent: (1000 - percent * 10).rounded() / 10, highlight: false)])))
+            let title = "Website sessions by source" + (share.1.period.map { ", " + HumanNumbers.period($0) } ?? "")
+            if share.1.series.count > 1 {
+                // Every channel, the social ones (GA4's default names) in the accent colour.
+                let social = Set(TrafficMetrics.defaultSocialChannels.map { $0.lowercased() })
+                blocks.append(.chart(.shares(title: title, rows: share.1.series.map { channel in
+                    .init(label: channel.platform, percent: (channel.value * 1000).rounded() / 10, highlight: social.contains(channel.platform.lowercased()))
+                })))
+            } else {
+                blocks.append(.chart(.shares(title: title,
+                                             rows: [.init(label: "Social media", percent: percent, highlight: true),
+                                                    .init(label: "All other sources", percent: (1000 - percent * 10).rounded() / 10, highlight: false)])))
+            }
         }
         return blocks
     }

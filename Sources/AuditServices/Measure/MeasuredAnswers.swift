@@ -289,6 +289,12 @@ public enum MeasuredAnswers {
                 if kind == .followers, let months = measurement.followers?.byMonth, months.count > 1 {
                     fill.series = months.map { PlatformFigure(platform: $0.month, value: $0.followers) }
                 }
+                // Social media's share travels with every channel's, most sessions first, so the
+                // report can draw the visits by channel with social highlighted.
+                if metric == "traffic.social_share", let traffic = measurement.traffic, traffic.sessions > 0, traffic.byChannel.count > 1 {
+                    fill.series = traffic.byChannel.sorted { ($0.sessions, $1.channel) > ($1.sessions, $0.channel) }
+                        .map { PlatformFigure(platform: $0.channel, value: $0.sessions / traffic.sessions) }
+                }
                 fill.staleNote = staleness(coverage, today: measurements.request.today)
                 fills.append(fill)
             }
