@@ -33,6 +33,13 @@ import TestSupport
               - id: words
                 prompt: In your words?
                 type: text
+              - id: answers_dms
+                prompt: Do you answer direct messages?
+                type: yesno
+              - id: dm_time
+                prompt: How fast?
+                type: duration
+                when: answers_dms
         rules:
           - id: fast
             title: Fast replies
@@ -114,6 +121,18 @@ import TestSupport
         let again = try merge(team, alone("Ana", ["reply": "2h"]))
         #expect(again[ref("reply")].text == "4h")
         #expect(again.auditors == ["Ana", "Priya", "Sam"])
+    }
+
+    /// A disagreement on a question the team's decision no longer asks is moot, not open: it
+    /// must not keep the score provisional nor be walked by `resolve`.
+    @Test func aDisagreementOnAQuestionNoLongerAskedIsNotOpen() throws {
+        var team = try merge(alone("Priya", ["answers_dms": "yes", "dm_time": "1h"]), alone("Sam", ["answers_dms": "no", "dm_time": "1d"]))
+        #expect(TeamMerge.disagreements(in: team, set: set).filter(\.isOpen).map(\.ref.question) == ["answers_dms"])
+        TeamMerge.resolve(ref("answers_dms"), answer: "no", reason: nil, at: "2026-12-02T09:00:00Z", in: &team, set: set)
+        let after = TeamMerge.disagreements(in: team, set: set)
+        #expect(after.map(\.ref.question) == ["answers_dms", "dm_time"])
+        #expect(after.filter(\.isOpen).isEmpty)
+        #expect(after.last?.isAsked == false)
     }
 
     @Test func measuredDataSettlesADisagreementOnItsOwn() throws {

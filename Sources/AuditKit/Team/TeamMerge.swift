@@ -95,16 +95,18 @@ public enum TeamMerge {
     /// each with every auditor's answer, the decision if any, and the figure that settled it.
     public static func disagreements(in session: AuditSession, set: ChecklistSet) -> [Disagreement] {
         guard session.isTeam else { return [] }
+        let answers = session.answers
         var found: [Disagreement] = []
         for ref in orderedRefs(Set(session.byAuditor.values.flatMap(\.keys)), set: set) {
-            let answers = session.byAuditor.keys.sorted().compactMap { name -> (String, AnswerEntry)? in
+            let given = session.byAuditor.keys.sorted().compactMap { name -> (String, AnswerEntry)? in
                 guard let entry = session.byAuditor[name]?[ref], entry.value != nil else { return nil }
                 return (name, entry)
             }
-            guard answers.count > 1, let question = set.question(ref),
-                  !agree(answers.map { $0.1.value! }, type: question.type) else { continue }
-            found.append(Disagreement(ref: ref, answers: answers, resolution: session.resolutions[ref],
-                                      measured: session.entries[ref]?.measured, team: session.entries[ref]?.text))
+            guard given.count > 1, let question = set.question(ref),
+                  !agree(given.map { $0.1.value! }, type: question.type) else { continue }
+            found.append(Disagreement(ref: ref, answers: given, resolution: session.resolutions[ref],
+                                      measured: session.entries[ref]?.measured, team: session.entries[ref]?.text,
+                                      isAsked: set.isAsked(ref, in: answers)))
         }
         return found
     }
@@ -257,9 +259,12 @@ public struct Disagreement: Sendable {
     public var measured: MeasuredValue?
     /// The team's answer as it stands (nil while open).
     public var team: String?
+    /// Whether the question is asked given the team's answers: a question whose condition the
+    /// team decided against (or has not decided yet) is moot for now, not open.
+    public var isAsked = true
 
-    /// Neither decided nor settled by data: the rules reading it are open.
-    public var isOpen: Bool { resolution == nil && measured == nil }
+    /// Asked, and neither decided nor settled by data: the rules reading it are open.
+    public var isOpen: Bool { isAsked && resolution == nil && measured == nil }
 }
 
 extension AnswerValue {

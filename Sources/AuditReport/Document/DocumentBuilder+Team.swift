@@ -30,6 +30,8 @@ extension DocumentBuilder {
                 line.append(.text(resolution.reason.map { ", because \($0.trimmedText)." } ?? "."))
             } else if d.measured != nil {
                 line.append(.emphasis([.text("Settled by the data.")]))
+            } else if !d.isAsked {
+                line.append(.emphasis([.text("Not asked, given the team's other answers.")]))
             } else {
                 line.append(.emphasis([.text("Still open.")]))
             }

@@ -42,7 +42,7 @@ public enum JSONReport {
                     ("question", .string(d.ref.question)),
                     ("answers", .object(d.answers.map { ($0.auditor, .string($0.entry.text)) })),
                     ("resolved", .bool(!d.isOpen)),
-                    ("settled_by", .string(d.resolution != nil ? "decision" : d.measured != nil ? "data" : nil)),
+                    ("settled_by", .string(d.resolution != nil ? "decision" : d.measured != nil ? "data" : !d.isAsked ? "not_asked" : nil)),
                     ("answer", .string(d.team)),
                     ("reason", .string(d.resolution?.reason)),
                 ])
