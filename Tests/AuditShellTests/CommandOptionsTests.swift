@@ -38,6 +38,18 @@ import Testing
         #expect(!driver.exists("a.md"))
     }
 
+    /// Issue 29, item 3: a missing required operand is reported from the command's row, with
+    /// what it is and, where Tab has them, what it may be; no command guards it by hand.
+    @Test func aMissingOperandIsReportedFromTheRow() {
+        let run = driver.script("/show\n/compare\nsales\n/goto\n", start: ShellDriver.miniAudit)
+        let lines = run.errors.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "<stdin>:1: error: show: missing CHECKLIST (the checklist's id, e.g. four-mistakes; one of: profile, seven-steps, four-mistakes, launch, mini); usage: show CHECKLIST",
+            "<stdin>:2: error: compare: missing SESSION (an earlier session (by name or file) or answers file); usage: compare SESSION",
+            "<stdin>:4: error: goto: missing ID (a question's id (`followers` or `four-mistakes.followers`; Tab lists them)); usage: goto ID",
+        ], "\(run.errors)")
+    }
+
     /// Issue 18, item 1: an unknown option, a missing value or a word too many is an error
     /// that names the command, never silently ignored.
     @Test func unknownOptionsMissingValuesAndStrayWordsAreErrorsNamingTheCommand() {

@@ -18,9 +18,7 @@ extension AuditController {
             ShellCommand(name: "show", operands: [.required("CHECKLIST", .checklistID, help: "The checklist's id, e.g. four-mistakes.")],
                          summary: "Show the questions and rules of a checklist",
                          examples: ["show four-mistakes"]) { input in
-                guard let id = input.operands.first else {
-                    throw UserError("usage: show CHECKLIST (one of \(ChecklistText.commaList(self.set.ids)))")
-                }
+                let id = input.operands[0]
                 guard let checklist = self.set.checklist(id) else {
                     let hint = Suggest.closest(to: id, in: self.set.ids).map { "; did you mean `\($0)`?" } ?? ""
                     throw UserError("no checklist `\(id)`\(hint)")
@@ -64,8 +62,7 @@ extension AuditController {
             ShellCommand(name: "goto", operands: [.required("ID", .questionID, help: "A question's id (`followers` or `four-mistakes.followers`; Tab lists them).")],
                          summary: "Jump to a question by its id",
                          examples: ["goto response_time"]) { input in
-                guard let id = input.operands.first else { throw UserError("usage: goto QUESTION_ID (Tab lists them)") }
-                try self.requireFlow().goTo(id)
+                try self.requireFlow().goTo(input.operands[0])
                 self.showCurrentOrFinish(input.shell)
                 return .continue
             },
@@ -148,7 +145,7 @@ extension AuditController {
                          summary: "Compare the open audit with an earlier session or answers file",
                          examples: ["compare acme-coffee-2026-01-10"]) { input in
                 let flow = try self.requireFlow()
-                guard let name = input.operands.first else { throw UserError("usage: compare SESSION (a session name, session file or answers file)") }
+                let name = input.operands[0]
                 let path = self.store.resolve(name) ?? name
                 let earlier = try SessionFiles.load(path, set: self.set, environment: self.environment)
                 self.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: self.set))")

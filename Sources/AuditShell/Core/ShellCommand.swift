@@ -194,6 +194,19 @@ public struct ShellCommand {
             }
             given[option.long, default: []].append(value)
         }
+        // A required operand left out is reported from the row, with what it is and, when Tab
+        // has a short list of them, what it may be: no command guards it by hand.
+        let least = operands.filter { !$0.isOptional }.count
+        if operandWords.count < least {
+            let missing = operands[operandWords.count]
+            var what = missing.help
+            if what.hasSuffix(".") { what.removeLast() }
+            if let first = what.first { what = first.lowercased() + what.dropFirst() }
+            let listable: Set<ArgumentKind> = [.checklistID, .sessionName]
+            let choices = listable.contains(missing.kind) ? shell.conversation?.candidates(for: missing.kind, in: shell) ?? [] : []
+            if !choices.isEmpty && choices.count <= 8 { what += "; one of: " + choices.joined(separator: ", ") }
+            throw UserError("\(name): missing \(missing.name) (\(what)); usage: \(synopsis)")
+        }
         let most = operands.last?.isRepeated == true ? Int.max : operands.count
         if operandWords.count > most {
             let extra = operandWords[most]
