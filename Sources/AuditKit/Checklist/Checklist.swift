@@ -93,8 +93,7 @@ public struct Checklist: Sendable {
 
     /// The source a `file#quote` citation names, with its details when the checklist gives them.
     public func source(cited citation: String?) -> Source? {
-        guard let citation, !citation.isEmpty else { return nil }
-        let file = citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+        guard let file = Citation(citation)?.file else { return nil }
         return sourceDetails[file] ?? Source(file: file)
     }
 

@@ -289,8 +289,7 @@ public enum ChecklistLoader {
 
         mutating func checkSource(_ node: YNode?) -> String? {
             guard let s = src.string(node, field: "source"), let node else { return nil }
-            // Searched as bytes: `#` is ASCII, and a Character search breaks graphemes.
-            let filePart = s.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(s[..<$0]) } ?? s
+            let filePart = Citation(s)?.file ?? s
             if !sources.contains(filePart) {
                 let listed = sources.isEmpty ? "the checklist lists no `sources`" : "listed: " + sources.sorted().joined(separator: ", ")
                 src.error("source file `\(filePart)` is not listed in the checklist's `sources` (\(listed))", src.location(node))

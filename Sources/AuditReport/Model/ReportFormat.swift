@@ -71,10 +71,7 @@ enum ReportFormat {
 
     /// Splits a `file#quote` citation; a citation without `#` is a file alone.
     static func source(_ citation: String?) -> (file: String, quote: String?)? {
-        guard let citation, !citation.isEmpty else { return nil }
-        guard let hash = citation.firstIndex(of: "#") else { return (citation, nil) }
-        let quote = String(citation[citation.index(after: hash)...])
-        return (String(citation[..<hash]), quote.isEmpty ? nil : quote)
+        Citation(citation).map { ($0.file, $0.quote) }
     }
 }
 

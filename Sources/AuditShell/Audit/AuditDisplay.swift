@@ -136,8 +136,7 @@ extension AuditController {
         console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
         // The article as the report names it (author, title, date), not the seed's file name.
         if let cited = question.source, let source = flow.set.checklist(ref.checklist)?.source(cited: cited) {
-            let parts = cited.split(separator: "#", maxSplits: 1).map(String.init)
-            let quote = parts.count > 1 ? "“\(parts[1])” — " : ""
+            let quote = Citation(cited)?.quote.map { "“\($0)” — " } ?? ""
             console.print(console.styled("Source: \(quote)\(source.citation())", .dim))
         }
     }
