@@ -29,3 +29,25 @@ func exportFixture(_ name: String) -> String {
 
 /// October 2026, the month the fixtures are about.
 let october2026 = Period.month(year: 2026, month: 10)!
+
+extension PresenceMeasurer {
+    /// One file of each kind (any may be `nil`), the whole of each export: the short form the
+    /// tests use (kept here, out of the shipped code).
+    static func measure(
+        posts: String? = nil, inbox: String? = nil, followers: String? = nil, traffic: String? = nil,
+        mappings: [String: String] = [:], delimiter: Character? = nil, socialChannels: [String]? = nil,
+        windowMinutes: Double = 10, window: MeasurementWindow = .all
+    ) throws -> (PresenceMeasurement, [PresenceWarning]) {
+        var input = MeasureInput()
+        input.posts = posts.map { [$0] } ?? []
+        input.inbox = inbox.map { [$0] } ?? []
+        input.followers = followers.map { [$0] } ?? []
+        input.traffic = traffic.map { [$0] } ?? []
+        input.mappings = mappings
+        input.delimiter = delimiter
+        input.socialChannels = socialChannels
+        input.windowMinutes = windowMinutes
+        input.window = window
+        return try measure(input)
+    }
+}

@@ -107,7 +107,4 @@ public final class Console {
 
     /// Flushes standard output.
     public func flush() { output.flush() }
-
-    /// Flushes standard output and returns why it failed, if it did (see `StandardStream.finish`).
-    public static func finishStandardOutput() -> String? { StandardStream.output.finish() }
 }

@@ -22,26 +22,6 @@ public enum PresenceMeasurer {
         return (run.measurement, run.warnings)
     }
 
-    /// One file of each kind (any may be `nil`), the whole of each export: the form the tests
-    /// and the first version of `measure` use.
-    public static func measure(
-        posts: String? = nil, inbox: String? = nil, followers: String? = nil, traffic: String? = nil,
-        mappings: [String: String] = [:], delimiter: Character? = nil, socialChannels: [String]? = nil,
-        windowMinutes: Double = 10, window: MeasurementWindow = .all
-    ) throws -> (PresenceMeasurement, [PresenceWarning]) {
-        var input = MeasureInput()
-        input.posts = posts.map { [$0] } ?? []
-        input.inbox = inbox.map { [$0] } ?? []
-        input.followers = followers.map { [$0] } ?? []
-        input.traffic = traffic.map { [$0] } ?? []
-        input.mappings = mappings
-        input.delimiter = delimiter
-        input.socialChannels = socialChannels
-        input.windowMinutes = windowMinutes
-        input.window = window
-        return try measure(input)
-    }
-
     private static func delimiterByte(_ delimiter: Character?) throws -> UInt8? {
         guard let delimiter else { return nil }
         guard let ascii = delimiter.asciiValue else { throw PresenceError.invalidDelimiter(String(delimiter)) }
