@@ -49,7 +49,12 @@ public enum AtomicFile {
         copy.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
+                // The C function, not this type's `write`: named by its module on each platform.
+                #if canImport(Glibc)
                 let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                #else
+                let written = Darwin.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                #endif
                 if written < 0 { if errno == EINTR { continue }; ok = false; return }
                 offset += written
             }

@@ -82,7 +82,13 @@ public struct SessionStore {
     private func modified(_ path: String) -> Double {
         var info = stat()
         guard stat(path, &info) == 0 else { return 0 }
-        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        // The modification time is `st_mtim` on Linux, `st_mtimespec` on Darwin.
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// The current time as ISO 8601 (UTC, seconds), or `$SMAUDIT_NOW` for reproducible runs.
