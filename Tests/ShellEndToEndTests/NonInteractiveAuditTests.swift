@@ -57,6 +57,7 @@ import TestSupport
 
     @Test func aPipedAuditSavesBeforeItWaitsForMoreInput() throws {
         let sessionPath = smaudit.home.appendingPathComponent("live.yaml").path
+        let watch = try FolderWatch(smaudit.home.path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Smaudit.executable)
         process.arguments = ["audit", "mini", "--session", sessionPath, "--organisation", "Acme", "--auditors", "Dana"]
@@ -69,14 +70,12 @@ import TestSupport
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         input.fileHandleForWriting.write(Data("sales\n12k\n".utf8))
         // The pipe then stays open and empty, so smaudit waits: by then both answers are saved.
-        var saved = ""
-        for _ in 0..<200 where !saved.contains("answer: \"12000\"") {
-            usleep(50_000)
-            saved = (try? String(contentsOfFile: sessionPath, encoding: .utf8)) ?? ""
+        try watch.waitUntil("the second answer saved") {
+            ((try? String(contentsOfFile: sessionPath, encoding: .utf8)) ?? "").contains("answer: \"12000\"")
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        saved = try String(contentsOfFile: sessionPath, encoding: .utf8)
+        let saved = try String(contentsOfFile: sessionPath, encoding: .utf8)
         #expect(saved.contains("answer: \"sales\""), "\(saved)")
         #expect(saved.contains("answer: \"12000\""), "\(saved)")
     }

@@ -120,9 +120,18 @@ import TestSupport
         }
         #expect(seen.contains("smaudit 0.1.0"))
         kill(process.processIdentifier, SIGINT)
-        while process.isRunning, Date() < deadline.addingTimeInterval(10) { usleep(20_000) }
-        #expect(!process.isRunning, "smaudit kept running after SIGINT")
-        if !process.isRunning { #expect(process.terminationStatus == 130) }
+        // Its standard output closes when it exits: wait for that end of file, not a while.
+        var ended = false
+        let exitDeadline = Date().addingTimeInterval(10)
+        while !ended, case let left = exitDeadline.timeIntervalSinceNow, left > 0 {
+            var descriptor = pollfd(fd: reader.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, Int32(left * 1000) + 1) > 0 { ended = reader.availableData.isEmpty }
+        }
+        #expect(ended, "smaudit kept running after SIGINT")
+        if ended {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 130)
+        }
     }
 
     @Test func quotedArgumentsKeepTheirSpacesAndAnUnclosedQuoteIsAnError() throws {
