@@ -66,12 +66,12 @@ public struct AuditHistory {
         throw UserError("no audit of \"\(organisation)\" found.\(hint) Audited: \(ChecklistText.commaList(names.map { "\"\($0)\"" })).")
     }
 
-    /// The audit of the same organisation that comes last before `session` began (never the
-    /// file at `path` itself); nil when there is none.
-    public func previous(of session: AuditSession, path: String?) -> Audit? {
+    /// The audits of the same organisation that began before `session` (never the file at
+    /// `path` itself), oldest first.
+    public func earlier(than session: AuditSession, path: String?) -> [Audit] {
         let key = TeamMerge.normalised(session.organisation)
         let own = path.map(AtomicFile.resolvingLinks)
-        return audits.last {
+        return audits.filter {
             TeamMerge.normalised($0.session.organisation) == key && $0.session.started < session.started
                 && AtomicFile.resolvingLinks($0.path) != own
         }
@@ -93,39 +93,30 @@ public struct AuditHistory {
 }
 
 extension AuditHistory {
-    /// The earlier audit a report compares with, and a line saying which it is: the file
-    /// `explicit` names; none with `none`; otherwise the previous audit of the same organisation
-    /// in the sessions folder and `extra` folders (nil, with no line, when there is none).
-    public static func baseline(for session: AuditSession, path: String?, explicit: String?, none: Bool,
-                                store: SessionStore, extra: [String], set: ChecklistSet, catalog: ChecklistCatalog?,
-                                environment: [String: String]) throws -> (session: AuditSession?, note: String?) {
-        if none { return (nil, nil) }
-        if let explicit {
-            let earlier = try SessionFiles.load(store.resolve(explicit) ?? explicit, set: set, catalog: catalog,
-                                                environment: environment, action: "compare with")
-            return (earlier, nil)
+    /// What a report of `session` is set against, from one reading of the sessions folder and
+    /// the `extra` folders: the earlier audit it compares with (the file `explicit` names; none
+    /// with `none`; otherwise the previous audit of the same organisation) with a line saying
+    /// which it is, and the organisation's audits up to this one, oldest first, for the trend
+    /// (empty with fewer than three).
+    public static func context(for session: AuditSession, path: String?, explicit: String?, none: Bool,
+                               store: SessionStore, extra: [String], set: ChecklistSet, catalog: ChecklistCatalog?,
+                               environment: [String: String]) throws -> (baseline: AuditSession?, note: String?, trend: [AuditSession]) {
+        let searching = !none && explicit == nil
+        if searching {
+            for folder in extra where !AtomicFile.isFolder(folder) {
+                throw UserError("--sessions \(folder): no such folder")
+            }
         }
-        for folder in extra where !AtomicFile.isFolder(folder) {
-            throw UserError("--sessions \(folder): no such folder")
+        let earlier = AuditHistory(folders: folders(store: store, extra: extra.filter(AtomicFile.isFolder)), set: set)
+            .earlier(than: session, path: path)
+        let trend = earlier.count >= 2 ? earlier.map(\.session) + [session] : []
+        if let explicit, !none {
+            let chosen = try SessionFiles.load(store.resolve(explicit) ?? explicit, set: set, catalog: catalog,
+                                              environment: environment, action: "compare with")
+            return (chosen, nil, trend)
         }
-        let history = AuditHistory(folders: folders(store: store, extra: extra), set: set)
-        guard let previous = history.previous(of: session, path: path) else { return (nil, nil) }
-        return (previous.session, "Compared with the previous audit of \(session.organisation), \(previous.session.date) (\(previous.path)); --baseline FILE picks another, --no-baseline none.")
-    }
-
-    /// The scores of the organisation's audits up to `session` (and it), oldest first, for the
-    /// report's trend; empty with fewer than three.
-    public static func trend(for session: AuditSession, path: String?, store: SessionStore, extra: [String],
-                             set: ChecklistSet) -> [AuditSession] {
-        let history = AuditHistory(folders: folders(store: store, extra: extra.filter(AtomicFile.isFolder)), set: set)
-        let key = TeamMerge.normalised(session.organisation)
-        let own = path.map(AtomicFile.resolvingLinks)
-        var earlier = history.audits.filter {
-            TeamMerge.normalised($0.session.organisation) == key && $0.session.started < session.started
-                && AtomicFile.resolvingLinks($0.path) != own
-        }.map(\.session)
-        earlier.append(session)
-        return earlier.count >= 3 ? earlier : []
+        guard searching, let previous = earlier.last else { return (nil, nil, trend) }
+        return (previous.session, "Compared with the previous audit of \(session.organisation), \(previous.session.date) (\(previous.path)); --baseline FILE picks another, --no-baseline none.", trend)
     }
 }
 

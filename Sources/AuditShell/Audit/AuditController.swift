@@ -481,15 +481,15 @@ public final class AuditController {
     func writeReport(to requested: String?, options given: ReportOptions? = nil, shell: Shell) throws {
         let flow = try requireFlow()
         let options = try given ?? ReportOptions.defaults()
-        let baseline = try AuditHistory.baseline(for: flow.session, path: flow.path, explicit: options.baseline, none: options.noBaseline,
+        let context = try AuditHistory.context(for: flow.session, path: flow.path, explicit: options.baseline, none: options.noBaseline,
                                                  store: store, extra: options.sessions, set: set, catalog: catalog,
                                                  environment: environment)
-        if let note = baseline.note { console.print(console.styled("\(note)", .dim)) }
-        var job = try ReportJob(flow.session, set: set, baseline: baseline.session, path: requested,
+        if let note = context.note { console.print(console.styled("\(note)", .dim)) }
+        var job = try ReportJob(flow.session, set: set, baseline: context.baseline, path: requested,
                                 format: options.format(writingTo: requested), browser: options.browser,
                                 searchPath: environment["PATH"])
         job.settings = options.settings(environment: environment)
-        job.history = AuditHistory.trend(for: flow.session, path: flow.path, store: store, extra: options.sessions, set: set)
+        job.history = context.trend
         if job.path == "-" {
             let text = job.text()
             console.print(TerminalText(text.hasSuffix("\n") ? String(text.dropLast()) : text))

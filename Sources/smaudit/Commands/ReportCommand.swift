@@ -25,14 +25,14 @@ struct ReportCommand: ParsableCommand {
         let current = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: environment,
                                             action: "report on") { Output.message($0) }
         let store = SessionStore(environment: environment)
-        let earlier = try AuditHistory.baseline(for: current, path: session, explicit: options.baseline, none: options.noBaseline,
+        let context = try AuditHistory.context(for: current, path: session, explicit: options.baseline, none: options.noBaseline,
                                                 store: store, extra: options.sessions, set: catalog.set, catalog: catalog,
                                                 environment: environment)
-        if let note = earlier.note { Output.message(note) }
-        var job = try ReportJob(current, set: catalog.set, baseline: earlier.session, path: options.output, format: format,
+        if let note = context.note { Output.message(note) }
+        var job = try ReportJob(current, set: catalog.set, baseline: context.baseline, path: options.output, format: format,
                                 browser: options.browser, searchPath: environment["PATH"])
         job.settings = options.settings(environment: environment)
-        job.history = AuditHistory.trend(for: current, path: session, store: store, extra: options.sessions, set: catalog.set)
+        job.history = context.trend
         if job.path == "-" {
             Output.printRaw(job.text(), terminator: "")
         } else {

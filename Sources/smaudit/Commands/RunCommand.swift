@@ -50,13 +50,12 @@ struct RunCommand: ParsableCommand {
         if report != nil || json != nil {
             // Compared with the previous audit of the organisation, as `report` is.
             let store = SessionStore(environment: environment)
-            let earlier = try AuditHistory.baseline(for: session, path: answers, explicit: baseline, none: noBaseline, store: store,
+            let context = try AuditHistory.context(for: session, path: answers, explicit: baseline, none: noBaseline, store: store,
                                                     extra: sessions, set: catalog.set, catalog: catalog, environment: environment)
-            if let note = earlier.note { Output.message(note) }
-            let history = AuditHistory.trend(for: session, path: answers, store: store, extra: sessions, set: catalog.set)
+            if let note = context.note { Output.message(note) }
             for (path, format) in [(report, ReportRendering.Format.markdown), (json, .json)] {
                 guard let path else { continue }
-                let text = ReportRendering.render(session, set: catalog.set, format: format, baseline: earlier.session, history: history)
+                let text = ReportRendering.render(session, set: catalog.set, format: format, baseline: context.baseline, history: context.trend)
                 try SessionFiles.writeNew(text, to: path, force: force)
             }
         }
