@@ -135,6 +135,22 @@ import TestSupport
         #expect(after.last?.isAsked == false)
     }
 
+    /// A note the facilitator adds to the team's answer (`/note` in a team session) is the
+    /// team's own: merging another auditor in, or deciding, must not drop it.
+    @Test func theTeamsOwnNotesSurviveAnotherMergeAndADecision() throws {
+        var team = try merge(alone("Priya", ["reply": "1d"], notes: ["reply": ["weekends"]]), alone("Sam", ["reply": "1h"]))
+        var entry = team[ref("reply")]
+        entry.notes.append("checked against the inbox on Monday")
+        entry.evidence.append("https://example.com/inbox.png")
+        team[ref("reply")] = entry
+        let again = try merge(team, alone("Ana", ["reply": "2h"]))
+        #expect(again[ref("reply")].notes == ["Priya: weekends", "checked against the inbox on Monday"])
+        #expect(again[ref("reply")].evidence == ["https://example.com/inbox.png"])
+        var decided = again
+        TeamMerge.resolve(ref("reply"), answer: "4h", reason: nil, at: "2026-12-02T09:00:00Z", in: &decided, set: set)
+        #expect(decided[ref("reply")].notes == ["Priya: weekends", "checked against the inbox on Monday"])
+    }
+
     @Test func measuredDataSettlesADisagreementOnItsOwn() throws {
         var team = try merge(alone("Priya", ["reply": "1d"]), alone("Sam", ["reply": "1h"]))
         var entry = team[ref("reply")]

@@ -48,6 +48,7 @@ public enum TeamMerge {
         // with the notes and evidence of both.
         var voices: [String: [QuestionRef: AnswerEntry]] = [:]
         var measured: [QuestionRef: (entry: AnswerEntry, value: MeasuredValue)] = [:]
+        var teamOwn: [QuestionRef: AnswerEntry] = [:]
         for input in inputs {
             for (name, entries) in try voicesOf(input) {
                 var own = voices[name] ?? [:]
@@ -60,6 +61,11 @@ public enum TeamMerge {
                 if let kept = measured[ref], (kept.value.at, kept.value.value) >= (value.at, value.value) { continue }
                 measured[ref] = (entry, value)
             }
+        }
+        // The notes and evidence a team session's own answers carry (a facilitator's `/note`),
+        // oldest session first whatever the order of the files.
+        for input in inputs.filter(\.session.isTeam).sorted(by: { ($0.session.updated, $0.file) < ($1.session.updated, $1.file) }) {
+            for (ref, entry) in input.session.entries { teamOwn[ref] = combine(teamOwn[ref] ?? AnswerEntry(), attachmentsOf: entry) }
         }
 
         let sessions = inputs.map(\.session)
@@ -79,7 +85,7 @@ public enum TeamMerge {
             team.accepted.merge(session.accepted) { old, new in (old.at ?? "") >= (new.at ?? "") ? old : new }
             team.retired.merge(session.retired) { old, new in old.version >= new.version ? old : new }
         }
-        team.entries = teamEntries(voices: voices, resolutions: team.resolutions, measured: measured, set: set)
+        team.entries = teamEntries(voices: voices, resolutions: team.resolutions, measured: measured, kept: teamOwn, set: set)
         return team
     }
 
@@ -88,7 +94,8 @@ public enum TeamMerge {
                                in session: inout AuditSession, set: ChecklistSet) {
         session.resolutions[ref] = Resolution(text: answer, reason: reason, at: at)
         let measured = session.entries.compactMapValues { entry in entry.measured.map { (entry, $0) } }
-        session.entries = teamEntries(voices: session.byAuditor, resolutions: session.resolutions, measured: measured, set: set)
+        session.entries = teamEntries(voices: session.byAuditor, resolutions: session.resolutions, measured: measured,
+                                      kept: session.entries, set: set)
     }
 
     /// The questions the auditors of a team session answered differently, in checklist order,
@@ -112,11 +119,13 @@ public enum TeamMerge {
     }
 
     /// How many questions answered by two or more auditors they agreed on, of how many.
-    public static func agreement(in session: AuditSession, set: ChecklistSet) -> (agreed: Int, of: Int) {
+    /// `disagreements` is `disagreements(in:set:)` of the same session, which callers have
+    /// already computed; it is computed again when not given.
+    public static func agreement(in session: AuditSession, set: ChecklistSet, disagreements known: [Disagreement]? = nil) -> (agreed: Int, of: Int) {
         let refs = Set(session.byAuditor.values.flatMap(\.keys)).filter { ref in
             session.byAuditor.values.filter { $0[ref]?.value != nil }.count > 1 && set.question(ref) != nil
         }
-        return (refs.count - disagreements(in: session, set: set).count, refs.count)
+        return (refs.count - (known ?? disagreements(in: session, set: set)).count, refs.count)
     }
 
     /// Whether answers count as one (see the tolerances above).
@@ -141,11 +150,15 @@ public enum TeamMerge {
     /// The team's answers: per question, the decision, else the measured figure, else what all
     /// agreed on (for numbers the median auditor's answer), else nothing (open). Every auditor's
     /// notes come along with their name; free-text answers other than the one kept become notes.
+    /// `kept` is the team's answers as they were: notes and evidence they carry that no auditor
+    /// gave (the facilitator's) stay, after the auditors'.
     static func teamEntries(voices: [String: [QuestionRef: AnswerEntry]], resolutions: [QuestionRef: Resolution],
-                            measured: [QuestionRef: (entry: AnswerEntry, value: MeasuredValue)], set: ChecklistSet) -> [QuestionRef: AnswerEntry] {
+                            measured: [QuestionRef: (entry: AnswerEntry, value: MeasuredValue)], kept: [QuestionRef: AnswerEntry],
+                            set: ChecklistSet) -> [QuestionRef: AnswerEntry] {
         var entries: [QuestionRef: AnswerEntry] = [:]
         let names = voices.keys.sorted()
-        for ref in Set(voices.values.flatMap(\.keys)).union(resolutions.keys).union(measured.keys) {
+        let withNotes = kept.filter { !$0.value.notes.isEmpty || !$0.value.evidence.isEmpty }.keys
+        for ref in Set(voices.values.flatMap(\.keys)).union(resolutions.keys).union(measured.keys).union(withNotes) {
             let given = names.compactMap { name in voices[name]?[ref].map { (name, $0) } }
             var team = AnswerEntry()
             team.at = given.compactMap(\.1.at).max()
@@ -170,6 +183,7 @@ public enum TeamMerge {
                 }
             }
             if let figure = measured[ref] { team.measured = figure.value }
+            if let own = kept[ref] { team = combine(team, attachmentsOf: own) }
             if !team.isEmpty { entries[ref] = team }
         }
         return entries
@@ -194,7 +208,7 @@ public enum TeamMerge {
         guard !session.auditors.isEmpty else {
             throw Refusal("\(input.file) names no auditor, so its answers cannot be told apart from the others': add `answered_by: NAME` to it, or answer with `smaudit audit --as NAME`")
         }
-        return [joined(session.auditors) + " (together)": entries]
+        return [NumberText.list(session.auditors) + " (together)": entries]
     }
 
     /// One auditor's answer to a question found in two files: the later one (by time, then
@@ -208,6 +222,14 @@ public enum TeamMerge {
         kept.estimated = kept.estimated ?? older.estimated
         kept.measured = kept.measured ?? older.measured
         return kept
+    }
+
+    /// `entry` with the notes and evidence of `other` it does not have yet, in their order.
+    static func combine(_ entry: AnswerEntry, attachmentsOf other: AnswerEntry) -> AnswerEntry {
+        var out = entry
+        for note in other.notes where !out.notes.contains(note) { out.notes.append(note) }
+        for item in other.evidence where !out.evidence.contains(item) { out.evidence.append(item) }
+        return out
     }
 
     /// The checklists of all sessions, each at the earliest place any session has it (so the
@@ -240,10 +262,6 @@ public enum TeamMerge {
     /// `Lakeside Physio` and ` lakeside  physio` are one organisation.
     public static func normalised(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
-
-    static func joined(_ names: [String]) -> String {
-        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 }
 

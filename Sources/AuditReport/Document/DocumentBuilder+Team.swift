@@ -9,7 +9,7 @@ extension DocumentBuilder {
         guard let agreement = input.agreement else { return nil }
         let names = input.auditors.map(\.trimmedText).filter { !$0.isEmpty }
         var blocks: [Block] = [.paragraph([.text(
-            "\(HumanNumbers.list(names)) answered alone, without seeing each other's answers. They agreed on \(agreement.agreed) of the \(agreement.of) questions two or more of them answered"
+            "\(NumberText.list(names)) answered alone, without seeing each other's answers. They agreed on \(agreement.agreed) of the \(agreement.of) questions two or more of them answered"
                 + (input.disagreements.isEmpty ? "." : "; where they did not, the team's answer is below."))])]
         let open = input.disagreements.filter(\.isOpen).count
         if open > 0 {

@@ -89,10 +89,3 @@ extension CalendarDate {
     /// The date as the report and the shell write it: `6 January 2027`.
     public var inWords: String { HumanNumbers.date(self) }
 }
-
-extension HumanNumbers {
-    /// `Priya`, `Priya and Sam`, `Ana, Priya and Sam`.
-    static func list(_ names: [String]) -> String {
-        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-    }
-}

@@ -73,7 +73,7 @@ public enum ReportRendering {
         input.targets = session.targets
         if session.isTeam {
             input.disagreements = TeamMerge.disagreements(in: session, set: set)
-            input.agreement = TeamMerge.agreement(in: session, set: set)
+            input.agreement = TeamMerge.agreement(in: session, set: set, disagreements: input.disagreements)
             for (ref, entry) in session.entries where entry.measured != nil {
                 let estimates = session.byAuditor.keys.sorted().compactMap { name -> (auditor: String, text: String)? in
                     guard let own = session.byAuditor[name]?[ref], let text = own.estimated ?? own.text else { return nil }

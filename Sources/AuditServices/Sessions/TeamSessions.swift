@@ -39,8 +39,9 @@ public enum TeamSessions {
             throw UserError("cannot merge: \(error.description) (nothing was written)")
         }
         try SessionFiles.writeNew(SessionWriter.render(team, set: set), to: output, force: force)
-        return Merged(session: team, path: output, disagreements: TeamMerge.disagreements(in: team, set: set),
-                      agreement: TeamMerge.agreement(in: team, set: set))
+        let disagreements = TeamMerge.disagreements(in: team, set: set)
+        return Merged(session: team, path: output, disagreements: disagreements,
+                      agreement: TeamMerge.agreement(in: team, set: set, disagreements: disagreements))
     }
 
     /// What a merge did, in a few lines: who, how much they agreed, and what is left to decide.
