@@ -8,10 +8,17 @@ public enum AcceptedRisks {
         CalendarDate(iso: String(SessionStore.now(environment: environment).prefix(10)))
     }
 
-    /// The scores of a session with its problems accepted today left out.
-    public static func scorecard(_ session: AuditSession, set: ChecklistSet, environment: [String: String]) -> Scorecard {
-        let keys = today(environment).map { session.acceptedKeys(on: $0) } ?? []
-        return Scorer.score(set, answers: session.answers, checklists: session.checklistIDs, accepted: keys)
+    /// The keys of the session's problems accepted today.
+    public static func acceptedToday(_ session: AuditSession, environment: [String: String]) -> Set<String> {
+        today(environment).map { session.acceptedKeys(on: $0) } ?? []
+    }
+
+    /// The scores of a session with its problems accepted today left out; `answers` is
+    /// `session.answers`, passed in by callers that keep it up to date.
+    public static func scorecard(_ session: AuditSession, set: ChecklistSet, environment: [String: String],
+                                 answers: AnswerSheet? = nil) -> Scorecard {
+        Scorer.score(set, answers: answers ?? session.answers, checklists: session.checklistIDs,
+                     accepted: acceptedToday(session, environment: environment))
     }
 
     /// One line per acceptance that has expired and counts again, and one saying the score

@@ -294,10 +294,7 @@ public final class AuditFlow {
     }
 
     /// The current scorecard.
-    public var scorecard: Scorecard {
-        let accepted = AcceptedRisks.today(environment).map { session.acceptedKeys(on: $0) } ?? []
-        return Scorer.score(set, answers: answers, checklists: session.checklistIDs, accepted: accepted)
-    }
+    public var scorecard: Scorecard { AcceptedRisks.scorecard(session, set: set, environment: environment, answers: answers) }
 
     /// Accepts a problem for now (see `AcceptedRisks.accept`) and saves.
     public func accept(_ key: String, reason: String, owner: String, until: CalendarDate?) throws -> ProblemIndex.Problem {
