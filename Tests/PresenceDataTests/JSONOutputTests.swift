@@ -19,7 +19,7 @@ import Testing
             "engagement_rate_by_impressions": null, "engagement_rate_by_followers": null, \
             "by_type": {"Photo": {"count": 2, "engagement_rate_by_reach_median": 0.0213}}, \
             "clustered_updates": {"window_minutes": 10, "clusters": 0, "posts_in_clusters": 0}, \
-            "engagement_per_follower": null, "followers_at_end": null, "accounts": [], \
+            "engagement_per_follower": null, "followers_at_end": null, "accounts": [], "by_account": {}, \
             "period": null, "window": null, "coverage": "full", "coverage_note": null, "files": []}, \
             "inbox": {"messages": 3, "skipped_rows": 0, "starters": 1, "replied": 1, "response_rate": 1, \
             "first_response_minutes": {"median": 5, "p90": 5, "mean": 5}, "replied_within_60m_share": 1, \

@@ -146,6 +146,64 @@ import TestSupport
     }
 }
 
+/// Issue 26, item 1, per account: one platform's export that names several accounts gives each
+/// account's figures over its own followers, beside the total over all their followers.
+@Suite struct PerAccountFiguresTests {
+    let smaudit: Smaudit
+
+    init() throws { smaudit = try Smaudit() }
+
+    /// North: 2 posts, 13 + 26 = 39 interactions, 19.5 a post, 3 comments a post, 39 / 300 reach
+    /// = 13 %, 39 over its latest 1,010 followers = 3.86 per 100. South: 1 post, 130
+    /// interactions, 20 comments, 130 / 4,000 = 3.25 per 100. Together: 169 / 3 = 56.33 a post,
+    /// 169 over 1,010 + 4,000 = 5,010 followers = 3.37 per 100 (not over North's 1,010 alone,
+    /// the latest post's).
+    @Test func eachAccountIsMeasuredOverItsOwnFollowers() throws {
+        let posts = try smaudit.write("""
+        date,likes,comments,shares,reach,account,followers
+        2026-10-01 10:00,10,2,1,100,Lakeside North,1000
+        2026-10-03 10:00,100,20,10,1000,lakeside.south,4000
+        2026-10-31 10:00,20,4,2,200,Lakeside North,1010
+
+        """, to: "posts.csv")
+        let table = try smaudit.run(["measure", "--posts", posts])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("""
+          accounts                        Lakeside North, lakeside.south
+          account Lakeside North          2 posts, applause 19.5, conversation 3, 3.86 interactions per 100 followers (of 1010)
+          account lakeside.south          1 post, applause 130, conversation 20, 3.25 interactions per 100 followers (of 4000)
+          applause rate (per post)        56.33
+
+        """), "\(table.stdout)")
+        #expect(table.stdout.contains("  interactions per 100 followers  3.37 (5010 followers at the end)\n"), "\(table.stdout)")
+
+        let json = try smaudit.run(["measure", "--posts", posts, "--json"])
+        #expect(json.stdout.contains(#""by_account": {"Lakeside North": {"count": 2, "applause_rate": 19.5, "likes_per_post": 15, "amplification_rate": 1.5, "conversation_rate": 3, "engagement_rate_by_reach_aggregate": 0.13, "engagement_per_follower": 0.03861386138613861, "followers_at_end": 1010}, "lakeside.south": {"count": 1, "applause_rate": 130, "likes_per_post": 100, "amplification_rate": 10, "conversation_rate": 20, "engagement_rate_by_reach_aggregate": 0.13, "engagement_per_follower": 0.0325, "followers_at_end": 4000}}"#), "\(json.stdout)")
+
+        // The session keeps each account's figure beside the total, and the report shows them.
+        let session = try smaudit.write("organisation: Lakeside Physio\nanswers:\n  seven-steps: {outcomes_written: yes}\n", to: "lakeside.yaml")
+        let into = try smaudit.run(["measure", "--posts", posts, "--into", session], environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        #expect(into.status == 0, "\(into.stderr)")
+        let saved = try smaudit.read("lakeside.yaml")
+        #expect(saved.contains("metric: \"posts.applause_rate\", value: 56.333333333333336, at: \"2026-11-23T10:00:00Z\", period: \"Oct 2026\", by_platform: {\"Lakeside North\": 19.5, \"lakeside.south\": 130}}"), "\(saved)")
+        let report = try smaudit.run(["report", session, "-o", "-"])
+        #expect(report.stdout.contains("- Applause rate (likes, shares and comments per post): 56.33 (Lakeside North 19.5, lakeside.south 130)\n"), "\(report.stdout)")
+    }
+
+    /// An account whose posts give no follower count leaves the total per follower unmeasured,
+    /// and says which account.
+    @Test func anAccountWithoutFollowersIsNamed() throws {
+        let posts = try smaudit.write("""
+        date,likes,comments,shares,account,followers
+        2026-10-02 10:00,10,2,1,North,1000
+        2026-10-03 10:00,100,20,10,South,
+
+        """, to: "posts.csv")
+        let table = try smaudit.run(["measure", "--posts", posts])
+        #expect(table.stdout.contains("  interactions per 100 followers  n/a (no follower count in the posts of “South”: give --followers PLATFORM=FILE)\n"), "\(table.stdout)")
+    }
+}
+
 /// Issue 26, item 1: a figure measured from several platforms keeps each platform's beside the
 /// total, in the session, the report and its chart.
 @Suite struct PerPlatformFiguresTests {

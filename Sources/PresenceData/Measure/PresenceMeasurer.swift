@@ -344,9 +344,9 @@ private struct MeasureRun {
                               })
         // The follower count at the end of the period: from the series, else the latest post's column.
         func followersAtEnd(_ a: PostsAccumulator, _ series: [FollowerSeries]) -> Double? {
-            guard let end = window.map({ $0.end - 0.001 }) ?? a.dates.span?.last else { return a.latestFollowers?.followers }
+            guard let end = window.map({ $0.end - 0.001 }) ?? a.dates.span?.last else { return a.followersOfLatestPosts }
             if !series.isEmpty { return series.reduce(0) { $0 + ($1.followers(at: end) ?? 0) } }
-            return a.latestFollowers?.followers
+            return a.followersOfLatestPosts
         }
         var parts: [PlatformMetrics<PostsMetrics>] = []
         for g in groups {

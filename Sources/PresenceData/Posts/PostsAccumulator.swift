@@ -46,9 +46,8 @@ struct PostsAccumulator: FileAccumulator {
     private var typeCounts: [Int] = []
     private var accounts = TextInterner(empty: "")
     private var accountTimes: [[Double]] = []
+    private var accountTallies: [AccountTally] = []
     private var clusters: (runs: Int, posts: Int)?
-    /// The followers column of the latest measured post (by date, else the last one read).
-    private(set) var latestFollowers: (time: Double, followers: Double)?
 
     /// Only the posts of this account (lower-cased), when several share the export (`--account`).
     private let accountFilter: [UInt8]?
@@ -123,11 +122,20 @@ struct PostsAccumulator: FileAccumulator {
         }
         guard dates.admit(time) else { return }
         count += 1
+        let (account, isNewAccount) = accounts.intern(layout.account.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
+        if isNewAccount { accountTimes.append([]); accountTallies.append(AccountTally()) }
         let like = likes ?? 0, comment = comments ?? 0, share = shares ?? 0
-        if layout.likes != nil { self.likes += like; postsWithLikes += 1 }
-        if layout.comments != nil { self.comments += comment; postsWithComments += 1 }
-        if layout.shares != nil { self.shares += share; postsWithShares += 1 }
         let engagement = like + comment + share
+        accountTallies[account].posts += 1
+        if layout.likes != nil { self.likes += like; postsWithLikes += 1; accountTallies[account].likes += like; accountTallies[account].postsWithLikes += 1 }
+        if layout.comments != nil {
+            self.comments += comment; postsWithComments += 1
+            accountTallies[account].comments += comment; accountTallies[account].postsWithComments += 1
+        }
+        if layout.shares != nil {
+            self.shares += share; postsWithShares += 1
+            accountTallies[account].shares += share; accountTallies[account].postsWithShares += 1
+        }
 
         let (type, isNew) = types.intern(layout.type.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
         if isNew { typeCounts.append(0); reachRates.append([]) }
@@ -135,12 +143,16 @@ struct PostsAccumulator: FileAccumulator {
         if layout.hasCounts {
             countedEngagement += engagement
             postsWithCounts += 1
+            accountTallies[account].countedEngagement += engagement
+            accountTallies[account].postsWithCounts += 1
             if let reach, reach > 0 {
                 let rate = engagement / reach
                 reachRates[type].append(rate)
                 reachSums.rates += rate
                 reachSums.engagement += engagement
                 reachSums.reach += reach
+                accountTallies[account].reachEngagement += engagement
+                accountTallies[account].reach += reach
             }
             if let impressions { byImpressions.add(engagement: engagement, denominator: impressions) }
             var followers = followersCell
@@ -149,15 +161,12 @@ struct PostsAccumulator: FileAccumulator {
             }
             if let followers { byFollowers.add(engagement: engagement, denominator: followers) }
         }
-        if let followersCell, time ?? .infinity >= latestFollowers?.time ?? -.infinity {
-            latestFollowers = (time ?? .infinity, followersCell)
+        // Each account's audience is the followers column of its latest post (by date, else the last read).
+        if let followersCell, time ?? .infinity >= accountTallies[account].latestFollowers?.time ?? -.infinity {
+            accountTallies[account].latestFollowers = (time ?? .infinity, followersCell)
         }
 
-        if let time {
-            let (account, isNew) = accounts.intern(layout.account.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
-            if isNew { accountTimes.append([]) }
-            accountTimes[account].append(time)
-        }
+        if let time { accountTimes[account].append(time) }
     }
 
     /// Takes over what `other` measured (another platform), for the figures over all
@@ -192,6 +201,23 @@ struct PostsAccumulator: FileAccumulator {
         }
     }
 
+    /// The followers columns of each account's latest post, added: all the accounts' audience
+    /// together (one account when the export names none); nil when some account has none.
+    var followersOfLatestPosts: Double? {
+        var total = 0.0
+        for tally in accountTallies {
+            guard let followers = tally.latestFollowers?.followers else { return nil }
+            total += followers
+        }
+        return accountTallies.isEmpty ? nil : total
+    }
+
+    /// The named accounts whose posts give no follower count, when others' do.
+    var accountsWithoutFollowers: [String] {
+        guard accountTallies.contains(where: { $0.latestFollowers != nil }) else { return [] }
+        return accountTallies.indices.filter { accountTallies[$0].latestFollowers == nil }.map { accounts.names[$0] }.sorted()
+    }
+
     /// Clusters and the posts in them, computed once from the post times (which it releases).
     private mutating func clusteredRuns() -> (runs: Int, posts: Int)? {
         if let clusters { return clusters }
@@ -223,6 +249,13 @@ struct PostsAccumulator: FileAccumulator {
     mutating func metrics(followersAtEnd: Double?, skippedRows: Int) -> PostsMetrics {
         var m = PostsMetrics(count: count, skippedRows: skippedRows)
         m.accounts = accounts.names.filter { !$0.isEmpty }.sorted()
+        // Each account apart, when the export names several (not when the posts are one
+        // platform's pages merged into the figures over all platforms: those keep their own).
+        if m.accounts.count > 1 {
+            m.byAccount = accountTallies.indices.filter { !accounts.names[$0].isEmpty }
+                .map { accountTallies[$0].statistics(account: accounts.names[$0]) }
+                .sorted { $0.account < $1.account }
+        }
         func perPost(_ key: String, _ field: ColumnMapping.Field, _ sum: Double, _ posts: Int) -> Double? {
             if !fieldsSeen.contains(field) {
                 if count > 0 { m.unavailable[key] = "no \(field.rawValue) column" }
@@ -278,6 +311,8 @@ struct PostsAccumulator: FileAccumulator {
             m.engagementPerFollower = countedEngagement / followersAtEnd
         } else if followersAtEnd != nil {
             m.unavailable["engagement_per_follower"] = "the follower count at the end of the period is 0"
+        } else if !accountsWithoutFollowers.isEmpty {
+            m.unavailable["engagement_per_follower"] = "no follower count in the posts of \(MeasurementTable.list(accountsWithoutFollowers.map { "“\($0)”" })): give --followers PLATFORM=FILE"
         } else {
             m.unavailable["engagement_per_follower"] = "no followers column and no --followers count series"
         }

@@ -34,6 +34,8 @@ public struct PostsMetrics: Sendable, Equatable {
     public var unavailable: [String: String]
     /// The account or page names of the posts measured, where the export names them.
     public var accounts: [String] = []
+    /// Each account's own figures, by name, when the export names several accounts.
+    public var byAccount: [AccountStatistics] = []
 
     /// Creates the metrics.
     public init(count: Int = 0, skippedRows: Int = 0, applauseRate: Double? = nil, likesPerPost: Double? = nil,

@@ -71,6 +71,21 @@ public enum MeasurementTable {
         if !p.accounts.isEmpty {
             add("accounts", p.accounts.prefix(5).joined(separator: ", ") + (p.accounts.count > 5 ? " and \(p.accounts.count - 5) more" : ""))
         }
+        // Each account's own figures, so one page's silence does not hide behind another's reach.
+        let shownAccounts = p.byAccount.count > 10
+            ? Array(p.byAccount.sorted { ($0.count, $1.account) > ($1.count, $0.account) }.prefix(10)) : p.byAccount
+        for a in shownAccounts {
+            var parts = [counted(a.count, "post")]
+            if let v = a.applauseRate { parts.append("applause \(decimal(v))") }
+            if let v = a.conversationRate { parts.append("conversation \(decimal(v))") }
+            if let v = a.engagementPerFollower, let f = a.followersAtEnd {
+                parts.append("\(decimal((v * 10_000).rounded() / 100)) interactions per 100 followers (of \(decimal(f)))")
+            }
+            add("account \(a.account)", parts.joined(separator: ", "))
+        }
+        if shownAccounts.count < p.byAccount.count {
+            add("", "… and \(counted(p.byAccount.count - shownAccounts.count, "more account")) (--json lists them all)")
+        }
         add("applause rate (per post)", p.applauseRate.map(decimal) ?? na(p.unavailable, "applause_rate"))
         add("likes per post", p.likesPerPost.map(decimal) ?? na(p.unavailable, "likes_per_post"))
         add("amplification (shares/post)", p.amplificationRate.map(decimal) ?? na(p.unavailable, "amplification_rate"))

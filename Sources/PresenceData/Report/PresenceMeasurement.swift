@@ -107,10 +107,22 @@ public struct PresenceMeasurement: Sendable, Equatable {
     }
 
     /// The figure at a metric path for each platform measured apart (`posts.applause_rate` →
-    /// Instagram's, Facebook's, …), in the exports' order; empty when there was one platform.
+    /// Instagram's, Facebook's, …), in the exports' order; with one platform whose posts name
+    /// several accounts, each account's, by name; empty otherwise.
     public func byPlatform(_ metric: String) -> [(platform: String, value: Double)] {
         let keys = metric.split(separator: ".").map(String.init)
         guard keys.count > 1, let kind = ExportKind(rawValue: keys[0]) else { return [] }
+        if kind == .posts, postsByPlatform.isEmpty, let accounts = posts?.byAccount, accounts.count > 1 {
+            // Read by key, not by a dotted path: account names may hold dots (`lakeside.physio`).
+            return accounts.compactMap { account in
+                var node = Self.json(account)
+                for key in keys.dropFirst() {
+                    guard let next = node[key] else { return nil }
+                    node = next
+                }
+                return node.doubleValue.map { (account.account, $0) }
+            }
+        }
         let names: [String]
         switch kind {
         case .posts: names = postsByPlatform.map(\.name)
@@ -182,6 +194,20 @@ public struct PresenceMeasurement: Sendable, Equatable {
             .init("engagement_per_follower", .number(p.engagementPerFollower)),
             .init("followers_at_end", .number(p.followersAtEnd)),
             .init("accounts", .array(p.accounts.map { .string($0) })),
+            .init("by_account", .object(p.byAccount.map { .init($0.account, json($0)) })),
+        ])
+    }
+
+    private static func json(_ a: AccountStatistics) -> JSONValue {
+        .object([
+            .init("count", .integer(a.count)),
+            .init("applause_rate", .number(a.applauseRate)),
+            .init("likes_per_post", .number(a.likesPerPost)),
+            .init("amplification_rate", .number(a.amplificationRate)),
+            .init("conversation_rate", .number(a.conversationRate)),
+            .init("engagement_rate_by_reach_aggregate", .number(a.engagementRateByReach)),
+            .init("engagement_per_follower", .number(a.engagementPerFollower)),
+            .init("followers_at_end", .number(a.followersAtEnd)),
         ])
     }
 
