@@ -31,7 +31,7 @@ import Testing
         #expect(m.followers?.byMonth == [MonthCount(month: "2026-09", followers: 24_400), MonthCount(month: "2026-10", followers: 25_000),
                                          MonthCount(month: "2026-11", followers: 25_010)])
         // A follower file that names no platform says whose followers it is taken to count.
-        #expect(warnings.map(\.message) == ["names no platform; taken as the follower counts of Instagram"])
+        #expect(warnings.map(\.message) == ["names no platform; taken as the follower counts of Instagram (“acme.outdoor”)"])
         let p = try #require(m.posts)
         #expect(p.count == 4)
         #expect(close(p.applauseRate, 377.5))         // 1510 / 4

@@ -190,6 +190,23 @@ import TestSupport
         #expect(report.stdout.contains("- Applause rate (likes, shares and comments per post): 56.33 (Lakeside North 19.5, lakeside.south 130)\n"), "\(report.stdout)")
     }
 
+    /// A follower file names no account: with posts of two accounts it is taken as both
+    /// together, and said to be; 130 + 39 = 169 interactions over 5,000 followers = 3.38 per 100.
+    @Test func aFollowerFileWithoutAccountIsSaidToCoverThemAll() throws {
+        let posts = try smaudit.write("""
+        date,likes,comments,shares,account
+        2026-10-01 10:00,10,2,1,North
+        2026-10-03 10:00,100,20,10,South
+        2026-10-31 10:00,20,4,2,North
+
+        """, to: "posts.csv")
+        let followers = try smaudit.write("date,followers\n2026-10-01,4900\n2026-10-31,5000\n", to: "followers.csv")
+        let result = try smaudit.run(["measure", "--posts", posts, "--followers", followers])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("followers.csv: names no platform; taken as the follower counts of “North” and “South” together\n"), "\(result.stderr)")
+        #expect(result.stdout.contains("  interactions per 100 followers  3.38 (5000 followers at the end)\n"), "\(result.stdout)")
+    }
+
     /// An account whose posts give no follower count leaves the total per follower unmeasured,
     /// and says which account.
     @Test func anAccountWithoutFollowersIsNamed() throws {

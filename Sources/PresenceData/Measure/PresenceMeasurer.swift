@@ -318,20 +318,18 @@ private struct MeasureRun {
         let generic = followerSeries.filter { $0.platform == nil }
         if !generic.isEmpty {
             let names = generic.flatMap(\.files)
-            if postPlatforms.count == 1, let only = postPlatforms.first {
-                warnings.append(PresenceWarning(file: names.first ?? "", line: nil, message:
-                    "names no platform; taken as the follower counts of \(only.map(\.description) ?? "the posts' account")"))
-            } else if postPlatforms.count > 1 {
+            if postPlatforms.count > 1 {
                 let list = postPlatforms.compactMap { $0?.description }
                 warnings.append(PresenceWarning(file: names.first ?? "", line: nil, message:
                     "names no platform, and the posts are of \(MeasurementTable.list(list)): it is not used for interactions per 100 followers; give --followers PLATFORM=FILE, e.g. --followers \(list.first ?? "Instagram")=\(names.first ?? "followers.csv")"))
             }
         }
-        func series(for platform: Platform?) -> [FollowerSeries] {
+        func sources(for platform: Platform?) -> [FollowerSource] {
             let own = followerSeries.filter { platform != nil && $0.platform == platform }
-            if !own.isEmpty { return own.map(\.series) }
-            return postPlatforms.count == 1 ? generic.map(\.series) : []
+            if !own.isEmpty { return own }
+            return postPlatforms.count == 1 ? generic : []
         }
+        func series(for platform: Platform?) -> [FollowerSeries] { sources(for: platform).map(\.series) }
         let counts = postPlatforms.count == 1 ? followerSeries.map(\.series) : followerSeries.filter { $0.platform != nil }.map(\.series)
         let windowMinutes = input.windowMinutes
         let groups = try read(.posts, window: window,
@@ -361,6 +359,20 @@ private struct MeasureRun {
             parts.append(PlatformMetrics(platform: g.platform, metrics: metrics, coverage: coverage))
         }
         measurement.coverage[.posts] = Coverage.combined(parts.map { ($0.name, $0.coverage) })
+        // A follower file names no account: with posts of several accounts it is taken as all of
+        // theirs together, and that is said.
+        for (g, part) in zip(groups, parts) {
+            guard let used = sources(for: g.platform).first, let file = used.files.first else { continue }
+            let accounts = part.metrics.accounts.count > 1
+                ? MeasurementTable.list(part.metrics.accounts.map { "“\($0)”" }) + " together" : nil
+            if used.platform == nil {
+                let account = accounts ?? part.metrics.accounts.first.map { "“\($0)”" }
+                let whose = g.platform.map { p in "\(p)" + (account.map { " (\($0))" } ?? "") } ?? account ?? "the posts' account"
+                warnings.append(PresenceWarning(file: file, line: nil, message: "names no platform; taken as the follower counts of " + whose))
+            } else if let accounts {
+                warnings.append(PresenceWarning(file: file, line: nil, message: "names no account; taken as the followers of " + accounts))
+            }
+        }
         if let account = input.account {
             let left = groups.reduce(0) { $0 + $1.accumulator.otherAccountPosts }
             if left > 0 {
