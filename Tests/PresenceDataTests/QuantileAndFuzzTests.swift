@@ -47,6 +47,37 @@ import TestSupport
         }
     }
 
+    /// Unquoted rows, as most exports write them, are read in place from the chunk (eight bytes
+    /// at a time) when a whole line is in it, and through the state machine when a chunk
+    /// boundary cuts it: both give the fields a plain split would, whatever the chunk size.
+    @Test func unquotedRowsReadAsAPlainSplitAtEveryChunkSize() throws {
+        var rng = SeededRandom(seed: 31)
+        let pieces = ["a", "bb", "1", "12345678", " ", "é", ";", "\t", "x\ry", ""]
+        for round in 0..<200 {
+            let delimiter: UInt8 = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")][round % 3]
+            let d = String(UnicodeScalar(delimiter))
+            let columns = Int.random(in: 2...12, using: &rng)
+            let header = (0..<columns).map { "c\($0)" }
+            var text = header.joined(separator: d) + "\n"
+            var rows: [[String]] = []
+            for _ in 0..<Int.random(in: 1...20, using: &rng) {
+                if Int.random(in: 0..<8, using: &rng) == 0 { text += "\n"; continue }   // a blank line, not a record
+                let row = (0..<columns).map { _ in
+                    (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                        .joined().filter { String($0) != d && $0 != "\r\n" }
+                }
+                rows.append(row)
+                text += row.joined(separator: d) + (Bool.random(using: &rng) ? "\n" : "\r\n")
+            }
+            for chunkSize in [1 << 20, Int.random(in: 1...40, using: &rng)] {
+                let read = try CSVReader(bytes: Array(text.utf8), delimiter: delimiter, chunkSize: chunkSize).readAll()
+                #expect(read.header == header, "round \(round)")
+                #expect(read.records.map(\.fields) == rows, "round \(round), chunk \(chunkSize)")
+                #expect(read.problems.isEmpty, "round \(round)")
+            }
+        }
+    }
+
     @Test func writingThenReadingGivesBackTheFields() throws {
         var rng = SeededRandom(seed: 2024)
         let pieces = ["a", "b", ",", ";", "\"", "\r", "\n", "\r\n", " ", "é", "12,345", "3.0", "\t"]

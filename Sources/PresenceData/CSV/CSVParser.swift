@@ -107,20 +107,23 @@ final class CSVParser {
         byteCapacity = capacity
     }
 
+    /// Doubles the room for field ends, keeping the ones recorded.
+    private func growFields() {
+        let capacity = fieldCapacity * 2
+        let freshEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        freshEnds.update(from: ends, count: fieldCapacity)
+        ends.deallocate()
+        ends = freshEnds
+        let freshFlags = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        freshFlags.update(from: quotedFlags, count: fieldCapacity)
+        quotedFlags.deallocate()
+        quotedFlags = freshFlags
+        fieldCapacity = capacity
+    }
+
     @inline(__always)
     private func endField() {
-        if fieldCount == fieldCapacity {
-            let capacity = fieldCapacity * 2
-            let freshEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-            freshEnds.update(from: ends, count: fieldCount)
-            ends.deallocate()
-            ends = freshEnds
-            let freshFlags = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
-            freshFlags.update(from: quotedFlags, count: fieldCount)
-            quotedFlags.deallocate()
-            quotedFlags = freshFlags
-            fieldCapacity = capacity
-        }
+        if fieldCount == fieldCapacity { growFields() }
         ends[fieldCount] = byteCount
         quotedFlags[fieldCount] = fieldQuoted
         fieldCount += 1
@@ -160,6 +163,8 @@ final class CSVParser {
             switch state {
             case .fieldStart:
                 if !recordStarted {
+                    i = try simpleRecords(p, from: i, to: n, onRow: onRow)
+                    if i == n { return }
                     recordStarted = true
                     recordLine = line
                 }
@@ -255,6 +260,87 @@ final class CSVParser {
                 }
             }
         }
+    }
+
+    /// The fast path: hands over, in place and without copying, each whole record from `start`
+    /// that ends in this chunk and holds no quote (nor, in `.any` mode, a `\r`), as nearly every
+    /// row of a real export is; returns where the first other record starts. A record with a
+    /// quote or cut by the chunk's end goes through the state machine instead.
+    @inline(__always)
+    private func simpleRecords(_ p: UnsafePointer<UInt8>, from start: Int, to n: Int,
+                               onRow: (CSVRow) throws -> Void) throws -> Int {
+        let delimiter = self.delimiter
+        let crEndsLine = lineEnd == .any
+        // Eight bytes at a time: a word with no delimiter, quote or `\r` is passed over whole.
+        let delimiters = Self.repeated(delimiter), quotes = Self.repeated(Self.quote), crs = Self.repeated(Self.cr)
+        let raw = UnsafeRawPointer(p)
+        var i = start
+        while i < n, let found = memchr(p + i, Int32(Self.lf), n - i) {
+            let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - p
+            let recordStart = i
+            if newline - recordStart > Self.maxRecordBytes { return i }
+            var end = newline
+            var fields = 0
+            var k = i
+            // Each special byte found: a delimiter ends a field; a quote, or a `\r` that does not
+            // end the line, sends the record to the state machine.
+            scan: while k < end {
+                var mask: UInt64
+                let width: Int
+                if k + 8 <= end {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                    mask = Self.bytesEqual(word, delimiters) | Self.bytesEqual(word, quotes) | Self.bytesEqual(word, crs)
+                    width = 8
+                } else {
+                    let c = p[k]
+                    mask = c == delimiter || c == Self.quote || c == Self.cr ? 0x80 : 0
+                    width = 1
+                }
+                while mask != 0 {
+                    let at = k + mask.trailingZeroBitCount / 8
+                    mask &= mask &- 1
+                    let c = p[at]
+                    if c == delimiter {
+                        if fields + 1 == fieldCapacity { growFields() }
+                        ends[fields] = at - recordStart
+                        quotedFlags[fields] = false
+                        fields += 1
+                    } else if c == Self.quote {
+                        return i
+                    } else {
+                        // "\r\n" ends the line in `.lineFeed` mode; any other `\r` is not simple.
+                        if crEndsLine || at != newline - 1 { return i }
+                        end = at
+                        break scan
+                    }
+                }
+                k += width
+            }
+            ends[fields] = end - recordStart
+            quotedFlags[fields] = false
+            fields += 1
+            let recordLine = line
+            line += 1
+            i = newline + 1
+            // A physical line with nothing on it is not a record.
+            if fields == 1 && end == recordStart { continue }
+            try onRow(CSVRow(base: p + recordStart, ends: ends, quoted: quotedFlags,
+                             count: fields, line: recordLine, lastLine: recordLine, spanningQuoteLine: nil, gap: 1))
+        }
+        return i
+    }
+
+    /// `byte` in each of a word's eight bytes.
+    @inline(__always)
+    private static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit of each byte of `word` equal to the byte repeated in `pattern`, exactly
+    /// (no borrow between bytes, so no false match beside a true one).
+    @inline(__always)
+    private static func bytesEqual(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let v = word ^ pattern
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((v & low7) &+ low7) | v | low7)
     }
 
     /// A `\r` outside quotes: a line end of its own in `.any` mode; otherwise decided by the next byte.

@@ -154,27 +154,32 @@ public struct CSVReader: Sendable {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> Int {
         var parser: CSVParser?
-        var columnCount = -1
+        // The counts every row reads and writes live in a class, not in captured locals: a
+        // captured `var` is boxed and checked for exclusive access at run time on every row.
+        let counts = ScanCounts()
         var skipped = 0
-        var records = 0
         var preamble: [String] = []
-        var commented = false
         var title: (fields: [String], line: Int)?
         let name = displayName
         func becomeHeader(_ fields: [String], line: Int) throws {
-            columnCount = fields.count
+            counts.columns = fields.count
             try header(CSVHeader(fields: fields.map(CSVReader.trim), delimiter: parser!.delimiter, line: line, preamble: preamble,
                                  file: name))
         }
         func onRow(_ record: CSVRow) throws {
-            if columnCount >= 0 { records += 1 }
+            let columns = counts.columns
+            if columns >= 0, record.count == columns, !counts.commented {
+                counts.records += 1
+                return try row(record)
+            }
+            if columns >= 0 { counts.records += 1 }
             let firstField = record.bytes(0)
             // "# Start date: …" or a lone "#" is a comment; a header cell named "#" is not.
             let isComment = !record.isQuoted(0) && firstField.first == UInt8(ascii: "#")
                 && (record.count == 1 || (firstField.count > 1 && firstField[1] == UInt8(ascii: " ")))
-            if columnCount < 0 {
+            if columns < 0 {
                 if isComment {
-                    commented = true
+                    counts.commented = true
                     preamble.append(CSVReader.trim(String(record.strings().joined(separator: ",").dropFirst())))
                     return
                 }
@@ -197,11 +202,13 @@ public struct CSVReader: Sendable {
                     return
                 }
             }
-            if isComment && commented {
+            if isComment && counts.commented {
                 problem(PresenceWarning(file: name, line: record.line,
                                         message: "another table starts here; only the first table was read"), 0)
                 throw EndOfTable()
             }
+            // The header may have just been placed (a one-column file's title line).
+            let columnCount = counts.columns
             if record.count != columnCount {
                 let lost = record.lastLine - record.line + 1
                 skipped += lost
@@ -239,7 +246,7 @@ public struct CSVReader: Sendable {
                 } catch let tooLong as CSVParser.RecordTooLong {
                     throw PresenceError.recordTooLong(file: name, line: tooLong.line, quoteLine: tooLong.quoteLine)
                 }
-                progress?(bytesRead, records)
+                progress?(bytesRead, counts.records)
             }
             guard let parser else { throw PresenceError.emptyFile(file: name) }
             if let open = try parser.finish(onRow: onRow) {
@@ -249,10 +256,21 @@ public struct CSVReader: Sendable {
                 problem(PresenceWarning(file: name, line: open.line,
                                         message: "quoted field never closed; \(lines) (the rest of the file) skipped"), lost)
             }
-            if columnCount < 0, let t = title { try becomeHeader(t.fields, line: t.line) }
+            if counts.columns < 0, let t = title { try becomeHeader(t.fields, line: t.line) }
         } catch is EndOfTable {}
-        if columnCount < 0 { throw PresenceError.emptyFile(file: name) }
+        if counts.columns < 0 { throw PresenceError.emptyFile(file: name) }
         return skipped
+    }
+
+    /// What `scan` counts on every row. Exclusive access is not checked at run time: one scan
+    /// owns it, on one thread, and its accesses never overlap.
+    private final class ScanCounts {
+        /// The header's field count; -1 before the header.
+        @exclusivity(unchecked) var columns = -1
+        /// Records after the header.
+        @exclusivity(unchecked) var records = 0
+        /// Whether the preamble had `#` comments, so a later one starts another table.
+        @exclusivity(unchecked) var commented = false
     }
 
     /// Refuses a spreadsheet or a UTF-16 file with one line saying what to do, instead of

@@ -1,5 +1,7 @@
-/// One record as a view over the parser's buffers: valid only inside the callback that
-/// receives it. Field `i` spans `ends[i-1] ..< ends[i]` of `base` (0 for the first field).
+/// One record as a view over the parser's buffers or the chunk read: valid only inside the
+/// callback that receives it. Field `i` spans `ends[i-1] + gap ..< ends[i]` of `base` (from 0
+/// for the first field); `gap` is 1 when the record is the chunk's own bytes, delimiters
+/// included, and 0 when the parser copied its unescaped fields end to end.
 struct CSVRow {
     let base: UnsafePointer<UInt8>
     let ends: UnsafePointer<Int>
@@ -13,10 +15,13 @@ struct CSVRow {
     /// The line on which a quoted field that runs across a line end opened, if any: when such
     /// a record has the wrong field count, that quote is the likely culprit.
     let spanningQuoteLine: Int?
+    /// Bytes between one field's end and the next one's start.
+    let gap: Int
 
-    init(base: UnsafeMutablePointer<UInt8>, ends: UnsafeMutablePointer<Int>,
-         quoted: UnsafeMutablePointer<Bool>, count: Int, line: Int, lastLine: Int, spanningQuoteLine: Int?) {
-        self.base = UnsafePointer(base)
+    init(base: UnsafePointer<UInt8>, ends: UnsafeMutablePointer<Int>,
+         quoted: UnsafeMutablePointer<Bool>, count: Int, line: Int, lastLine: Int, spanningQuoteLine: Int?, gap: Int = 0) {
+        self.base = base
+        self.gap = gap
         self.ends = UnsafePointer(ends)
         self.quoted = UnsafePointer(quoted)
         self.count = count
@@ -28,7 +33,7 @@ struct CSVRow {
     /// The unescaped bytes of field `i`.
     @inline(__always)
     func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = i == 0 ? 0 : ends[i - 1]
+        let start = i == 0 ? 0 : ends[i - 1] + gap
         return UnsafeBufferPointer(start: base + start, count: ends[i] - start)
     }
 

@@ -32,7 +32,9 @@ public enum PresenceMeasurer {
 /// The accumulator of one platform's exports of a kind, and what was read into it.
 private final class PlatformGroup<Accumulator> {
     let platform: Platform?
-    var accumulator: Accumulator
+    /// Not checked for exclusive access at run time (every row of the platform's files writes
+    /// it): one measurement owns the group, and reads its files one at a time.
+    @exclusivity(unchecked) var accumulator: Accumulator
     var skippedRows = 0
     var files = 0
 
@@ -63,6 +65,14 @@ private struct FollowerSource {
     var series: FollowerSeries
     /// The files it was read from.
     var files: [String] = []
+}
+
+/// The platform group a file's rows go to, and its problems, while it is read.
+private final class FileRead<Accumulator> {
+    @exclusivity(unchecked) var group: PlatformGroup<Accumulator>?
+    @exclusivity(unchecked) var log: ProblemLog
+
+    init(log: ProblemLog) { self.log = log }
 }
 
 /// Stops a scan once the header (or the dates) have told what was needed.
@@ -179,9 +189,10 @@ private struct MeasureRun {
     ) throws -> [PlatformGroup<A>] {
         var groups: [PlatformGroup<A>] = []
         for path in input.files(kind) {
-            var log = ProblemLog(file: path)
             let platform = input.platformOf[path]
-            var current: PlatformGroup<A>?
+            // The group and log every row writes, held by a class: captured `var`s would be boxed
+            // and checked for exclusive access on every row.
+            let file = FileRead<A>(log: ProblemLog(file: path))
             var format = ExportFormat.generic(kind)
             var stated: Coverage?
             var undatedBefore = 0
@@ -194,12 +205,13 @@ private struct MeasureRun {
                     let g = Self.group(&groups, platform ?? format.platform) { make(format) }
                     stated = begin(&g.accumulator, h, format, columns)
                     undatedBefore = g.accumulator.dates.undated
-                    current = g
+                    file.group = g
                 },
-                row: { current!.accumulator.add($0, log: &log) },
-                problem: { log.add($0, rows: $1) },
+                row: { file.group!.accumulator.add($0, log: &file.log) },
+                problem: { file.log.add($0, rows: $1) },
                 progress: progressReporter(reader))
-            let g = current!
+            let g = file.group!
+            let log = file.log
             g.files += 1
             g.skippedRows += log.skippedRows
             g.accumulator.endFile()

@@ -124,17 +124,20 @@ struct PostsAccumulator: FileAccumulator {
         count += 1
         let (account, isNewAccount) = accounts.intern(layout.account.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
         if isNewAccount { accountTimes.append([]); accountTallies.append(AccountTally()) }
+        // The account's sums in a local, written back once: each write through the array
+        // would check its buffer is unique again.
+        var tally = accountTallies[account]
         let like = likes ?? 0, comment = comments ?? 0, share = shares ?? 0
         let engagement = like + comment + share
-        accountTallies[account].posts += 1
-        if layout.likes != nil { self.likes += like; postsWithLikes += 1; accountTallies[account].likes += like; accountTallies[account].postsWithLikes += 1 }
+        tally.posts += 1
+        if layout.likes != nil { self.likes += like; postsWithLikes += 1; tally.likes += like; tally.postsWithLikes += 1 }
         if layout.comments != nil {
             self.comments += comment; postsWithComments += 1
-            accountTallies[account].comments += comment; accountTallies[account].postsWithComments += 1
+            tally.comments += comment; tally.postsWithComments += 1
         }
         if layout.shares != nil {
             self.shares += share; postsWithShares += 1
-            accountTallies[account].shares += share; accountTallies[account].postsWithShares += 1
+            tally.shares += share; tally.postsWithShares += 1
         }
 
         let (type, isNew) = types.intern(layout.type.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
@@ -143,16 +146,16 @@ struct PostsAccumulator: FileAccumulator {
         if layout.hasCounts {
             countedEngagement += engagement
             postsWithCounts += 1
-            accountTallies[account].countedEngagement += engagement
-            accountTallies[account].postsWithCounts += 1
+            tally.countedEngagement += engagement
+            tally.postsWithCounts += 1
             if let reach, reach > 0 {
                 let rate = engagement / reach
                 reachRates[type].append(rate)
                 reachSums.rates += rate
                 reachSums.engagement += engagement
                 reachSums.reach += reach
-                accountTallies[account].reachEngagement += engagement
-                accountTallies[account].reach += reach
+                tally.reachEngagement += engagement
+                tally.reach += reach
             }
             if let impressions { byImpressions.add(engagement: engagement, denominator: impressions) }
             var followers = followersCell
@@ -162,9 +165,10 @@ struct PostsAccumulator: FileAccumulator {
             if let followers { byFollowers.add(engagement: engagement, denominator: followers) }
         }
         // Each account's audience is the followers column of its latest post (by date, else the last read).
-        if let followersCell, time ?? .infinity >= accountTallies[account].latestFollowers?.time ?? -.infinity {
-            accountTallies[account].latestFollowers = (time ?? .infinity, followersCell)
+        if let followersCell, time ?? .infinity >= tally.latestFollowers?.time ?? -.infinity {
+            tally.latestFollowers = (time ?? .infinity, followersCell)
         }
+        accountTallies[account] = tally
 
         if let time { accountTimes[account].append(time) }
     }
