@@ -11,7 +11,7 @@
 /// value, never by the order the files were given in.
 public enum TeamMerge {
     /// Why files cannot be merged, said as a person would fix it.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
         init(_ description: String) { self.description = description }
     }
