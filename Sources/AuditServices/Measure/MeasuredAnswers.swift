@@ -359,16 +359,10 @@ public enum MeasuredAnswers {
 
     /// A typed answer a measurement would replace: the question, what was typed, what was measured.
     public struct TypedConflict: Sendable, Hashable {
-        public var ref: QuestionRef
-        public var typed: String
-        public var measured: String
+        public var ref: QuestionRef, typed: String, measured: String
 
         /// A conflict of `ref`'s `typed` answer with the `measured` one.
-        public init(ref: QuestionRef, typed: String, measured: String) {
-            self.ref = ref
-            self.typed = typed
-            self.measured = measured
-        }
+        public init(ref: QuestionRef, typed: String, measured: String) { (self.ref, self.typed, self.measured) = (ref, typed, measured) }
     }
 
     /// The typed answers `fills` would replace, in order.
