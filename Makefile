@@ -15,14 +15,16 @@ run: build
 	@$(SWIFT) build --show-bin-path >/dev/null
 	@"$$($(SWIFT) build --show-bin-path)/smaudit"
 
-## Runs every test: the Swift test suite (unit, pseudo-terminal, golden files) and
-## `smaudit check --strict` over the built-in checklists (every rule shown failing and passing).
+## Runs every test: the Swift test suite (unit, pseudo-terminal, golden files),
+## `smaudit check --strict` over the built-in checklists (every rule shown failing and passing),
+## the manual page and completions, and the count of errors built from free text.
 test: deps
 	@scripts/ensure-test-tools
 	$(SWIFT) build
 	$(SWIFT) test
 	"$$($(SWIFT) build --show-bin-path)/smaudit" check --strict
 	scripts/check-man-and-completions "$$($(SWIFT) build --show-bin-path)/smaudit"
+	scripts/count-free-text-errors
 
 ## Regenerates the manual page from the commands' declarations (swift-argument-parser's
 ## GenerateManual plugin); `make test` checks that the committed page is current.

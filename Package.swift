@@ -89,7 +89,8 @@ let package = Package(
             exclude: ["Golden"]
         ),
         // The shell in this process: lines driven through the conversation, no subprocess.
-        .testTarget(name: "AuditShellTests", dependencies: ["AuditShell", "AuditOptions", "LineEditor", "TestSupport",
+        .testTarget(name: "AuditShellTests", dependencies: ["AuditShell", "AuditOptions", "AuditServices", "AuditKit", "AuditReport",
+                                                         "PresenceData", "LineEditor", "TestSupport",
                                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Runs the built binary; AuditKit gives the in-process reference for the system libyaml check.
         .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit", "AuditKit"]),

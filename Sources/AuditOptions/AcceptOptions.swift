@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditServices
 import AuditKit
 
 /// The shell's `accept PROBLEM --reason TEXT --owner NAME [--until YYYY-MM-DD]`.
@@ -30,7 +31,7 @@ public struct AcceptOptions: ParsableArguments {
         get throws {
             guard let until else { return nil }
             guard let date = CalendarDate(iso: until) else {
-                throw ValidationError("--until \(until) is not a date: write it as YYYY-MM-DD, such as 2027-01-31")
+                throw AuditError.notADate(option: "--until", text: until).usage
             }
             return date
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditServices
 
 /// The shell's `audit [CHECKLIST…] [--as NAME]`.
 public struct AuditStartOptions: ParsableArguments {
@@ -20,6 +21,6 @@ public struct AuditStartOptions: ParsableArguments {
 
     /// A name is needed to tell the auditors apart when their sessions are merged.
     public func validate() throws {
-        if let answeredBy, answeredBy.allSatisfy(\.isWhitespace) { throw ValidationError("--as needs the auditor's name, such as --as Priya") }
+        if let answeredBy, answeredBy.allSatisfy(\.isWhitespace) { throw AuditError.auditorNameNeeded.usage }
     }
 }

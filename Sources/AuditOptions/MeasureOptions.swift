@@ -78,12 +78,12 @@ public struct MeasureOptions: ParsableArguments {
     /// At least one export, a positive window, and no options that contradict each other.
     public func validate() throws {
         if posts.isEmpty && inbox.isEmpty && followers.isEmpty && traffic.isEmpty {
-            throw ValidationError("give at least one of --posts, --inbox, --followers, --traffic")
+            throw AuditError.noExports.usage
         }
-        if let windowMinutes, windowMinutes <= 0 { throw ValidationError("--window-minutes must be positive") }
-        if replace && keepTyped { throw ValidationError("--replace and --keep-typed contradict each other; give one") }
+        if let windowMinutes, windowMinutes <= 0 { throw AuditError.windowNotPositive.usage }
+        if replace && keepTyped { throw AuditError.conflictingOptions("--replace", "--keep-typed").usage }
         if period != nil && (since != nil || until != nil) {
-            throw ValidationError("--period cannot be combined with --since or --until")
+            throw AuditError.periodWithDates.usage
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditServices
 
 /// `merge FILE… -o TEAM.yaml [--force]`, the same in the shell and on the command line.
 public struct MergeOptions: ParsableArguments {
@@ -24,6 +25,6 @@ public struct MergeOptions: ParsableArguments {
 
     /// One file merges with nothing.
     public func validate() throws {
-        if files.count < 2 { throw ValidationError("name two or more session files to merge: merge A.yaml B.yaml -o TEAM.yaml") }
+        if files.count < 2 { throw AuditError.tooFewToMerge.usage }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditServices
 
 /// The shell's `plan [N] [--owner NAME] [--due YYYY-MM-DD]`: the plan, or one action's owner
 /// and due date changed.
@@ -25,7 +26,7 @@ public struct PlanOptions: ParsableArguments {
 
     /// An owner or a date needs the action's number; a number needs something to change.
     public func validate() throws {
-        if number == nil && (owner != nil || due != nil) { throw ValidationError("say which action: plan N --owner NAME (plan lists the numbers)") }
-        if number != nil && owner == nil && due == nil { throw ValidationError("give --owner NAME or --due YYYY-MM-DD for action \(number!)") }
+        if number == nil && (owner != nil || due != nil) { throw AuditError.planActionNeeded.usage }
+        if let number, owner == nil && due == nil { throw AuditError.planChangeNeeded(number: number).usage }
     }
 }

@@ -62,9 +62,9 @@ public struct ReportOptions: ParsableArguments {
     /// The combinations no report can satisfy, as usage errors.
     public func check(writingTo path: String?) throws {
         let format = format(writingTo: path)
-        if format == .pdf && path == "-" { throw ValidationError("a PDF cannot go to standard output; give -o FILE.pdf") }
-        if browser != nil && format != .pdf { throw ValidationError("--browser is for --format pdf") }
-        if baseline != nil && noBaseline { throw ValidationError("--baseline and --no-baseline contradict each other; give one") }
+        if format == .pdf && path == "-" { throw AuditError.pdfToStandardOutput.usage }
+        if browser != nil && format != .pdf { throw AuditError.browserWithoutPDF.usage }
+        if baseline != nil && noBaseline { throw AuditError.conflictingOptions("--baseline", "--no-baseline").usage }
     }
 
     /// Checked by the argument parser once the line is read.
@@ -89,7 +89,7 @@ public struct ShellReportArguments: ParsableArguments {
 
     /// FILE and `-o FILE` are one place; not both.
     public func validate() throws {
-        if file != nil && options.output != nil { throw ValidationError("give the file once: FILE or -o FILE, not both") }
+        if file != nil && options.output != nil { throw AuditError.fileGivenTwice.usage }
         try options.check(writingTo: path)
     }
 
@@ -111,7 +111,7 @@ public struct FailUnderOption: ParsableArguments {
     /// A threshold is a score from 0 to 100.
     public func validate() throws {
         if let failUnder, !(0...100).contains(failUnder) {
-            throw ValidationError("--fail-under takes a score from 0 to 100, not \(ScoreText.count(failUnder))")
+            throw AuditError.failUnderOutOfRange(failUnder).usage
         }
     }
 }

@@ -15,7 +15,7 @@ extension ParsableArguments {
                message.dropFirst().first.map({ !$0.isUppercase }) ?? true {
                 message = first.lowercased() + message.dropFirst()
             }
-            throw UserError("\(command): \(message)")
+            throw AuditError.optionsRejected(command: command, message: message)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditKit
+import AuditOptions
 import AuditServices
 
 /// Where user checklists come from, shared by the subcommands that load checklists.
@@ -12,8 +13,7 @@ struct ChecklistOptions: ParsableArguments {
     /// leave the user wondering where their checklist went.
     func validate() throws {
         for folder in folders where !AtomicFile.isFolder(folder) {
-            let what = AtomicFile.exists(folder) ? "is not a folder" : "does not exist"
-            throw ValidationError("--checklists \(folder): the folder \(what)")
+            throw AuditError.notAChecklistsFolder(folder: folder, exists: AtomicFile.exists(folder)).usage
         }
     }
 

@@ -32,7 +32,7 @@ enum Output {
 
     /// An error as the command line shows it: its located diagnostics as they are, then
     /// `smaudit: error: MESSAGE`.
-    static func error(_ error: UserError) {
+    static func error(_ error: AuditError) {
         if let diagnostics = error.diagnostics { message(diagnostics) }
         self.error(error.message)
     }

@@ -80,7 +80,7 @@ struct SMAudit: ParsableCommand {
     /// with `smaudit: error:` (the argument parser's own `Error:` included).
     static func status(for error: Error) -> Int32 {
         switch error {
-        case let error as UserError:
+        case let error as AuditError:
             Output.error(error)
             return 1
         case let error as FileWriteError:

@@ -106,7 +106,7 @@ import Testing
             "        choices: [growing followers, sales]",       // 11
             "        default: grow followers")                   // 12: value at col 18
         #expect(problems(text) == [
-            "12:18 default `grow followers` is not a choice of top_priority (did you mean `growing followers`?); choices are: growing followers, sales",
+            "12:18 default `grow followers` is not a choice of top_priority; did you mean `growing followers`? choices are: growing followers, sales",
         ])
     }
 
@@ -170,7 +170,7 @@ import Testing
         // "top_priority != " is 16 characters: the literal starts at col 12 + 16 = 28.
         let text = checklist(rule[0], rule[1], "    check: top_priority != \"growing folowers\"", "    severity: high")
         #expect(problems(text) == [
-            "20:28 in `check`: `growing folowers` is not a choice of top_priority (did you mean `growing followers`?); choices are: growing followers, engagement with followers, sales, customer service",
+            "20:28 in `check`: `growing folowers` is not a choice of top_priority; did you mean `growing followers`? choices are: growing followers, engagement with followers, sales, customer service",
         ])
     }
 

@@ -98,7 +98,7 @@ import TestSupport
     @Test func anUnknownProblemOffersTheClosest() throws {
         let path = try session()
         let shell = try smaudit.run([], input: "resume \(path)\naccept mini.fast-reply --reason x --owner y\n", environment: at("2026-04-20"))
-        #expect(shell.stderr.contains("no problem `mini.fast-reply` in this audit. Did you mean `mini.fast-replies`?"), "\(shell.stderr)")
+        #expect(shell.stderr.contains("no problem `mini.fast-reply` in this audit; did you mean `mini.fast-replies`?"), "\(shell.stderr)")
     }
 
     @Test func tabCompletesTheProblemsFoundFirst() throws {

@@ -60,7 +60,7 @@ import TestSupport
     @Test func aNameThatMatchesNoneOffersTheClosest() throws {
         let part = try smaudit.run(["history", "acme"])
         #expect(part.status == 1)
-        #expect(part.stderr.contains("no audit of \"acme\" found. Did you mean \"Acme Coffee\"? Audited: \"Acme Coffee\", \"Hearth & Crumb\"."), "\(part.stderr)")
+        #expect(part.stderr.contains("no audit of \"acme\" found; did you mean \"Acme Coffee\"? Audited: \"Acme Coffee\", \"Hearth & Crumb\"."), "\(part.stderr)")
         let several = try smaudit.run(["history"])
         #expect(several.stdout.contains("Audits of 2 organisations: Acme Coffee (3), Hearth & Crumb (1). Name one: history ORGANISATION"))
     }

@@ -35,4 +35,12 @@ public enum Suggest {
         }
         return best?.0
     }
+
+    /// `; did you mean `x`?`: the one way a suggestion is offered, right after the clause it
+    /// corrects (anything that follows goes after a space); nil when there is none, so callers
+    /// can offer something else instead. `quote` is what surrounds the word: a backquote for
+    /// ids, `"` for names, nothing for options that are written bare (`--format`).
+    public static func hint(_ suggestion: String?, quote: String = "`") -> String? {
+        suggestion.map { "; did you mean \(quote)\($0)\(quote)?" }
+    }
 }

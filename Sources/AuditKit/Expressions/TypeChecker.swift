@@ -56,7 +56,7 @@ public struct TypeChecker {
                 return .of(question, qualified: c == nil ? q : "\(checklistID).\(q)")
             case .unknownQuestion(let suggestion):
                 let name = c.map { "\($0).\(q)" } ?? q
-                return error("unknown question `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), e.offset)
+                return error("unknown question `\(name)`" + (Suggest.hint(suggestion) ?? ""), e.offset)
             case .unknownChecklist:
                 return error("unknown checklist `\(c ?? "")` in `\(c ?? "").\(q)`: no checklist with that id is loaded", e.offset)
             }
@@ -121,8 +121,9 @@ public struct TypeChecker {
         for (s, offset) in literalStrings(literals) where !choices.contains(s) {
             let hint = choices.first { $0.lowercased() == s.lowercased() }
                 ?? Suggest.closest(to: s, in: choices)
-            _ = error("`\(s)` is not a choice of \(question)" + (hint.map { " (did you mean `\($0)`?)" } ?? "")
-                      + "; choices are: " + choices.joined(separator: ", "), offset)
+            // As for an unknown type: the suggestion, else a semicolon, before the list.
+            _ = error("`\(s)` is not a choice of \(question)" + (Suggest.hint(hint).map { $0 + " " } ?? "; ")
+                      + "choices are: " + choices.joined(separator: ", "), offset)
         }
     }
 

@@ -242,7 +242,7 @@ public enum ChecklistLoader {
                                      questionSection: [String: String]) -> String {
             if let explicit = rule.explicitSection {
                 if sectionIDs[explicit] == nil && explicit != Section.generalID {
-                    let hint = Suggest.closest(to: explicit, in: sectionIDs.keys).map { "; did you mean `\($0)`?" } ?? ""
+                    let hint = Suggest.hint(Suggest.closest(to: explicit, in: sectionIDs.keys)) ?? ""
                     src.error("rule `\(rule.id)` names unknown section `\(explicit)`\(hint)", rule.location)
                 }
                 return explicit
@@ -313,9 +313,8 @@ public enum ChecklistLoader {
                 if let t = QuestionType(rawValue: typeText) {
                     type = t
                 } else {
-                    let hint = Suggest.closest(to: typeText, in: QuestionType.allCases.map(\.rawValue))
-                        .map { "did you mean `\($0)`? " } ?? ""
-                    src.error("unknown type `\(typeText)`; \(hint)accepted types: \(QuestionType.acceptedList)", src.location(typeNode))
+                    let hint = Suggest.hint(Suggest.closest(to: typeText, in: QuestionType.allCases.map(\.rawValue))).map { $0 + " " } ?? "; "
+                    src.error("unknown type `\(typeText)`\(hint)accepted types: \(QuestionType.acceptedList)", src.location(typeNode))
                     ok = false
                 }
             } else {
@@ -411,8 +410,8 @@ public enum ChecklistLoader {
                     q.defaultText = text
                 case .failure(let e):
                     if type == .choice || type == .multi {
-                        let hint = Suggest.closest(to: text, in: q.choices).map { " (did you mean `\($0)`?)" } ?? ""
-                        src.error("default `\(text)` is not a choice of \(id)\(hint); choices are: \(q.choices.joined(separator: ", "))", src.location(defaultNode))
+                        let hint = Suggest.hint(Suggest.closest(to: text, in: q.choices)).map { $0 + " " } ?? "; "
+                        src.error("default `\(text)` is not a choice of \(id)\(hint)choices are: \(q.choices.joined(separator: ", "))", src.location(defaultNode))
                     } else {
                         src.error("default `\(text)` is not a valid answer: \(e.reason)", src.location(defaultNode))
                     }
@@ -456,8 +455,8 @@ public enum ChecklistLoader {
             if let sevNode = f["severity"]?.value, let text = src.string(sevNode, field: "severity") {
                 severity = Severity(rawValue: text)
                 if severity == nil {
-                    let hint = Suggest.closest(to: text, in: Severity.allCases.map(\.rawValue)).map { "did you mean `\($0)`? " } ?? ""
-                    src.error("unknown severity `\(text)`; \(hint)accepted: \(Severity.acceptedList)", src.location(sevNode))
+                    let hint = Suggest.hint(Suggest.closest(to: text, in: Severity.allCases.map(\.rawValue))).map { $0 + " " } ?? "; "
+                    src.error("unknown severity `\(text)`\(hint)accepted: \(Severity.acceptedList)", src.location(sevNode))
                 }
             }
             var points: Double?

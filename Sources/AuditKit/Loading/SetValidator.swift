@@ -113,7 +113,7 @@ enum SetValidator {
                 if let other = all.checklist(owner) {
                     if other.theme(theme.id) == nil {
                         let known = other.themes.map(\.id)
-                        let hint = Suggest.closest(to: theme.id, in: known).map { "; did you mean `\($0)`?" }
+                        let hint = Suggest.hint(Suggest.closest(to: theme.id, in: known))
                             ?? (known.isEmpty ? "; `\(owner)` declares no `themes`" : "; themes of `\(owner)` are " + known.joined(separator: ", "))
                         out.append(.error("rule `\(rule.id)` names unknown theme `\(theme)`\(hint)", at: at))
                     }
@@ -136,7 +136,7 @@ enum SetValidator {
                     target = checklist
                 }
                 guard let question = target.question(answer.questionID) else {
-                    let hint = Suggest.closest(to: answer.questionID, in: target.questionIDs).map { "; did you mean `\($0)`?" } ?? ""
+                    let hint = Suggest.hint(Suggest.closest(to: answer.questionID, in: target.questionIDs)) ?? ""
                     out.append(.error("example \"\(example.name)\": unknown question `\(key)`\(hint)", at: answer.keyLocation))
                     continue
                 }
@@ -147,7 +147,7 @@ enum SetValidator {
             let lists = [example.expect.fails, example.expect.passes, example.expect.open, example.expect.notApplicable].compactMap { $0 }
             var reported = Set<String>()
             for id in lists.joined() where checklist.rule(id) == nil && reported.insert(id).inserted {
-                let hint = Suggest.closest(to: id, in: checklist.rules.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
+                let hint = Suggest.hint(Suggest.closest(to: id, in: checklist.rules.map(\.id))) ?? ""
                 out.append(.error("example \"\(example.name)\": unknown rule `\(id)` in `expect`\(hint)",
                                   at: example.expect.ruleLocations[id] ?? example.location))
             }

@@ -127,7 +127,7 @@ struct YAMLSource {
             if allowed.contains(key) {
                 result.entries.append((key, keyNode, value))
             } else {
-                let hint = Suggest.closest(to: key, in: allowed).map { "; did you mean `\($0)`?" }
+                let hint = Suggest.hint(Suggest.closest(to: key, in: allowed))
                     ?? "; known fields are " + allowed.joined(separator: ", ")
                 error("unknown field `\(key)` in \(what)\(hint)", location(keyNode))
             }

@@ -4,24 +4,78 @@ import Glibc
 import Darwin
 #endif
 
-/// Why a file could not be written; the message names the file and the system's reason.
-public struct FileWriteError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+/// Why a file could not be written: what happened and to which file; `description` is the one
+/// place that turns it into words. `errno` cases keep the system's code, read as text there.
+public enum FileWriteError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// Following the path's symbolic links never reaches a file.
+    case linkLoop(path: String)
+    /// The folder the file would go in does not exist.
+    case missingFolder(path: String, folder: String)
+    /// No temporary file could be created beside the target.
+    case cannotCreateTemporary(path: String, folder: String, errno: Int32)
+    /// Writing, syncing or renaming the file failed.
+    case cannotWrite(path: String, errno: Int32)
+    /// A folder of `mkdir -p` could not be created.
+    case cannotCreateFolder(path: String, errno: Int32)
+    /// A session's lock file could not be created.
+    case cannotCreateLock(session: String, lock: String, errno: Int32)
+    /// Another smaudit holds the session's lock; `holder` is its pid as written in the lock file.
+    case locked(session: String, holder: String)
+    /// The lock file was replaced each time it was locked.
+    case lockReplaced(session: String, lock: String)
 
-    public init(description: String) {
-        self.description = description
+    /// The message: the file, what happened, and the system's reason when there is one.
+    public var description: String {
+        switch self {
+        case let .linkLoop(path):
+            return "cannot write \(path): symbolic link loop"
+        case let .missingFolder(path, folder):
+            return "cannot write \(path): the folder \(folder) does not exist; create it first or choose another place"
+        case let .cannotCreateTemporary(path, folder, code):
+            return "cannot write \(path): cannot create a temporary file in \(folder): \(AtomicFile.reason(code))"
+        case let .cannotWrite(path, code):
+            return "cannot write \(path): \(AtomicFile.reason(code))"
+        case let .cannotCreateFolder(path, code):
+            return "cannot create folder \(path): \(AtomicFile.reason(code))"
+        case let .cannotCreateLock(session, lock, code):
+            return "cannot open \(session): cannot create its lock file \(lock): \(AtomicFile.reason(code))"
+        case let .locked(session, holder):
+            return "\(session) is open in another smaudit (pid \(holder)); finish there first, or work on a copy"
+        case let .lockReplaced(session, lock):
+            return "cannot lock \(session): its lock file \(lock) keeps being replaced"
+        }
     }
 }
 
-/// Why a file could not be read; the message names the file and the reason. When the problem
-/// has a place in the file (a byte that is not UTF-8) `diagnostic` carries its line and column.
-public struct FileReadError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public let diagnostic: Diagnostic?
+/// Why a file could not be read: what happened and to which file. When the problem has a place
+/// in the file (a byte that is not UTF-8) `diagnostic` gives its line and column.
+public enum FileReadError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The path names a folder.
+    case isFolder(path: String)
+    /// Opening or reading failed with the system's `errno`.
+    case cannotRead(path: String, errno: Int32)
+    /// The byte at `line`:`column` does not start or continue a UTF-8 character.
+    case notUTF8(path: String, line: Int, column: Int, byte: UInt8)
 
-    public init(description: String, diagnostic: Diagnostic? = nil) {
-        self.description = description
-        self.diagnostic = diagnostic
+    /// The message; for a file that is not UTF-8, its diagnostic in the compiler format.
+    public var description: String {
+        switch self {
+        case let .isFolder(path):
+            return "cannot read \(path): it is a folder, not a file"
+        case let .cannotRead(path, code):
+            return "cannot read \(path): \(AtomicFile.reason(code))"
+        case .notUTF8:
+            let diagnostic = diagnostic!
+            return "\(diagnostic.location): error: \(diagnostic.message)"
+        }
+    }
+
+    /// The located diagnostic of a file that is not UTF-8; nil for the other cases.
+    public var diagnostic: Diagnostic? {
+        guard case let .notUTF8(path, line, column, byte) = self else { return nil }
+        let hex = String(byte, radix: 16, uppercase: true)
+        let message = "the file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character; save it as UTF-8 (it is left as it is)"
+        return .error(message, at: SourceLocation(file: path, line: line, column: column))
     }
 }
 
@@ -35,15 +89,15 @@ public enum AtomicFile {
     /// to disk (protection against power loss) is skipped.
     public static func write(_ text: String, to path: String, sync: Bool = true) throws(FileWriteError) {
         // A loop has no file to write through to; renaming over it would replace the link.
-        guard !isLinkLoop(path) else { throw FileWriteError(description: "cannot write \(path): symbolic link loop") }
+        guard !isLinkLoop(path) else { throw FileWriteError.linkLoop(path: path) }
         let target = resolvingLinks(path)
         let folder = parent(of: target)
         guard isFolder(folder) else {
-            throw FileWriteError(description: "cannot write \(path): the folder \(folder) does not exist; create it first or choose another place")
+            throw FileWriteError.missingFolder(path: path, folder: folder)
         }
         let temporary = folder + "/." + name(of: target) + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure("cannot write \(path): cannot create a temporary file in \(folder)") }
+        guard fd >= 0 else { throw .cannotCreateTemporary(path: path, folder: folder, errno: errno) }
         var ok = true
         var copy = text
         copy.withUTF8 { bytes in
@@ -64,11 +118,10 @@ public enum AtomicFile {
         close(fd)
         guard ok else {
             unlink(temporary)
-            errno = writeErrno
-            throw failure("cannot write \(path)")
+            throw .cannotWrite(path: path, errno: writeErrno)
         }
         guard rename(temporary, target) == 0 else {
-            let error = failure("cannot write \(path)")
+            let error = FileWriteError.cannotWrite(path: path, errno: errno)
             unlink(temporary)
             throw error
         }
@@ -83,10 +136,10 @@ public enum AtomicFile {
     /// perhaps written back without them.
     public static func read(_ path: String) throws(FileReadError) -> String {
         if isFolder(path) {
-            throw FileReadError(description: "cannot read \(path): it is a folder, not a file")
+            throw .isFolder(path: path)
         }
         guard let file = fopen(path, "rb") else {
-            throw FileReadError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+            throw .cannotRead(path: path, errno: errno)
         }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -96,18 +149,14 @@ public enum AtomicFile {
             if count > 0 { bytes += buffer[0..<count] }
             if count < buffer.count {
                 if ferror(file) != 0 {
-                    throw FileReadError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+                    throw .cannotRead(path: path, errno: errno)
                 }
                 break
             }
         }
         if let offset = firstInvalidUTF8(bytes) {
             let (line, column) = bytes.withUnsafeBufferPointer { YAMLComposer.position(ofByte: offset, in: $0) }
-            let hex = String(bytes[offset], radix: 16, uppercase: true)
-            let message = "the file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character; save it as UTF-8 (it is left as it is)"
-            let location = SourceLocation(file: path, line: line, column: column)
-            throw FileReadError(description: "\(location): error: \(message)",
-                                diagnostic: .error(message, at: location))
+            throw .notUTF8(path: path, line: line, column: column, byte: bytes[offset])
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -182,7 +231,7 @@ public enum AtomicFile {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             current += "/" + component
-            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder \(current)") }
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw .cannotCreateFolder(path: current, errno: errno) }
         }
     }
 
@@ -219,8 +268,6 @@ public enum AtomicFile {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    /// `what: reason`, with the reason from the last system call's errno.
-    static func failure(_ what: String) -> FileWriteError {
-        FileWriteError(description: "\(what): \(String(cString: strerror(errno)))")
-    }
+    /// The system's words for an `errno` code ("No such file or directory").
+    public static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

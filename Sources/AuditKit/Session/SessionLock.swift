@@ -29,13 +29,13 @@ public final class SessionLock {
     private static func acquire(_ path: String, sessionPath: String) throws -> Int32 {
         for _ in 0..<8 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw AtomicFile.failure("cannot open \(sessionPath): cannot create its lock file \(path)") }
+            guard fd >= 0 else { throw FileWriteError.cannotCreateLock(session: sessionPath, lock: path, errno: errno) }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 var buffer = [UInt8](repeating: 0, count: 32)
                 let count = pread(fd, &buffer, buffer.count, 0)
                 let holder = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self).trimmed() : "another process"
                 close(fd)
-                throw FileWriteError(description: "\(sessionPath) is open in another smaudit (pid \(holder)); finish there first, or work on a copy")
+                throw FileWriteError.locked(session: sessionPath, holder: holder)
             }
             var held = stat(), current = stat()
             if fstat(fd, &held) == 0, stat(path, &current) == 0,
@@ -44,7 +44,7 @@ public final class SessionLock {
             }
             close(fd)
         }
-        throw FileWriteError(description: "cannot lock \(sessionPath): its lock file \(path) keeps being replaced")
+        throw FileWriteError.lockReplaced(session: sessionPath, lock: path)
     }
 
     deinit {

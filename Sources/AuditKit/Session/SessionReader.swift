@@ -186,7 +186,7 @@ public enum SessionReader {
                     let ref = QuestionRef(checklist: checklistID, question: questionID)
                     let question = checklist.question(questionID)
                     if question == nil, oldVersion == nil || mode == .lenient {
-                        let hint = Suggest.closest(to: questionID, in: checklist.questionIDs).map { "; did you mean `\($0)`?" }
+                        let hint = Suggest.hint(Suggest.closest(to: questionID, in: checklist.questionIDs))
                             ?? "; `smaudit show \(checklistID)` lists its question ids"
                         switch mode {
                         case .strict:
@@ -246,7 +246,7 @@ public enum SessionReader {
             for (questionID, questionKey, value) in pairs {
                 let ref = QuestionRef(checklist: checklistID, question: questionID)
                 guard let question = checklist.question(questionID) else {
-                    let hint = Suggest.closest(to: questionID, in: checklist.questionIDs).map { "; did you mean `\($0)`?" } ?? ""
+                    let hint = Suggest.hint(Suggest.closest(to: questionID, in: checklist.questionIDs)) ?? ""
                     src.error("`\(checklistID)` has no question `\(questionID)`\(hint)", src.location(questionKey))
                     continue
                 }
@@ -319,7 +319,7 @@ public enum SessionReader {
             for (targetID, targetKey, value) in pairs {
                 guard let target = checklist.target(targetID) else {
                     let names = checklist.targets.map(\.id)
-                    let hint = (Suggest.closest(to: targetID, in: names) ?? names.first { $0.hasPrefix(targetID) }).map { "; did you mean `\($0)`?" }
+                    let hint = Suggest.hint(Suggest.closest(to: targetID, in: names) ?? names.first { $0.hasPrefix(targetID) })
                         ?? (names.isEmpty ? "; it declares none" : "; its targets are " + names.joined(separator: ", "))
                     src.error("`\(checklistID)` has no adjustable target `\(targetID)`\(hint)", src.location(targetKey))
                     continue
@@ -397,9 +397,11 @@ public enum SessionReader {
 
     private static func known(_ id: String, _ keyNode: YNode, set: ChecklistSet, src: inout YAMLSource) -> Checklist? {
         if let checklist = set.checklist(id) { return checklist }
-        let hint = Suggest.closest(to: id, in: set.ids).map { "; did you mean `\($0)`?" }
+        let hint = Suggest.hint(Suggest.closest(to: id, in: set.ids))
             ?? "; loaded checklists are " + set.ids.joined(separator: ", ")
-        src.error("unknown checklist `\(id)`\(hint)", src.location(keyNode))
+        // Its kind lets a caller say why the checklist is missing without reading the message.
+        src.diagnostics.append(Diagnostic(severity: .error, message: "unknown checklist `\(id)`\(hint)",
+                                          location: src.location(keyNode), kind: .unknownChecklist(id: id)))
         return nil
     }
 

@@ -10,10 +10,31 @@
 /// Merging is order-independent and idempotent: every choice below is made by name, time or
 /// value, never by the order the files were given in.
 public enum TeamMerge {
-    /// Why files cannot be merged, said as a person would fix it.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        public let description: String
-        init(_ description: String) { self.description = description }
+    /// Why files cannot be merged: the files and what is wrong with them, said (in
+    /// `description`) as a person would fix it.
+    public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        /// No files were given.
+        case nothingToMerge
+        /// The files are of more than one organisation: one file of each, with its organisation.
+        case differentOrganisations([String: String])
+        /// Two files used different versions of a checklist.
+        case versionsDiffer(checklist: String, file: String, version: String, otherFile: String, otherVersion: String)
+        /// A file answered by several auditors together names none of them.
+        case noAuditor(file: String)
+
+        public var description: String {
+            switch self {
+            case .nothingToMerge:
+                return "nothing to merge: name two or more session files"
+            case let .differentOrganisations(organisations):
+                let named = organisations.map { "\($0.key) is of \"\($0.value)\"" }.sorted()
+                return "the sessions are of different organisations (\(named.joined(separator: ", "))); a team session is one organisation's"
+            case let .versionsDiffer(checklist, file, version, otherFile, otherVersion):
+                return "\(file) used \(checklist) \(version) and \(otherFile) used \(checklist) \(otherVersion); resume the older one with this smaudit first, which brings it to the installed version"
+            case let .noAuditor(file):
+                return "\(file) names no auditor, so its answers cannot be told apart from the others': add `answered_by: NAME` to it, or answer with `smaudit audit --as NAME`"
+            }
+        }
     }
 
     /// How far apart two answers may be and still count as the same answer: numbers within 10 %
@@ -27,17 +48,18 @@ public enum TeamMerge {
     /// holds; a session answered together by several people is their joint answer, under the
     /// name "A and B (together)".
     public static func merge(_ inputs: [(file: String, session: AuditSession)], set: ChecklistSet) throws(Refusal) -> AuditSession {
-        guard !inputs.isEmpty else { throw Refusal("nothing to merge: name two or more session files") }
+        guard !inputs.isEmpty else { throw .nothingToMerge }
         let organisations = Dictionary(grouping: inputs) { normalised($0.session.organisation) }
         if organisations.count > 1 {
-            let named = organisations.values.map { "\($0[0].file) is of \"\($0[0].session.organisation)\"" }.sorted()
-            throw Refusal("the sessions are of different organisations (\(named.joined(separator: ", "))); a team session is one organisation's")
+            let named = organisations.values.map { ($0[0].file, $0[0].session.organisation) }
+            throw .differentOrganisations(Dictionary(named, uniquingKeysWith: { first, _ in first }))
         }
         var versions: [String: (file: String, version: String)] = [:]
         for input in inputs {
             for stamp in input.session.checklists {
                 if let seen = versions[stamp.id], seen.version != stamp.version {
-                    throw Refusal("\(seen.file) used \(stamp.id) \(seen.version) and \(input.file) used \(stamp.id) \(stamp.version); resume the older one with this smaudit first, which brings it to the installed version")
+                    throw .versionsDiffer(checklist: stamp.id, file: seen.file, version: seen.version,
+                                          otherFile: input.file, otherVersion: stamp.version)
                 }
                 versions[stamp.id] = versions[stamp.id] ?? (input.file, stamp.version)
             }
@@ -206,7 +228,7 @@ public enum TeamMerge {
         let entries = session.entries.filter { !$0.value.isEmpty }
         if let name = session.answeredBy ?? (session.auditors.count == 1 ? session.auditors[0] : nil) { return [name: entries] }
         guard !session.auditors.isEmpty else {
-            throw Refusal("\(input.file) names no auditor, so its answers cannot be told apart from the others': add `answered_by: NAME` to it, or answer with `smaudit audit --as NAME`")
+            throw .noAuditor(file: input.file)
         }
         return [NumberText.list(session.auditors) + " (together)": entries]
     }

@@ -73,12 +73,12 @@ public struct MeasureRequest: Sendable {
     public static func window(period: String?, since: String?, until: String?) throws -> MeasurementWindow {
         do {
             if let period {
-                guard since == nil && until == nil else { throw UserError("--period cannot be combined with --since or --until") }
+                guard since == nil && until == nil else { throw AuditError.periodWithDates }
                 return try MeasurementWindow(parsing: period)
             }
             return try MeasurementWindow(since: since, until: until)
         } catch let error as PresenceError {
-            throw UserError("\(error)")
+            throw AuditError.presence(error)
         }
     }
 
@@ -115,7 +115,7 @@ public struct MeasureRequest: Sendable {
             }
             return try PresenceMeasurer.measure(input, progress: progress)
         } catch let error as PresenceError {
-            throw UserError("\(error)")
+            throw AuditError.presence(error)
         }
     }
 }
@@ -125,9 +125,9 @@ public enum MeasuredAnswers {
     /// What `check` says of a `measure:` metric that no measurement gives, with the closest one.
     public static func metricProblem(_ metric: String) -> String? {
         guard !Metric.isKnown(metric) else { return nil }
-        let hint = Suggest.closest(to: metric, in: Metric.allPaths).map { "did you mean `\($0)`?" }
-            ?? "the metrics are listed by `smaudit measure --help`"
-        return "unknown metric `\(metric)` in `measure:`; \(hint)"
+        let hint = Suggest.hint(Suggest.closest(to: metric, in: Metric.allPaths))
+            ?? "; the metrics are listed by `smaudit measure --help`"
+        return "unknown metric `\(metric)` in `measure:`\(hint)"
     }
 
     /// The answer a metric gives a question, converted to its type (minutes for durations,
@@ -357,10 +357,22 @@ public enum MeasuredAnswers {
         return applied
     }
 
+    /// A typed answer a measurement would replace: the question, what was typed, what was measured.
+    public struct TypedConflict: Sendable, Hashable {
+        public var ref: QuestionRef, typed: String, measured: String
+
+        /// A conflict of `ref`'s `typed` answer with the `measured` one.
+        public init(ref: QuestionRef, typed: String, measured: String) { (self.ref, self.typed, self.measured) = (ref, typed, measured) }
+    }
+
+    /// The typed answers `fills` would replace, in order.
+    public static func typedConflicts(in fills: [Fill]) -> [TypedConflict] {
+        fills.compactMap { fill in fill.replacesTyped.map { TypedConflict(ref: fill.ref, typed: $0, measured: fill.answer.displayText) } }
+    }
+
     /// `2 questions already have typed answers (four-mistakes.response_rate 50% → 89.81%; …).`
-    public static func typedConflicts(_ fills: [Fill]) -> String {
-        let conflicts = fills.filter { $0.replacesTyped != nil }
-        let names = conflicts.prefix(3).map { "\($0.ref) \($0.replacesTyped!) → \($0.answer.displayText)" }.joined(separator: "; ")
+    public static func typedConflicts(_ conflicts: [TypedConflict]) -> String {
+        let names = conflicts.prefix(3).map { "\($0.ref) \($0.typed) → \($0.measured)" }.joined(separator: "; ")
         let more = conflicts.count > 3 ? " and \(conflicts.count - 3) more" : ""
         return "\(conflictsHeading(conflicts.count)) (\(names)\(more))."
     }
@@ -388,10 +400,7 @@ public enum MeasuredAnswers {
     }
 
     /// What a script is told when it did not say what to do with typed answers.
-    public static func refusal(_ fills: [Fill]) -> String {
-        "nothing was filled: " + typedConflicts(fills)
-            + " Add --replace to use the measured values (the typed answers are kept as estimates) or --keep-typed to keep them."
-    }
+    public static func refusal(_ fills: [Fill]) -> AuditError { .typedAnswersKept(typedConflicts(in: fills)) }
 
     /// What the export kind is called in a sentence: "the inbox shows 89.8%".
     static func exportName(_ metric: String) -> String {
@@ -458,7 +467,7 @@ public enum MeasuredAnswers {
         let (fills, unfilled) = try plan(session, set: catalog.set, measurements: &measurements)
         var typed = request.typedAnswers ?? .replace
         if request.typedAnswers == nil, fills.contains(where: { $0.replacesTyped != nil }) {
-            guard let replace = ask(replaceQuestion(fills)) else { throw UserError(refusal(fills)) }
+            guard let replace = ask(replaceQuestion(fills)) else { throw refusal(fills) }
             typed = replace ? .replace : .keep
         }
         let now = SessionStore.now(environment: environment)

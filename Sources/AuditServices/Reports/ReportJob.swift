@@ -23,7 +23,7 @@ public struct ReportJob {
     /// needs a browser, found before any work so the user hears at once what to install.
     public init(_ session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil,
                 path: String?, format: ReportRendering.Format, browser explicit: String? = nil,
-                searchPath: String?) throws(UserError) {
+                searchPath: String?) throws(AuditError) {
         self.session = session
         self.set = set
         self.baseline = baseline
@@ -34,10 +34,10 @@ public struct ReportJob {
 
     /// The browser that prints a PDF (`explicit`, else the first Chromium on `searchPath`), or
     /// an error saying what to install; nil for the formats that need none.
-    public static func browser(for format: ReportRendering.Format, explicit: String?, searchPath: String?) throws(UserError) -> String? {
+    public static func browser(for format: ReportRendering.Format, explicit: String?, searchPath: String?) throws(AuditError) -> String? {
         guard format == .pdf else { return nil }
         guard let found = ReportRendering.findBrowser(explicit: explicit, path: searchPath) else {
-            throw UserError((explicit.map { "\($0) is not an executable browser; " } ?? "") + ReportRendering.noBrowserMessage)
+            throw .noBrowser(explicit: explicit)
         }
         return found
     }
@@ -59,7 +59,7 @@ public struct ReportJob {
                 try ReportRendering.printPDF(session, set: set, baseline: baseline, history: history, settings: settings,
                                              to: path, browser: browser)
             } catch {
-                throw UserError(error.description)
+                throw AuditError.printFailed(error)
             }
         } else {
             try SessionFiles.writeNew(text(), to: path, force: true)

@@ -45,22 +45,21 @@ public enum AcceptedRisks {
                               set: ChecklistSet, environment: [String: String]) throws -> ProblemIndex.Problem {
         let index = ProblemIndex(set, checklists: session.checklistIDs)
         guard let problem = index.problem(key) ?? index.problems.first(where: { $0.key.hasSuffix("." + key) }) else {
-            let hint = Suggest.closest(to: key, in: index.problems.map(\.key)).map { " Did you mean `\($0)`?" } ?? ""
-            throw UserError("no problem `\(key)` in this audit.\(hint) `accept` with Tab lists them; `findings` shows the ones found.")
+            throw AuditError.unknownProblem(key: key, suggestion: Suggest.closest(to: key, in: index.problems.map(\.key)))
         }
-        guard !reason.allSatisfy(\.isWhitespace) else { throw UserError("say why with --reason TEXT: the report shows it beside the problem") }
-        guard !owner.allSatisfy(\.isWhitespace) else { throw UserError("say who owns the decision with --owner NAME") }
+        guard !reason.allSatisfy(\.isWhitespace) else { throw AuditError.acceptReasonNeeded }
+        guard !owner.allSatisfy(\.isWhitespace) else { throw AuditError.ownerNeeded }
         let day = today(environment) ?? CalendarDate(dayNumber: 0)
         if let until, until < day {
-            throw UserError("--until \(until) has passed; give a date from today (\(day)) on")
+            throw AuditError.untilPassed(until: until, today: day)
         }
         if problem.severity == .critical {
             let latest = CalendarDate(dayNumber: day.dayNumber + AcceptedRisk.criticalLimit)
             guard let until else {
-                throw UserError("\"\(problem.heading)\" is critical: it can be accepted only for a while; add --until YYYY-MM-DD, \(latest) at the latest")
+                throw AuditError.criticalNeedsUntil(problem: problem.heading, latest: latest)
             }
             if until > latest {
-                throw UserError("\"\(problem.heading)\" is critical: it can be accepted for at most \(AcceptedRisk.criticalLimit) days, until \(latest) at the latest")
+                throw AuditError.criticalTooLong(problem: problem.heading, latest: latest)
             }
         }
         session.accepted[problem.key] = AcceptedRisk(reason: reason.trimmingWhitespace(), owner: owner.trimmingWhitespace(), until: until,

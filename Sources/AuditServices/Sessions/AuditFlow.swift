@@ -72,13 +72,13 @@ public final class AuditFlow {
         var text = typed.trimmingWhitespace()
         if text.isEmpty {
             guard let fallback = defaultText(for: ref) else {
-                throw UserError("an answer is needed: \(question.acceptedAnswers); type /skip to leave it for later")
+                throw AuditError.answerNeeded(accepted: question.acceptedAnswers)
             }
             text = fallback
         }
         switch question.parse(text) {
         case .failure(let error):
-            throw UserError("\(ref): \(error.reason): \(error.accepted)")
+            throw AuditError.invalidAnswer(ref: ref, error)
         case .success(let value):
             var entry = session[ref]
             // The canonical form (`2` becomes the choice's label) keeps the file readable and
@@ -101,7 +101,7 @@ public final class AuditFlow {
     public func skip() throws {
         // The flow is open, so every question is answered or skipped: say how to get back to one.
         guard let ref = current else {
-            throw UserError("no question is waiting: every question is answered or skipped; `goto ID` returns to one, `review` lists them")
+            throw AuditError.allQuestionsDone
         }
         justAnswered = nil
         session[ref].skipped = true
@@ -111,7 +111,7 @@ public final class AuditFlow {
 
     /// Returns to the previous question; its earlier answer becomes the default.
     public func back() throws {
-        guard let previous = visited.popLast() else { throw UserError("this is the first question; there is nothing to go back to") }
+        guard let previous = visited.popLast() else { throw AuditError.firstQuestion }
         justAnswered = nil
         current = previous
         try save()
@@ -140,8 +140,7 @@ public final class AuditFlow {
     /// The question of this audit that `id` names (`followers` or `mini.followers`).
     public func question(named id: String) throws -> QuestionRef {
         guard let ref = order.first(where: { $0.description == id || $0.question == id }) else {
-            let hint = Suggest.closest(to: id, in: order.map(\.question)).map { "; did you mean `\($0)`?" } ?? ""
-            throw UserError("no question `\(id)` in this audit\(hint)")
+            throw AuditError.unknownQuestion(id: id, suggestion: Suggest.closest(to: id, in: order.map(\.question)))
         }
         return ref
     }
@@ -156,8 +155,8 @@ public final class AuditFlow {
     /// Attaches a note or evidence to `ref`, or to `noteTarget`; returns the question and the
     /// attachment's number in `attachments(evidence:)`.
     public func attach(_ text: String, to ref: QuestionRef? = nil, asEvidence: Bool) throws -> (ref: QuestionRef, number: Int) {
-        guard let ref = ref ?? noteTarget else { throw UserError("no question to attach to yet") }
-        guard !text.isEmpty else { throw UserError(asEvidence ? "usage: evidence [ID] TEXT or URL" : "usage: note [ID] TEXT") }
+        guard let ref = ref ?? noteTarget else { throw AuditError.nothingToAttachTo }
+        guard !text.isEmpty else { throw AuditError.attachmentUsage(evidence: asEvidence) }
         if asEvidence { session[ref].evidence.append(text) } else { session[ref].notes.append(text) }
         try save()
         let number = attachments(evidence: asEvidence).lastIndex { $0.ref == ref } ?? 0
@@ -180,10 +179,9 @@ public final class AuditFlow {
     /// Removes note (or evidence) number `number` of `attachments(evidence:)`; returns it.
     public func removeAttachment(_ number: Int, evidence: Bool) throws -> (ref: QuestionRef, text: String) {
         let list = attachments(evidence: evidence)
-        let noun = evidence ? "piece of evidence" : "note"
-        guard !list.isEmpty else { throw UserError("there is no \(noun) to remove; `notes` lists notes and evidence") }
+        guard !list.isEmpty else { throw AuditError.noAttachments(evidence: evidence) }
         guard (1...list.count).contains(number) else {
-            throw UserError("there is no \(noun) \(number): `notes` numbers them from 1 to \(list.count)")
+            throw AuditError.noAttachment(number: number, evidence: evidence, count: list.count)
         }
         let removed = list[number - 1]
         let index = list[..<(number - 1)].filter { $0.ref == removed.ref }.count
@@ -323,18 +321,17 @@ public final class AuditFlow {
         let all = targets
         guard let found = all.first(where: { $0.ref.description == name || $0.ref.question == name }) else {
             let names = all.map(\.ref.question)
-            let hint = Suggest.closest(to: name, in: names).map { " Did you mean `\($0)`?" } ?? ""
-            throw UserError(names.isEmpty ? "the audited checklists declare no adjustable targets"
-                            : "no target `\(name)`.\(hint) Targets: \(names.joined(separator: ", ")) (`targets` lists them with their values)")
+            throw names.isEmpty ? AuditError.noTargets
+                : AuditError.unknownTarget(id: name, suggestion: Suggest.closest(to: name, in: names), targets: names)
         }
         if text == "-" {
             try update { $0.targets[found.ref] = nil }
             return (found.ref, found.target)
         }
-        guard !reason.allSatisfy(\.isWhitespace) else { throw UserError("say why with --reason TEXT: the report's Method gives it") }
+        guard !reason.allSatisfy(\.isWhitespace) else { throw AuditError.targetReasonNeeded }
         switch found.target.parse(text) {
         case .failure(let error):
-            throw UserError("\(found.ref) cannot be \(text): \(error.reason): \(error.accepted)")
+            throw AuditError.invalidTarget(ref: found.ref, text: text, error)
         case .success(let value):
             let setting = TargetSetting(text: value.displayText, value: value, reason: reason.trimmingWhitespace(),
                                         at: SessionStore.now(environment: environment))
@@ -347,7 +344,7 @@ public final class AuditFlow {
     public func unaccept(_ key: String) throws -> String {
         guard let found = session.accepted.keys.first(where: { $0 == key }) ?? session.accepted.keys.sorted().first(where: { $0.hasSuffix("." + key) }) else {
             let listed = session.accepted.keys.sorted()
-            throw UserError(listed.isEmpty ? "no problem is accepted" : "`\(key)` is not accepted; accepted: \(listed.joined(separator: ", "))")
+            throw listed.isEmpty ? AuditError.nothingAccepted : AuditError.notAccepted(key: key, accepted: listed)
         }
         try update { $0.accepted[found] = nil }
         return found

@@ -58,12 +58,11 @@ public struct AuditHistory {
         let found = audits.filter { TeamMerge.normalised($0.session.organisation) == key }
         guard found.isEmpty else { return found }
         let names = organisations
-        if names.isEmpty { throw UserError("no audits found to list; `sessions` shows the saved ones") }
+        if names.isEmpty { throw AuditError.noAuditsToList }
         // A part of the name ("acme" for "Acme Coffee") is the likeliest slip, then a typo.
         let partial = names.filter { TeamMerge.normalised($0).contains(key) }
         let guess = partial.count == 1 ? partial[0] : Suggest.closest(to: organisation, in: names)
-        let hint = guess.map { " Did you mean \"\($0)\"?" } ?? ""
-        throw UserError("no audit of \"\(organisation)\" found.\(hint) Audited: \(ChecklistText.commaList(names.map { "\"\($0)\"" })).")
+        throw AuditError.unknownOrganisation(name: organisation, suggestion: guess, audited: names)
     }
 
     /// The audits of the same organisation that began before `session` (never the file at
@@ -104,7 +103,7 @@ extension AuditHistory {
         let searching = !none && explicit == nil
         if searching {
             for folder in extra where !AtomicFile.isFolder(folder) {
-                throw UserError("--sessions \(folder): no such folder")
+                throw AuditError.noSuchFolder(option: "--sessions", folder: folder)
             }
         }
         let earlier = AuditHistory(folders: folders(store: store, extra: extra.filter(AtomicFile.isFolder)), set: set)
@@ -131,7 +130,7 @@ extension AuditHistory {
         } else {
             let names = organisations
             guard names.count == 1 else {
-                if names.isEmpty { throw UserError("no audits found; `audit` starts one, and `--sessions DIR` looks in another folder") }
+                if names.isEmpty { throw AuditError.noAudits }
                 let counts = names.map { n in "\(n) (\(audits.filter { TeamMerge.normalised($0.session.organisation) == TeamMerge.normalised(n) }.count))" }
                 return ("Audits of \(names.count) organisations: \(counts.joined(separator: ", ")). Name one: history ORGANISATION", [])
             }

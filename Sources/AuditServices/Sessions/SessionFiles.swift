@@ -29,16 +29,16 @@ public enum SessionFiles {
             text = try AtomicFile.read(path)
         } catch {
             if let diagnostic = error.diagnostic {
-                throw UserError(untouched(action, path), diagnostics: DiagnosticRenderer.render(diagnostic, source: nil))
+                throw AuditError.refused(action: action, path: path, diagnostics: DiagnosticRenderer.render(diagnostic, source: nil))
             }
-            throw UserError(error.description)
+            throw AuditError.cannotRead(error)
         }
         let result = SessionReader.read(text: text, file: path, set: set, mode: .strict,
                                         now: SessionStore.now(environment: environment))
         guard let session = result.session else {
             var rendered = DiagnosticRenderer.render(result.diagnostics, sources: [path: text])
             for needed in neededButBroken(result.diagnostics, catalog: catalog) { rendered += "\n" + needed }
-            throw UserError(untouched(action, path), diagnostics: rendered)
+            throw AuditError.refused(action: action, path: path, diagnostics: rendered)
         }
         return Loaded(session: session, result: result, text: text)
     }
@@ -53,18 +53,13 @@ public enum SessionFiles {
         return loaded.session
     }
 
-    /// What a refused file's error says last: that nothing happened to it.
-    private static func untouched(_ action: String, _ path: String) -> String {
-        "cannot \(action) \(path): nothing was written, and the file is left as it is"
-    }
-
     /// For each unknown checklist that a skipped (broken) user file declares: why it is missing.
     private static func neededButBroken(_ diagnostics: [Diagnostic], catalog: ChecklistCatalog?) -> [String] {
         guard let catalog else { return [] }
         var lines: [String] = []
-        for d in diagnostics where d.message.hasPrefix("unknown checklist `") {
-            let id = d.message.dropFirst("unknown checklist `".count).prefix { $0 != "`" }
-            if let file = catalog.skippedFile(declaring: String(id)) {
+        for d in diagnostics {
+            guard case let .unknownChecklist(id) = d.kind else { continue }
+            if let file = catalog.skippedFile(declaring: id) {
                 lines.append("note: the session needs checklist `\(id)`, but \(file.file) has \(file.errors.counted("error")); `smaudit check \(file.file)` shows them")
             }
         }
@@ -102,17 +97,17 @@ public enum SessionFiles {
     public static func checkTargets(_ paths: [String], force: Bool) throws {
         for path in paths where path != "-" {
             if AtomicFile.isLinkLoop(path) {
-                throw UserError("cannot write \(path): symbolic link loop (nothing was written)")
+                throw AuditError.linkLoop(path: path)
             }
             if AtomicFile.isFolder(path) {
-                throw UserError("cannot write \(path): it is a folder; name a file")
+                throw AuditError.isFolder(path: path)
             }
             if AtomicFile.exists(path) && !force {
-                throw UserError("\(path) exists; choose another name or pass --force to replace it (nothing was written)")
+                throw AuditError.exists(path: path)
             }
             let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(path))
             if !AtomicFile.isFolder(folder) {
-                throw UserError("cannot write \(path): the folder \(folder) does not exist; create it first or choose another place (nothing was written)")
+                throw AuditError.missingFolder(path: path, folder: folder)
             }
         }
     }

@@ -22,10 +22,10 @@ public enum TeamSessions {
     public static func merge(_ paths: [String], into output: String, force: Bool, set: ChecklistSet,
                              catalog: ChecklistCatalog? = nil, environment: [String: String],
                              warn: (String) -> Void = { _ in }) throws -> Merged {
-        guard !paths.isEmpty else { throw UserError("name the session files to merge: merge A.yaml B.yaml -o TEAM.yaml") }
+        guard !paths.isEmpty else { throw AuditError.noMergeInputs }
         let target = AtomicFile.resolvingLinks(output)
         for path in paths where AtomicFile.resolvingLinks(path) == target {
-            throw UserError("cannot merge into \(output): it is one of the files merged; write the team session to a new file (nothing was written)")
+            throw AuditError.mergeIntoInput(output: output)
         }
         try SessionFiles.checkTargets([output], force: force)
         var inputs: [(file: String, session: AuditSession)] = []
@@ -36,7 +36,7 @@ public enum TeamSessions {
         do {
             team = try TeamMerge.merge(inputs, set: set)
         } catch {
-            throw UserError("cannot merge: \(error.description) (nothing was written)")
+            throw AuditError.mergeRefused(error)
         }
         try SessionFiles.writeNew(SessionWriter.render(team, set: set), to: output, force: force)
         let disagreements = TeamMerge.disagreements(in: team, set: set)

@@ -20,8 +20,8 @@ extension AuditController {
                          examples: ["show four-mistakes"]) { input in
                 let id = input.operands[0]
                 guard let checklist = self.set.checklist(id) else {
-                    let hint = Suggest.closest(to: id, in: self.set.ids).map { "; did you mean `\($0)`?" } ?? ""
-                    throw UserError("no checklist `\(id)`\(hint)")
+                    throw AuditError.unknownChecklist(id: id, suggestion: Suggest.closest(to: id, in: self.set.ids),
+                                                      installed: self.set.ids, lister: "list")
                 }
                 self.console.print("\(ChecklistText.describe(checklist))")
                 return .continue
@@ -231,10 +231,7 @@ extension AuditController {
 
     /// `unnote N` and `unevidence N`.
     func removeAttachment(_ word: String?, evidence: Bool) throws {
-        let usage = evidence ? "unevidence N" : "unnote N"
-        guard let word, let number = Int(word) else {
-            throw UserError("usage: \(usage), with N as `notes` numbers them")
-        }
+        guard let word, let number = Int(word) else { throw AuditError.removalUsage(evidence: evidence) }
         let removed = try requireFlow().removeAttachment(number, evidence: evidence)
         console.print("Removed \(evidence ? "evidence" : "note") \(number) from \(removed.ref): “\(removed.text)”.")
     }

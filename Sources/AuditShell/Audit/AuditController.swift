@@ -82,7 +82,7 @@ public final class AuditController {
     }
 
     func requireFlow() throws -> AuditFlow {
-        guard let flow else { throw UserError("no audit is open; type `audit` to start one or `resume` to continue one") }
+        guard let flow else { throw AuditError.noAuditOpen }
         return flow
     }
 
@@ -165,8 +165,7 @@ public final class AuditController {
             }
         }
         for id in ids where set.checklist(id) == nil {
-            let hint = Suggest.closest(to: id, in: set.ids).map { " Did you mean `\($0)`?" } ?? ""
-            throw UserError("no checklist `\(id)`.\(hint) Installed: \(ChecklistText.commaList(set.ids)) (`list` shows them).")
+            throw AuditError.unknownChecklist(id: id, suggestion: Suggest.closest(to: id, in: set.ids), installed: set.ids, lister: "list")
         }
         // The profile comes first, once, when any checklist audited reads it.
         let profile = BuiltinChecklists.profileID
@@ -180,7 +179,7 @@ public final class AuditController {
             }
             let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(sessionPath))
             guard AtomicFile.isFolder(folder) else {
-                throw UserError("cannot save the session at \(sessionPath): the folder \(folder) does not exist; create it first or choose another place")
+                throw AuditError.sessionFolderMissing(path: sessionPath, folder: folder)
             }
         }
         let last = lastSession()
@@ -238,14 +237,14 @@ public final class AuditController {
         let path: String
         if let name {
             guard let found = store.resolve(name) else {
-                throw UserError("no session `\(name)`; `sessions` lists them (folder \(store.folder))")
+                throw AuditError.unknownSession(name: name, folder: store.folder)
             }
             path = found
         } else if let sessionPath, AtomicFile.exists(sessionPath) {
             path = sessionPath
         } else {
             guard let newest = store.sessionPaths().first else {
-                throw UserError("no saved sessions in \(store.folder); type `audit` to start one")
+                throw AuditError.noSavedSessions(folder: store.folder)
             }
             path = newest
         }
@@ -296,10 +295,10 @@ public final class AuditController {
         let disputed = flow.session.isTeam && flow.openDisagreements.contains { $0.ref == ref }
         do {
             try flow.answer(line)
-        } catch let error as UserError {
+        } catch let error as AuditError {
             let word = String(line.trimmingWhitespace().prefix { !$0.isWhitespace })
             guard let command = shell.commands.command(named: word) else { throw error }
-            throw UserError(error.message + "; to run the command `\(command.name)`, type /\(line.trimmingWhitespace())")
+            throw AuditError.answerNamesCommand(error, command: command.name, line: line.trimmingWhitespace())
         }
         let recorded = flow.session[ref].text ?? ""
         if let note = question?.readingNote(for: line) { console.print(console.styled(note, .dim)) }
@@ -377,7 +376,7 @@ public final class AuditController {
     /// `history [ORGANISATION] [--sessions DIR]…`: the organisation's audits (the open audit's
     /// organisation when none is named).
     func history(_ options: HistoryOptions) throws {
-        for folder in options.sessions where !AtomicFile.isFolder(folder) { throw UserError("--sessions \(folder): no such folder") }
+        for folder in options.sessions where !AtomicFile.isFolder(folder) { throw AuditError.noSuchFolder(option: "--sessions", folder: folder) }
         let extra = options.sessions
         try flow?.flush()  // the open audit counts as it stands
         let history = AuditHistory(folders: AuditHistory.folders(store: store, extra: extra), set: set)
@@ -408,7 +407,7 @@ public final class AuditController {
         if let name { try resume(named: name, shell: shell) }
         let flow = try requireFlow()
         guard flow.session.isTeam else {
-            throw UserError("this session was answered together, so there is nothing to resolve; a team session comes from `merge` of sessions answered with `audit --as NAME`")
+            throw AuditError.notATeamSession
         }
         let open = flow.openDisagreements
         guard let first = open.first else {
@@ -498,7 +497,7 @@ public final class AuditController {
         try SessionFiles.checkTargets([job.path], force: true)  // a folder, or a folder that does not exist
         if AtomicFile.exists(job.path) && !options.force {
             guard shell.isInteractive else {
-                throw UserError("\(job.path) exists; write elsewhere with `report FILE` or replace it with `report \(job.path) --force`")
+                throw AuditError.reportExists(path: job.path)
             }
             step = .replaceReport(job)
             return
@@ -536,7 +535,7 @@ public final class AuditController {
             for line in MeasuredAnswers.conflictLines(fills) { console.print("\(line)") }
             step = .replaceTyped(fills, unfilled: unfilled)
         } else {
-            throw UserError(MeasuredAnswers.refusal(fills))
+            throw MeasuredAnswers.refusal(fills)
         }
     }
 

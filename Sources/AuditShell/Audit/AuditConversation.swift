@@ -160,7 +160,7 @@ extension AuditController: ShellConversation {
             switch Self.yesOrNo(line, default: true) {
             case true?: try fill(fills, unfilled: unfilled, typed: .replace, shell: shell)
             case false?: try fill(fills, unfilled: unfilled, typed: .keep, shell: shell)
-            case nil: throw UserError("nothing was filled: answer yes or no (or type measure again with --replace or --keep-typed)")
+            case nil: throw AuditError.yesOrNoNeeded
             }
         case .leaveUnsaved:
             if Self.yesOrNo(line, default: false) == true {
@@ -184,7 +184,7 @@ extension AuditController: ShellConversation {
         let text = line.trimmingWhitespace()
         if !text.isEmpty { return text }
         if let value { return value }
-        throw UserError("\(what) is needed to start the audit (Ctrl-C cancels it)")
+        throw AuditError.startValueNeeded(what: what)
     }
 
     /// `yes`/`y` → true, `no`/`n` → false, an empty line → the default, anything else → nil.

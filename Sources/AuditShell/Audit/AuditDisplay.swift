@@ -96,8 +96,7 @@ extension AuditController {
         if let number = options.number {
             let actions = flow.actionPlan.actions
             guard actions.indices.contains(number - 1) else {
-                throw UserError(actions.isEmpty ? "the plan has no actions yet: no problem has been found"
-                                                : "no action \(number): the plan has actions 1 to \(actions.count)")
+                throw actions.isEmpty ? AuditError.noActions : AuditError.noAction(number: number, count: actions.count)
             }
             var due: CalendarDate??
             if let text = options.due {
@@ -105,7 +104,7 @@ extension AuditController {
                     due = .some(nil)
                 } else {
                     guard let date = CalendarDate(iso: text) else {
-                        throw UserError("--due \(text) is not a date: write it as YYYY-MM-DD, such as 2027-01-31")
+                        throw AuditError.notADate(option: "--due", text: text)
                     }
                     due = .some(date)
                 }
@@ -131,7 +130,7 @@ extension AuditController {
     /// `why` (and `?`): the question's help and its source.
     func why(_ shell: Shell) throws {
         guard let flow, let ref = flow.current, let question = flow.set.question(ref) else {
-            throw UserError("no question is waiting; `why` explains the current question of an audit")
+            throw AuditError.noQuestionToExplain
         }
         console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
         // The article as the report names it (author, title, date), not the seed's file name.

@@ -15,9 +15,7 @@ extension Shell {
                 if let name = input.operands.first {
                     let bare = name.hasPrefix("/") ? String(name.dropFirst()) : name
                     guard let command = shell.commands.command(named: bare) else {
-                        var message = "no command `\(name)`"
-                        if let suggestion = shell.commands.suggestion(for: bare) { message += "; did you mean `\(prefix)\(suggestion)`?" }
-                        throw UserError(message)
+                        throw AuditError.noSuchCommand(name: name, suggestion: shell.commands.suggestion(for: bare).map { prefix + $0 })
                     }
                     shell.console.print("\(shell.commands.help(for: command, prefix: prefix))")
                 } else {

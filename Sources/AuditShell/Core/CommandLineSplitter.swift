@@ -35,7 +35,7 @@ enum CommandLineSplitter {
                 inWord = true
             }
         }
-        if let open = quote { throw UserError("unclosed \(open) quote: add a matching \(open)") }
+        if let open = quote { throw AuditError.unclosedQuote(open) }
         if escaped { current.append("\\") }
         if inWord { words.append(current) }
         return words

@@ -180,10 +180,7 @@ public final class Shell {
         guard !name.isEmpty else { return .continue }
         guard let command = commands.command(named: name) else {
             let slash = commandsNeedSlash ? "/" : ""
-            if let suggestion = commands.suggestion(for: name) {
-                throw UserError("unknown command `\(name)`; did you mean `\(slash)\(suggestion)`? Type `\(slash)help` for the list of commands.")
-            }
-            throw UserError("unknown command `\(name)`. Type `\(slash)help` for the list of commands.")
+            throw AuditError.unknownCommand(name: name, suggestion: commands.suggestion(for: name), prefix: slash)
         }
         let rest = String(text.dropFirst(name.count)).trimmingWhitespace()
         switch command.syntax {
@@ -202,7 +199,7 @@ public final class Shell {
     /// Reports a failed line (see `report(_:line:)`); located diagnostics an error carries are
     /// printed first, as they are.
     public func report(_ error: Error, line: Int? = nil) {
-        if let error = error as? UserError {
+        if let error = error as? AuditError {
             if let diagnostics = error.diagnostics { console.printError(TerminalText(diagnostics)) }
             report(error.message, line: line)
         } else {

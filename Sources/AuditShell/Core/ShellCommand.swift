@@ -170,11 +170,9 @@ public struct ShellCommand {
                 inline = String(word[word.index(after: equals)...])
             }
             guard let option = options.first(where: { $0.isNamed(name) }) else {
-                let known = options.isEmpty ? "\(self.name) takes no options"
-                    : "\(self.name) takes " + options.map(\.flag).joined(separator: ", ")
-                var message = "\(self.name): unknown option \(name) (\(known)"
-                if let close = Suggestion.closest(to: name, in: options.map(\.flag)) { message += "; did you mean \(close)?" }
-                throw UserError(message + ")")
+                let flags = options.map(\.flag)
+                throw AuditError.unknownOption(command: self.name, option: name, known: flags,
+                                               suggestion: Suggestion.closest(to: name, in: flags))
             }
             var value = ""
             if option.takesValue {
@@ -184,13 +182,13 @@ public struct ShellCommand {
                     value = words[index]
                     index += 1
                 } else {
-                    throw UserError("\(self.name): \(option.flag) needs a value (\(option.placeholder))")
+                    throw AuditError.missingValue(command: self.name, option: option.flag, placeholder: option.placeholder)
                 }
                 if !option.repeatable, given[option.long] != nil {
-                    throw UserError("\(self.name): \(option.flag) is given twice; give it once")
+                    throw AuditError.repeatedOption(command: self.name, option: option.flag)
                 }
             } else if inline != nil {
-                throw UserError("\(self.name): \(option.flag) takes no value")
+                throw AuditError.takesNoValue(command: self.name, option: option.flag)
             }
             given[option.long, default: []].append(value)
         }
@@ -199,18 +197,14 @@ public struct ShellCommand {
         let least = operands.filter { !$0.isOptional }.count
         if operandWords.count < least {
             let missing = operands[operandWords.count]
-            var what = missing.help
-            if what.hasSuffix(".") { what.removeLast() }
-            if let first = what.first { what = first.lowercased() + what.dropFirst() }
             let listable: Set<ArgumentKind> = [.checklistID, .sessionName]
             let choices = listable.contains(missing.kind) ? shell.conversation?.candidates(for: missing.kind, in: shell) ?? [] : []
-            if !choices.isEmpty && choices.count <= 8 { what += "; one of: " + choices.joined(separator: ", ") }
-            throw UserError("\(name): missing \(missing.name) (\(what)); usage: \(synopsis)")
+            throw AuditError.missingOperand(command: name, operand: missing.name, help: missing.help, choices: choices, synopsis: synopsis)
         }
         let most = operands.last?.isRepeated == true ? Int.max : operands.count
         if operandWords.count > most {
             let extra = operandWords[most]
-            throw UserError("\(name): unexpected `\(extra)`; usage: \(synopsis)")
+            throw AuditError.unexpectedOperand(command: name, word: extra, synopsis: synopsis)
         }
         return CommandInput(shell: shell, words: words, rest: rest, operands: operandWords, given: given)
     }

@@ -25,7 +25,7 @@ public enum ShellLauncher {
         let reader: LineReading
         if let scriptPath {
             guard let fileReader = PlainLineReader(path: scriptPath) else {
-                throw UserError("cannot open script \(scriptPath): \(String(cString: strerror(errno)))")
+                throw AuditError.cannotOpenScript(path: scriptPath, errno: errno)
             }
             reader = fileReader
         } else if Terminal.isInteractive,

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
         if !files.isEmpty {
             var named: [(file: String, text: String)] = []
             for path in files {
-                do { named.append((path, try AtomicFile.read(path))) } catch { throw UserError("\(error)") }
+                do { named.append((path, try AtomicFile.read(path))) } catch { throw AuditError.cannotRead(error) }
             }
             // A named file replaces an installed one with the same file name.
             let names = Set(named.map { AtomicFile.name(of: $0.file) })

@@ -17,7 +17,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let catalog = checklistOptions.catalog()
-        for folder in options.sessions where !AtomicFile.isFolder(folder) { throw UserError("--sessions \(folder): no such folder") }
+        for folder in options.sessions where !AtomicFile.isFolder(folder) { throw AuditError.noSuchFolder(option: "--sessions", folder: folder) }
         let store = SessionStore(environment: Environment.current)
         let history = AuditHistory(folders: AuditHistory.folders(store: store, extra: options.sessions), set: catalog.set)
         let listing = try history.listing(for: options.organisation)

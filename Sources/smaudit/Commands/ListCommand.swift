@@ -31,8 +31,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let catalog = checklistOptions.catalog()
         guard let found = catalog.set.checklist(checklist) else {
-            let hint = Suggest.closest(to: checklist, in: catalog.set.ids).map { " Did you mean `\($0)`?" } ?? ""
-            throw UserError("no checklist `\(checklist)`.\(hint) Installed: \(ChecklistText.commaList(catalog.set.ids)) (`smaudit list` shows them).")
+            throw AuditError.unknownChecklist(id: checklist, suggestion: Suggest.closest(to: checklist, in: catalog.set.ids),
+                                              installed: catalog.set.ids, lister: "smaudit list")
         }
         Output.print(ChecklistText.describe(found))
     }

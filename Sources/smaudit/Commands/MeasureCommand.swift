@@ -137,7 +137,7 @@ struct MeasureCommand: ParsableCommand {
 
     func validate() throws {
         if (options.replace || options.keepTyped) && into == nil {
-            throw ValidationError("--replace and --keep-typed apply only with --into SESSION")
+            throw AuditError.typedAnswersWithoutSession.usage
         }
     }
 

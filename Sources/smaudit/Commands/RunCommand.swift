@@ -36,7 +36,8 @@ struct RunCommand: ParsableCommand {
                                             action: "score") { Output.message($0) }
         if !only.isEmpty {
             for id in only where catalog.set.checklist(id) == nil {
-                throw UserError("no checklist `\(id)`. Installed: \(ChecklistText.commaList(catalog.set.ids)) (`smaudit list` shows them).")
+                throw AuditError.unknownChecklist(id: id, suggestion: Suggest.closest(to: id, in: catalog.set.ids),
+                                                  installed: catalog.set.ids, lister: "smaudit list")
             }
             session.checklists = only.compactMap { catalog.set.checklist($0).map(ChecklistStamp.init) }
         }
