@@ -77,6 +77,8 @@ import Testing
         for s in ["True", "true", "TRUE", "t", "yes", "Y", "1", "1.0"] { #expect(bool(s) == true, "\(s)") }
         for s in ["False", "false", "f", "no", "N", "0", "0.0"] { #expect(bool(s) == false, "\(s)") }
         #expect(bool("maybe") == nil)
+        #expect(bool(" TRUE ") == true)
+        for s in ["truex", "nope", "ye", "1.00", "tru", "0.", "yes please"] { #expect(bool(s) == nil, "\(s)") }
         #expect(bool("") == nil)
     }
 }

@@ -65,6 +65,8 @@ final class CSVParser {
     private var byteCapacity = 4096
     private var ends: UnsafeMutablePointer<Int>
     private var quotedFlags: UnsafeMutablePointer<Bool>
+    /// `false` for every field: the quoted flags of a record read in place, which has no quotes.
+    private var unquoted: UnsafeMutablePointer<Bool>
     private var fieldCount = 0
     private var fieldCapacity = 64
 
@@ -74,12 +76,15 @@ final class CSVParser {
         bytes = .allocate(capacity: byteCapacity)
         ends = .allocate(capacity: fieldCapacity)
         quotedFlags = .allocate(capacity: fieldCapacity)
+        unquoted = .allocate(capacity: fieldCapacity)
+        unquoted.initialize(repeating: false, count: fieldCapacity)
     }
 
     deinit {
         bytes.deallocate()
         ends.deallocate()
         quotedFlags.deallocate()
+        unquoted.deallocate()
     }
 
     @inline(__always)
@@ -118,6 +123,9 @@ final class CSVParser {
         freshFlags.update(from: quotedFlags, count: fieldCapacity)
         quotedFlags.deallocate()
         quotedFlags = freshFlags
+        unquoted.deallocate()
+        unquoted = .allocate(capacity: capacity)
+        unquoted.initialize(repeating: false, count: capacity)
         fieldCapacity = capacity
     }
 
@@ -274,6 +282,8 @@ final class CSVParser {
         // Eight bytes at a time: a word with no delimiter, quote or `\r` is passed over whole.
         let delimiters = Self.repeated(delimiter), quotes = Self.repeated(Self.quote), crs = Self.repeated(Self.cr)
         let raw = UnsafeRawPointer(p)
+        // The buffers in locals: a store through `ends` could otherwise be taken to change them.
+        var ends = self.ends, capacity = fieldCapacity
         var i = start
         while i < n, let found = memchr(p + i, Int32(Self.lf), n - i) {
             let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - p
@@ -301,9 +311,12 @@ final class CSVParser {
                     mask &= mask &- 1
                     let c = p[at]
                     if c == delimiter {
-                        if fields + 1 == fieldCapacity { growFields() }
+                        if fields + 1 == capacity {
+                            growFields()
+                            ends = self.ends
+                            capacity = fieldCapacity
+                        }
                         ends[fields] = at - recordStart
-                        quotedFlags[fields] = false
                         fields += 1
                     } else if c == Self.quote {
                         return i
@@ -317,14 +330,13 @@ final class CSVParser {
                 k += width
             }
             ends[fields] = end - recordStart
-            quotedFlags[fields] = false
             fields += 1
             let recordLine = line
             line += 1
             i = newline + 1
             // A physical line with nothing on it is not a record.
             if fields == 1 && end == recordStart { continue }
-            try onRow(CSVRow(base: p + recordStart, ends: ends, quoted: quotedFlags,
+            try onRow(CSVRow(base: p + recordStart, ends: ends, quoted: unquoted,
                              count: fields, line: recordLine, lastLine: recordLine, spanningQuoteLine: nil, gap: 1))
         }
         return i

@@ -140,16 +140,17 @@ enum FieldParser {
     }
 
     /// Reads a yes/no cell: `true`/`false`, `t`/`f`, `yes`/`no`, `y`/`n`, `1`/`0` (also `1.0`),
-    /// case-insensitively.
+    /// case-insensitively. Compared as bytes packed into a word: it runs once a row.
     static func bool(_ raw: UnsafeBufferPointer<UInt8>) -> Parsed<Bool> {
         let b = trimmed(raw)
         if b.isEmpty { return .missing }
-        var lower = [UInt8]()
-        lower.reserveCapacity(b.count)
-        for c in b.prefix(8) { lower.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-        switch String(decoding: lower, as: UTF8.self) {
-        case "true", "t", "yes", "y", "1", "1.0": return .value(true)
-        case "false", "f", "no", "n", "0", "0.0": return .value(false)
+        if b.count > 5 { return .invalid }
+        var word: UInt64 = 0
+        for c in b { word = word << 8 | UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+        // The words' bytes as hexadecimal: "true" is 74 72 75 65.
+        switch word {
+        case 0x7472_7565, 0x74, 0x79_6573, 0x79, 0x31, 0x31_2E30: return .value(true)            // true t yes y 1 1.0
+        case 0x66_616C_7365, 0x66, 0x6E6F, 0x6E, 0x30, 0x30_2E30: return .value(false)         // false f no n 0 0.0
         default: return .invalid
         }
     }

@@ -45,9 +45,12 @@ struct TextInterner {
     @inline(__always)
     private func matches(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[k]
-        guard starts[k + 1] - start == bytes.count else { return false }
-        for i in 0..<bytes.count where storage[start + i] != bytes[i] { return false }
-        return true
+        let count = bytes.count
+        guard starts[k + 1] - start == count else { return false }
+        return storage.withUnsafeBufferPointer { all in
+            for i in 0..<count where all[start + i] != bytes[i] { return false }
+            return true
+        }
     }
 
     /// Records bytes not seen before in `slot`: under a new name, or an existing one they read as.

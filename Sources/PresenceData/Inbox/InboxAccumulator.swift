@@ -16,14 +16,15 @@
 /// Tickets of channels that are not social (email, phone, web) are left out unless the filter
 /// is nil (`--all-channels`), and counted by channel.
 struct InboxAccumulator: FileAccumulator {
+    /// One per conversation; the wide fields first, so it packs into 32 bytes.
     private struct Entry {
         var starterTime = Double.nan
-        var isStarter = false
-        var hasReply = false
         var replyTime = Double.nan
-        var responder: Int32 = -1
         /// A ticket's first reply in business-hours minutes (NaN: not given).
         var businessMinutes = Double.nan
+        var responder: Int32 = -1
+        var isStarter = false
+        var hasReply = false
     }
 
     /// Which ticket channels count as social media.
@@ -64,7 +65,7 @@ struct InboxAccumulator: FileAccumulator {
     /// Which messages fall in the window, and their dates; a conversation whose starter falls
     /// outside it is not measured.
     private(set) var dates: DatedRows
-    private var entries: [MessageID: Entry] = [:]
+    private var entries = MessageTable(blank: Entry())
     private var responders = TextInterner(empty: "(unknown)")
     /// Ticket columns, when the file being read is a ticket export.
     private var ticketColumns: (id: Int?, channel: Int?, minutes: Int?, business: Int?, repliedAt: Int?, replies: Int?)?
@@ -142,11 +143,13 @@ struct InboxAccumulator: FileAccumulator {
         // Every message is linked whatever the window: a reply after the window still answers a starter in it.
         if inbound {
             if target == nil {
-                Self.markStarter(&entries[id, default: Entry()], time: time)
+                let i = entries.index(of: id)
+                Self.markStarter(&entries.entries[i], time: time)
             }
         } else if let target {
             let responder = responderID(row)
-            update(&entries[target, default: Entry()], time: time, responder: responder)
+            let i = entries.index(of: target)
+            update(&entries.entries[i], time: time, responder: responder)
         }
     }
 
@@ -191,7 +194,8 @@ struct InboxAccumulator: FileAccumulator {
         if entry.hasReply, let businessColumn = columns.business, let minutes = FieldParser.minutes(row.bytes(businessColumn)) {
             entry.businessMinutes = minutes
         }
-        entries[id] = entry
+        let i = entries.index(of: id)
+        entries.entries[i] = entry
     }
 
     @inline(__always)
@@ -225,7 +229,7 @@ struct InboxAccumulator: FileAccumulator {
         let names = responders.names
         var perResponder = [[Double]](repeating: [], count: names.count)
         var repliedBy = [Int](repeating: 0, count: names.count)
-        for entry in entries.values where entry.isStarter {
+        for entry in entries.entries where entry.isStarter {
             if let window = dates.window, entry.starterTime.isNaN || !window.contains(entry.starterTime) { continue }
             t.starters += 1
             guard entry.hasReply else { continue }
@@ -240,7 +244,7 @@ struct InboxAccumulator: FileAccumulator {
                 if delta <= 60 { t.within60 += 1 }
             }
         }
-        entries = [:]
+        entries = MessageTable(blank: Entry())
         for i in names.indices where repliedBy[i] > 0 {
             t.responders[names[i], default: (0, [])].replied += repliedBy[i]
             t.responders[names[i], default: (0, [])].minutes += perResponder[i]

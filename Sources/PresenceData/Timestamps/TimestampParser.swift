@@ -30,7 +30,7 @@ public enum TimestampParser {
             return seconds(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
         }
         if isDigit(b[0]) && isDigit(b[1]) && isDigit(b[2]) && isDigit(b[3]) && b[4] == UInt8(ascii: "-") {
-            return iso(b)
+            return wholeSeconds(b) ?? iso(b)
         }
         if isLetter(b[0]) { return twitter(b) ?? monthFirst(b) }
         if isDigit(b[0]) { return usStyle(b) }
@@ -120,7 +120,25 @@ public enum TimestampParser {
         return c == UInt8(ascii: "-") ? -offset : offset
     }
 
-    private static func iso(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+    /// The form most exports write, `2017-10-31 22:10:47` or `2017-10-31T22:10:47Z`, read
+    /// field by field at fixed places (it is most of a posts file's dates); nil for any other
+    /// form, which `iso` reads.
+    @inline(__always)
+    static func wholeSeconds(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard b.count == 19 || (b.count == 20 && b[19] | 0x20 == UInt8(ascii: "z")),
+              b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"),
+              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else { return nil }
+        @inline(__always) func pair(_ i: Int) -> Int {
+            let tens = b[i] &- 0x30, ones = b[i + 1] &- 0x30
+            return tens > 9 || ones > 9 ? -1 : Int(tens) * 10 + Int(ones)
+        }
+        let century = pair(0), years = pair(2), month = pair(5), day = pair(8)
+        let hour = pair(11), minute = pair(14), second = pair(17)
+        guard century >= 0, years >= 0, month >= 0, day >= 0, hour >= 0, minute >= 0, second >= 0 else { return nil }
+        return seconds(year: century * 100 + years, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    static func iso(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let year = digits(b, 0, 4), let month = digits(b, 5, 2), b.count >= 10,
               b[7] == UInt8(ascii: "-"), let day = digits(b, 8, 2) else { return nil }
         if b.count == 10 { return seconds(year: year, month: month, day: day, hour: 0, minute: 0, second: 0) }
