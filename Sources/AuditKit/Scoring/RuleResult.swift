@@ -1,9 +1,11 @@
-/// One rule's outcome, with what fixing it would be worth.
+/// The outcome of one rule for one set of answers.
 public struct RuleResult: Sendable, Hashable {
-    /// The checklist the rule belongs to.
-    public var checklistID: String
-    /// The rule as loaded (title, finding, recommendation, source, severity).
-    public var rule: Rule
+    /// The checklist the rule belongs to (fixed: the rule's keys are made from it).
+    public let checklistID: String
+    /// The rule as loaded (title, finding, recommendation, source, severity), and its keys.
+    /// Held by reference: results are copied many times over while scoring, grouping and
+    /// sorting, and a rule is twenty fields to retain and release at every copy.
+    private var held: Held
     /// Pass, fail, not applicable or open.
     public var status: RuleStatus
     /// Points the rule is worth.
@@ -18,24 +20,60 @@ public struct RuleResult: Sendable, Hashable {
     /// The rule fails, but its problem is accepted for now: it is scored as not applicable.
     public var isAccepted = false
 
+    /// The rule with the keys made from it once.
+    private final class Held: Sendable {
+        let rule: Rule
+        let qualifiedID: String
+        let themeKey: String
+
+        init(_ rule: Rule, checklistID: String) {
+            self.rule = rule
+            qualifiedID = "\(checklistID).\(rule.id)"
+            themeKey = rule.theme.map { "\($0.checklist ?? checklistID).\($0.id)" } ?? qualifiedID
+        }
+    }
+
     /// Creates a result.
     public init(checklistID: String, rule: Rule, status: RuleStatus, points: Double,
                 gain: Double? = nil, overallGain: Double? = nil) {
         self.checklistID = checklistID
-        self.rule = rule
+        held = Held(rule, checklistID: checklistID)
         self.status = status
         self.points = points
         self.gain = gain
         self.overallGain = overallGain
     }
 
+    /// The rule as loaded (with a target's value written into its words, once scored).
+    public var rule: Rule {
+        get { held.rule }
+        set { held = Held(newValue, checklistID: checklistID) }
+    }
+
     /// `checklist.rule`, unique across a session.
-    public var qualifiedID: String { "\(checklistID).\(rule.id)" }
+    public var qualifiedID: String { held.qualifiedID }
 
     /// The checklist that owns the rule's theme: the one its `theme:` names, else its own.
     public var themeOwner: String { rule.theme?.checklist ?? checklistID }
 
     /// What its failure is grouped under: `owner.theme-id`, or its own `qualifiedID` when it
     /// has no theme (a rule without a theme is a theme of its own).
-    public var themeKey: String { rule.theme.map { "\(themeOwner).\($0.id)" } ?? qualifiedID }
+    public var themeKey: String { held.themeKey }
+
+    public static func == (a: RuleResult, b: RuleResult) -> Bool {
+        a.checklistID == b.checklistID && a.status == b.status && a.points == b.points && a.gain == b.gain
+            && a.overallGain == b.overallGain && a.notApplicableBecause == b.notApplicableBecause
+            && a.isAccepted == b.isAccepted && (a.held === b.held || a.held.rule == b.held.rule)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(checklistID)
+        hasher.combine(held.rule)
+        hasher.combine(status)
+        hasher.combine(points)
+        hasher.combine(gain)
+        hasher.combine(overallGain)
+        hasher.combine(notApplicableBecause)
+        hasher.combine(isAccepted)
+    }
 }

@@ -23,10 +23,11 @@ public enum Scorer {
         for s in scores { problems.add(s.results) }
         problems.apply(to: &overall)
         // Gains need the totals, so they are filled in after every checklist is known.
+        let everyResult = scores.flatMap(\.results)
         for c in scores.indices {
             let own = scores[c].results
             let ownGains = Self.ruleGains(own, known: scores[c].summary.knownPoints)
-            let overallGains = Self.ruleGains(own, among: scores.flatMap(\.results), known: overall.knownPoints)
+            let overallGains = Self.ruleGains(own, among: everyResult, known: overall.knownPoints)
             for r in scores[c].results.indices where scores[c].results[r].status == .fail {
                 scores[c].results[r].gain = ownGains[r]
                 scores[c].results[r].overallGain = overallGains[r]
@@ -95,11 +96,13 @@ public enum Scorer {
                 let values: (QuestionRef) -> AnswerValue? = { evaluator.answers[$0] ?? evaluator.set.targetDefault($0) }
                 let own: (QuestionRef) -> Bool = { evaluator.answers[$0] != nil }
                 func fill(_ text: String) -> String { TargetWords.fill(text, checklistID: checklist.id, own: own, values: values) }
-                result.rule.finding = result.rule.finding.map(fill)
-                result.rule.bar = result.rule.bar.map(fill)
-                result.rule.title = TargetWords.fill(result.rule.title, checklistID: checklist.id, values: values)
-                result.rule.problem = result.rule.problem.map(fill)
-                result.rule.recommendation = result.rule.recommendation.map(fill)
+                var filled = rule
+                filled.finding = filled.finding.map(fill)
+                filled.bar = filled.bar.map(fill)
+                filled.title = TargetWords.fill(filled.title, checklistID: checklist.id, values: values)
+                filled.problem = filled.problem.map(fill)
+                filled.recommendation = filled.recommendation.map(fill)
+                result.rule = filled
             }
             if status == .fail, !accepted.isEmpty, accepted.contains(result.themeKey) {
                 status = .notApplicable
