@@ -49,7 +49,8 @@ final class CSVParser {
     let delimiter: UInt8
     let lineEnd: LineEnd
     private var state = State.fieldStart
-    private var line = 1
+    /// The physical line being read (1-based).
+    private(set) var line = 1
     private var recordLine = 1
     private var recordStarted = false
     private var fieldQuoted = false
@@ -70,9 +71,11 @@ final class CSVParser {
     private var fieldCount = 0
     private var fieldCapacity = 64
 
-    init(delimiter: UInt8, lineEnd: LineEnd = .lineFeed) {
+    init(delimiter: UInt8, lineEnd: LineEnd = .lineFeed, firstLine: Int = 1) {
         self.delimiter = delimiter
         self.lineEnd = lineEnd
+        line = firstLine
+        recordLine = firstLine
         bytes = .allocate(capacity: byteCapacity)
         ends = .allocate(capacity: fieldCapacity)
         quotedFlags = .allocate(capacity: fieldCapacity)
@@ -160,6 +163,9 @@ final class CSVParser {
         line += 1
         if spanningQuoteLine == nil { spanningQuoteLine = quoteOpenLine }
     }
+
+    /// Whether the bytes fed so far end exactly at the start of a record.
+    var isAtRecordStart: Bool { state == .fieldStart && !recordStarted }
 
     /// Feeds the next chunk of the input, calling `onRow` with each completed, non-blank record.
     func feed(_ chunk: UnsafeBufferPointer<UInt8>, onRow: (CSVRow) throws -> Void) throws {

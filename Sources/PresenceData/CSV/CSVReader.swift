@@ -136,6 +136,8 @@ public struct CSVReader: Sendable {
 
     /// Thrown by `scan` to stop at the end of the first table (internal control flow).
     private struct EndOfTable: Error {}
+    /// A split read's first half reached its end at a record's start.
+    private struct StoppedAtSplit: Error {}
 
     /// Streams the input: `header` gets the header record and what came before it, then `row`
     /// gets every later record whose field count matches the header's; `problem` gets each
@@ -147,16 +149,23 @@ public struct CSVReader: Sendable {
     /// that had `#` comments, a later comment line starts another table: reading stops there.
     /// `progress` is called after each chunk with the bytes and the rows (after the header) read so far.
     @discardableResult
+    ///
+    /// A split read (`SplitRead`) takes the file in two halves at once: the first half's scan
+    /// is given `stop`, and ends at its offset when a record starts exactly there; the second
+    /// half's is given `tail`, and reads from that offset with the header already known.
     func scan(
         header: (CSVHeader) throws -> Void,
         row: (CSVRow) throws -> Void,
         problem: (PresenceWarning, Int) -> Void,
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((Int, Int) -> Void)? = nil,
+        stop: ScanStop? = nil,
+        tail: TailStart? = nil
     ) throws -> Int {
-        var parser: CSVParser?
+        var parser: CSVParser? = tail.map { CSVParser(delimiter: $0.delimiter, lineEnd: .lineFeed, firstLine: $0.line) }
         // The counts every row reads and writes live in a class, not in captured locals: a
         // captured `var` is boxed and checked for exclusive access at run time on every row.
         let counts = ScanCounts()
+        if let tail { counts.columns = tail.columns }
         var skipped = 0
         var preamble: [String] = []
         var title: (fields: [String], line: Int)?
@@ -226,11 +235,12 @@ public struct CSVReader: Sendable {
             }
             try row(record)
         }
-        var first = true
-        var bytesRead = 0
+        var first = tail == nil
+        var bytesRead = tail?.offset ?? 0
         do {
-            try forEachChunk { chunk in
-                var chunk = chunk
+            try forEachChunk(from: tail?.offset ?? 0) { whole in
+                var chunk = whole
+                let chunkStart = bytesRead
                 bytesRead += chunk.count
                 if first {
                     first = false
@@ -240,9 +250,23 @@ public struct CSVReader: Sendable {
                     }
                     let layout = detectedLayout(firstChunk: chunk)
                     parser = CSVParser(delimiter: delimiter ?? layout.delimiter, lineEnd: layout.lineEnd)
+                    stop?.lineEnd = layout.lineEnd
                 }
                 do {
-                    try parser!.feed(chunk, onRow: onRow)
+                    // The split offset in this chunk: read up to it, and stop there if a record starts there.
+                    let bom = whole.count - chunk.count
+                    if let stop, stop.line == nil, stop.lineEnd == .lineFeed, stop.offset >= chunkStart + bom, stop.offset < bytesRead {
+                        try parser!.feed(UnsafeBufferPointer(rebasing: whole[bom..<(stop.offset - chunkStart)]), onRow: onRow)
+                        if parser!.isAtRecordStart && counts.columns >= 0 {
+                            stop.line = parser!.line
+                            stop.records = counts.records
+                            progress?(stop.offset, counts.records)
+                            throw StoppedAtSplit()
+                        }
+                        try parser!.feed(UnsafeBufferPointer(rebasing: whole[(stop.offset - chunkStart)...]), onRow: onRow)
+                    } else {
+                        try parser!.feed(chunk, onRow: onRow)
+                    }
                 } catch let tooLong as CSVParser.RecordTooLong {
                     throw PresenceError.recordTooLong(file: name, line: tooLong.line, quoteLine: tooLong.quoteLine)
                 }
@@ -257,7 +281,10 @@ public struct CSVReader: Sendable {
                                         message: "quoted field never closed; \(lines) (the rest of the file) skipped"), lost)
             }
             if counts.columns < 0, let t = title { try becomeHeader(t.fields, line: t.line) }
-        } catch is EndOfTable {}
+        } catch is EndOfTable {
+        } catch is StoppedAtSplit {
+            return skipped
+        }
         if counts.columns < 0 { throw PresenceError.emptyFile(file: name) }
         return skipped
     }
@@ -328,11 +355,11 @@ public struct CSVReader: Sendable {
     /// Calls `body` with successive chunks of the input. A BOM split across the first two
     /// reads is not detected; reads are `chunkSize` (≥ 1 MiB by default) so this cannot
     /// happen for files.
-    private func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    private func forEachChunk(from start: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         switch source {
         case .bytes(let all):
             try all.withUnsafeBufferPointer { buffer in
-                var offset = 0
+                var offset = min(start, buffer.count)
                 // Keep a BOM in the first chunk whatever the chunk size.
                 var size = max(chunkSize, 3)
                 while offset < buffer.count {
@@ -348,6 +375,9 @@ public struct CSVReader: Sendable {
                 throw PresenceError.cannotRead(file: displayName, reason: String(cString: strerror(errno)))
             }
             defer { close(fd) }
+            if start > 0 && lseek(fd, off_t(start), SEEK_SET) < 0 {
+                throw PresenceError.cannotRead(file: displayName, reason: String(cString: strerror(errno)))
+            }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
             defer { buffer.deallocate() }
             while true {

@@ -22,49 +22,79 @@ private final class ResultJob<T>: ThreadJob, @unchecked Sendable {
     override func run() { result = Result { try body() } }
 }
 
+#if canImport(Darwin)
+private typealias Thread = pthread_t?
+#else
+private typealias Thread = pthread_t
+#endif
+
+/// Starts `job` on a thread of its own; nil when no thread is to be had.
+private func start(_ job: ThreadJob) -> Thread? {
+    let context = Unmanaged<ThreadJob>.passRetained(job).toOpaque()
+    #if canImport(Darwin)
+    var thread: pthread_t?
+    let status = pthread_create(&thread, nil, { raw in
+        Unmanaged<ThreadJob>.fromOpaque(raw).takeRetainedValue().run()
+        return nil
+    }, context)
+    #else
+    var thread = pthread_t()
+    let status = pthread_create(&thread, nil, { raw in
+        Unmanaged<ThreadJob>.fromOpaque(raw!).takeRetainedValue().run()
+        return nil
+    }, context)
+    #endif
+    if status == 0 { return thread }
+    Unmanaged<ThreadJob>.fromOpaque(context).release()
+    return nil
+}
+
+private func join(_ thread: Thread) {
+    #if canImport(Darwin)
+    if let thread { pthread_join(thread, nil) }
+    #else
+    pthread_join(thread, nil)
+    #endif
+}
+
 /// Runs the jobs at the same time, one thread each besides the caller's, and returns their
 /// results in order; the first error, in order, is rethrown once all have ended. The kinds of
 /// export are read independently, so on the two cores of a laptop a posts and an inbox export
 /// are measured in the time of the longer one. Jobs must not share mutable state.
 func concurrently<T>(_ jobs: [() throws -> T]) throws -> [T] {
     let boxes = jobs.map(ResultJob.init)
-    #if canImport(Darwin)
-    var threads: [pthread_t?] = []
-    #else
-    var threads: [pthread_t] = []
-    #endif
+    var threads: [Thread] = []
     for box in boxes.dropFirst() {
-        let context = Unmanaged<ThreadJob>.passRetained(box).toOpaque()
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        let status = pthread_create(&thread, nil, { raw in
-            Unmanaged<ThreadJob>.fromOpaque(raw).takeRetainedValue().run()
-            return nil
-        }, context)
-        #else
-        var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { raw in
-            Unmanaged<ThreadJob>.fromOpaque(raw!).takeRetainedValue().run()
-            return nil
-        }, context)
-        #endif
-        if status == 0 {
-            threads.append(thread)
-        } else {
-            // No thread to be had: run it here instead.
-            Unmanaged<ThreadJob>.fromOpaque(context).release()
-            box.run()
-        }
+        // No thread to be had: run it here instead.
+        if let thread = start(box) { threads.append(thread) } else { box.run() }
     }
     boxes.first?.run()
-    for thread in threads {
-        #if canImport(Darwin)
-        if let thread { pthread_join(thread, nil) }
-        #else
-        pthread_join(thread, nil)
-        #endif
-    }
+    threads.forEach(join)
     return try boxes.map { try $0.result!.get() }
+}
+
+/// A job running on a thread of its own while the caller goes on, until `result()` waits for
+/// it (the second half of a split read). It must not share mutable state with the caller.
+final class BackgroundJob<T>: @unchecked Sendable {
+    private let job: ResultJob<T>
+    private var thread: Thread?
+
+    init(_ body: @escaping () throws -> T) {
+        job = ResultJob(body)
+        thread = start(job)
+        if thread == nil { job.run() }
+    }
+
+    /// Waits for the job to end (once), and gives its result.
+    func result() -> Result<T, Error> {
+        if let thread {
+            join(thread)
+            self.thread = nil
+        }
+        return job.result!
+    }
+
+    deinit { _ = result() }
 }
 
 /// Calls a progress callback from one thread at a time.

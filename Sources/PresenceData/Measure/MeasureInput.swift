@@ -24,6 +24,9 @@ public struct MeasureInput: Sendable {
     public var socialChannels: [String]?
     /// The clustered-updates window, in minutes.
     public var windowMinutes: Double = 10
+    /// Files from this size on are read in two halves at once (`SplitRead`); tests set it to
+    /// compare a split read with a whole one.
+    var splitFrom = SplitRead.minimumBytes
     /// Which part of the exports to measure.
     public var window: MeasurementWindow = .all
     /// Today's date, when known: a month that is not over is never the last full month.

@@ -75,6 +75,61 @@ private final class FileRead<Accumulator> {
     init(log: ProblemLog) { self.log = log }
 }
 
+/// The second half of a split read: its own accumulator and log, filled on a thread of its own.
+private final class TailRead<Accumulator>: @unchecked Sendable {
+    /// What the thread writes: held apart from the job, so the job's closure holds no cycle.
+    private final class Rows: @unchecked Sendable {
+        @exclusivity(unchecked) var accumulator: Accumulator
+        @exclusivity(unchecked) var log: ProblemLog
+        init(_ accumulator: Accumulator, _ log: ProblemLog) {
+            self.accumulator = accumulator
+            self.log = log
+        }
+    }
+
+    private let rows: Rows
+    let progress: SplitProgress?
+    let job: BackgroundJob<Int>
+
+    init(_ accumulator: Accumulator, log: ProblemLog, _ start: TailStart, reader: CSVReader, progress: SplitProgress?,
+         finish: ((inout Accumulator) -> Void)?) where Accumulator: FileAccumulator {
+        let rows = Rows(accumulator, log)
+        self.rows = rows
+        self.progress = progress
+        job = BackgroundJob {
+            let skipped = try reader.scan(header: { _ in }, row: { rows.accumulator.add($0, log: &rows.log) },
+                                          problem: { rows.log.add($0, rows: $1) },
+                                          progress: progress.map { p in { p.second(bytes: $0, rows: $1) } }, tail: start)
+            finish?(&rows.accumulator)
+            return skipped
+        }
+    }
+
+    /// The rows read, once `job` has ended.
+    var accumulator: Accumulator {
+        get { rows.accumulator }
+        set { rows.accumulator = newValue }
+    }
+    var log: ProblemLog { rows.log }
+}
+
+/// The progress of a file read in two halves, reported as one: the bytes and rows of both,
+/// each half's last report kept and added under one lock.
+private final class SplitProgress: @unchecked Sendable {
+    private var halves = [(bytes: 0, rows: 0), (bytes: 0, rows: 0)]
+    private var report: SerialCallback<(half: Int, bytes: Int, rows: Int)>!
+
+    init(_ tailOffset: Int, _ report: @escaping (Int, Int) -> Void) {
+        self.report = SerialCallback { [unowned self] half, bytes, rows in
+            halves[half] = (half == 1 ? bytes - tailOffset : bytes, rows)
+            report(halves[0].bytes + halves[1].bytes, halves[0].rows + halves[1].rows)
+        }
+    }
+
+    func first(bytes: Int, rows: Int) { report((0, bytes, rows)) }
+    func second(bytes: Int, rows: Int) { report((1, bytes, rows)) }
+}
+
 /// Stops a scan once the header (or the dates) have told what was needed.
 private struct StopReading: Error {}
 
@@ -183,9 +238,15 @@ private struct MeasureRun {
     /// a platform met for the first time, and `begin` starts a file in it from its header,
     /// returning the coverage of a file that states its range instead of dating its rows. Each
     /// file is recorded in the sources with its coverage and warnings.
+    ///
+    /// With `continueWith` (how one accumulator takes over the rows of the rest of its file,
+    /// read by another), a big file is read in two halves at once (`SplitRead`); `finishHalf`
+    /// is work each half does on its own core before they are joined.
     mutating func read<A: FileAccumulator>(
         _ kind: ExportKind, window: Period?, make: (ExportFormat) -> A,
-        begin: (inout A, CSVHeader, ExportFormat, [ColumnMapping.Field: Int]) -> Coverage?
+        begin: (inout A, CSVHeader, ExportFormat, [ColumnMapping.Field: Int]) -> Coverage?,
+        continueWith: ((inout A, inout A) -> Void)? = nil,
+        finishHalf: ((inout A) -> Void)? = nil
     ) throws -> [PlatformGroup<A>] {
         var groups: [PlatformGroup<A>] = []
         for path in input.files(kind) {
@@ -198,6 +259,17 @@ private struct MeasureRun {
             var undatedBefore = 0
             let reader = reader(path)
             let mapping = mapping
+            let progress = progressReporter(reader)
+            var split: (stop: ScanStop, tail: TailRead<A>)?
+            if continueWith != nil, let plan = splitPlan(reader, kind: kind) {
+                var second = make(plan.format)
+                _ = begin(&second, plan.header, plan.format, plan.columns)
+                split = (ScanStop(offset: plan.tail.offset), TailRead(second, log: ProblemLog(file: path), plan.tail, reader: reader,
+                                                                   progress: progress.map { SplitProgress(plan.tail.offset, $0) },
+                                                                   finish: finishHalf))
+            }
+            // The second half's thread ends before this file is done with, whatever is thrown.
+            defer { _ = split?.tail.job.result() }
             try reader.scan(
                 header: { h in
                     format = ExportFormat.detect(kind: kind, header: h.fields)
@@ -209,7 +281,15 @@ private struct MeasureRun {
                 },
                 row: { file.group!.accumulator.add($0, log: &file.log) },
                 problem: { file.log.add($0, rows: $1) },
-                progress: progressReporter(reader))
+                progress: split?.tail.progress.map { p in { p.first(bytes: $0, rows: $1) } } ?? progress,
+                stop: split?.stop)
+            if let split, let continueWith, split.stop.line != nil {
+                // The first half ended where the second began: the two are the whole file.
+                finishHalf?(&file.group!.accumulator)
+                _ = try split.tail.job.result().get()
+                continueWith(&file.group!.accumulator, &split.tail.accumulator)
+                file.log.append(split.tail.log)
+            }
             let g = file.group!
             let log = file.log
             g.files += 1
@@ -223,6 +303,26 @@ private struct MeasureRun {
             noteUndated(path, d.undated - undatedBefore, window)
         }
         return groups
+    }
+
+    /// Where a big file of `kind` is cut for a split read, and what its header says; nil for a
+    /// file read in one piece (small, not on disk, with a preamble, or one whose header the
+    /// first half will refuse).
+    func splitPlan(_ reader: CSVReader, kind: ExportKind)
+        -> (tail: TailStart, header: CSVHeader, format: ExportFormat, columns: [ColumnMapping.Field: Int])? {
+        guard let middle = SplitRead.midpoint(of: reader, from: input.splitFrom) else { return nil }
+        var found: (CSVHeader, ExportFormat, [ColumnMapping.Field: Int])?
+        let mapping = mapping
+        do {
+            try reader.scan(header: { h in
+                let format = ExportFormat.detect(kind: kind, header: h.fields)
+                found = (h, format, try format.resolveColumns(header: h.fields, mapping: mapping, file: reader.displayName))
+                throw StopReading()
+            }, row: { _ in }, problem: { _, _ in })
+        } catch {}
+        guard let (header, format, columns) = found, header.preamble.isEmpty, middle.line > header.line + 1 else { return nil }
+        return (TailStart(offset: middle.offset, line: middle.line, delimiter: header.delimiter, columns: header.fields.count),
+                header, format, columns)
     }
 
     /// A note for rows without a date left out of the window.
@@ -351,7 +451,9 @@ private struct MeasureRun {
                               begin: { a, h, format, columns in
                                   a.beginFile(columns: columns, delimiter: h.delimiter, format: format)
                                   return nil
-                              })
+                              },
+                              continueWith: { $0.append(&$1) },
+                              finishHalf: { $0.sortTimes() })
         // The follower count at the end of the period: from the series, else the latest post's column.
         func followersAtEnd(_ a: PostsAccumulator, _ series: [FollowerSeries]) -> Double? {
             guard let end = window.map({ $0.end - 0.001 }) ?? a.dates.span?.last else { return a.followersOfLatestPosts }

@@ -31,6 +31,14 @@ struct ProblemLog {
         add(PresenceWarning(file: file, line: line, message: message))
     }
 
+    /// Takes over the problems of the rest of the file, logged apart (a split read's second half).
+    mutating func append(_ later: ProblemLog) {
+        count += later.count
+        skippedRows += later.skippedRows
+        kept += later.kept.prefix(limit - kept.count)
+        notes += later.notes
+    }
+
     /// A note about the whole file.
     mutating func note(_ message: String) {
         notes.append(PresenceWarning(file: file, line: nil, message: message))

@@ -48,6 +48,15 @@ struct DatedRows {
     @inline(__always)
     mutating func admitStated() { fileRows += 1 }
 
+    /// Takes over the rest of the file being read, measured apart (the second half of a split
+    /// read, which started with no file of its own before).
+    mutating func append(_ later: DatedRows) {
+        fileExtent = TimeSpan.union(fileExtent, later.fileExtent)
+        fileSpan = TimeSpan.union(fileSpan, later.fileSpan)
+        fileRows += later.fileRows
+        undated += later.undated
+    }
+
     /// Adds the dates of another platform's rows.
     mutating func absorb(_ other: DatedRows) {
         extent = TimeSpan.union(extent, other.extent)

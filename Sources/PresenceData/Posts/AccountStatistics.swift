@@ -46,6 +46,18 @@ struct AccountTally {
     var reachEngagement = 0.0, reach = 0.0
     var latestFollowers: (time: Double, followers: Double)?
 
+    /// Adds the same account's later rows of the file (read apart); the latest follower count
+    /// is the later rows' at an equal date, as it is when one reader meets them in order.
+    mutating func append(_ later: AccountTally) {
+        posts += later.posts
+        likes += later.likes; comments += later.comments; shares += later.shares
+        postsWithLikes += later.postsWithLikes; postsWithComments += later.postsWithComments
+        postsWithShares += later.postsWithShares
+        countedEngagement += later.countedEngagement; postsWithCounts += later.postsWithCounts
+        reachEngagement += later.reachEngagement; reach += later.reach
+        if let theirs = later.latestFollowers, theirs.time >= latestFollowers?.time ?? -.infinity { latestFollowers = theirs }
+    }
+
     /// The figures.
     func statistics(account: String) -> AccountStatistics {
         func perPost(_ sum: Double, _ posts: Int) -> Double? { posts > 0 ? sum / Double(posts) : nil }

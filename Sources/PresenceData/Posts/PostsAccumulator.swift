@@ -173,6 +173,63 @@ struct PostsAccumulator: FileAccumulator {
         if let time { accountTimes[account].append(time) }
     }
 
+    /// Takes over the rows of the rest of the same file, read apart by `later` (the second half
+    /// of a split read): the sums added, each type's rates after this one's, in the file's
+    /// order, and each account's times merged (both sorted first, by `sortTimes`).
+    mutating func append(_ later: inout PostsAccumulator) {
+        fieldsSeen.formUnion(later.fieldsSeen)
+        count += later.count
+        dates.append(later.dates)
+        likes += later.likes
+        comments += later.comments
+        shares += later.shares
+        postsWithLikes += later.postsWithLikes
+        postsWithComments += later.postsWithComments
+        postsWithShares += later.postsWithShares
+        countedEngagement += later.countedEngagement
+        postsWithCounts += later.postsWithCounts
+        otherAccountPosts += later.otherAccountPosts
+        for i in later.typeCounts.indices {
+            let (type, isNew) = types.intern(name: later.types.names[i])
+            if isNew { typeCounts.append(0); reachRates.append([]) }
+            typeCounts[type] += later.typeCounts[i]
+            reachRates[type].append(contentsOf: later.reachRates[i])
+        }
+        reachSums.rates += later.reachSums.rates
+        reachSums.engagement += later.reachSums.engagement
+        reachSums.reach += later.reachSums.reach
+        byImpressions.absorb(&later.byImpressions)
+        byFollowers.absorb(&later.byFollowers)
+        for i in later.accountTallies.indices {
+            let (account, isNew) = accounts.intern(name: later.accounts.names[i])
+            if isNew { accountTimes.append([]); accountTallies.append(AccountTally()) }
+            accountTallies[account].append(later.accountTallies[i])
+            accountTimes[account] = Self.merged(accountTimes[account], later.accountTimes[i])
+        }
+        later = PostsAccumulator(window: dates.window, windowMinutes: windowMinutes, followerSeries: [])
+    }
+
+    /// Sorts each account's post times, so that clustered updates later need only one pass:
+    /// each half of a split read does it on its own core, and `append` merges the two in order.
+    mutating func sortTimes() {
+        for i in accountTimes.indices { accountTimes[i].sort() }
+    }
+
+    /// Two sorted lists of times as one.
+    private static func merged(_ a: [Double], _ b: [Double]) -> [Double] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var out: [Double] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if b[j] < a[i] { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+
     /// Takes over what `other` measured (another platform), for the figures over all
     /// platforms; clustered updates are counted per platform and added.
     mutating func absorb(_ other: inout PostsAccumulator) {
