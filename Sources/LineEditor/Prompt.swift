@@ -1,13 +1,12 @@
 import CLibEditShims
 
-/// A prompt made of text segments, each optionally styled with an ANSI SGR parameter string
-/// such as `"1;32"` (bold green).
+/// A prompt made of text segments, each optionally styled (`SGR.boldGreen`).
 public struct Prompt: Sendable, Equatable {
     /// One piece of the prompt and its style.
     public struct Segment: Sendable, Equatable {
         public var text: String
-        public var style: String?
-        public init(_ text: String, style: String? = nil) {
+        public var style: SGR?
+        public init(_ text: String, style: SGR? = nil) {
             self.text = text
             self.style = style
         }
@@ -36,7 +35,7 @@ public struct Prompt: Sendable, Equatable {
         for segment in segments {
             let safe = TerminalSafe.escape(segment.text)
             if let style = segment.style {
-                text += "\(marker)\u{1B}[\(style)m\(marker)\(safe)\(marker)\u{1B}[0m\(marker)"
+                text += "\(marker)\(style.on)\(marker)\(safe)\(marker)\(SGR.reset)\(marker)"
             } else {
                 text += safe
             }

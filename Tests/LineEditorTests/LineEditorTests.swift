@@ -20,7 +20,7 @@ import Testing
 
 @Suite struct PromptTests {
     @Test func stylesAreWrappedInTheInvisibleMarker() {
-        let prompt = Prompt([.init("smaudit", style: "1;32"), .init("> ")])
+        let prompt = Prompt([.init("smaudit", style: .boldGreen), .init("> ")])
         #expect(prompt.plainText == "smaudit> ")
         #expect(prompt.editorText(colored: false, marker: "\u{1}") == "smaudit> ")
         #expect(prompt.editorText(colored: true, marker: "\u{1}") == "\u{1}\u{1B}[1;32m\u{1}smaudit\u{1}\u{1B}[0m\u{1}> ")

@@ -88,7 +88,7 @@ extension AuditController: ShellConversation {
             return Self.question("Auditors, separated by commas", default: audit.defaultAuditors)
         case .question(let ref):
             let (n, total) = flow?.position(of: ref) ?? (0, 0)
-            return Prompt([.init("smaudit", style: "1;32"), .init(" [\(ref.checklist) \(n)/\(total)]> ")])
+            return Prompt([.init("smaudit", style: .boldGreen), .init(" [\(ref.checklist) \(n)/\(total)]> ")])
         case .planOwner(let index, _):
             let action = flow.flatMap { $0.actionPlan.actions.indices.contains(index) ? $0.actionPlan.actions[index] : nil }
             return Self.question("Who owns action \(index + 1)", default: action?.owner)

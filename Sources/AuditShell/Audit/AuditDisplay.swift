@@ -2,6 +2,7 @@ import AuditKit
 import AuditOptions
 import AuditReport
 import AuditServices
+import LineEditor
 
 /// What the audit shows: the question waiting, the summary at the end, and the listings of
 /// `why`, `status`, `review`, `sessions`, `notes`, `score` and `findings`.

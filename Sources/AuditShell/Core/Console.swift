@@ -52,10 +52,7 @@ public final class StandardOutput: ConsoleOutput {
 /// colour only when enabled, and prose wrapped to the terminal's width (see `TextWrapping`).
 public final class Console {
     /// ANSI styles used by the shell.
-    public enum Style: String {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
-        case boldRed = "1;31", boldGreen = "1;32", boldYellow = "1;33"
-    }
+    public typealias Style = SGR
 
     /// Whether standard output is coloured.
     public let colored: Bool
@@ -81,7 +78,7 @@ public final class Console {
     /// Safe text wrapped in a style when colour is on.
     public func styled(_ text: TerminalText, _ style: Style, forErrors: Bool = false) -> TerminalText {
         guard forErrors ? errorsColored : colored else { return text }
-        return TerminalText(trusted: "\u{1B}[\(style.rawValue)m") + text + TerminalText(trusted: "\u{1B}[0m")
+        return TerminalText(trusted: style.on) + text + TerminalText(trusted: SGR.reset)
     }
 
     /// Writes a line (or several) to standard output, wrapped to the terminal's width.

@@ -83,7 +83,7 @@ public final class Shell {
     }
 
     /// The prompt outside any step: `smaudit> `.
-    public static let commandPrompt = Prompt([.init("smaudit", style: "1;32"), .init("> ")])
+    public static let commandPrompt = Prompt([.init("smaudit", style: .boldGreen), .init("> ")])
 
     /// Whether commands must be typed with a leading `/` now (a step takes plain lines).
     public var commandsNeedSlash: Bool { conversation?.takesInput(in: self) ?? false }
