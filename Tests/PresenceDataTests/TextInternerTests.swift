@@ -31,3 +31,25 @@ import TestSupport
         #expect(interner.names.count == model.count)
     }
 }
+
+/// The radix sort orders as the standard sort does: negative and positive numbers, fractions,
+/// whole seconds sharing their low bits, repeated values, above and below its threshold.
+@Suite struct RadixSortTests {
+    @Test func ordersAsTheStandardSort() {
+        var random = SeededRandom(seed: 9)
+        for round in 0..<40 {
+            let n = round % 4 == 0 ? random.int(0...RadixSort.threshold) : random.int(RadixSort.threshold...30_000)
+            var values: [Double] = (0..<n).map { _ in
+                switch random.int(0...3) {
+                case 0: return Double(1_700_000_000 + random.int(0...31_536_000))       // whole seconds of a year
+                case 1: return Double(random.int(-1_000_000...1_000_000)) / 7           // fractions, both signs
+                case 2: return [0, -0.0, 1e300, -1e300, .infinity, -.infinity][random.int(0...5)]
+                default: return Double(random.int(0...9))                               // many repeats
+                }
+            }
+            let expected = values.sorted()
+            RadixSort.sort(&values)
+            #expect(values == expected, "round \(round), \(n) values")
+        }
+    }
+}

@@ -212,7 +212,7 @@ struct PostsAccumulator: FileAccumulator {
     /// Sorts each account's post times, so that clustered updates later need only one pass:
     /// each half of a split read does it on its own core, and `append` merges the two in order.
     mutating func sortTimes() {
-        for i in accountTimes.indices { accountTimes[i].sort() }
+        for i in accountTimes.indices { RadixSort.sort(&accountTimes[i]) }
     }
 
     /// Two sorted lists of times as one.
@@ -286,7 +286,8 @@ struct PostsAccumulator: FileAccumulator {
         let window = windowMinutes * 60
         var runs = 0, inClusters = 0
         for i in accountTimes.indices {
-            accountTimes[i].sort()
+            // Already in order after a split read (each half sorted, then merged).
+            if zip(accountTimes[i], accountTimes[i].dropFirst()).contains(where: { $0 > $1 }) { RadixSort.sort(&accountTimes[i]) }
             var run = 1
             let times = accountTimes[i]
             for k in times.indices.dropFirst() {
@@ -303,6 +304,9 @@ struct PostsAccumulator: FileAccumulator {
         clusters = (runs, inClusters)
         return clusters
     }
+
+    /// From this many posts, two of the medians are found on another thread.
+    static let parallelMedians = 100_000
 
     /// The metrics. `followersAtEnd` is the follower count at the end of the period, for
     /// engagement per follower. The stored rates are reordered (medians by selection) but kept,
@@ -331,6 +335,13 @@ struct PostsAccumulator: FileAccumulator {
         let engagementNote = missingCounts.isEmpty ? nil : "no " + missingCounts.joined(separator: ", ") + " column"
         if let engagementNote { m.unavailable["applause_rate"] = engagementNote }
         if postsWithCounts > 0 { m.applauseRate = countedEngagement / Double(postsWithCounts) }
+
+        // The medians by impressions and by followers on another core, while this one does the
+        // medians by reach: each is a selection over one rate a post.
+        let others = count >= Self.parallelMedians ? BackgroundJob { [byImpressions, byFollowers] in
+            var impressions = byImpressions, followers = byFollowers
+            return (impressions.summary(), followers.summary())
+        } : nil
 
         // Per-type medians first, then the overall median over all types' rates together.
         var all: [Double] = []
@@ -362,8 +373,9 @@ struct PostsAccumulator: FileAccumulator {
                                aggregate: reachSums.engagement / reachSums.reach, posts: all.count)
         }
         all = []
-        m.engagementRateByImpressions = rate("engagement_rate_by_impressions", .impressions) { byImpressions.summary() }
-        m.engagementRateByFollowers = rate("engagement_rate_by_followers", .followers) { byFollowers.summary() }
+        let summaries = try? others?.result().get()
+        m.engagementRateByImpressions = rate("engagement_rate_by_impressions", .impressions) { summaries.map(\.0) ?? byImpressions.summary() }
+        m.engagementRateByFollowers = rate("engagement_rate_by_followers", .followers) { summaries.map(\.1) ?? byFollowers.summary() }
 
         if let engagementNote {
             m.unavailable["engagement_per_follower"] = engagementNote
