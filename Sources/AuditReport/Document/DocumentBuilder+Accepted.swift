@@ -39,7 +39,7 @@ extension DocumentBuilder {
         guard !input.acceptedNow.isEmpty else { return nil }
         let raw = input.scorecardWithoutAcceptance.standing
         let count = input.acceptedNow.count
-        let what = raw.score.map { "\(ReportFormat.score($0)) of 100" + (raw.band.map { " — \($0.label)" } ?? "") } ?? "not known yet"
+        let what = raw.score.map { "\(ReportWording.score($0)) of 100" + (raw.band.map { " — \($0.label)" } ?? "") } ?? "not known yet"
         return "\(count == 1 ? "One accepted problem is" : "\(count) accepted problems are") left out of the score; without acceptance it would be \(what) (see “Accepted for now”)."
     }
 }

@@ -18,7 +18,7 @@ extension DocumentBuilder {
     }
 
     func pointsText(_ points: Double) -> String {
-        points == 1 ? "1 point" : "\(ReportFormat.points(points)) points"
+        points == 1 ? "1 point" : "\(ReportWording.points(points)) points"
     }
 
     /// How many answers a finding quotes in the body; the annex has the rest.

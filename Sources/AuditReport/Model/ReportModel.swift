@@ -143,13 +143,13 @@ struct ReportModel {
     /// The quote backing why a problem matters, where the catalogue gives one (cited from the
     /// checklist that defines the problem).
     func citation(of problem: ThemeResult) -> (source: Source, quote: String?)? {
-        guard let cited = problem.theme?.source, let split = ReportFormat.source(cited),
+        guard let cited = problem.theme?.source, let split = ReportWording.source(cited),
               let source = input.set.checklist(problem.checklistID)?.source(cited: cited) else { return nil }
         return (source, split.quote)
     }
 
     func citation(of result: RuleResult) -> (source: Source, quote: String?)? {
-        guard let split = ReportFormat.source(result.rule.source),
+        guard let split = ReportWording.source(result.rule.source),
               let source = input.set.checklist(result.checklistID)?.source(cited: result.rule.source) else { return nil }
         return (source, split.quote)
     }

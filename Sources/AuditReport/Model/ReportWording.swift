@@ -1,7 +1,8 @@
 import AuditKit
 
-/// Number and phrase formatting shared by the Markdown and JSON renderers, so both say the same.
-enum ReportFormat {
+/// How the report words numbers and phrases (scores, changes, shares, the band and what it
+/// means), shared by the Markdown and JSON renderers so both say the same.
+enum ReportWording {
     /// A score with one decimal (the precision bands are taken at), or an en dash when there is none.
     static func score(_ value: Double?) -> String {
         guard let value else { return "–" }
