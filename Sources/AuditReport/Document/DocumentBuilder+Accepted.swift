@@ -21,9 +21,9 @@ extension DocumentBuilder {
             } else {
                 item.append(.text(" — the acceptance ended on \(HumanNumbers.date(risk.until!)); it counts again"))
             }
-            item.append(.text(" by \(risk.owner.trimmedText), because \(risk.reason.trimmedText)."))
+            item.append(.text(" by \(risk.owner.trimmed()), because \(risk.reason.trimmed())."))
             if let failing {
-                let findings = failing.rules.compactMap { $0.rule.finding?.trimmedText }.filter { !$0.isEmpty }
+                let findings = failing.rules.compactMap { $0.rule.finding?.trimmed() }.filter { !$0.isEmpty }
                 if let first = findings.first { item.append(.text(" What fails: \(first)")) }
             } else {
                 item.append(.text(" It does not fail at present."))

@@ -32,7 +32,7 @@ extension DocumentBuilder {
             blocks.append(.list(ordered: false, start: 1, items: problem.rules.map { r in
                 var item: [Inline] = [.strong([.text(r.rule.title)]),
                                       .text(" (\(r.rule.severity.rawValue), \(pointsText(r.points))" + (spansChecklists ? ", " + model.checklistTitle(r.checklistID) : "") + ")")]
-                if let f = r.rule.finding?.trimmedText, !f.isEmpty { item.append(.text(": " + f)) }
+                if let f = r.rule.finding?.trimmed(), !f.isEmpty { item.append(.text(": " + f)) }
                 return item
             }))
             let texts = ReportModel.recommendationTexts(of: problem)
@@ -71,11 +71,11 @@ extension DocumentBuilder {
 
     func extras(notes: [String], evidence: [String]) -> [Inline] {
         var parts: [Inline] = []
-        for note in notes.map(\.trimmedText) where !note.isEmpty {
+        for note in notes.map { $0.trimmed() } where !note.isEmpty {
             if !parts.isEmpty { parts.append(.text(" · ")) }
             parts.append(.text(note))
         }
-        for item in evidence.map(\.trimmedText) where !item.isEmpty {
+        for item in evidence.map { $0.trimmed() } where !item.isEmpty {
             if !parts.isEmpty { parts.append(.text(" · ")) }
             parts += [.text("Evidence: "), Self.evidenceInline(item)]
         }
@@ -168,8 +168,8 @@ extension DocumentBuilder {
     func teamTargets() -> [String] {
         input.targets.sorted { $0.key < $1.key }.compactMap { ref, setting -> String? in
             guard let target = input.set.question(ref), let defaultValue = input.set.targetDefault(ref) else { return nil }
-            let name = String(target.prompt.prefix { $0 != "(" }).trimmedText
-            return "\(name): \(TargetWords.words(setting.value)) (the audit's default: \(TargetWords.words(defaultValue))), because \(setting.reason.trimmedText)."
+            let name = String(target.prompt.prefix { $0 != "(" }).trimmed()
+            return "\(name): \(TargetWords.words(setting.value)) (the audit's default: \(TargetWords.words(defaultValue))), because \(setting.reason.trimmed())."
         }
     }
 
@@ -181,7 +181,7 @@ extension DocumentBuilder {
             for r in c.results where r.status != .notApplicable {
                 // A bar the team replaced with its own target is stated once, with the team's reason.
                 if !input.targets.isEmpty, Scorer.references(of: r.rule, in: r.checklistID).contains(where: { input.targets[$0] != nil }) { continue }
-                guard let bar = r.rule.bar?.trimmedText, !bar.isEmpty, seen.insert(bar).inserted else { continue }
+                guard let bar = r.rule.bar?.trimmed(), !bar.isEmpty, seen.insert(bar).inserted else { continue }
                 out.append(bar.capitalisedFirst)
             }
         }

@@ -73,7 +73,7 @@ extension DocumentBuilder {
     /// now and how many problems stand in the way.
     func verdict() -> String {
         let standing = model.scorecard.standing
-        let name = input.organisation.trimmedText.isEmpty ? "the organisation" : input.organisation.trimmedText
+        let name = input.organisation.trimmed().isEmpty ? "the organisation" : input.organisation.trimmed()
         let count = model.problems.count
         let problems = count == 1 ? "one problem" : "\(NumberText.words(count)) problems"
         guard standing.hasScore, let band = standing.band else {

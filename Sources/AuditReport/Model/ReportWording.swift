@@ -90,12 +90,3 @@ extension String {
         return String(first).lowercased() + String(unicodeScalars.dropFirst())
     }
 }
-
-extension String {
-    /// The text without spaces, tabs and line breaks at either end.
-    var trimmedText: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
-    }
-}

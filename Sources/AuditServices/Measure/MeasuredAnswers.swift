@@ -306,7 +306,7 @@ public enum MeasuredAnswers {
     /// audited: exports of another client measured into this audit would say nothing of it.
     public static func whoseData(_ measurement: PresenceMeasurement, organisation: String) -> String? {
         let accounts = measurement.posts?.accounts ?? []
-        guard !accounts.isEmpty, !organisation.trimmingWhitespace().isEmpty else { return nil }
+        guard !accounts.isEmpty, !organisation.trimmed(.unicodeWhitespace).isEmpty else { return nil }
         guard !accounts.contains(where: { resembles($0, organisation) }) else { return nil }
         return "the posts exports are of \(accounts.prefix(3).map { "“\($0)”" }.joined(separator: ", "))\(accounts.count > 3 ? " and \(accounts.count - 3) more" : ""), and none looks like “\(organisation)”: check they are its own (--account NAME picks one)"
     }

@@ -20,7 +20,7 @@ public struct AuditRequest: Sendable {
     public init(checklists: [String], organisation: String? = nil, auditors: [String]? = nil, answeredBy: String? = nil) {
         self.checklists = checklists
         self.organisation = organisation
-        self.answeredBy = answeredBy?.trimmingWhitespace()
+        self.answeredBy = answeredBy?.trimmed(.unicodeWhitespace)
         self.auditors = self.answeredBy.map { [$0] } ?? auditors
     }
 }
@@ -296,9 +296,9 @@ public final class AuditController {
         do {
             try flow.answer(line)
         } catch let error as AuditError {
-            let word = String(line.trimmingWhitespace().prefix { !$0.isWhitespace })
+            let word = String(line.trimmed(.unicodeWhitespace).prefix { !$0.isWhitespace })
             guard let command = shell.commands.command(named: word) else { throw error }
-            throw AuditError.answerNamesCommand(error, command: command.name, line: line.trimmingWhitespace())
+            throw AuditError.answerNamesCommand(error, command: command.name, line: line.trimmed(.unicodeWhitespace))
         }
         let recorded = flow.session[ref].text ?? ""
         if let note = question?.readingNote(for: line) { console.print(console.styled(note, .dim)) }
@@ -318,7 +318,7 @@ public final class AuditController {
         let flow = try requireFlow()
         let problem = try flow.accept(options.problem, reason: options.reason, owner: options.owner, until: options.untilDate)
         let until = flow.session.accepted[problem.key]?.until.map { " until \($0) (it counts again the day after)" } ?? ""
-        console.print("Accepted \"\(problem.heading)\" (\(problem.key))\(until), owned by \(options.owner.trimmingWhitespace()). It leaves the score, the priorities and the plan; `unaccept \(problem.key)` takes it back.")
+        console.print("Accepted \"\(problem.heading)\" (\(problem.key))\(until), owned by \(options.owner.trimmed(.unicodeWhitespace)). It leaves the score, the priorities and the plan; `unaccept \(problem.key)` takes it back.")
         console.print(TerminalText(ScoreText.line(flow.scorecard.standing)))
     }
 
@@ -362,7 +362,7 @@ public final class AuditController {
         let flow = try requireFlow()
         let rows = flow.targets.map { item in
             [item.ref.description, TargetWords.words(item.value), item.setting == nil ? "default" : "the team's: \(item.setting!.reason)",
-             String(item.target.prompt.prefix { $0 != "(" }).trimmingWhitespace()]
+             String(item.target.prompt.prefix { $0 != "(" }).trimmed(.unicodeWhitespace)]
         }
         guard !rows.isEmpty else {
             console.print("The audited checklists declare no adjustable targets.")
@@ -451,7 +451,7 @@ public final class AuditController {
         var text = rest
         var target: QuestionRef?
         let first = String(rest.prefix { !$0.isWhitespace })
-        let after = String(rest.dropFirst(first.count)).trimmingWhitespace()
+        let after = String(rest.dropFirst(first.count)).trimmed(.unicodeWhitespace)
         if !after.isEmpty, flow.hasQuestion(named: first) {
             target = try flow.question(named: first)
             text = after

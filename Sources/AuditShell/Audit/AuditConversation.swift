@@ -126,22 +126,22 @@ extension AuditController: ShellConversation {
             if audit.auditors == nil { step = .auditors(audit) } else { try begin(audit, shell: shell) }
         case .auditors(var audit):
             let text = try Self.required(line, default: audit.defaultAuditors, what: "at least one auditor")
-            audit.auditors = text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            audit.auditors = text.split(separator: ",").map { String($0).trimmed(.unicodeWhitespace) }.filter { !$0.isEmpty }
             try begin(audit, shell: shell)
         case .question(let ref):
-            if line.trimmingWhitespace() == "?" {
+            if line.trimmed(.unicodeWhitespace) == "?" {
                 try why(shell)
             } else {
                 try answer(line, to: ref, shell: shell)
             }
         case .planOwner(let index, let reportPath):
-            let owner = line.trimmingWhitespace()
+            let owner = line.trimmed(.unicodeWhitespace)
             if let flow, !owner.isEmpty, flow.actionPlan.actions.indices.contains(index) {
                 try flow.assign(flow.actionPlan.actions[index].key, owner: owner, due: nil)
             }
             askPlanOwner(from: index + 1, reportPath: reportPath, shell: shell)
         case .decisionReason(let ref):
-            let reason = line.trimmingWhitespace()
+            let reason = line.trimmed(.unicodeWhitespace)
             if !reason.isEmpty { try flow?.explainDecision(ref, reason: reason) }
             try continueAfterDecision(shell)
         case .reportOffer(let path):
@@ -150,7 +150,7 @@ extension AuditController: ShellConversation {
             case true?: try writeReport(to: path, shell: shell)
             case false?: console.print("Type `report` whenever you want it; `review`, `back` or `goto ID` change answers.")
             // A command typed instead, with or without `/`, still runs.
-            case nil: if try shell.runCommand(line.trimmingWhitespace()) == .exit { shell.requestExit() }
+            case nil: if try shell.runCommand(line.trimmed(.unicodeWhitespace)) == .exit { shell.requestExit() }
             }
         case .replaceReport(let job):
             settle(shell, show: false)
@@ -181,7 +181,7 @@ extension AuditController: ShellConversation {
 
     /// The line, or the default when it is empty; an error when both are empty.
     static func required(_ line: String, default value: String?, what: String) throws -> String {
-        let text = line.trimmingWhitespace()
+        let text = line.trimmed(.unicodeWhitespace)
         if !text.isEmpty { return text }
         if let value { return value }
         throw AuditError.startValueNeeded(what: what)
@@ -189,7 +189,7 @@ extension AuditController: ShellConversation {
 
     /// `yes`/`y` → true, `no`/`n` → false, an empty line → the default, anything else → nil.
     static func yesOrNo(_ line: String, default value: Bool) -> Bool? {
-        switch line.trimmingWhitespace().lowercased() {
+        switch line.trimmed(.unicodeWhitespace).lowercased() {
         case "": return value
         case "y", "yes": return true
         case "n", "no": return false
