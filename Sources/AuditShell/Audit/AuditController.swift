@@ -494,7 +494,7 @@ public final class AuditController {
             console.print(TerminalText(text.hasSuffix("\n") ? String(text.dropLast()) : text))
             return
         }
-        try SessionFiles.checkTargets([job.path], force: true)  // a folder, or a folder that does not exist
+        try job.checkTarget(force: true)  // a folder, or a folder that does not exist
         if AtomicFile.exists(job.path) && !options.force {
             guard shell.isInteractive else {
                 throw AuditError.reportExists(path: job.path)
@@ -502,10 +502,12 @@ public final class AuditController {
             step = .replaceReport(job)
             return
         }
-        try write(job)
+        try job.writeChecked()
+        console.print("Report written to \(job.path).")
     }
 
-    /// Writes a report (replacing the file: whoever calls this has asked) and says so.
+    /// Writes a report once the person has said to replace the file, and says so. The place is
+    /// checked again: it may have changed while they were answering.
     func write(_ job: ReportJob) throws {
         try job.write(force: true)
         console.print("Report written to \(job.path).")
