@@ -3,8 +3,8 @@ import PackageDescription
 
 // Dependencies point one way (a target also names the lower modules whose types it uses):
 // smaudit → (AuditShell, AuditOptions, AuditServices, swift-argument-parser); AuditShell →
-// (AuditServices, AuditOptions, LineEditor); AuditOptions → (AuditServices, swift-argument-parser);
-// AuditServices → (AuditKit, AuditReport, PresenceData, BuiltinChecklists); AuditReport →
+// (AuditServices, AuditOptions, LineEditor, swift-argument-parser); AuditOptions →
+// (AuditServices, swift-argument-parser); AuditServices → (AuditKit, AuditReport, PresenceData, BuiltinChecklists); AuditReport →
 // (AuditKit, PresenceData for a metric's words, JSONText); AuditKit → (CLibYAML, CivilCalendar);
 // PresenceData → (JSONText, CivilCalendar). Only LineEditor, AuditShell and smaudit know of
 // terminals (the import's progress line is smaudit's); LineEditor knows nothing of audits.
@@ -69,7 +69,8 @@ let package = Package(
         ),
         .target(
             name: "AuditShell",
-            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists"]
+            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "smaudit",
