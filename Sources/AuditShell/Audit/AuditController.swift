@@ -529,29 +529,24 @@ public final class AuditController {
         console.print(TerminalText(table))
         guard let flow else { return }
         if let whose = MeasuredAnswers.whoseData(measurement, organisation: flow.session.organisation) { shell.warn(whose) }
-        var measurements = MeasuredAnswers.Measurements(request: request, measured: measurement)
-        let (fills, unfilled) = try MeasuredAnswers.plan(flow.session, set: set, measurements: &measurements)
-        if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {
-            try fill(fills, unfilled: unfilled, typed: typed, shell: shell)
+        let filling = try MeasuredAnswers.Filling(flow.session, set: set, request: request, measured: measurement)
+        if let typed = filling.decided {
+            try fill(filling, typed: typed, shell: shell)
         } else if shell.isInteractive {
-            for line in MeasuredAnswers.conflictLines(fills) { console.print("\(line)") }
-            step = .replaceTyped(fills, unfilled: unfilled)
+            for line in filling.conflictLines { console.print("\(line)") }
+            step = .replaceTyped(filling)
         } else {
-            throw MeasuredAnswers.refusal(fills)
+            throw filling.refusal
         }
     }
 
     /// Records measured answers in the open audit and says which, and which questions the
     /// exports could not answer.
-    func fill(_ fills: [MeasuredAnswers.Fill], unfilled: [MeasuredAnswers.Unfilled], typed: MeasuredAnswers.TypedAnswers,
-              shell: Shell) throws {
+    func fill(_ filling: MeasuredAnswers.Filling, typed: MeasuredAnswers.TypedAnswers, shell: Shell) throws {
         let flow = try requireFlow()
         let now = SessionStore.now(environment: environment)
-        let applied = try flow.update { session in
-            MeasuredAnswers.apply(fills, to: &session, typed: typed, now: now)
-        }
-        let kept = fills.filter { $0.replacesTyped != nil && typed == .keep }
-        console.print("\(MeasuredAnswers.describe(applied, kept: kept, unfilled: unfilled))")
+        let filled = try flow.update { session in filling.record(in: &session, typed: typed, now: now) }
+        console.print("\(filled)")
         showCurrentOrFinish(shell)
     }
 }

@@ -45,7 +45,7 @@ extension AuditController {
         /// `report` would replace an existing file: replace it?
         case replaceReport(ReportJob)
         /// `measure` would replace answers the team typed: replace them?
-        case replaceTyped([MeasuredAnswers.Fill], unfilled: [MeasuredAnswers.Unfilled])
+        case replaceTyped(MeasuredAnswers.Filling)
         /// Leaving, but the last answers could not be saved: leave anyway?
         case leaveUnsaved
     }
@@ -98,8 +98,8 @@ extension AuditController: ShellConversation {
             return Self.question("Write the report to \(path) now? yes or no", default: "yes")
         case .replaceReport(let job):
             return Self.question("\(job.path) exists. Replace it? yes or no", default: "no")
-        case .replaceTyped(let fills, _):
-            return Self.question(MeasuredAnswers.replaceQuestion(fills), default: "yes")
+        case .replaceTyped(let filling):
+            return Self.question(filling.replaceQuestion, default: "yes")
         case .leaveUnsaved:
             return Self.question("Leave anyway and lose them? yes, or no to try saving again", default: "no")
         }
@@ -155,11 +155,11 @@ extension AuditController: ShellConversation {
         case .replaceReport(let job):
             settle(shell, show: false)
             if Self.yesOrNo(line, default: false) == true { try write(job) } else { console.print("Left \(job.path) as it was.") }
-        case .replaceTyped(let fills, let unfilled):
+        case .replaceTyped(let filling):
             settle(shell, show: false)
             switch Self.yesOrNo(line, default: true) {
-            case true?: try fill(fills, unfilled: unfilled, typed: .replace, shell: shell)
-            case false?: try fill(fills, unfilled: unfilled, typed: .keep, shell: shell)
+            case true?: try fill(filling, typed: .replace, shell: shell)
+            case false?: try fill(filling, typed: .keep, shell: shell)
             case nil: throw AuditError.yesOrNoNeeded
             }
         case .leaveUnsaved:
