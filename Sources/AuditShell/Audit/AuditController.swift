@@ -152,37 +152,24 @@ public final class AuditController {
 
     // MARK: Starting and resuming
 
+    /// Opens sessions as every command does (AuditServices' SessionOpener).
+    var opener: SessionOpener {
+        SessionOpener(catalog: catalog, store: store, environment: environment, sessionPath: sessionPath)
+    }
+
     /// Starts a new audit (all built-ins when none is named): asks for the organisation and
     /// auditors unless given. A checklist named twice is audited once.
     func start(_ request: AuditRequest, shell: Shell) throws {
         try flow?.flush()  // the defaults below are read from the saved sessions
-        var ids: [String] = []
-        for id in request.checklists.isEmpty ? BuiltinChecklists.auditOrder.filter({ set.checklist($0) != nil }) : request.checklists {
-            if ids.contains(id) {
-                shell.warn("`\(id)` is named more than once; it is audited once")
-            } else {
-                ids.append(id)
-            }
+        let opener = self.opener
+        let ids = try opener.checklists(request.checklists) { id in
+            shell.warn("`\(id)` is named more than once; it is audited once")
         }
-        for id in ids where set.checklist(id) == nil {
-            throw AuditError.unknownChecklist(id: id, suggestion: Suggest.closest(to: id, in: set.ids), installed: set.ids, lister: "list")
+        if let existing = try opener.sessionToResume() {
+            try resume(named: existing, shell: shell)
+            return
         }
-        // The profile comes first, once, when any checklist audited reads it.
-        let profile = BuiltinChecklists.profileID
-        if set.checklist(profile) != nil, !ids.contains(profile), ids.contains(where: { set.checklist($0, reads: profile) }) {
-            ids.insert(profile, at: 0)
-        }
-        if let sessionPath {
-            if AtomicFile.exists(sessionPath) {
-                try resume(named: sessionPath, shell: shell)
-                return
-            }
-            let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(sessionPath))
-            guard AtomicFile.isFolder(folder) else {
-                throw AuditError.sessionFolderMissing(path: sessionPath, folder: folder)
-            }
-        }
-        let last = lastSession()
+        let last = opener.lastSession()
         let audit = NewAudit(checklists: ids, organisation: request.organisation, auditors: request.auditors, answeredBy: request.answeredBy,
                              defaultOrganisation: last?.organisation,
                              defaultAuditors: last.map { ChecklistText.commaList($0.auditors) }.flatMap { $0.isEmpty ? nil : $0 },
@@ -199,22 +186,14 @@ public final class AuditController {
     /// Creates the session of a new audit once organisation and auditors are known, and shows
     /// its first question.
     func begin(_ audit: NewAudit, shell: Shell) throws {
-        let organisation = audit.organisation ?? "", auditors = audit.auditors ?? []
-        let now = SessionStore.now(environment: environment)
-        var session = AuditSession(organisation: organisation, auditors: auditors, started: now,
-                                   checklists: audit.checklists.compactMap { set.checklist($0).map(ChecklistStamp.init) })
-        session.answeredBy = audit.answeredBy
-        // An auditor answering alone gets a file of their own, named for them, beside the others'.
-        let path = try sessionPath ?? store.newPath(organisation: audit.answeredBy.map { "\(organisation) \($0)" } ?? organisation,
-                                                    date: String(now.prefix(10)))
-        try closeFlow()
-        step = .idle
-        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
-        flow.saveMode = Self.saveMode(for: shell)
-        try flow.save()
-        try flow.flush()  // the file exists (and names its organisation) from the start
+        let organisation = audit.organisation ?? ""
+        let flow = try opener.create(organisation: organisation, auditors: audit.auditors ?? [], answeredBy: audit.answeredBy,
+                                     checklists: audit.checklists, saveMode: Self.saveMode(for: shell)) {
+            try closeFlow()
+            step = .idle
+        }
         self.flow = flow
-        console.print("Audit of \(organisation): \(ChecklistText.commaList(audit.checklists)). Saved after every answer to \(path)")
+        console.print("Audit of \(organisation): \(ChecklistText.commaList(audit.checklists)). Saved after every answer to \(flow.path)")
         if let name = audit.answeredBy {
             console.print("You answer alone, as \(name): no one else's answers are shown. `merge` gathers the auditors' sessions when all have answered.")
         }
@@ -222,60 +201,23 @@ public final class AuditController {
         showCurrentOrFinish(shell)
     }
 
-    /// The most recent session, for default organisation and auditors.
-    func lastSession() -> AuditSession? {
-        guard let path = store.sessionPaths().first, let text = try? AtomicFile.read(path) else { return nil }
-        return SessionReader.read(text: text, file: path, set: set, mode: .lenient,
-                                  now: SessionStore.now(environment: environment)).session
-    }
-
     /// Opens a saved session and continues at its first unanswered question. A file that does
     /// not load cleanly is refused with the errors `run` gives, and left as it is; an answers
     /// file written by hand is kept as `FILE.orig` before it first becomes a session file.
     func resume(named name: String?, shell: Shell) throws {
         try flow?.flush()  // the session may be the open one
-        let path: String
-        if let name {
-            guard let found = store.resolve(name) else {
-                throw AuditError.unknownSession(name: name, folder: store.folder)
-            }
-            path = found
-        } else if let sessionPath, AtomicFile.exists(sessionPath) {
-            path = sessionPath
-        } else {
-            guard let newest = store.sessionPaths().first else {
-                throw AuditError.noSavedSessions(folder: store.folder)
-            }
-            path = newest
-        }
-        let loaded = try SessionFiles.read(path, set: set, catalog: catalog, environment: environment, action: "resume")
-        let session = loaded.session
+        let opener = self.opener
+        let path = try opener.pathToResume(name)
+        let loaded = try opener.read(path)
         if let warnings = loaded.warnings { console.printError("\(warnings)") }
-        for (stamp, now) in loaded.result.changed {
-            shell.warn("checklist `\(stamp.id)` changed since this session began (version \(stamp.version) → \(now.version)); answers to questions that still exist are kept")
-        }
-        if !loaded.result.retired.isEmpty {
-            shell.warn("kept aside \(loaded.result.retired.count.counted("answer")) to questions the changed checklist no longer has or no longer accepts (under `retired:` in the session; `status` lists them): "
-                       + loaded.result.retired.map(\.description).joined(separator: ", "))
-        }
-        if !loaded.result.restored.isEmpty {
-            shell.warn("restored \(loaded.result.restored.count.counted("answer")) kept aside earlier, since the checklist has the question again: "
-                       + loaded.result.restored.map(\.description).joined(separator: ", "))
-        }
+        for warning in SessionOpener.changeWarnings(loaded.result) { shell.warn(warning) }
         try closeFlow()
         step = .idle
-        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
-        flow.saveMode = Self.saveMode(for: shell)
-        if loaded.result.format == nil {
-            if let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text) {
-                console.print("\(path) is an answers file written by hand; smaudit saves it as a session file from now on, and keeps the original (with its comments) as \(backup).")
-            }
-        }
-        let result = loaded.result
-        if !result.changed.isEmpty || !result.retired.isEmpty || !result.restored.isEmpty || result.format == nil {
-            try flow.save()
+        let flow = try opener.open(loaded, at: path, saveMode: Self.saveMode(for: shell)) { backup in
+            console.print("\(path) is an answers file written by hand; smaudit saves it as a session file from now on, and keeps the original (with its comments) as \(backup).")
         }
         self.flow = flow
+        let session = loaded.session
         let answered = session.entries.values.filter { $0.value != nil }.count
         console.print("Resumed \(session.organisation) (\(ChecklistText.commaList(session.checklistIDs))): \(answered.counted("answer")), from \(path)")
         for line in AcceptedRisks.notes(session, set: set, environment: environment) where line.hasPrefix("warning") {
