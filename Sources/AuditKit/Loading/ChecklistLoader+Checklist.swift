@@ -1,18 +1,9 @@
-extension ChecklistLoader {
-    /// The fields a checklist may have, in the order a diagnostic lists them.
-    enum ChecklistField: String, NodeFields {
-        case id, title, version, description, sources, themes, sections, targets, rules, examples
-
-        static let what = "the checklist"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.id, .title, .version, .sections]
-        static let requiredNames = required.map(\.rawValue)
-    }
-}
-
 extension ChecklistLoader.Builder {
+    /// The fields a checklist may have, in the order "known fields are" lists them.
+    enum ChecklistField: String, CaseIterable { case id, title, version, description, sources, themes, sections, targets, rules, examples }
+
     mutating func checklist(_ root: YNode) -> Checklist? {
-        guard let f = src.fields(root, ChecklistLoader.ChecklistField.self) else { return nil }
+        guard let f = src.fields(root, ChecklistField.self, what: "the checklist", required: [.id, .title, .version, .sections]) else { return nil }
         let id = src.string(f["id"]?.value, field: "id") ?? ""
         let idLocation = f["id"].map { src.location($0.value) } ?? src.location(root)
         if !id.isEmpty && !ChecklistLoader.isValidChecklistID(id) {

@@ -1,28 +1,14 @@
-extension ChecklistLoader {
-    /// The fields an example may have, in the order a diagnostic lists them.
-    enum ExampleField: String, NodeFields {
-        case name, answers, expect
-
-        static let what = "an example"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.name]
-        static let requiredNames = required.map(\.rawValue)
-    }
-
-    /// The fields an example's `expect` may have, in the order a diagnostic lists them.
-    enum ExpectField: String, NodeFields {
-        case fails, passes, open, notApplicable = "not_applicable", provisional, band, score, scoreBetween = "score_between"
-
-        static let what = "`expect`"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = []
-        static let requiredNames = required.map(\.rawValue)
-    }
-}
-
 extension ChecklistLoader.Builder {
+    /// The fields an example may have, in the order "known fields are" lists them.
+    enum ExampleField: String, CaseIterable { case name, answers, expect }
+
+    /// The fields an example's `expect` may have, in the order "known fields are" lists them.
+    enum ExpectField: String, CaseIterable {
+        case fails, passes, open, notApplicable = "not_applicable", provisional, band, score, scoreBetween = "score_between"
+    }
+
     mutating func example(_ node: YNode) -> Example? {
-        guard let f = src.fields(node, ChecklistLoader.ExampleField.self) else { return nil }
+        guard let f = src.fields(node, ExampleField.self, what: "an example", required: [.name]) else { return nil }
         let name = src.string(f["name"]?.value, field: "name") ?? ""
         var answers: [Example.Answer] = []
         if let aNode = f["answers"]?.value, !YAMLSource.isNull(aNode),
@@ -46,7 +32,7 @@ extension ChecklistLoader.Builder {
         }
         var expect = Example.Expectation()
         if let eNode = f["expect"]?.value, !YAMLSource.isNull(eNode),
-           let e = src.fields(eNode, ChecklistLoader.ExpectField.self) {
+           let e = src.fields(eNode, ExpectField.self, what: "`expect`", required: []) {
             func ids(_ key: String) -> [String]? {
                 guard let items = src.strings(e[key]?.value, field: key) else {
                     return e[key] != nil && YAMLSource.isNull(e[key]!.value) ? [] : nil

@@ -1,28 +1,14 @@
-extension ChecklistLoader {
-    /// The fields a question may have, in the order a diagnostic lists them.
-    enum QuestionField: String, NodeFields {
-        case id, prompt, type, choices, `default`, allowNA = "allow_na", help, source, when, min, max, unit, integer, measure, measurePeriod = "measure_period"
-
-        static let what = "a question"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.id, .prompt, .type]
-        static let requiredNames = required.map(\.rawValue)
-    }
-
-    /// The fields a choice written as a mapping may have, in the order a diagnostic lists them.
-    enum ChoiceField: String, NodeFields {
-        case label, exclusive
-
-        static let what = "a choice"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.label]
-        static let requiredNames = required.map(\.rawValue)
-    }
-}
-
 extension ChecklistLoader.Builder {
+    /// The fields a question may have, in the order "known fields are" lists them.
+    enum QuestionField: String, CaseIterable {
+        case id, prompt, type, choices, `default`, allowNA = "allow_na", help, source, when, min, max, unit, integer, measure, measurePeriod = "measure_period"
+    }
+
+    /// The fields a choice written as a mapping may have, in the order "known fields are" lists them.
+    enum ChoiceField: String, CaseIterable { case label, exclusive }
+
     mutating func question(_ node: YNode, sectionID: String) -> Question? {
-        guard let f = src.fields(node, ChecklistLoader.QuestionField.self) else { return nil }
+        guard let f = src.fields(node, QuestionField.self, what: "a question", required: [.id, .prompt, .type]) else { return nil }
         guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
         let idLocation = src.location(f["id"]!.value)
         var ok = true
@@ -154,7 +140,7 @@ extension ChecklistLoader.Builder {
         var out: [(String, YNode, Bool)] = []
         for item in sequence {
             if item.mapping != nil {
-                guard let f = src.fields(item, ChecklistLoader.ChoiceField.self),
+                guard let f = src.fields(item, ChoiceField.self, what: "a choice", required: [.label]),
                       let labelNode = f["label"]?.value, let label = src.string(labelNode, field: "label") else { continue }
                 out.append((label, labelNode, src.bool(f["exclusive"]?.value, field: "exclusive") ?? false))
             } else if let label = item.scalar?.string {

@@ -1,18 +1,11 @@
-extension ChecklistLoader {
-    /// The fields a rule may have, in the order a diagnostic lists them.
-    enum RuleField: String, NodeFields {
-        case id, title, problem, applies, check, severity, points, caps, theme, finding, recommendation, source, section, untested, bar
-
-        static let what = "a rule"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.id, .title, .check, .severity]
-        static let requiredNames = required.map(\.rawValue)
-    }
-}
-
 extension ChecklistLoader.Builder {
+    /// The fields a rule may have, in the order "known fields are" lists them.
+    enum RuleField: String, CaseIterable {
+        case id, title, problem, applies, check, severity, points, caps, theme, finding, recommendation, source, section, untested, bar
+    }
+
     mutating func rule(_ node: YNode) -> Rule? {
-        guard let f = src.fields(node, ChecklistLoader.RuleField.self) else { return nil }
+        guard let f = src.fields(node, RuleField.self, what: "a rule", required: [.id, .title, .check, .severity]) else { return nil }
         guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
         let idLocation = src.location(f["id"]!.value)
         if !ChecklistLoader.isValidRuleID(id) {

@@ -1,18 +1,9 @@
-extension ChecklistLoader {
-    /// The fields a section may have, in the order a diagnostic lists them.
-    enum SectionField: String, NodeFields {
-        case id, title, help, questions
-
-        static let what = "a section"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.id, .title, .questions]
-        static let requiredNames = required.map(\.rawValue)
-    }
-}
-
 extension ChecklistLoader.Builder {
+    /// The fields a section may have, in the order "known fields are" lists them.
+    enum SectionField: String, CaseIterable { case id, title, help, questions }
+
     mutating func section(_ node: YNode, questionSeen: inout [String: SourceLocation]) -> Section? {
-        guard let f = src.fields(node, ChecklistLoader.SectionField.self) else { return nil }
+        guard let f = src.fields(node, SectionField.self, what: "a section", required: [.id, .title, .questions]) else { return nil }
         guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
         let location = src.location(f["id"]!.value)
         if !ChecklistLoader.isValidRuleID(id) {

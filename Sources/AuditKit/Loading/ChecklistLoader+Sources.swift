@@ -1,16 +1,7 @@
-extension ChecklistLoader {
-    /// The fields a source may have, in the order a diagnostic lists them.
-    enum SourceField: String, NodeFields {
-        case file, title, author, date, description
-
-        static let what = "a source"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.file]
-        static let requiredNames = required.map(\.rawValue)
-    }
-}
-
 extension ChecklistLoader.Builder {
+    /// The fields a source may have, in the order "known fields are" lists them.
+    enum SourceField: String, CaseIterable { case file, title, author, date, description }
+
     /// `sources:`: file names, or mappings `{file, title, author, date, description}`.
     mutating func sourceList(_ node: YNode?) -> [Source] {
         guard let node, !YAMLSource.isNull(node) else { return [] }
@@ -21,7 +12,7 @@ extension ChecklistLoader.Builder {
         for item in items {
             if let scalar = item.scalar {
                 out.append(Source(file: scalar.string))
-            } else if let f = src.fields(item, ChecklistLoader.SourceField.self),
+            } else if let f = src.fields(item, SourceField.self, what: "a source", required: [.file]),
                       let file = src.string(f["file"]?.value, field: "file") {
                 let source = Source(file: file, title: src.string(f["title"]?.value, field: "title"),
                                     author: src.string(f["author"]?.value, field: "author"),

@@ -1,16 +1,7 @@
-extension ChecklistLoader {
-    /// The fields a theme may have, in the order a diagnostic lists them.
-    enum ThemeField: String, NodeFields {
-        case id, title, problem, help, recommendation, source, owner, success
-
-        static let what = "a theme"
-        static let names = allCases.map(\.rawValue)
-        static let required: [Self] = [.id, .title, .problem]
-        static let requiredNames = required.map(\.rawValue)
-    }
-}
-
 extension ChecklistLoader.Builder {
+    /// The fields a theme may have, in the order "known fields are" lists them.
+    enum ThemeField: String, CaseIterable { case id, title, problem, help, recommendation, source, owner, success }
+
     /// `themes:`: `{id, title, problem, help, recommendation, source}` each.
     mutating func themes(_ node: YNode?) -> [Theme] {
         guard let node, !YAMLSource.isNull(node) else { return [] }
@@ -21,7 +12,7 @@ extension ChecklistLoader.Builder {
         var out: [Theme] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
-            guard let f = src.fields(item, ChecklistLoader.ThemeField.self),
+            guard let f = src.fields(item, ThemeField.self, what: "a theme", required: [.id, .title, .problem]),
                   let idNode = f["id"]?.value, let id = src.string(idNode, field: "id") else { continue }
             let location = src.location(idNode)
             if !ChecklistLoader.isValidRuleID(id) {

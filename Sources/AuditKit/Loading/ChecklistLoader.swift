@@ -55,23 +55,13 @@ public enum ChecklistLoader {
     }
 }
 
-/// The fields one kind of node may have, as a `CaseIterable` enum of their names: the one list
-/// the unknown-field diagnostics and their suggestions read.
-protocol NodeFields: CaseIterable, RawRepresentable where RawValue == String {
-    /// What a diagnostic calls the node: `a question`.
-    static var what: String { get }
-    /// Every field's name, in the order of the cases (computed once).
-    static var names: [String] { get }
-    /// The fields that must be there.
-    static var required: [Self] { get }
-    /// Their names (computed once).
-    static var requiredNames: [String] { get }
-}
-
 extension YAMLSource {
-    /// The fields of a node of `kind`: unknown ones are reported with the closest known one,
-    /// missing required ones too (see `fields(_:what:allowed:required:)`).
-    mutating func fields<Kind: NodeFields>(_ node: YNode, _ kind: Kind.Type) -> Fields? {
-        fields(node, what: Kind.what, allowed: Kind.names, required: Kind.requiredNames)
+    /// The fields of a node whose kind's fields are the cases of `Field` (a `CaseIterable`
+    /// String enum, in the order "known fields are" lists them): unknown ones are reported
+    /// with the closest known one, missing `required` ones too. The names are listed per node:
+    /// a dozen literals, less work than reading the node.
+    mutating func fields<Field: CaseIterable & RawRepresentable>(_ node: YNode, _ kind: Field.Type, what: String,
+                                                                 required: [Field]) -> Fields? where Field.RawValue == String {
+        fields(node, what: what, allowed: Field.allCases.map(\.rawValue), required: required.map(\.rawValue))
     }
 }
