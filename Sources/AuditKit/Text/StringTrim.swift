@@ -5,6 +5,8 @@ public enum TrimmedSpace: Sendable {
     /// Every Unicode white space, no-break spaces included: what a person may type or paste.
     case unicodeWhitespace
 
+    /// Whether `scalar` is one of these characters.
+    @inlinable
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch self {
         case .spacesAndLineBreaks: return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
@@ -18,6 +20,8 @@ extension StringProtocol {
     /// The one trim of smaudit's modules above PresenceData. Pure Swift, by Unicode scalar:
     /// Foundation's version bridges through NSString, which dominated loading large
     /// checklists, and walking Characters (grapheme breaking) showed up in replay profiles.
+    /// Inlinable so that other modules get it specialised for String (the shell trims every line).
+    @inlinable
     public func trimmed(_ space: TrimmedSpace = .spacesAndLineBreaks) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !space.contains($0) }),

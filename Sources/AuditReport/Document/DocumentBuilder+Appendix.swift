@@ -71,11 +71,11 @@ extension DocumentBuilder {
 
     func extras(notes: [String], evidence: [String]) -> [Inline] {
         var parts: [Inline] = []
-        for note in notes.map { $0.trimmed() } where !note.isEmpty {
+        for note in notes.map({ $0.trimmed() }) where !note.isEmpty {
             if !parts.isEmpty { parts.append(.text(" · ")) }
             parts.append(.text(note))
         }
-        for item in evidence.map { $0.trimmed() } where !item.isEmpty {
+        for item in evidence.map({ $0.trimmed() }) where !item.isEmpty {
             if !parts.isEmpty { parts.append(.text(" · ")) }
             parts += [.text("Evidence: "), Self.evidenceInline(item)]
         }
