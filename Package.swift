@@ -1,14 +1,17 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Dependencies point one way: smaudit → (AuditShell, AuditOptions, AuditServices); AuditShell →
-// (AuditServices, AuditOptions, LineEditor); AuditOptions → AuditServices → (AuditKit,
-// AuditReport, PresenceData, BuiltinChecklists); AuditReport → (AuditKit, PresenceData, for a
-// metric's words). AuditKit and AuditServices know nothing of terminals; LineEditor knows
-// nothing of audits.
+// Dependencies point one way (a target also names the lower modules whose types it uses):
+// smaudit → (AuditShell, AuditOptions, AuditServices, swift-argument-parser); AuditShell →
+// (AuditServices, AuditOptions, LineEditor, swift-argument-parser); AuditOptions →
+// (AuditServices, swift-argument-parser); AuditServices → (AuditKit, AuditReport, PresenceData, BuiltinChecklists); AuditReport →
+// (AuditKit, PresenceData for a metric's words, JSONText); AuditKit → (CLibYAML, CivilCalendar);
+// PresenceData → (JSONText, CivilCalendar). Only LineEditor, AuditShell and smaudit know of
+// terminals (the import's progress line is smaudit's); LineEditor knows nothing of audits.
 // What ships links the C libraries libedit and libyaml from the system and, through
 // swift-argument-parser, FoundationEssentials; no shipped target imports Foundation (its ICU
-// data alone is 34 MB). Yams is for tests only: the reference YAMLComposer is compared with.
+// data alone is 34 MB; only the build tool EmbedChecklistsTool and the tests' TestSupport do).
+// Yams is for tests only: the reference YAMLComposer is compared with.
 let package = Package(
     name: "smaudit",
     platforms: [.macOS(.v13)],
@@ -66,7 +69,8 @@ let package = Package(
         ),
         .target(
             name: "AuditShell",
-            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists"]
+            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "smaudit",
@@ -92,8 +96,9 @@ let package = Package(
         .testTarget(name: "AuditShellTests", dependencies: ["AuditShell", "AuditOptions", "AuditServices", "AuditKit", "AuditReport",
                                                          "PresenceData", "LineEditor", "TestSupport",
                                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        // Runs the built binary; AuditKit gives the in-process reference for the system libyaml check.
-        .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit", "AuditKit"]),
+        // Runs the built binary; AuditKit gives the in-process reference for the system libyaml check,
+        // and the progress line, which lives in the executable, is tested in process.
+        .testTarget(name: "ShellEndToEndTests", dependencies: ["TestSupport", "smaudit", "AuditKit", "PresenceData"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -59,16 +59,15 @@ public struct ReportOptions: ParsableArguments {
         format ?? path.flatMap { ReportRendering.Format(fileName: $0) } ?? .markdown
     }
 
-    /// The combinations no report can satisfy, as usage errors.
+    /// The combinations no report can satisfy, as usage errors. Whoever holds these options
+    /// checks them once, in its `validate()`, against the file the report goes to: `-o FILE` on
+    /// the command line, FILE or `-o FILE` in the shell.
     public func check(writingTo path: String?) throws {
         let format = format(writingTo: path)
         if format == .pdf && path == "-" { throw AuditError.pdfToStandardOutput.usage }
         if browser != nil && format != .pdf { throw AuditError.browserWithoutPDF.usage }
         if baseline != nil && noBaseline { throw AuditError.conflictingOptions("--baseline", "--no-baseline").usage }
     }
-
-    /// Checked by the argument parser once the line is read.
-    public func validate() throws { try check(writingTo: output) }
 
     /// Options with their defaults (swift-argument-parser fills them in).
     public init() {}

@@ -142,11 +142,12 @@ import TestSupport
     /// usage), worded by the case.
     @Test func aUsageErrorIsShownAsTheParserShowsOne() {
         do {
-            _ = try ReportOptions.parse(["--baseline", "a.yaml", "--no-baseline"])
+            // ReportOptions are checked by whoever holds them, against the file written.
+            _ = try ShellReportArguments.parse(["--baseline", "a.yaml", "--no-baseline"])
             Issue.record("contradicting options were taken")
         } catch {
-            #expect(ReportOptions.message(for: error) == AuditError.conflictingOptions("--baseline", "--no-baseline").message)
-            #expect(ReportOptions.exitCode(for: error) == .validationFailure)
+            #expect(ShellReportArguments.message(for: error) == AuditError.conflictingOptions("--baseline", "--no-baseline").message)
+            #expect(ShellReportArguments.exitCode(for: error) == .validationFailure)
         }
     }
 

@@ -45,6 +45,29 @@ import TestSupport
         #expect(result.stderr.contains("is now a session file; the answers file as you wrote it (with its comments) is kept as \(session).orig"))
     }
 
+    /// Issue 29, item 4: the shell's `measure` into its open audit and `measure --into` fill
+    /// through one services path (MeasuredAnswers.Filling), so they fill and say the same.
+    @Test func theShellAndMeasureIntoFillAlike() throws {
+        let inboxPath = try smaudit.write(inbox, to: "inbox.csv")
+        let answers = "organisation: Acme\nanswers:\n  four-mistakes: {top_priority: sales}\n"
+        let into = try smaudit.write(answers, to: "into.yaml")
+        let open = try smaudit.write(answers, to: "open.yaml")
+        let now = ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"]
+        let filled = try smaudit.run(["measure", "--inbox", inboxPath, "--into", into], environment: now)
+        let shell = try smaudit.run(["audit", "--session", open], input: "/measure --inbox \(inboxPath)\n", environment: now)
+        #expect(filled.status == 0 && shell.status == 0, "\(filled.stderr)\(shell.stderr)")
+        // From "Filled" to the end of the note on old data: the same lines from both.
+        func block(_ text: String) -> [Substring] {
+            let lines = text.split(separator: "\n")
+            guard let start = lines.firstIndex(where: { $0.hasPrefix("Filled ") }) else { return [] }
+            return Array(lines[start...].prefix { $0.hasPrefix("Filled ") || $0.hasPrefix("  ") })
+        }
+        #expect(block(filled.stderr).count == 4, "\(filled.stderr)")
+        #expect(block(shell.stdout) == block(filled.stderr), "\(shell.stdout)")
+        let measured = { (text: String) in text.split(separator: "\n").filter { $0.contains("measured: {") } }
+        #expect(try measured(smaudit.read("open.yaml")) == measured(smaudit.read("into.yaml")))
+    }
+
     /// A measured share is stored as a person would type it; the exact value stays in `measured`.
     @Test func measuredAnswersAreRoundedAndASessionIsNotBackedUpAgain() throws {
         let inboxPath = try smaudit.write("""

@@ -185,6 +185,25 @@ import TestSupport
         #expect(try smaudit.read("report.md").hasPrefix("# Social media audit: Acme"))
     }
 
+    /// `run` writes its reports through ReportJob, as `report` does: the same files, and the
+    /// same refusals of a place no report can go.
+    @Test func runWritesItsReportsAsReportDoes() throws {
+        let answers = try smaudit.write("organisation: Acme\nanswers:\n  mini: {top_priority: sales}\n", to: "a.yaml")
+        let path = { (name: String) in smaudit.home.appendingPathComponent(name).path }
+        let run = try smaudit.run(["run", "--answers", answers, "--report", path("run.md"), "--json", path("run.json"), "--no-baseline"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for (format, file) in [("markdown", "run.md"), ("json", "run.json")] {
+            let report = try smaudit.run(["report", answers, "--format", format, "-o", path("report-" + file), "--no-baseline"])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(try smaudit.read(file) == smaudit.read("report-" + file), "\(format)")
+        }
+        let folder = path("folder")
+        try smaudit.write("", to: "folder/inside")
+        let refused = try smaudit.run(["run", "--answers", answers, "--report", folder, "--force"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is a folder"), "\(refused.stderr)")
+    }
+
     @Test func listShowAndCheckCoverTheBuiltIns() throws {
         let list = try smaudit.run(["list"])
         #expect(list.stdout.contains("four-mistakes"))

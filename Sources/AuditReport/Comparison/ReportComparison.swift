@@ -93,13 +93,13 @@ public struct ReportComparison: Sendable {
             let nowShared = Scorer.score(now.input.set, answers: now.input.answers, checklists: shared)
             let beforeShared = Scorer.score(before.input.set, answers: before.input.answers, checklists: shared)
             overall = ScoreChange(id: nil, title: "Overall, on the checklists both audits cover",
-                                  previous: ReportFormat.shown(beforeShared.standing.score),
-                                  current: ReportFormat.shown(nowShared.standing.score))
+                                  previous: ReportWording.shown(beforeShared.standing.score),
+                                  current: ReportWording.shown(nowShared.standing.score))
             sharedChecklistTitles = shared.compactMap { now.input.set.checklist($0)?.title }
             baselineWasProvisional = beforeShared.standing.isProvisional
         } else {
-            overall = ScoreChange(id: nil, title: "Overall", previous: ReportFormat.shown(before.scorecard.standing.score),
-                                  current: ReportFormat.shown(now.scorecard.standing.score))
+            overall = ScoreChange(id: nil, title: "Overall", previous: ReportWording.shown(before.scorecard.standing.score),
+                                  current: ReportWording.shown(now.scorecard.standing.score))
             sharedChecklistTitles = nil
             baselineWasProvisional = before.scorecard.standing.isProvisional
         }
@@ -109,11 +109,11 @@ public struct ReportComparison: Sendable {
         var changes: [ScoreChange] = []
         for c in now.scorecard.checklists {
             currentIDs.insert(c.id)
-            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportFormat.shown(previousScores[c.id]?.standing.score),
-                                       current: ReportFormat.shown(c.standing.score)))
+            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportWording.shown(previousScores[c.id]?.standing.score),
+                                       current: ReportWording.shown(c.standing.score)))
         }
         for c in before.scorecard.checklists where !currentIDs.contains(c.id) {
-            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportFormat.shown(c.standing.score), current: nil))
+            changes.append(ScoreChange(id: c.id, title: c.title, previous: ReportWording.shown(c.standing.score), current: nil))
         }
         checklists = changes
 

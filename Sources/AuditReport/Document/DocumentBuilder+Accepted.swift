@@ -21,9 +21,9 @@ extension DocumentBuilder {
             } else {
                 item.append(.text(" — the acceptance ended on \(HumanNumbers.date(risk.until!)); it counts again"))
             }
-            item.append(.text(" by \(risk.owner.trimmedText), because \(risk.reason.trimmedText)."))
+            item.append(.text(" by \(risk.owner.trimmed()), because \(risk.reason.trimmed())."))
             if let failing {
-                let findings = failing.rules.compactMap { $0.rule.finding?.trimmedText }.filter { !$0.isEmpty }
+                let findings = failing.rules.compactMap { $0.rule.finding?.trimmed() }.filter { !$0.isEmpty }
                 if let first = findings.first { item.append(.text(" What fails: \(first)")) }
             } else {
                 item.append(.text(" It does not fail at present."))
@@ -39,7 +39,7 @@ extension DocumentBuilder {
         guard !input.acceptedNow.isEmpty else { return nil }
         let raw = input.scorecardWithoutAcceptance.standing
         let count = input.acceptedNow.count
-        let what = raw.score.map { "\(ReportFormat.score($0)) of 100" + (raw.band.map { " — \($0.label)" } ?? "") } ?? "not known yet"
+        let what = raw.score.map { "\(ReportWording.score($0)) of 100" + (raw.band.map { " — \($0.label)" } ?? "") } ?? "not known yet"
         return "\(count == 1 ? "One accepted problem is" : "\(count) accepted problems are") left out of the score; without acceptance it would be \(what) (see “Accepted for now”)."
     }
 }

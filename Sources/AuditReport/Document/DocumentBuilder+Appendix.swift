@@ -32,7 +32,7 @@ extension DocumentBuilder {
             blocks.append(.list(ordered: false, start: 1, items: problem.rules.map { r in
                 var item: [Inline] = [.strong([.text(r.rule.title)]),
                                       .text(" (\(r.rule.severity.rawValue), \(pointsText(r.points))" + (spansChecklists ? ", " + model.checklistTitle(r.checklistID) : "") + ")")]
-                if let f = r.rule.finding?.trimmedText, !f.isEmpty { item.append(.text(": " + f)) }
+                if let f = r.rule.finding?.trimmed(), !f.isEmpty { item.append(.text(": " + f)) }
                 return item
             }))
             let texts = ReportModel.recommendationTexts(of: problem)
@@ -71,11 +71,11 @@ extension DocumentBuilder {
 
     func extras(notes: [String], evidence: [String]) -> [Inline] {
         var parts: [Inline] = []
-        for note in notes.map(\.trimmedText) where !note.isEmpty {
+        for note in notes.map({ $0.trimmed() }) where !note.isEmpty {
             if !parts.isEmpty { parts.append(.text(" · ")) }
             parts.append(.text(note))
         }
-        for item in evidence.map(\.trimmedText) where !item.isEmpty {
+        for item in evidence.map({ $0.trimmed() }) where !item.isEmpty {
             if !parts.isEmpty { parts.append(.text(" · ")) }
             parts += [.text("Evidence: "), Self.evidenceInline(item)]
         }
@@ -121,23 +121,23 @@ extension DocumentBuilder {
         var items: [[Inline]] = [
             [.strong([.text("Score")]), .text(" = points of passed rules ÷ points of applicable rules whose outcome is known × 100.")],
             [.strong([.text("Open rules")]), .text(" depend on unanswered questions; the "), .strong([.text("range")]), .text(" runs from every open rule failing to every open rule passing, and "), .strong([.text("confidence")]), .text(" is the share of the points already decided.")],
-            [.strong([.text("Provisional")]), .text(": the range crosses a band, or confidence is below \(ReportFormat.points(ScoringPolicy.provisionalBelowConfidence * 100))%. Below \(ReportFormat.points(ScoringPolicy.noScoreBelowConfidence * 100))% there is no score.")],
+            [.strong([.text("Provisional")]), .text(": the range crosses a band, or confidence is below \(ReportWording.points(ScoringPolicy.provisionalBelowConfidence * 100))%. Below \(ReportWording.points(ScoringPolicy.noScoreBelowConfidence * 100))% there is no score.")],
             [.strong([.text("Caps")]), .text(": a failed critical practice limits the band (to developing unless the checklist says otherwise), whatever the points say.")],
             [.strong([.text("Problems")]), .text(": rules are the causes of business problems, each reported once and charged once. A problem weighs the most points of its rules and, when any of them fails, costs the most points of its failed ones, whichever checklists they come from.")],
             [.strong([.text("Overall")]), .text(" uses the same formula over the problems of all checklists together, so a problem found by two checklists counts once.")],
         ]
         if overall.score != nil {
-            items.append([.strong([.text("This audit:")]), .text(" \(ReportFormat.points(overall.passedPoints)) of \(ReportFormat.points(overall.knownPoints)) known points passed = \(ReportFormat.score(overall.score)); open rules hold \(ReportFormat.points(overall.openPoints)) more.")])
+            items.append([.strong([.text("This audit:")]), .text(" \(ReportWording.points(overall.passedPoints)) of \(ReportWording.points(overall.knownPoints)) known points passed = \(ReportWording.score(overall.score)); open rules hold \(ReportWording.points(overall.openPoints)) more.")])
         }
         let bands = Band.allCases.sorted { $0.lowerBound > $1.lowerBound }
         let bandRows: [[[Inline]]] = bands.enumerated().map { i, band in
             let range: String
             if i == 0 {
-                range = "\(ReportFormat.points(band.lowerBound)) and above"
+                range = "\(ReportWording.points(band.lowerBound)) and above"
             } else if band.lowerBound == 0 {
-                range = "below \(ReportFormat.points(bands[i - 1].lowerBound))"
+                range = "below \(ReportWording.points(bands[i - 1].lowerBound))"
             } else {
-                range = "\(ReportFormat.points(band.lowerBound)) to \(ReportFormat.score(bands[i - 1].lowerBound - 0.1))"
+                range = "\(ReportWording.points(band.lowerBound)) to \(ReportWording.score(bands[i - 1].lowerBound - 0.1))"
             }
             return [[.text(band.label)], [.text(range)]]
         }
@@ -157,7 +157,7 @@ extension DocumentBuilder {
             .list(ordered: false, start: 1, items: items),
         ] + bars + [
             .table(Table(header: ["Severity", "Points"], alignment: [.left, .right],
-                         rows: Severity.allCases.reversed().map { [[.text($0.rawValue)], [.text(ReportFormat.points($0.defaultPoints))]] }, kind: "method")),
+                         rows: Severity.allCases.reversed().map { [[.text($0.rawValue)], [.text(ReportWording.points($0.defaultPoints))]] }, kind: "method")),
             .paragraph([.text("A rule may set its own points; the table gives the default for its severity.")]),
             .table(Table(header: ["Band", "Score"], alignment: [.left, .left], rows: bandRows, kind: "method")),
             .paragraph([.text("Bands are read from the score rounded to one decimal, as printed.")]),
@@ -168,8 +168,8 @@ extension DocumentBuilder {
     func teamTargets() -> [String] {
         input.targets.sorted { $0.key < $1.key }.compactMap { ref, setting -> String? in
             guard let target = input.set.question(ref), let defaultValue = input.set.targetDefault(ref) else { return nil }
-            let name = String(target.prompt.prefix { $0 != "(" }).trimmedText
-            return "\(name): \(TargetWords.words(setting.value)) (the audit's default: \(TargetWords.words(defaultValue))), because \(setting.reason.trimmedText)."
+            let name = String(target.prompt.prefix { $0 != "(" }).trimmed()
+            return "\(name): \(TargetWords.words(setting.value)) (the audit's default: \(TargetWords.words(defaultValue))), because \(setting.reason.trimmed())."
         }
     }
 
@@ -181,7 +181,7 @@ extension DocumentBuilder {
             for r in c.results where r.status != .notApplicable {
                 // A bar the team replaced with its own target is stated once, with the team's reason.
                 if !input.targets.isEmpty, Scorer.references(of: r.rule, in: r.checklistID).contains(where: { input.targets[$0] != nil }) { continue }
-                guard let bar = r.rule.bar?.trimmedText, !bar.isEmpty, seen.insert(bar).inserted else { continue }
+                guard let bar = r.rule.bar?.trimmed(), !bar.isEmpty, seen.insert(bar).inserted else { continue }
                 out.append(bar.capitalisedFirst)
             }
         }

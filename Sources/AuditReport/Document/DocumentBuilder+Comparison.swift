@@ -16,8 +16,8 @@ extension DocumentBuilder {
         blocks.append(.table(Table(header: ["Score", "Previous", "Now", "Change"], alignment: [.left, .right, .right, .right],
                                    rows: changes.map { change in
                                        [change.id == nil ? [.strong([.text(change.title)])] : [.text(change.title)],
-                                        [.text(ReportFormat.score(change.previous))], [.text(ReportFormat.score(change.current))],
-                                        [.text(change.change.map(ReportFormat.change) ?? "–")]]
+                                        [.text(ReportWording.score(change.previous))], [.text(ReportWording.score(change.current))],
+                                        [.text(change.change.map(ReportWording.change) ?? "–")]]
                                    }, kind: "change")))
         func list(_ title: String, _ items: [[Inline]]) {
             blocks.append(.paragraph([.strong([.text("\(title) (\(items.count))")])]))

@@ -18,7 +18,7 @@ extension DocumentBuilder {
     }
 
     func pointsText(_ points: Double) -> String {
-        points == 1 ? "1 point" : "\(ReportFormat.points(points)) points"
+        points == 1 ? "1 point" : "\(ReportWording.points(points)) points"
     }
 
     /// How many answers a finding quotes in the body; the annex has the rest.
@@ -54,9 +54,9 @@ extension DocumentBuilder {
         if let cap = problem.cap, capLowersABand(problem) { facts += " · caps the band at \(cap.label)" }
         blocks.append(.paragraph([.emphasis([.text(facts)])]))
 
-        var found = problem.rules.first.flatMap { $0.rule.finding?.trimmedText } ?? ""
+        var found = problem.rules.first.flatMap { $0.rule.finding?.trimmed() } ?? ""
         if found.isEmpty { found = "“\(problem.title)” is not in place." }
-        let causes = Set(problem.rules.compactMap { $0.rule.finding?.trimmedText }).count
+        let causes = Set(problem.rules.compactMap { $0.rule.finding?.trimmed() }).count
         if causes > 1 { found += " " + (causes == 2 ? "One more cause" : "\(NumberText.words(causes - 1).capitalisedFirst) more causes") + (settings.brief ? " in the full report." : " in the annex.") }
         blocks.append(.paragraph([.strong([.text("What we found:")]), .text(" " + found)]))
         // Figures first (a share, a time, a count, anything measured): what we found in numbers.
@@ -81,7 +81,7 @@ extension DocumentBuilder {
     /// "Why it matters" in a sentence or two, with one quote cited by author, title and date:
     /// inside the sentence when the sentence gives it, else below it. Never twice.
     func why(_ problem: ThemeResult, refs: [QuestionRef]) -> [Block] {
-        let help = model.why(theme: problem.theme, refs: refs)?.trimmedText ?? ""
+        let help = model.why(theme: problem.theme, refs: refs)?.trimmed() ?? ""
         let cited = model.citation(of: problem) ?? problem.rules.lazy.compactMap { self.model.citation(of: $0) }.first
         guard !help.isEmpty || cited != nil else { return [] }
         var line: [Inline] = [.strong([.text("Why it matters:")])]
@@ -136,12 +136,12 @@ extension DocumentBuilder {
 
     func notesAndEvidence(_ refs: [QuestionRef]) -> [Block] {
         var blocks: [Block] = []
-        let notes = refs.flatMap { input.notes[$0] ?? [] }.map(\.trimmedText).filter { !$0.isEmpty }
+        let notes = refs.flatMap { input.notes[$0] ?? [] }.map { $0.trimmed() }.filter { !$0.isEmpty }
         if !notes.isEmpty {
             blocks.append(.paragraph([.strong([.text("Notes:")])]))
             blocks.append(.list(ordered: false, start: 1, items: notes.map { [.text($0)] }))
         }
-        let evidence = refs.flatMap { input.evidence[$0] ?? [] }.map(\.trimmedText).filter { !$0.isEmpty }
+        let evidence = refs.flatMap { input.evidence[$0] ?? [] }.map { $0.trimmed() }.filter { !$0.isEmpty }
         if !evidence.isEmpty {
             blocks.append(.paragraph([.strong([.text("Evidence:")])]))
             blocks.append(.list(ordered: false, start: 1, items: evidence.map { [Self.evidenceInline($0)] }))
@@ -211,7 +211,7 @@ extension DocumentBuilder {
         if let m = measured {
             let period = m.period.map { ", \($0)" } ?? ""
             var text = " — measured from \(Self.fileName(m.file))\(period): \(MetricWords.words(m.metric))"
-            if let estimate = m.estimate?.trimmedText, !estimate.isEmpty { text += "; the team estimated “\(estimate)”" }
+            if let estimate = m.estimate?.trimmed(), !estimate.isEmpty { text += "; the team estimated “\(estimate)”" }
             parts.append(.text(text))
         }
         return parts

@@ -9,23 +9,23 @@ extension DocumentBuilder {
 
     func scoreCells(_ label: [Inline], _ standing: Standing) -> [[Inline]] {
         let s = standing.summary
-        let range = s.openRules > 0 ? "\(ReportFormat.score(s.low))–\(ReportFormat.score(s.high))" : ""
-        return [label, [.text(ReportFormat.score(standing.score))], [.text(range)], [.text(ReportFormat.bandCell(standing))],
+        let range = s.openRules > 0 ? "\(ReportWording.score(s.low))–\(ReportWording.score(s.high))" : ""
+        return [label, [.text(ReportWording.score(standing.score))], [.text(range)], [.text(ReportWording.bandCell(standing))],
                 [.text("\(s.passedRules)")], [.text("\(s.failedRules)")], [.text("\(s.openRules)")], [.bar(standing.score)]]
     }
 
     func barRow(_ label: String, _ standing: Standing) -> Chart.BarRow {
-        Chart.BarRow(label: label, score: ReportFormat.shown(standing.score), low: ReportFormat.shown(standing.summary.low),
-                     high: ReportFormat.shown(standing.summary.high))
+        Chart.BarRow(label: label, score: ReportWording.shown(standing.score), low: ReportWording.shown(standing.summary.low),
+                     high: ReportWording.shown(standing.summary.high))
     }
 
     func scores() -> [Block] {
         let standing = model.scorecard.standing
         var blocks: [Block] = [.heading(3, [.text("Scores")]),
                                .paragraph([.text("Scores are out of 100. Rules pass, fail or are open (not decidable yet); the range is where an open score could still end up. A capped band is lowered by a failed critical practice; a provisional band may still change.")])]
-        blocks.append(.chart(.gauge(Chart.Gauge(title: "Overall score " + ReportFormat.score(standing.score) + " of 100, " + ReportFormat.bandCell(standing),
-                                                score: ReportFormat.shown(standing.score), low: ReportFormat.shown(standing.summary.low),
-                                                high: ReportFormat.shown(standing.summary.high), band: standing.band?.label))))
+        blocks.append(.chart(.gauge(Chart.Gauge(title: "Overall score " + ReportWording.score(standing.score) + " of 100, " + ReportWording.bandCell(standing),
+                                                score: ReportWording.shown(standing.score), low: ReportWording.shown(standing.summary.low),
+                                                high: ReportWording.shown(standing.summary.high), band: standing.band?.label))))
         var rows = [scoreCells([.strong([.text("Overall")])], standing)]
         rows += model.scorecard.checklists.map { scoreCells([.text($0.title)], $0.standing) }
         blocks.append(.table(Table(header: ["Checklist"] + Self.scoreHeader, alignment: Self.scoreAlignment, rows: rows, kind: "scores")))

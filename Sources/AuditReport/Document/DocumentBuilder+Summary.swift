@@ -9,7 +9,7 @@ extension DocumentBuilder {
     /// The headline: score, band, cap or provisional state, or that there is no score yet.
     static func headline(_ standing: Standing) -> String {
         guard let score = standing.score, let band = standing.band else { return "Not enough answers to score yet" }
-        let number = ReportFormat.score(score) + " of 100"
+        let number = ReportWording.score(score) + " of 100"
         if standing.isProvisional {
             if let span = standing.span, span.lowerBound != span.upperBound {
                 return "Provisional score: \(number) — \(span.lowerBound.label) to \(span.upperBound.label)"
@@ -31,7 +31,7 @@ extension DocumentBuilder {
         if !standing.hasScore, standing.questionsToScore > 0 {
             scoreLine.append(.text(". Answer \(standing.questionsToScore.counted("more question")) to get one."))
         } else if overall.openRules > 0, let low = overall.low, let high = overall.high {
-            scoreLine.append(.text(". It could still end anywhere from \(ReportFormat.score(low)) to \(ReportFormat.score(high)) once the open questions are answered."))
+            scoreLine.append(.text(". It could still end anywhere from \(ReportWording.score(low)) to \(ReportWording.score(high)) once the open questions are answered."))
         } else if standing.score == 0, overall.passedRules > 0 {
             // Zero with practices in place reads as "nothing works"; say why it is zero.
             scoreLine.append(.text(". \(overall.passedRules) of \(overall.passedRules + overall.failedRules) practices checked are in place, but every problem has a cause that fails."))
@@ -73,7 +73,7 @@ extension DocumentBuilder {
     /// now and how many problems stand in the way.
     func verdict() -> String {
         let standing = model.scorecard.standing
-        let name = input.organisation.trimmedText.isEmpty ? "the organisation" : input.organisation.trimmedText
+        let name = input.organisation.trimmed().isEmpty ? "the organisation" : input.organisation.trimmed()
         let count = model.problems.count
         let problems = count == 1 ? "one problem" : "\(NumberText.words(count)) problems"
         guard standing.hasScore, let band = standing.band else {
@@ -165,8 +165,8 @@ extension DocumentBuilder {
         var parts: [String] = []
         if let previous = c.overall.previous, let current = c.overall.current, let change = c.overall.change {
             let verb = change > 0 ? "rose" : change < 0 ? "fell" : "stayed"
-            var sentence = change == 0 ? "the score stayed at \(ReportFormat.score(current))" :
-                "the score \(verb) from \(ReportFormat.score(previous)) to \(ReportFormat.score(current))"
+            var sentence = change == 0 ? "the score stayed at \(ReportWording.score(current))" :
+                "the score \(verb) from \(ReportWording.score(previous)) to \(ReportWording.score(current))"
             if let titles = c.sharedChecklistTitles {
                 sentence = "On the checklist\(titles.count == 1 ? "" : "s") both audits cover (\(titles.joined(separator: ", "))), " + sentence
             } else {

@@ -7,7 +7,7 @@ extension DocumentBuilder {
     /// still open. Nil when one person (or the team together) answered.
     func teamSection() -> DocumentSection? {
         guard let agreement = input.agreement else { return nil }
-        let names = input.auditors.map(\.trimmedText).filter { !$0.isEmpty }
+        let names = input.auditors.map { $0.trimmed() }.filter { !$0.isEmpty }
         var blocks: [Block] = [.paragraph([.text(
             "\(NumberText.list(names)) answered alone, without seeing each other's answers. They agreed on \(agreement.agreed) of the \(agreement.of) questions two or more of them answered"
                 + (input.disagreements.isEmpty ? "." : "; where they did not, the team's answer is below."))])]
@@ -18,8 +18,8 @@ extension DocumentBuilder {
         }
         for d in input.disagreements {
             let question = input.set.question(d.ref)
-            var line: [Inline] = [.strong([.text(question?.prompt.trimmedText ?? d.ref.description)]), .text(" ")]
-            var said = d.answers.map { "\($0.auditor.trimmedText): \(HumanNumbers.answer($0.entry.value ?? .text($0.entry.text ?? ""), of: question))" }
+            var line: [Inline] = [.strong([.text(question?.prompt.trimmed() ?? d.ref.description)]), .text(" ")]
+            var said = d.answers.map { "\($0.auditor.trimmed()): \(HumanNumbers.answer($0.entry.value ?? .text($0.entry.text ?? ""), of: question))" }
             if let measured = d.measured {
                 let figure = d.team.map { HumanNumbers.typed($0, of: question) } ?? ExpressionPrinter.formatNumber(measured.value)
                 said.append("the \(MetricWords.export(measured.metric)): \(figure)\(measured.period.map { ", " + HumanNumbers.period($0) } ?? "")")
@@ -27,7 +27,7 @@ extension DocumentBuilder {
             line.append(.text(said.joined(separator: "; ") + ". "))
             if let resolution = d.resolution {
                 line.append(.emphasis([.text("Decided: \(HumanNumbers.typed(resolution.text, of: question))")]))
-                line.append(.text(resolution.reason.map { ", because \($0.trimmedText)." } ?? "."))
+                line.append(.text(resolution.reason.map { ", because \($0.trimmed())." } ?? "."))
             } else if d.measured != nil {
                 line.append(.emphasis([.text("Settled by the data.")]))
             } else if !d.isAsked {

@@ -28,7 +28,7 @@ struct DocumentBuilder {
         if let team = teamSection() { sections.append(team) }
         if let accepted = acceptedSection() { sections.append(accepted) }
         if !settings.brief { sections.append(annex()) }
-        let organisation = input.organisation.trimmedText
+        let organisation = input.organisation.trimmed()
         return ReportDocument(title: "Social media audit: " + (organisation.isEmpty ? "unnamed organisation" : organisation),
                               header: header(), sections: sections)
     }
@@ -36,7 +36,7 @@ struct DocumentBuilder {
     // MARK: Header
 
     func header() -> [Block] {
-        let auditors = input.auditors.map(\.trimmedText).filter { !$0.isEmpty }
+        let auditors = input.auditors.map { $0.trimmed() }.filter { !$0.isEmpty }
         let checklists = model.checklists.map { "\($0.title) \($0.version)" }
         return [.list(ordered: false, start: 1, items: [
             [.strong([.text("Date:")]), .text(" " + (CalendarDate(iso: input.date).map(HumanNumbers.date) ?? input.date))],

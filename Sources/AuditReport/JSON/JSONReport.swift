@@ -23,7 +23,7 @@ public enum JSONReport {
             ("date", .string(input.date)),
             ("auditors", .array(input.auditors.map { .string($0) })),
             ("overall", builder.summary(model.scorecard.standing)),
-            ("meaning", .string(ReportFormat.meaning(of: model.scorecard.standing))),
+            ("meaning", .string(ReportWording.meaning(of: model.scorecard.standing))),
             ("verdict", .string(DocumentBuilder(model).verdict())),
             ("business_numbers", .array(model.measuredInOrder.map(builder.businessNumber))),
             ("themes", .array(model.problems.map(builder.theme))),

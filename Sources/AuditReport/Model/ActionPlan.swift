@@ -106,7 +106,7 @@ public struct ActionPlan: Sendable {
     /// threshold among its failed rules ("share of customer messages answered at least 65%"),
     /// else its practice holding at the next audit.
     static func success(of problem: ThemeResult, set: ChecklistSet) -> String {
-        if let text = problem.theme?.success?.trimmedText, !text.isEmpty { return text }
+        if let text = problem.theme?.success?.trimmed(), !text.isEmpty { return text }
         for r in problem.rules {
             guard case .binary(let op, let lhs, let rhs) = r.rule.check.root.kind,
                   case .reference(let c, let q) = lhs.kind,

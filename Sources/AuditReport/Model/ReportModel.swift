@@ -60,10 +60,10 @@ struct ReportModel {
     /// The problem's one recommendation where the catalogue gives it; else the distinct
     /// recommendations of its rules, most severe rule first.
     static func recommendationTexts(of problem: ThemeResult) -> [String] {
-        if let text = problem.theme?.recommendation?.trimmedText, !text.isEmpty { return [text] }
+        if let text = problem.theme?.recommendation?.trimmed(), !text.isEmpty { return [text] }
         var seen: Set<String> = []
         return problem.rules.compactMap { r in
-            guard let text = r.rule.recommendation?.trimmedText, !text.isEmpty, seen.insert(normalised(text)).inserted else { return nil }
+            guard let text = r.rule.recommendation?.trimmed(), !text.isEmpty, seen.insert(normalised(text)).inserted else { return nil }
             return text
         }
     }
@@ -143,13 +143,13 @@ struct ReportModel {
     /// The quote backing why a problem matters, where the catalogue gives one (cited from the
     /// checklist that defines the problem).
     func citation(of problem: ThemeResult) -> (source: Source, quote: String?)? {
-        guard let cited = problem.theme?.source, let split = ReportFormat.source(cited),
+        guard let cited = problem.theme?.source, let split = ReportWording.source(cited),
               let source = input.set.checklist(problem.checklistID)?.source(cited: cited) else { return nil }
         return (source, split.quote)
     }
 
     func citation(of result: RuleResult) -> (source: Source, quote: String?)? {
-        guard let split = ReportFormat.source(result.rule.source),
+        guard let split = ReportWording.source(result.rule.source),
               let source = input.set.checklist(result.checklistID)?.source(cited: result.rule.source) else { return nil }
         return (source, split.quote)
     }
@@ -199,7 +199,7 @@ struct EstimatePair {
                     if case .success(let parsed) = q.parse(text), parsed == input.answers[ref] { return false }
                     return !text.isEmpty && text != measured
                 }
-                let byAuditor = (input.auditorEstimates[ref] ?? []).map { ($0.auditor.trimmedText, $0.text.trimmedText) }
+                let byAuditor = (input.auditorEstimates[ref] ?? []).map { ($0.auditor.trimmed(), $0.text.trimmed()) }
                 if !byAuditor.isEmpty {
                     // A team audit: every auditor's estimate, when any of them missed.
                     guard byAuditor.contains(where: { differs($0.1) }) else { continue }
@@ -207,7 +207,7 @@ struct EstimatePair {
                                               byAuditor: byAuditor.map { (auditor: $0.0, text: $0.1) }))
                     continue
                 }
-                guard let estimate = m.estimate?.trimmedText, differs(estimate) else { continue }
+                guard let estimate = m.estimate?.trimmed(), differs(estimate) else { continue }
                 pairs.append(EstimatePair(ref: ref, prompt: q.prompt, estimate: estimate, measured: measured, source: m))
             }
         }

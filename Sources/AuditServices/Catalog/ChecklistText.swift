@@ -45,7 +45,7 @@ public enum ChecklistText {
     /// What `show` prints: the checklist's sections, questions (with their conditions and choices) and rules.
     public static func describe(_ checklist: Checklist) -> String {
         var lines = ["\(checklist.title) (\(checklist.id) \(checklist.version))"]
-        if let description = checklist.description { lines.append(description.trimmingWhitespace()) }
+        if let description = checklist.description { lines.append(description.trimmed(.unicodeWhitespace)) }
         for section in checklist.sections {
             lines.append("")
             lines.append("## \(section.title)")

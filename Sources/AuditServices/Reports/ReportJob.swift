@@ -52,9 +52,20 @@ public struct ReportJob {
     /// atomically, and a PDF is printed by the browser into a temporary file first, so a
     /// failed print leaves nothing behind.
     public func write(force: Bool) throws {
+        try checkTarget(force: force)
+        try writeChecked()
+    }
+
+    /// Refuses a place the report cannot go: a folder, a missing folder, a link loop, or
+    /// (without `force`) an existing file. The shell checks before it asks about replacing.
+    public func checkTarget(force: Bool) throws {
         try SessionFiles.checkTargets([path], force: force)
-        AtomicFile.removeStaleTemporaries(of: path)
+    }
+
+    /// Writes the report to `path`, which `checkTarget(force:)` has accepted.
+    public func writeChecked() throws {
         if let browser {
+            AtomicFile.removeStaleTemporaries(of: path)  // as a text report's write does
             do {
                 try ReportRendering.printPDF(session, set: set, baseline: baseline, history: history, settings: settings,
                                              to: path, browser: browser)
@@ -62,7 +73,7 @@ public struct ReportJob {
                 throw AuditError.printFailed(error)
             }
         } else {
-            try SessionFiles.writeNew(text(), to: path, force: true)
+            try SessionFiles.writeChecked(text(), to: path)
         }
     }
 }

@@ -62,7 +62,7 @@ public enum AcceptedRisks {
                 throw AuditError.criticalTooLong(problem: problem.heading, latest: latest)
             }
         }
-        session.accepted[problem.key] = AcceptedRisk(reason: reason.trimmingWhitespace(), owner: owner.trimmingWhitespace(), until: until,
+        session.accepted[problem.key] = AcceptedRisk(reason: reason.trimmed(.unicodeWhitespace), owner: owner.trimmed(.unicodeWhitespace), until: until,
                                                      at: SessionStore.now(environment: environment))
         return problem
     }

@@ -69,7 +69,7 @@ public final class AuditFlow {
     /// Throws the reason (and what is accepted) when the text is not a valid answer.
     public func answer(_ typed: String) throws {
         guard let ref = current, let question = set.question(ref) else { return }
-        var text = typed.trimmingWhitespace()
+        var text = typed.trimmed(.unicodeWhitespace)
         if text.isEmpty {
             guard let fallback = defaultText(for: ref) else {
                 throw AuditError.answerNeeded(accepted: question.acceptedAnswers)
@@ -333,7 +333,7 @@ public final class AuditFlow {
         case .failure(let error):
             throw AuditError.invalidTarget(ref: found.ref, text: text, error)
         case .success(let value):
-            let setting = TargetSetting(text: value.displayText, value: value, reason: reason.trimmingWhitespace(),
+            let setting = TargetSetting(text: value.displayText, value: value, reason: reason.trimmed(.unicodeWhitespace),
                                         at: SessionStore.now(environment: environment))
             try update { $0.targets[found.ref] = setting }
         }

@@ -115,6 +115,11 @@ public enum SessionFiles {
     /// Writes an output file atomically; refuses to replace an existing one unless `force`.
     public static func writeNew(_ text: String, to path: String, force: Bool) throws {
         try checkTargets([path], force: force)
+        try writeChecked(text, to: path)
+    }
+
+    /// Writes an output file atomically whose place `checkTargets` has already accepted.
+    public static func writeChecked(_ text: String, to path: String) throws {
         // A report killed mid-write (kill -9) left its full-size temporary file; nothing else
         // would ever remove it.
         AtomicFile.removeStaleTemporaries(of: path)

@@ -26,13 +26,12 @@ extension AuditController {
                 self.console.print("\(ChecklistText.describe(checklist))")
                 return .continue
             },
-            ShellCommand(name: "audit", aliases: ["start"],
+            ShellCommand(name: "audit", aliases: ["start"], arguments: AuditStartOptions.self,
                          operands: [.repeated("CHECKLIST", .checklistID, help: "The checklists to audit; all three built-ins when none is named.")],
                          options: AuditStartOptions.Spec.options,
                          summary: "Start a guided audit (all three built-ins when none is named)",
                          details: "Asks for the organisation and auditors (the last session's are offered in brackets; Ctrl-C cancels), then walks the questions section by section. Every answer is saved at once; `resume` continues later. With --as NAME you answer alone, in a session of your own, and `merge` gathers the auditors' sessions into the team's.",
-                         examples: ["audit four-mistakes", "audit", "audit --as Priya"]) { input in
-                let options = try AuditStartOptions.parse(shellWords: input.words, command: "audit")
+                         examples: ["audit four-mistakes", "audit", "audit --as Priya"]) { input, options in
                 try self.start(AuditRequest(checklists: options.checklists, answeredBy: options.answeredBy), shell: input.shell)
                 return .continue
             },
@@ -112,11 +111,10 @@ extension AuditController {
                 try self.review(input.shell)
                 return .continue
             },
-            ShellCommand(name: "score", options: ScoreOptions.Spec.options,
+            ShellCommand(name: "score", arguments: ScoreOptions.self, options: ScoreOptions.Spec.options,
                          summary: "The current score with its range and coverage",
                          details: "The same as `smaudit score SESSION` on the command line.",
-                         examples: ["score", "score --explain"]) { input in
-                let options = try ScoreOptions.parse(shellWords: input.words, command: "score")
+                         examples: ["score", "score --explain"]) { _, options in
                 try self.printScore(explain: options.explain)
                 return .continue
             },
@@ -125,20 +123,20 @@ extension AuditController {
                 try self.printFindings()
                 return .continue
             },
-            ShellCommand(name: "measure", options: MeasureOptions.Spec.options,
+            ShellCommand(name: "measure", arguments: MeasureOptions.self, options: MeasureOptions.Spec.options,
                          usage: "--posts|--inbox|--followers|--traffic FILE [OPTIONS]",
                          summary: "Compute metrics from platform exports and fill the audit's measurable questions",
                          details: "Prints the metrics table (the five responders who replied most; --all lists every one). With an audit open, questions that declare `measure:` (response time and rate, engagement share, clustered updates, growth, traffic) are answered with the measured values and marked as measured from their file. When the team already typed a different answer, smaudit asks once before replacing it (the typed answer is kept as their estimate); --replace or --keep-typed decide without asking, as scripts must. The options are those of `smaudit measure`, whose --help defines every metric.",
-                         examples: ["measure --inbox inbox.csv", "measure --posts facebook.csv --posts instagram.csv --period last-month --replace"]) { input in
-                try self.measure(MeasureOptions.parse(shellWords: input.words, command: "measure"), shell: input.shell)
+                         examples: ["measure --inbox inbox.csv", "measure --posts facebook.csv --posts instagram.csv --period last-month --replace"]) { input, options in
+                try self.measure(options, shell: input.shell)
                 return .continue
             },
-            ShellCommand(name: "plan", operands: [.optional("N", .none, help: "The action's number, as `plan` lists it.")],
+            ShellCommand(name: "plan", arguments: PlanOptions.self, operands: [.optional("N", .none, help: "The action's number, as `plan` lists it.")],
                          options: PlanOptions.Spec.options,
                          summary: "The action plan with owners and dates; `plan N --owner NAME --due DATE` changes one",
                          details: "One action per problem found, the most important first, four a month for three months, then later. Each has an owner (the role the checklist suggests until the team names one) and a due date (the end of its phase, counted from the audit's date, until the team sets one); the report shows them. `--owner -` and `--due -` go back to the suggestion.",
-                         examples: ["plan", "plan 1 --owner Priya", "plan 2 --due 2027-01-15"]) { input in
-                try self.plan(PlanOptions.parse(shellWords: input.words, command: "plan"))
+                         examples: ["plan", "plan 1 --owner Priya", "plan 2 --due 2027-01-15"]) { _, options in
+                try self.plan(options)
                 return .continue
             },
             ShellCommand(name: "compare", operands: [.required("SESSION", .filePath, help: "An earlier session (by name or file) or answers file.")],
@@ -151,20 +149,20 @@ extension AuditController {
                 self.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: self.set))")
                 return .continue
             },
-            ShellCommand(name: "history", operands: [.optional("ORGANISATION", .none, help: "The organisation; the open audit's, or the only one found, without it.")],
+            ShellCommand(name: "history", arguments: HistoryOptions.self, operands: [.optional("ORGANISATION", .none, help: "The organisation; the open audit's, or the only one found, without it.")],
                          options: HistoryOptions.Spec.options,
                          summary: "An organisation's audits, with problems solved and new",
                          details: "Audits are the session files of the sessions folder and of every --sessions DIR (an auditor's own session is left out; its team session counts). Names match without case or extra spaces. The same as `smaudit history`.",
-                         examples: ["history", "history \"Lakeside Physio\""]) { input in
-                try self.history(HistoryOptions.parse(shellWords: input.words, command: "history"))
+                         examples: ["history", "history \"Lakeside Physio\""]) { _, options in
+                try self.history(options)
                 return .continue
             },
-            ShellCommand(name: "accept", operands: [.required("KEY", .problemKey, help: "The problem's key (Tab lists the problems found first).")],
+            ShellCommand(name: "accept", arguments: AcceptOptions.self, operands: [.required("KEY", .problemKey, help: "The problem's key (Tab lists the problems found first).")],
                          options: AcceptOptions.Spec.options,
                          summary: "Accept a problem for now, with reason, owner and end",
                          details: "An accepted problem leaves the score, the band, the summary's priorities and the plan; the report lists it under \"Accepted for now\" with its reason, owner and end date, and keeps its finding. The day after --until it counts again, with a warning. A critical problem needs --until, at most 90 days away.",
-                         examples: ["accept four-mistakes.service-sent-away --reason \"the front desk answers by phone until March\" --owner Priya --until 2027-03-01"]) { input in
-                try self.accept(AcceptOptions.parse(shellWords: input.words, command: "accept"))
+                         examples: ["accept four-mistakes.service-sent-away --reason \"the front desk answers by phone until March\" --owner Priya --until 2027-03-01"]) { _, options in
+                try self.accept(options)
                 return .continue
             },
             ShellCommand(name: "accepted", summary: "List the problems accepted for now",
@@ -178,13 +176,13 @@ extension AuditController {
                 try self.unaccept(input.operands[0])
                 return .continue
             },
-            ShellCommand(name: "target", operands: [.required("NAME", .none, help: "The target, as `targets` lists it."),
+            ShellCommand(name: "target", arguments: TargetOptions.self, operands: [.required("NAME", .none, help: "The target, as `targets` lists it."),
                                                     .required("VALUE", .none, help: "The team's value (4h, 80%); - goes back to the default.")],
                          options: TargetOptions.Spec.options,
                          summary: "Set the team's own value of an adjustable bar",
                          details: "Where a checklist declares a bar adjustable (`targets` lists them with their defaults and bounds), the team may set its own: the rules judge against it, the report says \"your target of 4 hours\" and its Method gives the default and the reason. A value outside the bounds is refused with them.",
-                         examples: ["target reply_target 4h --reason \"we answer twice a day, by design\"", "target reply_target -"]) { input in
-                try self.setTarget(TargetOptions.parse(shellWords: input.words, command: "target"))
+                         examples: ["target reply_target 4h --reason \"we answer twice a day, by design\"", "target reply_target -"]) { _, options in
+                try self.setTarget(options)
                 return .continue
             },
             ShellCommand(name: "targets", summary: "List the adjustable bars with their values",
@@ -192,12 +190,12 @@ extension AuditController {
                 try self.listTargets()
                 return .continue
             },
-            ShellCommand(name: "merge", operands: [.repeated("FILE", .filePath, help: "The auditors' session files (each answered with `audit --as NAME`), or a team session and a new auditor's.")],
+            ShellCommand(name: "merge", arguments: MergeOptions.self, operands: [.repeated("FILE", .filePath, help: "The auditors' session files (each answered with `audit --as NAME`), or a team session and a new auditor's.")],
                          options: MergeOptions.Spec.options,
                          summary: "Merge auditors' sessions into a team session",
                          details: "The team session keeps every auditor's answers, notes and evidence. Where all who answered agree, that is the team's answer (numbers within 10 % of the larger, percentages within 10 points, durations within 25 % of the longer; other answers equal); otherwise it is a disagreement, open until the team decides it with `resolve` or measured data settles it. The same as `smaudit merge`.",
-                         examples: ["merge priya.yaml sam.yaml -o team.yaml"]) { input in
-                try self.merge(MergeOptions.parse(shellWords: input.words, command: "merge"))
+                         examples: ["merge priya.yaml sam.yaml -o team.yaml"]) { _, options in
+                try self.merge(options)
                 return .continue
             },
             ShellCommand(name: "resolve", operands: [.optional("SESSION", .sessionName, help: "A team session to open first; the open one without it.")],
@@ -207,12 +205,11 @@ extension AuditController {
                 try self.resolve(input.operands.first, shell: input.shell)
                 return .continue
             },
-            ShellCommand(name: "report", operands: [.optional("FILE", .filePath, help: "Where to write it (default ORGANISATION-DATE.md in this folder).")],
+            ShellCommand(name: "report", arguments: ShellReportArguments.self, operands: [.optional("FILE", .filePath, help: "Where to write it (default ORGANISATION-DATE.md in this folder).")],
                          options: ReportOptions.Spec.options,
                          summary: "Write the open audit's report (Markdown, or HTML, PDF or JSON by FILE's extension)",
                          details: "An existing file is replaced only after asking (or with --force); in a script --force is needed. The options are those of `smaudit report`, except --fail-under, which sets the exit status of a script (`smaudit report --fail-under N` does).",
-                         examples: ["report", "report acme-q4.html", "report acme-q4.md --force", "report --format json -o acme.json"]) { input in
-                let arguments = try ShellReportArguments.parse(shellWords: input.words, command: "report")
+                         examples: ["report", "report acme-q4.html", "report acme-q4.md --force", "report --format json -o acme.json"]) { input, arguments in
                 try self.writeReport(to: arguments.path, options: arguments.options, shell: input.shell)
                 return .continue
             },

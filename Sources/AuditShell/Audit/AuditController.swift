@@ -20,7 +20,7 @@ public struct AuditRequest: Sendable {
     public init(checklists: [String], organisation: String? = nil, auditors: [String]? = nil, answeredBy: String? = nil) {
         self.checklists = checklists
         self.organisation = organisation
-        self.answeredBy = answeredBy?.trimmingWhitespace()
+        self.answeredBy = answeredBy?.trimmed(.unicodeWhitespace)
         self.auditors = self.answeredBy.map { [$0] } ?? auditors
     }
 }
@@ -152,37 +152,24 @@ public final class AuditController {
 
     // MARK: Starting and resuming
 
+    /// Opens sessions as every command does (AuditServices' SessionOpener).
+    var opener: SessionOpener {
+        SessionOpener(catalog: catalog, store: store, environment: environment, sessionPath: sessionPath)
+    }
+
     /// Starts a new audit (all built-ins when none is named): asks for the organisation and
     /// auditors unless given. A checklist named twice is audited once.
     func start(_ request: AuditRequest, shell: Shell) throws {
         try flow?.flush()  // the defaults below are read from the saved sessions
-        var ids: [String] = []
-        for id in request.checklists.isEmpty ? BuiltinChecklists.auditOrder.filter({ set.checklist($0) != nil }) : request.checklists {
-            if ids.contains(id) {
-                shell.warn("`\(id)` is named more than once; it is audited once")
-            } else {
-                ids.append(id)
-            }
+        let opener = self.opener
+        let ids = try opener.checklists(request.checklists) { id in
+            shell.warn("`\(id)` is named more than once; it is audited once")
         }
-        for id in ids where set.checklist(id) == nil {
-            throw AuditError.unknownChecklist(id: id, suggestion: Suggest.closest(to: id, in: set.ids), installed: set.ids, lister: "list")
+        if let existing = try opener.sessionToResume() {
+            try resume(named: existing, shell: shell)
+            return
         }
-        // The profile comes first, once, when any checklist audited reads it.
-        let profile = BuiltinChecklists.profileID
-        if set.checklist(profile) != nil, !ids.contains(profile), ids.contains(where: { set.checklist($0, reads: profile) }) {
-            ids.insert(profile, at: 0)
-        }
-        if let sessionPath {
-            if AtomicFile.exists(sessionPath) {
-                try resume(named: sessionPath, shell: shell)
-                return
-            }
-            let folder = AtomicFile.parent(of: AtomicFile.resolvingLinks(sessionPath))
-            guard AtomicFile.isFolder(folder) else {
-                throw AuditError.sessionFolderMissing(path: sessionPath, folder: folder)
-            }
-        }
-        let last = lastSession()
+        let last = opener.lastSession()
         let audit = NewAudit(checklists: ids, organisation: request.organisation, auditors: request.auditors, answeredBy: request.answeredBy,
                              defaultOrganisation: last?.organisation,
                              defaultAuditors: last.map { ChecklistText.commaList($0.auditors) }.flatMap { $0.isEmpty ? nil : $0 },
@@ -199,22 +186,14 @@ public final class AuditController {
     /// Creates the session of a new audit once organisation and auditors are known, and shows
     /// its first question.
     func begin(_ audit: NewAudit, shell: Shell) throws {
-        let organisation = audit.organisation ?? "", auditors = audit.auditors ?? []
-        let now = SessionStore.now(environment: environment)
-        var session = AuditSession(organisation: organisation, auditors: auditors, started: now,
-                                   checklists: audit.checklists.compactMap { set.checklist($0).map(ChecklistStamp.init) })
-        session.answeredBy = audit.answeredBy
-        // An auditor answering alone gets a file of their own, named for them, beside the others'.
-        let path = try sessionPath ?? store.newPath(organisation: audit.answeredBy.map { "\(organisation) \($0)" } ?? organisation,
-                                                    date: String(now.prefix(10)))
-        try closeFlow()
-        step = .idle
-        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
-        flow.saveMode = Self.saveMode(for: shell)
-        try flow.save()
-        try flow.flush()  // the file exists (and names its organisation) from the start
+        let organisation = audit.organisation ?? ""
+        let flow = try opener.create(organisation: organisation, auditors: audit.auditors ?? [], answeredBy: audit.answeredBy,
+                                     checklists: audit.checklists, saveMode: Self.saveMode(for: shell)) {
+            try closeFlow()
+            step = .idle
+        }
         self.flow = flow
-        console.print("Audit of \(organisation): \(ChecklistText.commaList(audit.checklists)). Saved after every answer to \(path)")
+        console.print("Audit of \(organisation): \(ChecklistText.commaList(audit.checklists)). Saved after every answer to \(flow.path)")
         if let name = audit.answeredBy {
             console.print("You answer alone, as \(name): no one else's answers are shown. `merge` gathers the auditors' sessions when all have answered.")
         }
@@ -222,60 +201,23 @@ public final class AuditController {
         showCurrentOrFinish(shell)
     }
 
-    /// The most recent session, for default organisation and auditors.
-    func lastSession() -> AuditSession? {
-        guard let path = store.sessionPaths().first, let text = try? AtomicFile.read(path) else { return nil }
-        return SessionReader.read(text: text, file: path, set: set, mode: .lenient,
-                                  now: SessionStore.now(environment: environment)).session
-    }
-
     /// Opens a saved session and continues at its first unanswered question. A file that does
     /// not load cleanly is refused with the errors `run` gives, and left as it is; an answers
     /// file written by hand is kept as `FILE.orig` before it first becomes a session file.
     func resume(named name: String?, shell: Shell) throws {
         try flow?.flush()  // the session may be the open one
-        let path: String
-        if let name {
-            guard let found = store.resolve(name) else {
-                throw AuditError.unknownSession(name: name, folder: store.folder)
-            }
-            path = found
-        } else if let sessionPath, AtomicFile.exists(sessionPath) {
-            path = sessionPath
-        } else {
-            guard let newest = store.sessionPaths().first else {
-                throw AuditError.noSavedSessions(folder: store.folder)
-            }
-            path = newest
-        }
-        let loaded = try SessionFiles.read(path, set: set, catalog: catalog, environment: environment, action: "resume")
-        let session = loaded.session
+        let opener = self.opener
+        let path = try opener.pathToResume(name)
+        let loaded = try opener.read(path)
         if let warnings = loaded.warnings { console.printError("\(warnings)") }
-        for (stamp, now) in loaded.result.changed {
-            shell.warn("checklist `\(stamp.id)` changed since this session began (version \(stamp.version) → \(now.version)); answers to questions that still exist are kept")
-        }
-        if !loaded.result.retired.isEmpty {
-            shell.warn("kept aside \(loaded.result.retired.count.counted("answer")) to questions the changed checklist no longer has or no longer accepts (under `retired:` in the session; `status` lists them): "
-                       + loaded.result.retired.map(\.description).joined(separator: ", "))
-        }
-        if !loaded.result.restored.isEmpty {
-            shell.warn("restored \(loaded.result.restored.count.counted("answer")) kept aside earlier, since the checklist has the question again: "
-                       + loaded.result.restored.map(\.description).joined(separator: ", "))
-        }
+        for warning in SessionOpener.changeWarnings(loaded.result) { shell.warn(warning) }
         try closeFlow()
         step = .idle
-        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
-        flow.saveMode = Self.saveMode(for: shell)
-        if loaded.result.format == nil {
-            if let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text) {
-                console.print("\(path) is an answers file written by hand; smaudit saves it as a session file from now on, and keeps the original (with its comments) as \(backup).")
-            }
-        }
-        let result = loaded.result
-        if !result.changed.isEmpty || !result.retired.isEmpty || !result.restored.isEmpty || result.format == nil {
-            try flow.save()
+        let flow = try opener.open(loaded, at: path, saveMode: Self.saveMode(for: shell)) { backup in
+            console.print("\(path) is an answers file written by hand; smaudit saves it as a session file from now on, and keeps the original (with its comments) as \(backup).")
         }
         self.flow = flow
+        let session = loaded.session
         let answered = session.entries.values.filter { $0.value != nil }.count
         console.print("Resumed \(session.organisation) (\(ChecklistText.commaList(session.checklistIDs))): \(answered.counted("answer")), from \(path)")
         for line in AcceptedRisks.notes(session, set: set, environment: environment) where line.hasPrefix("warning") {
@@ -296,9 +238,9 @@ public final class AuditController {
         do {
             try flow.answer(line)
         } catch let error as AuditError {
-            let word = String(line.trimmingWhitespace().prefix { !$0.isWhitespace })
+            let word = String(line.trimmed(.unicodeWhitespace).prefix { !$0.isWhitespace })
             guard let command = shell.commands.command(named: word) else { throw error }
-            throw AuditError.answerNamesCommand(error, command: command.name, line: line.trimmingWhitespace())
+            throw AuditError.answerNamesCommand(error, command: command.name, line: line.trimmed(.unicodeWhitespace))
         }
         let recorded = flow.session[ref].text ?? ""
         if let note = question?.readingNote(for: line) { console.print(console.styled(note, .dim)) }
@@ -318,7 +260,7 @@ public final class AuditController {
         let flow = try requireFlow()
         let problem = try flow.accept(options.problem, reason: options.reason, owner: options.owner, until: options.untilDate)
         let until = flow.session.accepted[problem.key]?.until.map { " until \($0) (it counts again the day after)" } ?? ""
-        console.print("Accepted \"\(problem.heading)\" (\(problem.key))\(until), owned by \(options.owner.trimmingWhitespace()). It leaves the score, the priorities and the plan; `unaccept \(problem.key)` takes it back.")
+        console.print("Accepted \"\(problem.heading)\" (\(problem.key))\(until), owned by \(options.owner.trimmed(.unicodeWhitespace)). It leaves the score, the priorities and the plan; `unaccept \(problem.key)` takes it back.")
         console.print(TerminalText(ScoreText.line(flow.scorecard.standing)))
     }
 
@@ -362,7 +304,7 @@ public final class AuditController {
         let flow = try requireFlow()
         let rows = flow.targets.map { item in
             [item.ref.description, TargetWords.words(item.value), item.setting == nil ? "default" : "the team's: \(item.setting!.reason)",
-             String(item.target.prompt.prefix { $0 != "(" }).trimmingWhitespace()]
+             String(item.target.prompt.prefix { $0 != "(" }).trimmed(.unicodeWhitespace)]
         }
         guard !rows.isEmpty else {
             console.print("The audited checklists declare no adjustable targets.")
@@ -451,7 +393,7 @@ public final class AuditController {
         var text = rest
         var target: QuestionRef?
         let first = String(rest.prefix { !$0.isWhitespace })
-        let after = String(rest.dropFirst(first.count)).trimmingWhitespace()
+        let after = String(rest.dropFirst(first.count)).trimmed(.unicodeWhitespace)
         if !after.isEmpty, flow.hasQuestion(named: first) {
             target = try flow.question(named: first)
             text = after
@@ -494,7 +436,7 @@ public final class AuditController {
             console.print(TerminalText(text.hasSuffix("\n") ? String(text.dropLast()) : text))
             return
         }
-        try SessionFiles.checkTargets([job.path], force: true)  // a folder, or a folder that does not exist
+        try job.checkTarget(force: true)  // a folder, or a folder that does not exist
         if AtomicFile.exists(job.path) && !options.force {
             guard shell.isInteractive else {
                 throw AuditError.reportExists(path: job.path)
@@ -502,10 +444,12 @@ public final class AuditController {
             step = .replaceReport(job)
             return
         }
-        try write(job)
+        try job.writeChecked()
+        console.print("Report written to \(job.path).")
     }
 
-    /// Writes a report (replacing the file: whoever calls this has asked) and says so.
+    /// Writes a report once the person has said to replace the file, and says so. The place is
+    /// checked again: it may have changed while they were answering.
     func write(_ job: ReportJob) throws {
         try job.write(force: true)
         console.print("Report written to \(job.path).")
@@ -527,29 +471,24 @@ public final class AuditController {
         console.print(TerminalText(table))
         guard let flow else { return }
         if let whose = MeasuredAnswers.whoseData(measurement, organisation: flow.session.organisation) { shell.warn(whose) }
-        var measurements = MeasuredAnswers.Measurements(request: request, measured: measurement)
-        let (fills, unfilled) = try MeasuredAnswers.plan(flow.session, set: set, measurements: &measurements)
-        if let typed = request.typedAnswers ?? (fills.contains { $0.replacesTyped != nil } ? nil : .replace) {
-            try fill(fills, unfilled: unfilled, typed: typed, shell: shell)
+        let filling = try MeasuredAnswers.Filling(flow.session, set: set, request: request, measured: measurement)
+        if let typed = filling.decided {
+            try fill(filling, typed: typed, shell: shell)
         } else if shell.isInteractive {
-            for line in MeasuredAnswers.conflictLines(fills) { console.print("\(line)") }
-            step = .replaceTyped(fills, unfilled: unfilled)
+            for line in filling.conflictLines { console.print("\(line)") }
+            step = .replaceTyped(filling)
         } else {
-            throw MeasuredAnswers.refusal(fills)
+            throw filling.refusal
         }
     }
 
     /// Records measured answers in the open audit and says which, and which questions the
     /// exports could not answer.
-    func fill(_ fills: [MeasuredAnswers.Fill], unfilled: [MeasuredAnswers.Unfilled], typed: MeasuredAnswers.TypedAnswers,
-              shell: Shell) throws {
+    func fill(_ filling: MeasuredAnswers.Filling, typed: MeasuredAnswers.TypedAnswers, shell: Shell) throws {
         let flow = try requireFlow()
         let now = SessionStore.now(environment: environment)
-        let applied = try flow.update { session in
-            MeasuredAnswers.apply(fills, to: &session, typed: typed, now: now)
-        }
-        let kept = fills.filter { $0.replacesTyped != nil && typed == .keep }
-        console.print("\(MeasuredAnswers.describe(applied, kept: kept, unfilled: unfilled))")
+        let filled = try flow.update { session in filling.record(in: &session, typed: typed, now: now) }
+        console.print("\(filled)")
         showCurrentOrFinish(shell)
     }
 }

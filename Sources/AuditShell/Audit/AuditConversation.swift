@@ -45,7 +45,7 @@ extension AuditController {
         /// `report` would replace an existing file: replace it?
         case replaceReport(ReportJob)
         /// `measure` would replace answers the team typed: replace them?
-        case replaceTyped([MeasuredAnswers.Fill], unfilled: [MeasuredAnswers.Unfilled])
+        case replaceTyped(MeasuredAnswers.Filling)
         /// Leaving, but the last answers could not be saved: leave anyway?
         case leaveUnsaved
     }
@@ -98,8 +98,8 @@ extension AuditController: ShellConversation {
             return Self.question("Write the report to \(path) now? yes or no", default: "yes")
         case .replaceReport(let job):
             return Self.question("\(job.path) exists. Replace it? yes or no", default: "no")
-        case .replaceTyped(let fills, _):
-            return Self.question(MeasuredAnswers.replaceQuestion(fills), default: "yes")
+        case .replaceTyped(let filling):
+            return Self.question(filling.replaceQuestion, default: "yes")
         case .leaveUnsaved:
             return Self.question("Leave anyway and lose them? yes, or no to try saving again", default: "no")
         }
@@ -126,22 +126,22 @@ extension AuditController: ShellConversation {
             if audit.auditors == nil { step = .auditors(audit) } else { try begin(audit, shell: shell) }
         case .auditors(var audit):
             let text = try Self.required(line, default: audit.defaultAuditors, what: "at least one auditor")
-            audit.auditors = text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            audit.auditors = text.split(separator: ",").map { String($0).trimmed(.unicodeWhitespace) }.filter { !$0.isEmpty }
             try begin(audit, shell: shell)
         case .question(let ref):
-            if line.trimmingWhitespace() == "?" {
+            if line.trimmed(.unicodeWhitespace) == "?" {
                 try why(shell)
             } else {
                 try answer(line, to: ref, shell: shell)
             }
         case .planOwner(let index, let reportPath):
-            let owner = line.trimmingWhitespace()
+            let owner = line.trimmed(.unicodeWhitespace)
             if let flow, !owner.isEmpty, flow.actionPlan.actions.indices.contains(index) {
                 try flow.assign(flow.actionPlan.actions[index].key, owner: owner, due: nil)
             }
             askPlanOwner(from: index + 1, reportPath: reportPath, shell: shell)
         case .decisionReason(let ref):
-            let reason = line.trimmingWhitespace()
+            let reason = line.trimmed(.unicodeWhitespace)
             if !reason.isEmpty { try flow?.explainDecision(ref, reason: reason) }
             try continueAfterDecision(shell)
         case .reportOffer(let path):
@@ -150,16 +150,16 @@ extension AuditController: ShellConversation {
             case true?: try writeReport(to: path, shell: shell)
             case false?: console.print("Type `report` whenever you want it; `review`, `back` or `goto ID` change answers.")
             // A command typed instead, with or without `/`, still runs.
-            case nil: if try shell.runCommand(line.trimmingWhitespace()) == .exit { shell.requestExit() }
+            case nil: if try shell.runCommand(line.trimmed(.unicodeWhitespace)) == .exit { shell.requestExit() }
             }
         case .replaceReport(let job):
             settle(shell, show: false)
             if Self.yesOrNo(line, default: false) == true { try write(job) } else { console.print("Left \(job.path) as it was.") }
-        case .replaceTyped(let fills, let unfilled):
+        case .replaceTyped(let filling):
             settle(shell, show: false)
             switch Self.yesOrNo(line, default: true) {
-            case true?: try fill(fills, unfilled: unfilled, typed: .replace, shell: shell)
-            case false?: try fill(fills, unfilled: unfilled, typed: .keep, shell: shell)
+            case true?: try fill(filling, typed: .replace, shell: shell)
+            case false?: try fill(filling, typed: .keep, shell: shell)
             case nil: throw AuditError.yesOrNoNeeded
             }
         case .leaveUnsaved:
@@ -181,7 +181,7 @@ extension AuditController: ShellConversation {
 
     /// The line, or the default when it is empty; an error when both are empty.
     static func required(_ line: String, default value: String?, what: String) throws -> String {
-        let text = line.trimmingWhitespace()
+        let text = line.trimmed(.unicodeWhitespace)
         if !text.isEmpty { return text }
         if let value { return value }
         throw AuditError.startValueNeeded(what: what)
@@ -189,7 +189,7 @@ extension AuditController: ShellConversation {
 
     /// `yes`/`y` → true, `no`/`n` → false, an empty line → the default, anything else → nil.
     static func yesOrNo(_ line: String, default value: Bool) -> Bool? {
-        switch line.trimmingWhitespace().lowercased() {
+        switch line.trimmed(.unicodeWhitespace).lowercased() {
         case "": return value
         case "y", "yes": return true
         case "n", "no": return false

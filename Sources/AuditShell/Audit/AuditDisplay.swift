@@ -133,7 +133,7 @@ extension AuditController {
         guard let flow, let ref = flow.current, let question = flow.set.question(ref) else {
             throw AuditError.noQuestionToExplain
         }
-        console.print("\(question.help.map { $0.trimmingWhitespace() } ?? "This question has no explanation.")")
+        console.print("\(question.help.map { $0.trimmed(.unicodeWhitespace) } ?? "This question has no explanation.")")
         // The article as the report names it (author, title, date), not the seed's file name.
         if let cited = question.source, let source = flow.set.checklist(ref.checklist)?.source(cited: cited) {
             let quote = Citation(cited)?.quote.map { "“\($0)” — " } ?? ""

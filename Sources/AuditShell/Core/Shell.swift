@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuditKit
 import AuditServices
 import LineEditor
 
@@ -161,7 +162,7 @@ public final class Shell {
     @discardableResult
     public func execute(_ line: String) -> CommandOutcome {
         do {
-            let trimmed = line.trimmingWhitespace()
+            let trimmed = line.trimmed(.unicodeWhitespace)
             if let conversation, conversation.takesInput(in: self), !trimmed.hasPrefix("/") {
                 try conversation.input(line, in: self)
                 return .continue
@@ -182,7 +183,7 @@ public final class Shell {
             let slash = commandsNeedSlash ? "/" : ""
             throw AuditError.unknownCommand(name: name, suggestion: commands.suggestion(for: name), prefix: slash)
         }
-        let rest = String(text.dropFirst(name.count)).trimmingWhitespace()
+        let rest = String(text.dropFirst(name.count)).trimmed(.unicodeWhitespace)
         switch command.syntax {
         case .text:
             return try command.run(CommandInput(shell: self, words: [], rest: rest, operands: [], given: [:]))

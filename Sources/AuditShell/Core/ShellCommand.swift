@@ -1,3 +1,4 @@
+import ArgumentParser
 import AuditOptions
 import AuditServices
 
@@ -109,12 +110,39 @@ public struct ShellCommand {
     public let examples: [String]
     /// A synopsis of its own for the help table, instead of one built from operands and options.
     public let usage: String?
+    /// The swift-argument-parser type the row's words are parsed into, when it has one: the
+    /// table parses the line into it once and hands the value to the row.
+    public let arguments: (any ParsableArguments.Type)?
     /// Runs the command.
     public let run: (CommandInput) throws -> CommandOutcome
 
+    /// A row whose handler reads the words itself (or takes none).
     public init(
         name: String, aliases: [String] = [], operands: [Operand] = [], options: [CommandOption] = [],
         syntax: LineSyntax = .words, usage: String? = nil, summary: String, details: String = "", examples: [String],
+        run: @escaping (CommandInput) throws -> CommandOutcome
+    ) {
+        self.init(name: name, aliases: aliases, operands: operands, options: options, syntax: syntax, usage: usage,
+                  summary: summary, details: details, examples: examples, arguments: nil, run: run)
+    }
+
+    /// A row whose words are `Arguments`, the definition the command line parses too: once the
+    /// words pass the row's declaration, the table parses them into `Arguments` once (its
+    /// `validate()` included) and hands the value to `run`, so no handler parses its line again.
+    public init<Arguments: ParsableArguments>(
+        name: String, aliases: [String] = [], arguments: Arguments.Type, operands: [Operand] = [], options: [CommandOption] = [],
+        usage: String? = nil, summary: String, details: String = "", examples: [String],
+        run: @escaping (CommandInput, Arguments) throws -> CommandOutcome
+    ) {
+        self.init(name: name, aliases: aliases, operands: operands, options: options, syntax: .words, usage: usage,
+                  summary: summary, details: details, examples: examples, arguments: arguments) { input in
+            try run(input, Arguments.parse(shellWords: input.words, command: name))
+        }
+    }
+
+    private init(
+        name: String, aliases: [String], operands: [Operand], options: [CommandOption], syntax: LineSyntax, usage: String?,
+        summary: String, details: String, examples: [String], arguments: (any ParsableArguments.Type)?,
         run: @escaping (CommandInput) throws -> CommandOutcome
     ) {
         self.name = name
@@ -126,6 +154,7 @@ public struct ShellCommand {
         self.summary = summary
         self.details = details
         self.examples = examples
+        self.arguments = arguments
         self.run = run
     }
 

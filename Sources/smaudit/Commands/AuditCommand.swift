@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditKit
 import AuditOptions
 import AuditShell
 import AuditServices
@@ -21,7 +22,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let names = auditors.map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }
+        let names = auditors.map { $0.split(separator: ",").map { String($0).trimmed(.unicodeWhitespace) } }
         let shell = ShellFactory.make(
             configuration: ShellConfiguration(bail: bail, colorMode: output.color, environment: Environment.current),
             checklistFolders: checklistOptions.folders, sessionPath: session,

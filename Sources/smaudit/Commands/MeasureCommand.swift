@@ -167,7 +167,7 @@ struct MeasureCommand: ParsableCommand {
             // Asked only when a person is there to answer; a script must say --replace or --keep-typed.
             guard isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 else { return nil }
             Output.message(question, terminator: " ")
-            return readLine().map { ["y", "yes"].contains($0.trimmingWhitespace().lowercased()) } ?? false
+            return readLine().map { ["y", "yes"].contains($0.trimmed(.unicodeWhitespace).lowercased()) } ?? false
         }
         Output.message(messages)
     }

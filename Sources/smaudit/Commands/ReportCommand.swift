@@ -16,6 +16,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var failUnder: FailUnderOption
     @OptionGroup var checklistOptions: ChecklistOptions
 
+    /// The options against the file they write, once the line is read.
+    func validate() throws { try options.check(writingTo: options.output) }
+
     func run() throws {
         let environment = Environment.current
         let catalog = checklistOptions.catalog()

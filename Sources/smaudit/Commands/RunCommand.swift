@@ -54,10 +54,13 @@ struct RunCommand: ParsableCommand {
             let context = try AuditHistory.context(for: session, path: answers, explicit: baseline, none: noBaseline, store: store,
                                                     extra: sessions, set: catalog.set, catalog: catalog, environment: environment)
             if let note = context.note { Output.message(note) }
+            // Through ReportJob, as `report` writes: checked, then written atomically.
             for (path, format) in [(report, ReportRendering.Format.markdown), (json, .json)] {
                 guard let path else { continue }
-                let text = ReportRendering.render(session, set: catalog.set, format: format, baseline: context.baseline, history: context.trend)
-                try SessionFiles.writeNew(text, to: path, force: force)
+                var job = try ReportJob(session, set: catalog.set, baseline: context.baseline, path: path, format: format,
+                                        searchPath: environment["PATH"])
+                job.history = context.trend
+                try job.write(force: force)
             }
         }
         try failUnder.check(card.standing)

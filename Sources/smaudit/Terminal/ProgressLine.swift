@@ -5,6 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuditKit
+import PresenceData
 
 /// The progress line of a long import on a terminal: `reading posts.csv: 412.3 MB of 1.2 GB
 /// (34%), 3,400,000 rows, 180.2 MB/s`. Nothing is drawn until the import has run for `delay`
@@ -14,7 +16,7 @@ import Darwin
 ///
 /// The caller decides whether there is a terminal to draw on; the clock is injectable so the
 /// timing can be tested without waiting.
-public final class ProgressLine {
+final class ProgressLine {
     private let delay: Double
     private let interval: Double
     private let clock: () -> Double
@@ -26,7 +28,7 @@ public final class ProgressLine {
     private var fileStart = 0.0
 
     /// A line that appears after `delay` seconds; `write` puts text on the terminal.
-    public init(delay: Double = 1, interval: Double = 0.1, clock: @escaping () -> Double = ProgressLine.monotonicSeconds,
+    init(delay: Double = 1, interval: Double = 0.1, clock: @escaping () -> Double = ProgressLine.monotonicSeconds,
                 write: @escaping (String) -> Void) {
         self.delay = delay
         self.interval = interval
@@ -36,7 +38,7 @@ public final class ProgressLine {
     }
 
     /// Redraws the line for `progress` when it is due.
-    public func update(_ progress: ImportProgress) {
+    func update(_ progress: ImportProgress) {
         let now = clock()
         let key = progress.file + (progress.isDatePass ? "\u{0}dates" : "")
         if key != file {
@@ -53,14 +55,14 @@ public final class ProgressLine {
     }
 
     /// Erases the line, if one was drawn.
-    public func finish() {
+    func finish() {
         if drawn { write("\r\u{1B}[K") }
         drawn = false
     }
 
     /// `reading posts.csv: 412.3 MB of 1.2 GB (34%), 3,400,000 rows, 180.2 MB/s`; `seconds` is
     /// how long this file has been read.
-    public static func text(_ p: ImportProgress, seconds: Double) -> String {
+    static func text(_ p: ImportProgress, seconds: Double) -> String {
         var name = p.file
         if name.count > 40 { name = "…" + name.suffix(39) }
         var text = (p.isDatePass ? "reading the dates in " : "reading ") + name + ": " + bytes(p.bytesRead)
@@ -82,7 +84,7 @@ public final class ProgressLine {
             value /= 1_000
             unit += 1
         }
-        return MeasurementTable.decimal((value * 10).rounded() / 10) + " " + units[unit]
+        return DecimalFormat.trimmed((value * 10).rounded() / 10, decimals: 1) + " " + units[unit]
     }
 
     /// `3,400,000`.
@@ -97,7 +99,7 @@ public final class ProgressLine {
     }
 
     /// Seconds from an arbitrary start, never going back.
-    public static func monotonicSeconds() -> Double {
+    static func monotonicSeconds() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9

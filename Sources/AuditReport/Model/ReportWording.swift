@@ -1,7 +1,8 @@
 import AuditKit
 
-/// Number and phrase formatting shared by the Markdown and JSON renderers, so both say the same.
-enum ReportFormat {
+/// How the report words numbers and phrases (scores, changes, shares, the band and what it
+/// means), shared by the Markdown and JSON renderers so both say the same.
+enum ReportWording {
     /// A score with one decimal (the precision bands are taken at), or an en dash when there is none.
     static func score(_ value: Double?) -> String {
         guard let value else { return "–" }
@@ -87,14 +88,5 @@ extension String {
         guard let first = unicodeScalars.first, first.properties.isUppercase,
               !(unicodeScalars.dropFirst().first?.properties.isUppercase ?? false) else { return self }
         return String(first).lowercased() + String(unicodeScalars.dropFirst())
-    }
-}
-
-extension String {
-    /// The text without spaces, tabs and line breaks at either end.
-    var trimmedText: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
