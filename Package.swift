@@ -59,7 +59,7 @@ let package = Package(
         // render reports, measure into a session. No terminal code.
         .target(
             name: "AuditServices",
-            dependencies: ["AuditKit", "AuditReport", "PresenceData", "BuiltinChecklists"]
+            dependencies: ["AuditKit", "AuditReport", "PresenceData", "BuiltinChecklists", "CivilCalendar"]
         ),
         // The options the shell and the command line share (`measure`, `report`, `score`), each
         // declared once and parsed by swift-argument-parser in both.

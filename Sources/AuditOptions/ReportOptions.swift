@@ -51,7 +51,7 @@ public struct ReportOptions: ParsableArguments {
 
     /// The layout asked for: `--brief`, and `--paper` or the locale's paper.
     public func settings(environment: [String: String]) -> ReportSettings {
-        ReportSettings(brief: brief, paper: paper ?? .fromLocale(environment), today: AcceptedRisks.today(environment))
+        ReportSettings(brief: brief, paper: paper ?? .fromLocale(environment), today: AcceptedRisks.today(Clock(environment: environment)))
     }
 
     /// `--format`, else what the file's extension asks for (`.html`, `.pdf`, `.json`), else Markdown.

@@ -181,11 +181,11 @@ import TestSupport
     @Test func aFileThatCannotBeReadOrDoesNotLoadIsRefused() throws {
         let missing = folder + "/none.yaml"
         #expect(throws: AuditError.cannotRead(.cannotRead(path: missing, errno: ENOENT))) {
-            _ = try SessionFiles.read(missing, set: set, environment: [:], action: "resume")
+            _ = try SessionFiles.read(missing, set: set, clock: .system, action: "resume")
         }
         let broken = try file("broken.yaml", "organisation: Acme\nauditors: [Dana]\nanswers:\n  nope:\n    a: 1\n")
         do {
-            _ = try SessionFiles.read(broken, set: set, environment: [:], action: "resume")
+            _ = try SessionFiles.read(broken, set: set, clock: .system, action: "resume")
             Issue.record("a file naming an unknown checklist was read")
         } catch let error as AuditError {
             guard case let .refused(action, path, diagnostics) = error else { Issue.record("\(error)"); return }
@@ -197,7 +197,7 @@ import TestSupport
     @Test func theAuditSaysWhereItCannotGo() throws {
         let session = AuditSession(organisation: "Acme", auditors: ["Dana"], started: "2026-11-23T10:00:00Z",
                                    checklists: [ChecklistStamp(set.checklist("mini")!)])
-        let flow = try AuditFlow(set: set, session: session, path: folder + "/acme.yaml", environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"])
+        let flow = try AuditFlow(set: set, session: session, path: folder + "/acme.yaml", clock: Clock(environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"]))
         #expect(throws: AuditError.firstQuestion) { try flow.back() }
         #expect(throws: AuditError.unknownQuestion(id: "folowers", suggestion: "followers")) { try flow.goTo("folowers") }
         #expect(throws: AuditError.noAttachments(evidence: false)) { _ = try flow.removeAttachment(1, evidence: false) }
@@ -216,11 +216,11 @@ import TestSupport
         #expect(throws: AuditError.periodWithDates) { _ = try MeasureRequest.window(period: "last-month", since: "2026-01-01", until: nil) }
         #expect(throws: AuditError.presence(.invalidPeriod("soon"))) { _ = try MeasureRequest.window(period: "soon", since: nil, until: nil) }
         #expect(throws: AuditError.noMergeInputs) {
-            _ = try TeamSessions.merge([], into: folder + "/team.yaml", force: false, set: set, environment: [:])
+            _ = try TeamSessions.merge([], into: folder + "/team.yaml", force: false, set: set, clock: .system)
         }
         let a = try file("a.yaml", "organisation: Acme\nauditors: [Dana]\n")
         #expect(throws: AuditError.mergeIntoInput(output: a)) {
-            _ = try TeamSessions.merge([a], into: a, force: true, set: set, environment: [:])
+            _ = try TeamSessions.merge([a], into: a, force: true, set: set, clock: .system)
         }
         #expect(throws: AuditError.noBrowser(explicit: "/nonexistent/browser")) {
             _ = try ReportJob.browser(for: .pdf, explicit: "/nonexistent/browser", searchPath: "")

@@ -170,11 +170,11 @@ extension MeasuredAnswers {
     /// would be replaced and `request.typedAnswers` does not say what to do, `ask` is asked
     /// (nil: nobody can answer, so nothing is written). Returns the lines to show.
     public static func fillSession(at path: String, catalog: ChecklistCatalog, measurement: PresenceMeasurement,
-                                   request: MeasureRequest, environment: [String: String],
+                                   request: MeasureRequest, clock: Clock,
                                    ask: (String) -> Bool?) throws -> String {
         let lock = try SessionLock(sessionPath: path)
         defer { withExtendedLifetime(lock) {} }
-        let loaded = try SessionFiles.read(path, set: catalog.set, catalog: catalog, environment: environment, action: "fill")
+        let loaded = try SessionFiles.read(path, set: catalog.set, catalog: catalog, clock: clock, action: "fill")
         var session = loaded.session
         let filling = try Filling(session, set: catalog.set, request: request, measured: measurement)
         var typed = filling.decided ?? .replace
@@ -182,7 +182,7 @@ extension MeasuredAnswers {
             guard let replace = ask(filling.replaceQuestion) else { throw filling.refusal }
             typed = replace ? .replace : .keep
         }
-        let now = SessionStore.now(environment: environment)
+        let now = clock.nowText
         let filled = filling.record(in: &session, typed: typed, now: now)
         session.updated = now
         let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text)

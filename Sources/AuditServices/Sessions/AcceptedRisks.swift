@@ -4,27 +4,27 @@ import AuditKit
 /// expiry, the scores that leave the accepted ones out, and the warnings when one has expired.
 public enum AcceptedRisks {
     /// Today, as `SMAUDIT_NOW` or the clock says.
-    public static func today(_ environment: [String: String]) -> CalendarDate? {
-        CalendarDate(iso: String(SessionStore.now(environment: environment).prefix(10)))
+    public static func today(_ clock: Clock) -> CalendarDate? {
+        CalendarDate(iso: clock.todayText)
     }
 
     /// The keys of the session's problems accepted today.
-    public static func acceptedToday(_ session: AuditSession, environment: [String: String]) -> Set<String> {
-        today(environment).map { session.acceptedKeys(on: $0) } ?? []
+    public static func acceptedToday(_ session: AuditSession, clock: Clock) -> Set<String> {
+        today(clock).map { session.acceptedKeys(on: $0) } ?? []
     }
 
     /// The scores of a session with its problems accepted today left out; `answers` is
     /// `session.answers`, passed in by callers that keep it up to date.
-    public static func scorecard(_ session: AuditSession, set: ChecklistSet, environment: [String: String],
+    public static func scorecard(_ session: AuditSession, set: ChecklistSet, clock: Clock,
                                  answers: AnswerSheet? = nil) -> Scorecard {
         Scorer.score(set, answers: answers ?? session.answers, checklists: session.checklistIDs,
-                     accepted: acceptedToday(session, environment: environment))
+                     accepted: acceptedToday(session, clock: clock))
     }
 
     /// One line per acceptance that has expired and counts again, and one saying the score
     /// leaves accepted problems out (for `--fail-under`); empty when nothing is accepted.
-    public static func notes(_ session: AuditSession, set: ChecklistSet, environment: [String: String]) -> [String] {
-        guard !session.accepted.isEmpty, let day = today(environment) else { return [] }
+    public static func notes(_ session: AuditSession, set: ChecklistSet, clock: Clock) -> [String] {
+        guard !session.accepted.isEmpty, let day = today(clock) else { return [] }
         let index = ProblemIndex(set)
         var lines: [String] = []
         for (key, risk) in session.accepted.sorted(by: { $0.key < $1.key }) where !risk.isActive(on: day) {
@@ -42,14 +42,14 @@ public enum AcceptedRisks {
     /// closest is offered otherwise), the reason and owner given, `until` not past, and a
     /// critical problem accepted only until a date at most 90 days away.
     public static func accept(_ key: String, reason: String, owner: String, until: CalendarDate?, in session: inout AuditSession,
-                              set: ChecklistSet, environment: [String: String]) throws -> ProblemIndex.Problem {
+                              set: ChecklistSet, clock: Clock) throws -> ProblemIndex.Problem {
         let index = ProblemIndex(set, checklists: session.checklistIDs)
         guard let problem = index.problem(key) ?? index.problems.first(where: { $0.key.hasSuffix("." + key) }) else {
             throw AuditError.unknownProblem(key: key, suggestion: Suggest.closest(to: key, in: index.problems.map(\.key)))
         }
         guard !reason.allSatisfy(\.isWhitespace) else { throw AuditError.acceptReasonNeeded }
         guard !owner.allSatisfy(\.isWhitespace) else { throw AuditError.ownerNeeded }
-        let day = today(environment) ?? CalendarDate(dayNumber: 0)
+        let day = today(clock) ?? CalendarDate(dayNumber: 0)
         if let until, until < day {
             throw AuditError.untilPassed(until: until, today: day)
         }
@@ -63,14 +63,14 @@ public enum AcceptedRisks {
             }
         }
         session.accepted[problem.key] = AcceptedRisk(reason: reason.trimmed(.unicodeWhitespace), owner: owner.trimmed(.unicodeWhitespace), until: until,
-                                                     at: SessionStore.now(environment: environment))
+                                                     at: clock.nowText)
         return problem
     }
 
     /// `accepted`'s lines: each accepted problem with reason, owner and expiry.
-    public static func listing(_ session: AuditSession, set: ChecklistSet, environment: [String: String]) -> [[String]] {
+    public static func listing(_ session: AuditSession, set: ChecklistSet, clock: Clock) -> [[String]] {
         let index = ProblemIndex(set)
-        let day = today(environment)
+        let day = today(clock)
         return session.accepted.sorted { $0.key < $1.key }.map { key, risk in
             let state = day.map { risk.isActive(on: $0) } ?? true ? (risk.until.map { "until \($0)" } ?? "no end") : "expired \(risk.until!)"
             return [key, index.problem(key)?.heading ?? key, risk.owner, state, risk.reason]

@@ -19,7 +19,7 @@ public final class AuditFlow {
     /// The session file, rewritten atomically after every change.
     public let path: String
     private let lock: SessionLock
-    private let environment: [String: String]
+    private let clock: Clock
     /// Every question of the session's checklists, in audit order.
     public let order: [QuestionRef]
     /// Whether each question of `order` has a `when`; the others are always asked.
@@ -33,12 +33,12 @@ public final class AuditFlow {
     public private(set) var justAnswered: QuestionRef?
 
     /// Opens (and locks) a session for the guided walk.
-    public init(set: ChecklistSet, session: AuditSession, path: String, environment: [String: String]) throws {
+    public init(set: ChecklistSet, session: AuditSession, path: String, clock: Clock) throws {
         self.set = set
         self.session = session
         self.answers = session.answers
         self.path = path
-        self.environment = environment
+        self.clock = clock
         self.lock = try SessionLock(sessionPath: path)
         // Held by us now: any temporary file beside it is a killed smaudit's leftover.
         AtomicFile.removeStaleTemporaries(of: path)
@@ -86,7 +86,7 @@ public final class AuditFlow {
             entry.text = value.displayText
             entry.value = value
             entry.skipped = false
-            entry.at = SessionStore.now(environment: environment)
+            entry.at = clock.nowText
             record(entry, for: ref)
             // In a team session an answer typed here is the team's decision: kept apart from
             // the auditors' own answers, so merging another auditor in later does not undo it.
@@ -242,7 +242,7 @@ public final class AuditFlow {
 
     /// Records that the session changed and writes it as `saveMode` says.
     public func save() throws {
-        session.updated = SessionStore.now(environment: environment)
+        session.updated = clock.nowText
         switch saveMode {
         case .eachChange:
             try write(sync: true)
@@ -292,12 +292,12 @@ public final class AuditFlow {
     }
 
     /// The current scorecard.
-    public var scorecard: Scorecard { AcceptedRisks.scorecard(session, set: set, environment: environment, answers: answers) }
+    public var scorecard: Scorecard { AcceptedRisks.scorecard(session, set: set, clock: clock, answers: answers) }
 
     /// Accepts a problem for now (see `AcceptedRisks.accept`) and saves.
     public func accept(_ key: String, reason: String, owner: String, until: CalendarDate?) throws -> ProblemIndex.Problem {
         var changed = session
-        let problem = try AcceptedRisks.accept(key, reason: reason, owner: owner, until: until, in: &changed, set: set, environment: environment)
+        let problem = try AcceptedRisks.accept(key, reason: reason, owner: owner, until: until, in: &changed, set: set, clock: clock)
         try update { $0.accepted = changed.accepted }
         return problem
     }
@@ -334,7 +334,7 @@ public final class AuditFlow {
             throw AuditError.invalidTarget(ref: found.ref, text: text, error)
         case .success(let value):
             let setting = TargetSetting(text: value.displayText, value: value, reason: reason.trimmed(.unicodeWhitespace),
-                                        at: SessionStore.now(environment: environment))
+                                        at: clock.nowText)
             try update { $0.targets[found.ref] = setting }
         }
         return (found.ref, found.target)

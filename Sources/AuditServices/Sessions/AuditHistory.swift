@@ -99,7 +99,7 @@ extension AuditHistory {
     /// (empty with fewer than three).
     public static func context(for session: AuditSession, path: String?, explicit: String?, none: Bool,
                                store: SessionStore, extra: [String], set: ChecklistSet, catalog: ChecklistCatalog?,
-                               environment: [String: String]) throws -> (baseline: AuditSession?, note: String?, trend: [AuditSession]) {
+                               clock: Clock) throws -> (baseline: AuditSession?, note: String?, trend: [AuditSession]) {
         let searching = !none && explicit == nil
         if searching {
             for folder in extra where !AtomicFile.isFolder(folder) {
@@ -111,7 +111,7 @@ extension AuditHistory {
         let trend = earlier.count >= 2 ? earlier.map(\.session) + [session] : []
         if let explicit, !none {
             let chosen = try SessionFiles.load(store.resolve(explicit) ?? explicit, set: set, catalog: catalog,
-                                              environment: environment, action: "compare with")
+                                              clock: clock, action: "compare with")
             return (chosen, nil, trend)
         }
         guard searching, let previous = earlier.last else { return (nil, nil, trend) }

@@ -23,7 +23,7 @@ public enum SessionFiles {
     /// thrown with rendered `FILE:LINE:COL` diagnostics and a message that says the file is untouched.
     /// `action` names what was attempted (`resume`, `report`), for the last line.
     public static func read(_ path: String, set: ChecklistSet, catalog: ChecklistCatalog? = nil,
-                            environment: [String: String], action: String) throws -> Loaded {
+                            clock: Clock, action: String) throws -> Loaded {
         let text: String
         do {
             text = try AtomicFile.read(path)
@@ -34,7 +34,7 @@ public enum SessionFiles {
             throw AuditError.cannotRead(error)
         }
         let result = SessionReader.read(text: text, file: path, set: set, mode: .strict,
-                                        now: SessionStore.now(environment: environment))
+                                        now: clock.nowText)
         guard let session = result.session else {
             var rendered = DiagnosticRenderer.render(result.diagnostics, sources: [path: text])
             for needed in neededButBroken(result.diagnostics, catalog: catalog) { rendered += "\n" + needed }
@@ -46,9 +46,9 @@ public enum SessionFiles {
     /// Reads an answers or session file strictly (see `read`) and returns the session; the
     /// reader's warnings go to `warn`.
     public static func load(_ path: String, set: ChecklistSet, catalog: ChecklistCatalog? = nil,
-                            environment: [String: String], action: String = "read",
+                            clock: Clock, action: String = "read",
                             warn: (String) -> Void = { _ in }) throws -> AuditSession {
-        let loaded = try read(path, set: set, catalog: catalog, environment: environment, action: action)
+        let loaded = try read(path, set: set, catalog: catalog, clock: clock, action: action)
         if let warnings = loaded.warnings { warn(warnings) }
         return loaded.session
     }

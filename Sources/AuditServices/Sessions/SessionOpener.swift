@@ -10,8 +10,10 @@ public struct SessionOpener {
     public let catalog: ChecklistCatalog
     /// The sessions folder.
     public let store: SessionStore
-    /// The environment (`SMAUDIT_NOW` and the folders).
+    /// The environment (the folders).
     public let environment: [String: String]
+    /// What the new or resumed session is stamped with.
+    public let clock: Clock
     /// The session file named with `--session`, if any: a new audit is saved there, and
     /// resumed from there when it exists.
     public let sessionPath: String?
@@ -21,6 +23,7 @@ public struct SessionOpener {
         self.catalog = catalog
         self.store = store
         self.environment = environment
+        clock = Clock(environment: environment)
         self.sessionPath = sessionPath
     }
 
@@ -63,7 +66,7 @@ public struct SessionOpener {
     public func lastSession() -> AuditSession? {
         guard let path = store.sessionPaths().first, let text = try? AtomicFile.read(path) else { return nil }
         return SessionReader.read(text: text, file: path, set: set, mode: .lenient,
-                                  now: SessionStore.now(environment: environment)).session
+                                  now: clock.nowText).session
     }
 
     /// Creates a new audit's session file (at `--session`, else a new name in the sessions
@@ -72,14 +75,14 @@ public struct SessionOpener {
     /// opened: the caller finishes the audit it had open, which may hold a lock.
     public func create(organisation: String, auditors: [String], answeredBy: String?, checklists: [String],
                        saveMode: AuditFlow.SaveMode, closing: () throws -> Void) throws -> AuditFlow {
-        let now = SessionStore.now(environment: environment)
+        let now = clock.nowText
         var session = AuditSession(organisation: organisation, auditors: auditors, started: now,
                                    checklists: checklists.compactMap { set.checklist($0).map(ChecklistStamp.init) })
         session.answeredBy = answeredBy
         let path = try sessionPath ?? store.newPath(organisation: answeredBy.map { "\(organisation) \($0)" } ?? organisation,
-                                                    date: String(now.prefix(10)))
+                                                    date: clock.todayText)
         try closing()
-        let flow = try AuditFlow(set: set, session: session, path: path, environment: environment)
+        let flow = try AuditFlow(set: set, session: session, path: path, clock: clock)
         flow.saveMode = saveMode
         try flow.save()
         try flow.flush()  // the file exists (and names its organisation) from the start
@@ -103,7 +106,7 @@ public struct SessionOpener {
     /// Reads a saved session strictly, as `run` reads it: a file that does not load cleanly is
     /// refused with its errors, and left as it is.
     public func read(_ path: String) throws -> SessionFiles.Loaded {
-        try SessionFiles.read(path, set: set, catalog: catalog, environment: environment, action: "resume")
+        try SessionFiles.read(path, set: set, catalog: catalog, clock: clock, action: "resume")
     }
 
     /// What changed in the checklists since the session was saved, a warning a line: answers
@@ -128,7 +131,7 @@ public struct SessionOpener {
     /// checklists' changes touched, or an answers file, is saved at once.
     public func open(_ loaded: SessionFiles.Loaded, at path: String, saveMode: AuditFlow.SaveMode,
                      kept: (String) -> Void = { _ in }) throws -> AuditFlow {
-        let flow = try AuditFlow(set: set, session: loaded.session, path: path, environment: environment)
+        let flow = try AuditFlow(set: set, session: loaded.session, path: path, clock: clock)
         flow.saveMode = saveMode
         let result = loaded.result
         if result.format == nil, let backup = try SessionFiles.keepOriginal(of: path, text: loaded.text) {

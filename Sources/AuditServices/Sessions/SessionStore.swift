@@ -90,14 +90,4 @@ public struct SessionStore {
         #endif
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
-
-    /// The current time as ISO 8601 (UTC, seconds), or `$SMAUDIT_NOW` for reproducible runs.
-    public static func now(environment: [String: String]) -> String {
-        if let fixed = environment["SMAUDIT_NOW"], !fixed.isEmpty { return fixed }
-        var t = time(nil)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-    }
 }

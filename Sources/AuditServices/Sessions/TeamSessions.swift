@@ -20,7 +20,7 @@ public enum TeamSessions {
     /// organisations, or when `output` is one of the files read (merge into a new file, then
     /// use it); an existing `output` is replaced only with `force`.
     public static func merge(_ paths: [String], into output: String, force: Bool, set: ChecklistSet,
-                             catalog: ChecklistCatalog? = nil, environment: [String: String],
+                             catalog: ChecklistCatalog? = nil, clock: Clock,
                              warn: (String) -> Void = { _ in }) throws -> Merged {
         guard !paths.isEmpty else { throw AuditError.noMergeInputs }
         let target = AtomicFile.resolvingLinks(output)
@@ -30,7 +30,7 @@ public enum TeamSessions {
         try SessionFiles.checkTargets([output], force: force)
         var inputs: [(file: String, session: AuditSession)] = []
         for path in paths {
-            inputs.append((path, try SessionFiles.load(path, set: set, catalog: catalog, environment: environment, action: "merge", warn: warn)))
+            inputs.append((path, try SessionFiles.load(path, set: set, catalog: catalog, clock: clock, action: "merge", warn: warn)))
         }
         let team: AuditSession
         do {

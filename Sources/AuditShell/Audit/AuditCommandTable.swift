@@ -145,7 +145,7 @@ extension AuditController {
                 let flow = try self.requireFlow()
                 let name = input.operands[0]
                 let path = self.store.resolve(name) ?? name
-                let earlier = try SessionFiles.load(path, set: self.set, environment: self.environment)
+                let earlier = try SessionFiles.load(path, set: self.set, clock: self.clock)
                 self.console.print("\(ReportRendering.comparisonText(flow.session, baseline: earlier, set: self.set))")
                 return .continue
             },

@@ -35,6 +35,8 @@ public final class AuditController {
     let folders: [String]
     let store: SessionStore
     let environment: [String: String]
+    /// What answers and decisions are stamped with, and what is due today is judged by.
+    let clock: Clock
     /// A session file named with `--session`.
     let sessionPath: String?
     /// The audit `smaudit audit` starts with, if any.
@@ -66,6 +68,7 @@ public final class AuditController {
         self.folders = folders
         self.store = store
         self.environment = environment
+        clock = Clock(environment: environment)
         self.sessionPath = sessionPath
         self.startRequest = start
     }
@@ -220,7 +223,7 @@ public final class AuditController {
         let session = loaded.session
         let answered = session.entries.values.filter { $0.value != nil }.count
         console.print("Resumed \(session.organisation) (\(ChecklistText.commaList(session.checklistIDs))): \(answered.counted("answer")), from \(path)")
-        for line in AcceptedRisks.notes(session, set: set, environment: environment) where line.hasPrefix("warning") {
+        for line in AcceptedRisks.notes(session, set: set, clock: clock) where line.hasPrefix("warning") {
             shell.warn(String(line.dropFirst("warning: ".count)))
         }
         showCurrentOrFinish(shell)
@@ -267,13 +270,13 @@ public final class AuditController {
     /// `accepted`.
     func listAccepted() throws {
         let flow = try requireFlow()
-        let rows = AcceptedRisks.listing(flow.session, set: set, environment: environment)
+        let rows = AcceptedRisks.listing(flow.session, set: set, clock: clock)
         guard !rows.isEmpty else {
             console.print("No problem is accepted; `accept PROBLEM --reason TEXT --owner NAME` accepts one.")
             return
         }
         console.printTable([["problem", "heading", "owner", "accepted", "reason"]] + rows)
-        for line in AcceptedRisks.notes(flow.session, set: set, environment: environment) where line.hasPrefix("warning") {
+        for line in AcceptedRisks.notes(flow.session, set: set, clock: clock) where line.hasPrefix("warning") {
             console.print("\(line)")
         }
     }
@@ -335,7 +338,7 @@ public final class AuditController {
     func merge(_ options: MergeOptions) throws {
         try flow?.flush()  // one of the files may be the open session
         let merged = try TeamSessions.merge(options.files, into: options.output, force: options.force, set: set,
-                                            catalog: catalog, environment: environment) { console.print("\($0)") }
+                                            catalog: catalog, clock: clock) { console.print("\($0)") }
         for line in TeamSessions.summary(merged) { console.print("\(line)") }
         if merged.disagreements.contains(where: { $0.isOpen }) {
             console.print("`resolve \(options.output)` opens it and walks the disagreements.")
@@ -424,7 +427,7 @@ public final class AuditController {
         let options = try given ?? ReportOptions.defaults()
         let context = try AuditHistory.context(for: flow.session, path: flow.path, explicit: options.baseline, none: options.noBaseline,
                                                  store: store, extra: options.sessions, set: set, catalog: catalog,
-                                                 environment: environment)
+                                                 clock: clock)
         if let note = context.note { console.print(console.styled("\(note)", .dim)) }
         var job = try ReportJob(flow.session, set: set, baseline: context.baseline, path: requested,
                                 format: options.format(writingTo: requested), browser: options.browser,
@@ -461,7 +464,7 @@ public final class AuditController {
     /// measurable questions; replacing answers the team typed is asked once at a terminal
     /// (`--replace` and `--keep-typed` decide without asking, as a script must).
     func measure(_ options: MeasureOptions, shell: Shell) throws {
-        let today = TimestampParser.parse(SessionStore.now(environment: environment)).map(CalendarDay.init(containing:))
+        let today = TimestampParser.parse(clock.nowText).map(CalendarDay.init(containing:))
         let request = try options.request(today: today)
         let (measurement, warnings) = try request.measure()
         for warning in warnings { shell.warn("\(warning)") }
@@ -486,7 +489,7 @@ public final class AuditController {
     /// exports could not answer.
     func fill(_ filling: MeasuredAnswers.Filling, typed: MeasuredAnswers.TypedAnswers, shell: Shell) throws {
         let flow = try requireFlow()
-        let now = SessionStore.now(environment: environment)
+        let now = clock.nowText
         let filled = try flow.update { session in filling.record(in: &session, typed: typed, now: now) }
         console.print("\(filled)")
         showCurrentOrFinish(shell)

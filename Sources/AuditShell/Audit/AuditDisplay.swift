@@ -196,7 +196,7 @@ extension AuditController {
                 rows.append([AtomicFile.name(of: path), "(unreadable)", "", "", ""])
                 continue
             }
-            let card = AcceptedRisks.scorecard(session, set: set, environment: environment)
+            let card = AcceptedRisks.scorecard(session, set: set, clock: clock)
             let answered = session.entries.values.filter { $0.value != nil }.count
             // The bands as `score` names them, so the two never word one standing differently.
             var score = ScoreText.short(card.standing)
@@ -235,7 +235,7 @@ extension AuditController {
         console.print(TerminalText(ScoreText.lines(card)))
         if let flow, let note = TeamSessions.scoreNote(flow.session, set: flow.set) { console.print("\(note)") }
         if let flow {
-            for line in AcceptedRisks.notes(flow.session, set: flow.set, environment: environment) { console.print("\(line)") }
+            for line in AcceptedRisks.notes(flow.session, set: flow.set, clock: clock) { console.print("\(line)") }
         }
     }
 

@@ -144,7 +144,7 @@ struct MeasureCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
-        let today = TimestampParser.parse(SessionStore.now(environment: Environment.current)).map(CalendarDay.init(containing:))
+        let today = TimestampParser.parse(Clock(environment: Environment.current).nowText).map(CalendarDay.init(containing:))
         let request = try options.request(today: today)
         let line = progressLine()
         let (measurement, warnings): (PresenceMeasurement, [PresenceWarning])
@@ -163,7 +163,7 @@ struct MeasureCommand: ParsableCommand {
         guard let into else { return }
         let catalog = checklistOptions.catalog()
         let messages = try MeasuredAnswers.fillSession(at: into, catalog: catalog, measurement: measurement, request: request,
-                                                       environment: Environment.current) { question in
+                                                       clock: Clock(environment: Environment.current)) { question in
             // Asked only when a person is there to answer; a script must say --replace or --keep-typed.
             guard isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 else { return nil }
             Output.message(question, terminator: " ")

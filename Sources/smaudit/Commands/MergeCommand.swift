@@ -22,7 +22,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let catalog = checklistOptions.catalog()
         let merged = try TeamSessions.merge(options.files, into: options.output, force: options.force, set: catalog.set,
-                                            catalog: catalog, environment: Environment.current) { Output.message($0) }
+                                            catalog: catalog, clock: Clock(environment: Environment.current)) { Output.message($0) }
         Output.print(TeamSessions.summary(merged).joined(separator: "\n"))
     }
 }

@@ -21,16 +21,17 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
+        let clock = Clock(environment: environment)
         let catalog = checklistOptions.catalog()
         // Before any work: without a browser there is no PDF, and the user should hear why at once.
         let format = options.format(writingTo: options.output)
         _ = try ReportJob.browser(for: format, explicit: options.browser, searchPath: environment["PATH"])
-        let current = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: environment,
+        let current = try SessionFiles.load(session, set: catalog.set, catalog: catalog, clock: clock,
                                             action: "report on") { Output.message($0) }
         let store = SessionStore(environment: environment)
         let context = try AuditHistory.context(for: current, path: session, explicit: options.baseline, none: options.noBaseline,
                                                 store: store, extra: options.sessions, set: catalog.set, catalog: catalog,
-                                                environment: environment)
+                                                clock: clock)
         if let note = context.note { Output.message(note) }
         var job = try ReportJob(current, set: catalog.set, baseline: context.baseline, path: options.output, format: format,
                                 browser: options.browser, searchPath: environment["PATH"])
@@ -42,7 +43,7 @@ struct ReportCommand: ParsableCommand {
             try job.write(force: options.force)
             Output.message("Report written to \(job.path).")
         }
-        for line in AcceptedRisks.notes(current, set: catalog.set, environment: environment) { Output.message(line) }
-        try failUnder.check(AcceptedRisks.scorecard(current, set: catalog.set, environment: environment).standing)
+        for line in AcceptedRisks.notes(current, set: catalog.set, clock: clock) { Output.message(line) }
+        try failUnder.check(AcceptedRisks.scorecard(current, set: catalog.set, clock: clock).standing)
     }
 }

@@ -28,11 +28,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
+        let clock = Clock(environment: environment)
         let catalog = checklistOptions.catalog()
         // Every output is checked before any is written: a refused second file must not leave
         // the first one written.
         try SessionFiles.checkTargets([report, json].compactMap { $0 }, force: force)
-        var session = try SessionFiles.load(answers, set: catalog.set, catalog: catalog, environment: environment,
+        var session = try SessionFiles.load(answers, set: catalog.set, catalog: catalog, clock: clock,
                                             action: "score") { Output.message($0) }
         if !only.isEmpty {
             for id in only where catalog.set.checklist(id) == nil {
@@ -44,15 +45,15 @@ struct RunCommand: ParsableCommand {
         // Answers to questions whose condition is false are kept (and shown in the report), but
         // not scored, as in the shell.
         for line in SessionCheck(session, set: catalog.set).lines(file: answers) { Output.message(line) }
-        let card = AcceptedRisks.scorecard(session, set: catalog.set, environment: environment)
-        for line in AcceptedRisks.notes(session, set: catalog.set, environment: environment) { Output.message(line) }
+        let card = AcceptedRisks.scorecard(session, set: catalog.set, clock: clock)
+        for line in AcceptedRisks.notes(session, set: catalog.set, clock: clock) { Output.message(line) }
         Output.print(ScoreText.lines(card))
         if let note = TeamSessions.scoreNote(session, set: catalog.set) { Output.print(note) }
         if report != nil || json != nil {
             // Compared with the previous audit of the organisation, as `report` is.
             let store = SessionStore(environment: environment)
             let context = try AuditHistory.context(for: session, path: answers, explicit: baseline, none: noBaseline, store: store,
-                                                    extra: sessions, set: catalog.set, catalog: catalog, environment: environment)
+                                                    extra: sessions, set: catalog.set, catalog: catalog, clock: clock)
             if let note = context.note { Output.message(note) }
             // Through ReportJob, as `report` writes: checked, then written atomically.
             for (path, format) in [(report, ReportRendering.Format.markdown), (json, .json)] {

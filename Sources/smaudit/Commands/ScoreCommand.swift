@@ -17,10 +17,11 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let catalog = checklistOptions.catalog()
-        let loaded = try SessionFiles.load(session, set: catalog.set, catalog: catalog, environment: Environment.current,
+        let clock = Clock(environment: Environment.current)
+        let loaded = try SessionFiles.load(session, set: catalog.set, catalog: catalog, clock: clock,
                                            action: "score") { Output.message($0) }
-        let card = AcceptedRisks.scorecard(loaded, set: catalog.set, environment: Environment.current)
-        for line in AcceptedRisks.notes(loaded, set: catalog.set, environment: Environment.current) { Output.message(line) }
+        let card = AcceptedRisks.scorecard(loaded, set: catalog.set, clock: clock)
+        for line in AcceptedRisks.notes(loaded, set: catalog.set, clock: clock) { Output.message(line) }
         if options.explain {
             Output.print(card.explain())
         } else {
