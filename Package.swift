@@ -42,7 +42,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "AuditKit", dependencies: ["CLibYAML", "CivilCalendar"]),
-        .target(name: "AuditReport", dependencies: ["AuditKit", "JSONText", "PresenceData"]),
+        .target(name: "AuditReport", dependencies: ["AuditKit", "CivilCalendar", "JSONText", "PresenceData"]),
         .target(name: "PresenceData", dependencies: ["JSONText", "CivilCalendar"]),
         // The ordered JSON tree both the report and the measurement write.
         .target(name: "JSONText"),

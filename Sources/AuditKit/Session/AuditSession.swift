@@ -1,3 +1,4 @@
+import CivilCalendar
 /// An audit in progress or finished: who, when, which checklists, and every answer with its
 /// time, notes and evidence. Saved as YAML after every change (see `SessionWriter`); the same
 /// file is a valid `--answers` file.
@@ -95,7 +96,7 @@ public struct AuditSession: Sendable, Hashable {
     }
 
     /// `YYYY-MM-DD` of the start.
-    public var date: String { String(started.prefix(10)) }
+    public var date: String { Timestamp(iso: started)?.dayText ?? started }
 
     /// The parsed answers, for scoring.
     public var answers: AnswerSheet {

@@ -1,3 +1,4 @@
+import CivilCalendar
 /// Reads a session or answers file, checking every answer against its question. Errors carry
 /// `FILE:LINE:COL` of the offending key or value.
 ///
@@ -292,7 +293,7 @@ public enum SessionReader {
                     continue
                 }
                 if problem.severity == .critical {
-                    let from = CalendarDate(iso: String((risk.at ?? now).prefix(10)))
+                    let from = Timestamp(iso: risk.at ?? now).flatMap { CalendarDate(iso: $0.dayText) }
                     guard let until = risk.until else {
                         src.error("`\(key)` is a critical problem: it can be accepted only until a date at most \(AcceptedRisk.criticalLimit) days away; add `until: YYYY-MM-DD`", src.location(problemKey))
                         continue

@@ -62,7 +62,7 @@ extension DocumentBuilder {
                     let ref = QuestionRef(checklist: checklist.id, question: q.id)
                     return [[.text(q.prompt + " "), .code(q.id)], answer(ref), extras(notes: input.notes[ref] ?? [], evidence: input.evidence[ref] ?? [])]
                 }
-                blocks.append(.table(Table(header: ["Question", "Answer", "Notes and evidence"], alignment: [.left, .left, .left], rows: rows, kind: "answers")))
+                blocks.append(.table(Table(header: ["Question", "Answer", "Notes and evidence"], alignment: [.left, .left, .left], rows: rows, kind: .answers)))
             }
             blocks += retired(of: checklist)
         }
@@ -93,7 +93,7 @@ extension DocumentBuilder {
                          rows: kept.map { ref, answer in
                              [[.code(ref.question)], [.text(answer.entry.text.map { "“\($0)”" } ?? "")], [.text(answer.version)],
                               extras(notes: answer.entry.notes, evidence: answer.entry.evidence)]
-                         }, kind: "answers")),
+                         }, kind: .answers)),
         ]
     }
 
@@ -157,9 +157,9 @@ extension DocumentBuilder {
             .list(ordered: false, start: 1, items: items),
         ] + bars + [
             .table(Table(header: ["Severity", "Points"], alignment: [.left, .right],
-                         rows: Severity.allCases.reversed().map { [[.text($0.rawValue)], [.text(ReportWording.points($0.defaultPoints))]] }, kind: "method")),
+                         rows: Severity.allCases.reversed().map { [[.text($0.rawValue)], [.text(ReportWording.points($0.defaultPoints))]] }, kind: .method)),
             .paragraph([.text("A rule may set its own points; the table gives the default for its severity.")]),
-            .table(Table(header: ["Band", "Score"], alignment: [.left, .left], rows: bandRows, kind: "method")),
+            .table(Table(header: ["Band", "Score"], alignment: [.left, .left], rows: bandRows, kind: .method)),
             .paragraph([.text("Bands are read from the score rounded to one decimal, as printed.")]),
         ]
     }

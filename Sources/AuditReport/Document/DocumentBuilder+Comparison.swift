@@ -18,7 +18,7 @@ extension DocumentBuilder {
                                        [change.id == nil ? [.strong([.text(change.title)])] : [.text(change.title)],
                                         [.text(ReportWording.score(change.previous))], [.text(ReportWording.score(change.current))],
                                         [.text(change.change.map(ReportWording.change) ?? "–")]]
-                                   }, kind: "change")))
+                                   }, kind: .change)))
         func list(_ title: String, _ items: [[Inline]]) {
             blocks.append(.paragraph([.strong([.text("\(title) (\(items.count))")])]))
             blocks.append(items.isEmpty ? .paragraph([.text("None.")]) : .list(ordered: false, start: 1, items: items))

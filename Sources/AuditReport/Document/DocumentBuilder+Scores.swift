@@ -28,7 +28,7 @@ extension DocumentBuilder {
                                                 high: ReportWording.shown(standing.summary.high), band: standing.band?.label))))
         var rows = [scoreCells([.strong([.text("Overall")])], standing)]
         rows += model.scorecard.checklists.map { scoreCells([.text($0.title)], $0.standing) }
-        blocks.append(.table(Table(header: ["Checklist"] + Self.scoreHeader, alignment: Self.scoreAlignment, rows: rows, kind: "scores")))
+        blocks.append(.table(Table(header: ["Checklist"] + Self.scoreHeader, alignment: Self.scoreAlignment, rows: rows, kind: .scores)))
         for c in model.scorecard.checklists {
             guard let checklist = input.set.checklist(c.id) else { continue }
             blocks.append(.heading(4, [.text(c.title)]))
@@ -39,7 +39,7 @@ extension DocumentBuilder {
             }
             if !shown.isEmpty {
                 blocks.append(.table(Table(header: ["Section"] + Self.scoreHeader, alignment: Self.scoreAlignment,
-                                           rows: shown.map { scoreCells([.text($0.title)], .plain($0.summary)) }, kind: "scores")))
+                                           rows: shown.map { scoreCells([.text($0.title)], .plain($0.summary)) }, kind: .scores)))
             }
             if !left.isEmpty {
                 blocks.append(.paragraph([.text("Left out, since no practice in them applies to this team: " + left.map(\.title).joined(separator: "; ") + ".")]))

@@ -19,7 +19,7 @@ extension DocumentBuilder {
         let table = Table(header: ["Date"] + series.map(\.label), alignment: [.left] + series.map { _ in .right },
                           rows: dates.indices.map { i in
                               [[.text(dates[i])]] + series.map { [.text(ReportWording.score($0.scores[i]))] }
-                          }, kind: "trend")
+                          }, kind: .trend)
         return DocumentSection(id: "trend", title: "Score over time", startsPage: false, blocks: [
             .paragraph([.text("The \(input.history.count) audits of \(input.organisation.split(separator: " ").joined(separator: " ")), oldest first.")]),
             .chart(.trend(title: "Score by audit", dates: dates, series: series)),

@@ -94,8 +94,13 @@ struct Table {
     var alignment: [Alignment]
     /// Rows of cells.
     var rows: [[[Inline]]]
-    /// A class for the HTML (`scores`, `answers`) so print can size it.
-    var kind: String
+    /// What the table holds: its class in the HTML, so print can size it.
+    var kind: Kind
+
+    /// The tables a report has, each styled by the HTML's stylesheet.
+    enum Kind: String {
+        case scores, answers, method, change, trend
+    }
 }
 
 /// A chart drawn from the scorecard or from the client's measured data.

@@ -70,7 +70,7 @@ private struct HTMLWriter {
             for item in items { out += "<li>\(inline(item))</li>\n" }
             out += "</\(tag)>\n"
         case .table(let table):
-            out += "<table class=\"\(HTMLEscaper.escape(table.kind))\">\n<thead><tr>"
+            out += "<table class=\"\(table.kind.rawValue)\">\n<thead><tr>"
             for (i, cell) in table.header.enumerated() {
                 out += "<th\(cellClass(table, i))>\(HTMLEscaper.escape(cell))</th>"
             }

@@ -1,4 +1,5 @@
 import AuditKit
+import CivilCalendar
 
 /// Everything a report is made from: who was audited, by whom and when, the checklists in
 /// audit order, the answers with their notes and evidence, and what was skipped or measured.
@@ -83,7 +84,7 @@ public struct ReportInput: Sendable {
 
     /// The audit's date as a calendar day (the plan's dates count from it); today's epoch day
     /// 0 when the date does not parse, which only a hand-built input can give.
-    public var day: CalendarDate { CalendarDate(iso: String(date.prefix(10))) ?? CalendarDate(dayNumber: 0) }
+    public var day: CalendarDate { Timestamp(iso: date).flatMap { CalendarDate(iso: $0.dayText) } ?? CalendarDate(dayNumber: 0) }
 
     /// The plan of actions for these answers, with the team's owners and dates.
     public var actionPlan: ActionPlan {
