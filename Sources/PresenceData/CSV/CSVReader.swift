@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TextTrim
 
 /// A streaming CSV reader over the bytes of a file (or an in-memory buffer), in constant memory.
 ///
@@ -172,7 +173,7 @@ public struct CSVReader: Sendable {
         let name = displayName
         func becomeHeader(_ fields: [String], line: Int) throws {
             counts.columns = fields.count
-            try header(CSVHeader(fields: fields.map(CSVReader.trim), delimiter: parser!.delimiter, line: line, preamble: preamble,
+            try header(CSVHeader(fields: fields.map { $0.trimmed(.spacesAndTabs) }, delimiter: parser!.delimiter, line: line, preamble: preamble,
                                  file: name))
         }
         func onRow(_ record: CSVRow) throws {
@@ -189,14 +190,14 @@ public struct CSVReader: Sendable {
             if columns < 0 {
                 if isComment {
                     counts.commented = true
-                    preamble.append(CSVReader.trim(String(record.strings().joined(separator: ",").dropFirst())))
+                    preamble.append(String(record.strings().joined(separator: ",").dropFirst()).trimmed(.spacesAndTabs))
                     return
                 }
                 if record.line == 1 && CSVReader.isSeparatorHint(record) { return }
                 if let t = title {
                     title = nil
                     if record.count > 1 {
-                        preamble.append(CSVReader.trim(t.fields[0]))
+                        preamble.append(t.fields[0].trimmed(.spacesAndTabs))
                         try becomeHeader(record.strings(), line: record.line)
                         return
                     }
@@ -392,13 +393,5 @@ public struct CSVReader: Sendable {
                 try body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n))
             }
         }
-    }
-
-    /// Trims spaces and tabs from both ends.
-    static func trim(_ s: String) -> String {
-        var sub = Substring(s)
-        while let c = sub.first, c == " " || c == "\t" { sub.removeFirst() }
-        while let c = sub.last, c == " " || c == "\t" { sub.removeLast() }
-        return String(sub)
     }
 }

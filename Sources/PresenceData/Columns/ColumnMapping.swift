@@ -1,3 +1,5 @@
+import TextTrim
+
 /// User overrides naming which column holds a field (`--map FIELD=COLUMN`).
 ///
 /// A mapping applies to every export kind that uses the field (`date` to posts and followers,
@@ -31,9 +33,9 @@ public struct ColumnMapping: Sendable, Equatable {
     public init(_ pairs: [String: String]) throws {
         columns = [:]
         for (field, column) in pairs {
-            let key = String(field.trimmingSpaces().lowercased().map { $0 == "-" ? "_" : $0 })
+            let key = String(field.trimmed(.spacesAndTabs).lowercased().map { $0 == "-" ? "_" : $0 })
             guard let f = Field(rawValue: key) else { throw PresenceError.invalidMapping("\(field)=\(column)") }
-            columns[f] = column.trimmingSpaces()
+            columns[f] = column.trimmed(.spacesAndTabs)
         }
     }
 
@@ -52,10 +54,4 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// The column given for `field`, if any.
     public subscript(field: Field) -> String? { columns[field] }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String { CSVReader.trim(self) }
-
 }

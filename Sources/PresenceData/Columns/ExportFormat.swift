@@ -1,3 +1,5 @@
+import TextTrim
+
 /// An export layout smaudit recognises from its header alone: the tool that writes it, the
 /// columns that identify it, and the column each field is read from.
 ///
@@ -141,7 +143,7 @@ public struct ExportFormat: Sendable {
 
     /// The layout a header is in: the first known format of `kind` it matches, else generic.
     static func detect(kind: ExportKind, header: [String]) -> ExportFormat {
-        let names = Set(header.map { $0.trimmingSpaces().lowercased() })
+        let names = Set(header.map { $0.trimmed(.spacesAndTabs).lowercased() })
         for format in known where format.kind == kind {
             if format.signature.allSatisfy({ $0.contains(where: names.contains) }) { return format }
         }
@@ -161,7 +163,7 @@ public struct ExportFormat: Sendable {
     /// `mappedColumnNotFound` when a mapping names a column the header lacks and the field is
     /// used only by this kind.
     func resolveColumns(header: [String], mapping: ColumnMapping, file: String) throws -> [ColumnMapping.Field: Int] {
-        let normalised = header.map { $0.trimmingSpaces().lowercased() }
+        let normalised = header.map { $0.trimmed(.spacesAndTabs).lowercased() }
         var index: [String: Int] = [:]
         for (i, name) in normalised.enumerated() where index[name] == nil { index[name] = i }
         var columns: [ColumnMapping.Field: Int] = [:]

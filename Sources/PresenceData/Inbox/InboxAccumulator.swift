@@ -1,3 +1,5 @@
+import TextTrim
+
 /// Computes `InboxMetrics` in one streaming pass over the inbox exports of one platform, in
 /// any row order.
 ///
@@ -41,7 +43,7 @@ struct InboxAccumulator: FileAccumulator {
 
         /// The channels named by the user (`--social-channels`), matched the same way.
         init(names: [String]) {
-            words = names.map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
+            words = names.map { $0.trimmed(.spacesAndTabs).lowercased() }.filter { !$0.isEmpty }
             exact = []
         }
 

@@ -1,3 +1,5 @@
+import TextTrim
+
 /// Which part of an export to measure: all of it, the last full calendar month in it, its
 /// last N days, or the days the user names (`--period 2026-10`, `--since`/`--until`).
 ///
@@ -25,7 +27,7 @@ public enum MeasurementWindow: Sendable, Equatable, CustomStringConvertible {
     /// Reads `--period`: `all`, `last-month`, `last-90-days` (underscores also accepted, as
     /// checklists write `last_month`), `YYYY-MM` or `YYYY-MM-DD`.
     public init(parsing text: String) throws {
-        let key = text.trimmingSpaces().lowercased().replacingUnderscores()
+        let key = text.trimmed(.spacesAndTabs).lowercased().replacingUnderscores()
         switch key {
         case "all": self = .all
         case "last-month", "last-full-month": self = .lastFullMonth
@@ -49,7 +51,7 @@ public enum MeasurementWindow: Sendable, Equatable, CustomStringConvertible {
     public init(since: String?, until: String?) throws {
         func day(_ text: String?) throws -> CalendarDay? {
             guard let text else { return nil }
-            guard let day = CalendarDay.parse(text.trimmingSpaces()) else { throw PresenceError.invalidPeriod(text) }
+            guard let day = CalendarDay.parse(text.trimmed(.spacesAndTabs)) else { throw PresenceError.invalidPeriod(text) }
             return day
         }
         let from = try day(since), through = try day(until)

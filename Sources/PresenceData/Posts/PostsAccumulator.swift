@@ -1,3 +1,5 @@
+import TextTrim
+
 /// Computes `PostsMetrics` in one streaming pass over the posts exports of one platform (one
 /// file or several, each with its own columns), keeping only the posts inside the window.
 ///
@@ -58,7 +60,7 @@ struct PostsAccumulator: FileAccumulator {
         dates = DatedRows(window: window)
         self.windowMinutes = windowMinutes
         self.followerSeries = followerSeries
-        accountFilter = account.map { Array($0.trimmingSpaces().lowercased().utf8) }
+        accountFilter = account.map { Array($0.trimmed(.spacesAndTabs).lowercased().utf8) }
     }
 
     /// Starts reading a file whose header resolved to `columns`.

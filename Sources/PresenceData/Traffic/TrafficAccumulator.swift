@@ -1,3 +1,5 @@
+import TextTrim
+
 /// Sums the traffic-by-channel exports of one source per channel (memory: one entry per channel).
 /// Empty sessions or conversions cells count as 0; unreadable numbers make the row malformed.
 ///
@@ -27,7 +29,7 @@ struct TrafficAccumulator: FileAccumulator {
 
     init(window: Period?, socialChannels: [String]) {
         dates = DatedRows(window: window)
-        social = Set(socialChannels.map { $0.trimmingSpaces().lowercased() })
+        social = Set(socialChannels.map { $0.trimmed(.spacesAndTabs).lowercased() })
     }
 
     /// Starts reading a file; `statedRange` is its preamble's range and `include` whether a
@@ -88,7 +90,7 @@ struct TrafficAccumulator: FileAccumulator {
             return
         }
         rows += 1
-        var name = row.string(channelColumn).trimmingSpaces()
+        var name = row.string(channelColumn).trimmed(.spacesAndTabs)
         if name.isEmpty { name = "(not set)" }
         if let i = index[name] {
             channels[i].sessions += sessions
