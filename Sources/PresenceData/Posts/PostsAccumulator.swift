@@ -179,29 +179,9 @@ struct PostsAccumulator: FileAccumulator {
     /// of a split read): the sums added, each type's rates after this one's, in the file's
     /// order, and each account's times merged (both sorted first, by `sortTimes`).
     mutating func append(_ later: inout PostsAccumulator) {
-        fieldsSeen.formUnion(later.fieldsSeen)
-        count += later.count
+        addFigures(of: &later)
         dates.append(later.dates)
-        likes += later.likes
-        comments += later.comments
-        shares += later.shares
-        postsWithLikes += later.postsWithLikes
-        postsWithComments += later.postsWithComments
-        postsWithShares += later.postsWithShares
-        countedEngagement += later.countedEngagement
-        postsWithCounts += later.postsWithCounts
         otherAccountPosts += later.otherAccountPosts
-        for i in later.typeCounts.indices {
-            let (type, isNew) = types.intern(name: later.types.names[i])
-            if isNew { typeCounts.append(0); reachRates.append([]) }
-            typeCounts[type] += later.typeCounts[i]
-            reachRates[type].append(contentsOf: later.reachRates[i])
-        }
-        reachSums.rates += later.reachSums.rates
-        reachSums.engagement += later.reachSums.engagement
-        reachSums.reach += later.reachSums.reach
-        byImpressions.absorb(&later.byImpressions)
-        byFollowers.absorb(&later.byFollowers)
         for i in later.accountTallies.indices {
             let (account, isNew) = accounts.intern(name: later.accounts.names[i])
             if isNew { accountTimes.append([]); accountTallies.append(AccountTally()) }
@@ -209,6 +189,32 @@ struct PostsAccumulator: FileAccumulator {
             accountTimes[account] = Self.merged(accountTimes[account], later.accountTimes[i])
         }
         later = PostsAccumulator(window: dates.window, windowMinutes: windowMinutes, followerSeries: [])
+    }
+
+    /// The sums, the types and the kept rates of `other` added to these (its rates are moved).
+    private mutating func addFigures(of other: inout PostsAccumulator) {
+        fieldsSeen.formUnion(other.fieldsSeen)
+        count += other.count
+        likes += other.likes
+        comments += other.comments
+        shares += other.shares
+        postsWithLikes += other.postsWithLikes
+        postsWithComments += other.postsWithComments
+        postsWithShares += other.postsWithShares
+        countedEngagement += other.countedEngagement
+        postsWithCounts += other.postsWithCounts
+        for i in other.typeCounts.indices {
+            let (type, isNew) = types.intern(name: other.types.names[i])
+            if isNew { typeCounts.append(0); reachRates.append([]) }
+            typeCounts[type] += other.typeCounts[i]
+            reachRates[type].append(contentsOf: other.reachRates[i])
+            other.reachRates[i] = []
+        }
+        reachSums.rates += other.reachSums.rates
+        reachSums.engagement += other.reachSums.engagement
+        reachSums.reach += other.reachSums.reach
+        byImpressions.absorb(&other.byImpressions)
+        byFollowers.absorb(&other.byFollowers)
     }
 
     /// Sorts each account's post times, so that clustered updates later need only one pass:
@@ -235,29 +241,8 @@ struct PostsAccumulator: FileAccumulator {
     /// Takes over what `other` measured (another platform), for the figures over all
     /// platforms; clustered updates are counted per platform and added.
     mutating func absorb(_ other: inout PostsAccumulator) {
-        fieldsSeen.formUnion(other.fieldsSeen)
-        count += other.count
+        addFigures(of: &other)
         dates.absorb(other.dates)
-        likes += other.likes
-        comments += other.comments
-        shares += other.shares
-        postsWithLikes += other.postsWithLikes
-        postsWithComments += other.postsWithComments
-        postsWithShares += other.postsWithShares
-        countedEngagement += other.countedEngagement
-        postsWithCounts += other.postsWithCounts
-        for i in other.typeCounts.indices {
-            let (type, isNew) = types.intern(name: other.types.names[i])
-            if isNew { typeCounts.append(0); reachRates.append([]) }
-            typeCounts[type] += other.typeCounts[i]
-            reachRates[type].append(contentsOf: other.reachRates[i])
-            other.reachRates[i] = []
-        }
-        reachSums.rates += other.reachSums.rates
-        reachSums.engagement += other.reachSums.engagement
-        reachSums.reach += other.reachSums.reach
-        byImpressions.absorb(&other.byImpressions)
-        byFollowers.absorb(&other.byFollowers)
         if let theirs = other.clusteredRuns() {
             let mine = clusteredRuns() ?? (0, 0)
             clusters = (mine.runs + theirs.runs, mine.posts + theirs.posts)
