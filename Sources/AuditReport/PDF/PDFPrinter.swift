@@ -10,9 +10,40 @@ import Darwin
 /// written to a private temporary folder, the browser prints it with its own page numbers off
 /// (the stylesheet's footer numbers the pages), and the PDF replaces the target in one rename.
 public enum PDFPrinter {
-    /// Why printing failed, as one line for the user.
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    /// Why printing failed: what happened and where, worded in `description` as one line.
+    public enum Failure: Error, CustomStringConvertible, Sendable, Equatable {
+        /// The folder the PDF goes in does not exist.
+        case noFolder(output: String, folder: String)
+        /// No private temporary folder could be made (with `errno`).
+        case noTemporaryFolder(base: String, errno: Int32)
+        /// The page could not be written for the browser.
+        case pageNotWritten(reason: String)
+        /// The browser ran out of time, could not start (with `errno`), wrote no PDF, or failed.
+        case browserTimedOut(browser: String), browserDidNotStart(browser: String, errno: Int32)
+        case browserWroteNothing(browser: String), browserFailed(browser: String, status: Int32)
+        /// The printed PDF could not take the target's place (with `errno`).
+        case notMoved(output: String, errno: Int32)
+
+        public var description: String {
+            switch self {
+            case .noFolder(let output, let folder):
+                return "cannot write \(output): the folder \(folder) does not exist; create it first or choose another place"
+            case .noTemporaryFolder(let base, let code):
+                return "cannot print the PDF: cannot create a temporary folder in \(base): \(String(cString: strerror(code)))"
+            case .pageNotWritten(let reason):
+                return "cannot print the PDF: \(reason)"
+            case .browserTimedOut(let browser):
+                return "cannot print the PDF with \(browser): it did not finish within \(PDFPrinter.timeoutSeconds) seconds"
+            case .browserDidNotStart(let browser, let code):
+                return "cannot print the PDF with \(browser): it could not be started: \(String(cString: strerror(code)))"
+            case .browserWroteNothing(let browser):
+                return "cannot print the PDF with \(browser): it wrote no PDF"
+            case .browserFailed(let browser, let status):
+                return "cannot print the PDF with \(browser): it exited with status \(status)"
+            case .notMoved(let output, let code):
+                return "cannot write \(output): \(String(cString: strerror(code)))"
+            }
+        }
     }
 
     /// Executables tried on `PATH`, in order: Debian's `chromium-headless-shell` and `chromium`,
@@ -44,12 +75,12 @@ public enum PDFPrinter {
         let target = AtomicFile.resolvingLinks(output)
         let folder = AtomicFile.parent(of: target)
         guard AtomicFile.isFolder(folder) else {
-            throw Failure(description: "cannot write \(output): the folder \(folder) does not exist; create it first or choose another place")
+            throw .noFolder(output: output, folder: folder)
         }
         let base = (getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         var template = Array((base + "/smaudit-pdf-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw Failure(description: "cannot print the PDF: cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
+            throw .noTemporaryFolder(base: base, errno: errno)
         }
         let work = String(cString: made)
         defer { removeTree(work) }
@@ -57,7 +88,7 @@ public enum PDFPrinter {
         do {
             try AtomicFile.write(html, to: page, sync: false)
         } catch {
-            throw Failure(description: "cannot print the PDF: \(error)")
+            throw .pageNotWritten(reason: "\(error)")
         }
         let temporary = folder + "/." + AtomicFile.name(of: target) + ".tmp-\(getpid())"
         unlink(temporary)
@@ -70,17 +101,19 @@ public enum PDFPrinter {
         let (status, spawnError) = run(arguments, log: work + "/browser.log")
         guard status == 0, isPDF(temporary) else {
             unlink(temporary)
-            let detail = status == -1 ? "it did not finish within \(timeoutSeconds) seconds"
-                : status == -2 ? "it could not be started: \(String(cString: strerror(spawnError)))"
-                : status == 0 ? "it wrote no PDF" : "it exited with status \(status)"
-            throw Failure(description: "cannot print the PDF with \(browser): \(detail)")
+            switch status {
+            case -1: throw .browserTimedOut(browser: browser)
+            case -2: throw .browserDidNotStart(browser: browser, errno: spawnError)
+            case 0: throw .browserWroteNothing(browser: browser)
+            default: throw .browserFailed(browser: browser, status: status)
+            }
         }
         let fd = open(temporary, O_RDONLY | O_CLOEXEC)
         if fd >= 0 { fsync(fd); close(fd) }
         guard rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             unlink(temporary)
-            throw Failure(description: "cannot write \(output): \(reason)")
+            throw .notMoved(output: output, errno: code)
         }
     }
 

@@ -370,8 +370,3 @@ public indirect enum AuditError: Error, Equatable, CustomStringConvertible {
     private static func attachment(_ evidence: Bool) -> String { evidence ? "piece of evidence" : "note" }
 }
 
-// The printer's failure is its message and nothing else, so two are the same when they say the
-// same; AuditError compares its cases, this one included.
-extension PDFPrinter.Failure: Equatable {
-    public static func == (a: Self, b: Self) -> Bool { a.description == b.description }
-}
