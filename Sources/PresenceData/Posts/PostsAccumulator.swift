@@ -292,6 +292,19 @@ struct PostsAccumulator: FileAccumulator {
         return clusters
     }
 
+    /// Two rate lists taken out of an accumulator while another thread finds their medians.
+    private final class MovedRates: @unchecked Sendable {
+        var impressions: RateAccumulator
+        var followers: RateAccumulator
+
+        init(_ impressions: inout RateAccumulator, _ followers: inout RateAccumulator) {
+            self.impressions = impressions
+            self.followers = followers
+            impressions = RateAccumulator()
+            followers = RateAccumulator()
+        }
+    }
+
     /// From this many posts, two of the medians are found on another thread.
     static let parallelMedians = 100_000
 
@@ -325,10 +338,10 @@ struct PostsAccumulator: FileAccumulator {
 
         // The medians by impressions and by followers on another core, while this one does the
         // medians by reach: each is a selection over one rate a post.
-        let others = count >= Self.parallelMedians ? BackgroundJob { [byImpressions, byFollowers] in
-            var impressions = byImpressions, followers = byFollowers
-            return (impressions.summary(), followers.summary())
-        } : nil
+        // The rates are moved into a box the other thread alone holds (so the selection reorders
+        // them in place, with no copy) and taken back after, for `absorb`.
+        let moved = count >= Self.parallelMedians ? MovedRates(&byImpressions, &byFollowers) : nil
+        let others = moved.map { box in BackgroundJob { (box.impressions.summary(), box.followers.summary()) } }
 
         // Per-type medians first, then the overall median over all types' rates together.
         var all: [Double] = []
@@ -361,6 +374,7 @@ struct PostsAccumulator: FileAccumulator {
         }
         all = []
         let summaries = try? others?.result().get()
+        if let moved { (byImpressions, byFollowers) = (moved.impressions, moved.followers) }
         m.engagementRateByImpressions = rate("engagement_rate_by_impressions", .impressions) { summaries.map(\.0) ?? byImpressions.summary() }
         m.engagementRateByFollowers = rate("engagement_rate_by_followers", .followers) { summaries.map(\.1) ?? byFollowers.summary() }
 
