@@ -285,7 +285,7 @@ final class CSVParser {
                                onRow: (CSVRow) throws -> Void) throws -> Int {
         let delimiter = self.delimiter
         let crEndsLine = lineEnd == .any
-        // Eight bytes at a time: a word with no delimiter or quote is passed over whole.
+        // Eight bytes at a time: a word with no delimiter, quote or `\r` is passed over whole.
         let delimiters = Self.repeated(delimiter), quotes = Self.repeated(Self.quote), crs = Self.repeated(Self.cr)
         let raw = UnsafeRawPointer(p)
         // The buffers in locals: a store through `ends` could otherwise be taken to change them.
@@ -295,24 +295,21 @@ final class CSVParser {
             let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - p
             let recordStart = i
             if newline - recordStart > Self.maxRecordBytes { return i }
-            // With `\n` line ends a `\r` before one is part of the line end, and any other is data,
-            // as the state machine reads them: only `.any` mode looks for `\r` inside the line.
-            let end = !crEndsLine && newline > recordStart && p[newline - 1] == Self.cr ? newline - 1 : newline
+            var end = newline
             var fields = 0
             var k = i
-            // Each special byte found: a delimiter ends a field; a quote, or in `.any` mode a `\r`,
-            // sends the record to the state machine.
-            while k < end {
+            // Each special byte found: a delimiter ends a field; a quote, or a `\r` that does not
+            // end the line, sends the record to the state machine.
+            scan: while k < end {
                 var mask: UInt64
                 let width: Int
                 if k + 8 <= end {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
-                    mask = Self.bytesEqual(word, delimiters) | Self.bytesEqual(word, quotes)
-                    if crEndsLine { mask |= Self.bytesEqual(word, crs) }
+                    mask = Self.bytesEqual(word, delimiters) | Self.bytesEqual(word, quotes) | Self.bytesEqual(word, crs)
                     width = 8
                 } else {
                     let c = p[k]
-                    mask = c == delimiter || c == Self.quote || (crEndsLine && c == Self.cr) ? 0x80 : 0
+                    mask = c == delimiter || c == Self.quote || c == Self.cr ? 0x80 : 0
                     width = 1
                 }
                 while mask != 0 {
@@ -327,8 +324,13 @@ final class CSVParser {
                         }
                         ends[fields] = at - recordStart
                         fields += 1
-                    } else {
+                    } else if c == Self.quote {
                         return i
+                    } else {
+                        // "\r\n" ends the line in `.lineFeed` mode; any other `\r` is not simple.
+                        if crEndsLine || at != newline - 1 { return i }
+                        end = at
+                        break scan
                     }
                 }
                 k += width

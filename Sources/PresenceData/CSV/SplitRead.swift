@@ -58,25 +58,16 @@ enum SplitRead {
         var lines = 1
         var middle: Int?
         // Count line ends up to the middle, then find the next one.
-        let newline = UInt8(ascii: "\n")
         while middle == nil {
             let n = pread(fd, buffer, chunk, off_t(offset))
             if n <= 0 { return nil }
+            var i = 0
             let limit = size / 2 - offset
-            if limit >= n {
-                // A chunk wholly before the middle: only its line ends are counted, in a loop
-                // the compiler turns into vector instructions.
-                var count = 0
-                for i in 0..<n where buffer[i] == newline { count += 1 }
-                lines += count
-            } else {
-                var i = 0
-                while i < n, let found = memchr(buffer + i, Int32(newline), n - i) {
-                    let at = UnsafeMutableRawPointer(found).assumingMemoryBound(to: UInt8.self) - buffer
-                    lines += 1
-                    i = at + 1
-                    if at >= limit { middle = offset + i; break }
-                }
+            while i < n, let found = memchr(buffer + i, Int32(UInt8(ascii: "\n")), n - i) {
+                let at = UnsafeMutableRawPointer(found).assumingMemoryBound(to: UInt8.self) - buffer
+                lines += 1
+                i = at + 1
+                if at >= limit { middle = offset + i; break }
             }
             offset += n
         }
