@@ -71,12 +71,12 @@ let package = Package(
         ),
         .target(
             name: "AuditShell",
-            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists",
+            dependencies: ["AuditServices", "AuditOptions", "AuditKit", "AuditReport", "PresenceData", "LineEditor", "BuiltinChecklists", "CivilCalendar",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "smaudit",
-            dependencies: ["AuditShell", "AuditServices", "AuditOptions", "AuditKit", "PresenceData", "LineEditor",
+            dependencies: ["AuditShell", "AuditServices", "AuditOptions", "AuditKit", "PresenceData", "LineEditor", "CivilCalendar",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

@@ -34,10 +34,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self.seconds = seconds
     }
 
+    /// The calendar day as days since 1970-01-01 (negative before it).
+    public var dayNumber: Int { Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) }
+
     /// The calendar day, as year, month and day.
-    public var day: (year: Int, month: Int, day: Int) {
-        CivilDays.date(Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
-    }
+    public var day: (year: Int, month: Int, day: Int) { CivilDays.date(dayNumber) }
 
     /// `2026-11-23`.
     public var dayText: String {

@@ -13,7 +13,7 @@ import Testing
         driver = try ShellDriver()
         try driver.installMini()
         opener = SessionOpener(catalog: ChecklistCatalog(folders: [driver.home.path + "/config/smaudit/checklists"]),
-                               store: SessionStore(environment: driver.environment), environment: driver.environment,
+                               store: SessionStore(environment: driver.environment), clock: Clock(environment: driver.environment),
                                sessionPath: nil)
     }
 
@@ -66,7 +66,7 @@ import Testing
 
     @Test func aSessionFileWhoseFolderIsMissingIsRefusedBeforeAnythingIsAsked() throws {
         let missing = driver.home.path + "/no/such/folder/s.yaml"
-        let opener = SessionOpener(catalog: self.opener.catalog, store: self.opener.store, environment: driver.environment,
+        let opener = SessionOpener(catalog: self.opener.catalog, store: self.opener.store, clock: self.opener.clock,
                                    sessionPath: missing)
         #expect(throws: AuditError.sessionFolderMissing(path: missing, folder: driver.home.path + "/no/such/folder")) {
             try opener.sessionToResume()

@@ -293,7 +293,7 @@ public enum SessionReader {
                     continue
                 }
                 if problem.severity == .critical {
-                    let from = Timestamp(iso: risk.at ?? now).flatMap { CalendarDate(iso: $0.dayText) }
+                    let from = Timestamp(iso: risk.at ?? now).map { CalendarDate(dayNumber: $0.dayNumber) }
                     guard let until = risk.until else {
                         src.error("`\(key)` is a critical problem: it can be accepted only until a date at most \(AcceptedRisk.criticalLimit) days away; add `until: YYYY-MM-DD`", src.location(problemKey))
                         continue

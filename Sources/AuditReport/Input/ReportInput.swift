@@ -84,7 +84,7 @@ public struct ReportInput: Sendable {
 
     /// The audit's date as a calendar day (the plan's dates count from it); today's epoch day
     /// 0 when the date does not parse, which only a hand-built input can give.
-    public var day: CalendarDate { Timestamp(iso: date).flatMap { CalendarDate(iso: $0.dayText) } ?? CalendarDate(dayNumber: 0) }
+    public var day: CalendarDate { CalendarDate(dayNumber: Timestamp(iso: date)?.dayNumber ?? 0) }
 
     /// The plan of actions for these answers, with the team's owners and dates.
     public var actionPlan: ActionPlan {

@@ -1,16 +1,17 @@
 import AuditKit
+import CivilCalendar
 
 /// Problems a team accepts for now (issue 28): accepting one with a reason, an owner and an
 /// expiry, the scores that leave the accepted ones out, and the warnings when one has expired.
 public enum AcceptedRisks {
     /// Today, as `SMAUDIT_NOW` or the clock says.
-    public static func today(_ clock: Clock) -> CalendarDate? {
-        CalendarDate(iso: clock.todayText)
+    public static func today(_ clock: Clock) -> CalendarDate {
+        CalendarDate(dayNumber: clock.now.dayNumber)
     }
 
     /// The keys of the session's problems accepted today.
     public static func acceptedToday(_ session: AuditSession, clock: Clock) -> Set<String> {
-        today(clock).map { session.acceptedKeys(on: $0) } ?? []
+        session.acceptedKeys(on: today(clock))
     }
 
     /// The scores of a session with its problems accepted today left out; `answers` is
@@ -24,7 +25,8 @@ public enum AcceptedRisks {
     /// One line per acceptance that has expired and counts again, and one saying the score
     /// leaves accepted problems out (for `--fail-under`); empty when nothing is accepted.
     public static func notes(_ session: AuditSession, set: ChecklistSet, clock: Clock) -> [String] {
-        guard !session.accepted.isEmpty, let day = today(clock) else { return [] }
+        guard !session.accepted.isEmpty else { return [] }
+        let day = today(clock)
         let index = ProblemIndex(set)
         var lines: [String] = []
         for (key, risk) in session.accepted.sorted(by: { $0.key < $1.key }) where !risk.isActive(on: day) {
@@ -49,7 +51,7 @@ public enum AcceptedRisks {
         }
         guard !reason.allSatisfy(\.isWhitespace) else { throw AuditError.acceptReasonNeeded }
         guard !owner.allSatisfy(\.isWhitespace) else { throw AuditError.ownerNeeded }
-        let day = today(clock) ?? CalendarDate(dayNumber: 0)
+        let day = today(clock)
         if let until, until < day {
             throw AuditError.untilPassed(until: until, today: day)
         }
@@ -72,7 +74,7 @@ public enum AcceptedRisks {
         let index = ProblemIndex(set)
         let day = today(clock)
         return session.accepted.sorted { $0.key < $1.key }.map { key, risk in
-            let state = day.map { risk.isActive(on: $0) } ?? true ? (risk.until.map { "until \($0)" } ?? "no end") : "expired \(risk.until!)"
+            let state = risk.isActive(on: day) ? (risk.until.map { "until \($0)" } ?? "no end") : "expired \(risk.until!)"
             return [key, index.problem(key)?.heading ?? key, risk.owner, state, risk.reason]
         }
     }

@@ -10,8 +10,6 @@ public struct SessionOpener {
     public let catalog: ChecklistCatalog
     /// The sessions folder.
     public let store: SessionStore
-    /// The environment (the folders).
-    public let environment: [String: String]
     /// What the new or resumed session is stamped with.
     public let clock: Clock
     /// The session file named with `--session`, if any: a new audit is saved there, and
@@ -19,11 +17,10 @@ public struct SessionOpener {
     public let sessionPath: String?
 
     /// An opener of sessions in `store`, checked against `catalog`.
-    public init(catalog: ChecklistCatalog, store: SessionStore, environment: [String: String], sessionPath: String?) {
+    public init(catalog: ChecklistCatalog, store: SessionStore, clock: Clock, sessionPath: String?) {
         self.catalog = catalog
         self.store = store
-        self.environment = environment
-        clock = Clock(environment: environment)
+        self.clock = clock
         self.sessionPath = sessionPath
     }
 

@@ -2,6 +2,7 @@ import AuditKit
 import AuditOptions
 import AuditServices
 import BuiltinChecklists
+import CivilCalendar
 import LineEditor
 import PresenceData
 
@@ -157,7 +158,7 @@ public final class AuditController {
 
     /// Opens sessions as every command does (AuditServices' SessionOpener).
     var opener: SessionOpener {
-        SessionOpener(catalog: catalog, store: store, environment: environment, sessionPath: sessionPath)
+        SessionOpener(catalog: catalog, store: store, clock: clock, sessionPath: sessionPath)
     }
 
     /// Starts a new audit (all built-ins when none is named): asks for the organisation and
@@ -464,7 +465,7 @@ public final class AuditController {
     /// measurable questions; replacing answers the team typed is asked once at a terminal
     /// (`--replace` and `--keep-typed` decide without asking, as a script must).
     func measure(_ options: MeasureOptions, shell: Shell) throws {
-        let today = TimestampParser.parse(clock.nowText).map(CalendarDay.init(containing:))
+        let today = CalendarDay(containing: Double(clock.now.seconds))
         let request = try options.request(today: today)
         let (measurement, warnings) = try request.measure()
         for warning in warnings { shell.warn("\(warning)") }

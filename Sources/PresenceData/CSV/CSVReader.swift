@@ -260,7 +260,6 @@ public struct CSVReader: Sendable {
                         try parser!.feed(UnsafeBufferPointer(rebasing: whole[bom..<(stop.offset - chunkStart)]), onRow: onRow)
                         if parser!.isAtRecordStart && counts.columns >= 0 {
                             stop.line = parser!.line
-                            stop.records = counts.records
                             progress?(stop.offset, counts.records)
                             throw StoppedAtSplit()
                         }

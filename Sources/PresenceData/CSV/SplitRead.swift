@@ -14,8 +14,6 @@ final class ScanStop: @unchecked Sendable {
     let offset: Int
     /// The line of the record at `offset`, once the scan stopped there.
     var line: Int?
-    /// The records read before `offset`.
-    var records = 0
     /// The line ends found at the start of the file (a split needs `\n` ones).
     var lineEnd: CSVParser.LineEnd?
 

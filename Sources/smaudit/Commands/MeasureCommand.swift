@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditKit
 import AuditOptions
+import CivilCalendar
 import PresenceData
 #if canImport(Glibc)
 import Glibc
@@ -144,7 +145,7 @@ struct MeasureCommand: ParsableCommand {
     @OptionGroup var checklistOptions: ChecklistOptions
 
     func run() throws {
-        let today = TimestampParser.parse(Clock(environment: Environment.current).nowText).map(CalendarDay.init(containing:))
+        let today = CalendarDay(containing: Double(Clock(environment: Environment.current).now.seconds))
         let request = try options.request(today: today)
         let line = progressLine()
         let (measurement, warnings): (PresenceMeasurement, [PresenceWarning])
