@@ -8,11 +8,20 @@ public final class AuditFlow {
     public let set: ChecklistSet
     /// The session. Answers change through `record(_:for:)`, which keeps `answers` in step one
     /// question at a time: rebuilding the sheet on every change made long audits quadratic.
-    public private(set) var session: AuditSession
+    public private(set) var session: AuditSession {
+        didSet { scorecards = [:] }
+    }
     /// The parsed answers of `session`.
     public private(set) var answers: AnswerSheet {
-        didSet { askedCache = [:] }
+        didSet {
+            askedCache = [:]
+            scorecards = [:]
+        }
     }
+    /// The scorecards of the current answers, by the problems they leave out as accepted: the
+    /// summary's scores and its plan (whose acceptances count from the audit's day) are
+    /// usually the same card. Emptied whenever the session changes.
+    private var scorecards: [Set<String>: Scorecard] = [:]
     /// The asked questions of each checklist, in order, for `position(of:)`; emptied whenever
     /// an answer changes, since a `when` may read any answer.
     private var askedCache: [String: [QuestionRef]] = [:]
@@ -279,7 +288,11 @@ public final class AuditFlow {
     }
 
     /// The plan of the answers so far, with the team's owners and dates.
-    public var actionPlan: ActionPlan { ReportRendering.input(session, set: set).actionPlan }
+    public var actionPlan: ActionPlan {
+        let input = ReportRendering.input(session, set: set)
+        return ActionPlan(scorecard: scorecard(accepting: input.acceptedNow), set: set, answers: input.answers,
+                          date: input.day, assignments: input.plan)
+    }
 
     /// Records who owns the action keyed `key` (a problem's key) and when it is due, and saves:
     /// a nil leaves that part as it is, an empty value goes back to the suggestion.
@@ -292,7 +305,14 @@ public final class AuditFlow {
     }
 
     /// The current scorecard.
-    public var scorecard: Scorecard { AcceptedRisks.scorecard(session, set: set, clock: clock, answers: answers) }
+    public var scorecard: Scorecard { scorecard(accepting: AcceptedRisks.acceptedToday(session, clock: clock)) }
+
+    private func scorecard(accepting accepted: Set<String>) -> Scorecard {
+        if let card = scorecards[accepted] { return card }
+        let card = Scorer.score(set, answers: answers, checklists: session.checklistIDs, accepted: accepted)
+        scorecards[accepted] = card
+        return card
+    }
 
     /// Accepts a problem for now (see `AcceptedRisks.accept`) and saves.
     public func accept(_ key: String, reason: String, owner: String, until: CalendarDate?) throws -> ProblemIndex.Problem {
@@ -355,8 +375,11 @@ public final class AuditFlow {
     /// `(position, total)` of a question among the asked questions of its checklist.
     public func position(of ref: QuestionRef) -> (Int, Int) {
         let asked = askedCache[ref.checklist] ?? {
+            // One evaluator for the whole list: it keeps each `when` it has worked out, where
+            // asking the set question by question made an evaluator per conditional question.
+            let evaluator = Evaluator(set: set, answers: answers)
             let list = order.indices.filter { i in
-                order[i].checklist == ref.checklist && (!conditional[i] || isAsked(order[i]))
+                order[i].checklist == ref.checklist && (!conditional[i] || evaluator.isAsked(order[i]))
             }.map { order[$0] }
             askedCache[ref.checklist] = list
             return list

@@ -15,6 +15,7 @@ public struct CommandTable {
     public mutating func add(_ command: ShellCommand) {
         commands.removeAll { $0.name == command.name }
         commands.append(command)
+        allNames = commands.flatMap { [$0.name] + $0.aliases }.sorted()
     }
 
     /// Adds rows in order.
@@ -29,7 +30,8 @@ public struct CommandTable {
     }
 
     /// Every name and alias, sorted.
-    public var allNames: [String] { commands.flatMap { [$0.name] + $0.aliases }.sorted() }
+    /// Kept with the rows: every mistyped word is compared with all of them.
+    public private(set) var allNames: [String] = []
 
     /// The closest known command to a mistyped word.
     public func suggestion(for word: String) -> String? {
