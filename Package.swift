@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TestSupport"]),
         .testTarget(
             name: "BuiltinChecklistTests",
-            dependencies: ["AuditKit", "AuditReport", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["AuditKit", "AuditReport", "AuditServices", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
         // The shell in this process: lines driven through the conversation, no subprocess.

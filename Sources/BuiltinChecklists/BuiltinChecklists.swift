@@ -37,6 +37,10 @@ public enum BuiltinChecklists {
         return summaries.count == files.count ? summaries : nil
     }
 
+    /// The built-ins as loaded when smaudit was built (`ChecklistSnapshot`), nil when that load
+    /// reported anything.
+    public static var snapshot: String? { embeddedChecklistSnapshot }
+
     /// Every embedded checklist file, in audit order, then any others by name.
     public static var files: [EmbeddedChecklistFile] {
         embeddedChecklistFiles.sorted { lhs, rhs in

@@ -2,8 +2,9 @@ import AuditKit
 import Foundation
 
 // Writes a Swift file holding each checklist's name and text as one escaped string literal,
-// with what `smaudit list` shows of it when all of them load without a single diagnostic (so
-// `list` need not parse them at run time).
+// and, when all of them load without a single diagnostic, what `smaudit list` shows of each
+// and the loaded checklists as a snapshot (`ChecklistSnapshot`), so that neither `list` nor an
+// audit of the built-ins parses them at run time.
 // Usage: EmbedChecklistsTool OUTPUT.swift [FILE.yaml...]
 
 func swiftLiteral(_ text: String) -> String {
@@ -47,5 +48,6 @@ for (index, file) in files.enumerated() {
     }
     source += "    EmbeddedChecklistFile(name: \(swiftLiteral(file.file)), contents: \(swiftLiteral(file.text)), summary: \(summary)),\n"
 }
-source += "]\n"
+source += "]\n\n"
+source += "let embeddedChecklistSnapshot: String? = \(loaded ? swiftLiteral(ChecklistSnapshot.encode(set.checklists)) : "nil")\n"
 try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)

@@ -52,6 +52,9 @@ public struct ReportInput: Sendable {
     public var accepted: [String: AcceptedRisk] = [:]
     /// The day the report is written, against which acceptances expire (the audit's date when nil).
     public var today: CalendarDate?
+    /// Scorecards already worked out for exactly these answers, by the problems each leaves out
+    /// as accepted: the shell has scored the audit it just finished, and need not again.
+    public var knownScorecards: [Set<String>: Scorecard] = [:]
 
     /// The accepted problems that have not expired on `today`.
     public var acceptedNow: Set<String> {
@@ -60,7 +63,7 @@ public struct ReportInput: Sendable {
     }
 
     /// The scores as if nothing were accepted, for "what it would be without acceptance".
-    public var scorecardWithoutAcceptance: Scorecard { Scorer.score(set, answers: answers, checklists: checklistIDs) }
+    public var scorecardWithoutAcceptance: Scorecard { scorecard(accepting: []) }
 
     /// Creates an input; everything but the identity, checklists and answers may be left empty.
     public init(organisation: String, auditors: [String], date: String, checklistIDs: [String],
@@ -92,5 +95,9 @@ public struct ReportInput: Sendable {
     }
 
     /// The scores of the audited checklists, computed by `Scorer.score`.
-    public var scorecard: Scorecard { Scorer.score(set, answers: answers, checklists: checklistIDs, accepted: acceptedNow) }
+    public var scorecard: Scorecard { scorecard(accepting: acceptedNow) }
+
+    private func scorecard(accepting accepted: Set<String>) -> Scorecard {
+        knownScorecards[accepted] ?? Scorer.score(set, answers: answers, checklists: checklistIDs, accepted: accepted)
+    }
 }

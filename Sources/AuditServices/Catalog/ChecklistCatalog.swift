@@ -81,6 +81,13 @@ public struct ChecklistCatalog {
     /// Loads the built-in checklists and those in `folders`.
     public init(folders: [String]) {
         var (files, replaced) = Self.gather(folders: folders)
+        if let builtins = Self.snapshot(of: files) {
+            set = builtins
+            diagnostics = []
+            sources = Dictionary(files.map { ($0.file, $0.text) }, uniquingKeysWith: { first, _ in first })
+            skipped = []
+            return
+        }
         var (set, diagnostics) = ChecklistSet.load(files)
         var errorCount: [String: Int] = [:]
         for d in diagnostics where d.severity == .error { errorCount[d.location.file, default: 0] += 1 }
@@ -112,6 +119,21 @@ public struct ChecklistCatalog {
         self.diagnostics = diagnostics
         self.sources = texts
         self.skipped = skipped
+    }
+
+    /// The built-ins as the build loaded them, when `files` are the built-ins alone (no user
+    /// file adds to or replaces one) and the snapshot reads back; nil sends the caller to the
+    /// YAML. Checklists read each other's answers, so with any user file the whole set is
+    /// loaded and checked together as before.
+    public static func snapshot(of files: [(file: String, text: String)]) -> ChecklistSet? {
+        let builtins = BuiltinChecklists.files
+        guard files.map(\.file) == builtins.map(\.name), let snapshot = BuiltinChecklists.snapshot,
+              let checklists = ChecklistSnapshot.decode(snapshot) else { return nil }
+        // In the catalog's order, which is the order of a set loaded from `files`.
+        let byFile = Dictionary(checklists.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = files.compactMap { byFile[$0.file] }
+        guard ordered.count == files.count, checklists.count == files.count else { return nil }
+        return ChecklistSet(unchecked: ordered)
     }
 
     /// One line per skipped file, e.g. `skipping /home/dana/.config/smaudit/checklists/x.yaml:

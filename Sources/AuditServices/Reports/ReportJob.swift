@@ -18,6 +18,8 @@ public struct ReportJob {
     public var settings = ReportSettings()
     /// The organisation's audits up to this one, oldest first, for the trend (three or more).
     public var history: [AuditSession] = []
+    /// Scorecards of exactly the session's answers already worked out (`AuditFlow.scorecards`).
+    public var scorecards: [Set<String>: Scorecard] = [:]
 
     /// A report of `session`, to `path` (the default file name when nil) in `format`. A PDF
     /// needs a browser, found before any work so the user hears at once what to install.
@@ -44,7 +46,8 @@ public struct ReportJob {
 
     /// The report's text, for standard output (never a PDF: the options refuse `-o -` for one).
     public func text() -> String {
-        ReportRendering.render(session, set: set, format: format, baseline: baseline, settings: settings, history: history)
+        ReportRendering.render(session, set: set, format: format, baseline: baseline, settings: settings, history: history,
+                               scorecards: scorecards)
     }
 
     /// Writes the report to `path`: a folder, a missing folder or (without `force`) an
@@ -68,7 +71,7 @@ public struct ReportJob {
             AtomicFile.removeStaleTemporaries(of: path)  // as a text report's write does
             do {
                 try ReportRendering.printPDF(session, set: set, baseline: baseline, history: history, settings: settings,
-                                             to: path, browser: browser)
+                                             scorecards: scorecards, to: path, browser: browser)
             } catch {
                 throw AuditError.printFailed(error)
             }

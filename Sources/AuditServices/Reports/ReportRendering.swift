@@ -89,9 +89,10 @@ public enum ReportRendering {
     /// the HTML page that `printPDF` prints.
     public static func render(_ session: AuditSession, set: ChecklistSet, format: Format = .markdown,
                               baseline: AuditSession? = nil, settings: ReportSettings = ReportSettings(),
-                              history: [AuditSession] = []) -> String {
+                              history: [AuditSession] = [], scorecards: [Set<String>: Scorecard] = [:]) -> String {
         var current = input(session, set: set)
         current.today = settings.today
+        current.knownScorecards = scorecards
         current.history = history.map { (date: $0.date, checklistIDs: $0.checklistIDs, answers: $0.answers) }
         let previous = baseline.map { input($0, set: set) }
         switch format {
@@ -113,8 +114,10 @@ public enum ReportRendering {
 
     /// Writes the PDF report of a session to `path`, printed by `browser` (see `PDFPrinter`).
     public static func printPDF(_ session: AuditSession, set: ChecklistSet, baseline: AuditSession? = nil, history: [AuditSession] = [],
-                                settings: ReportSettings = ReportSettings(), to path: String, browser: String) throws(PDFPrinter.Failure) {
-        try PDFPrinter.print(html: render(session, set: set, format: .pdf, baseline: baseline, settings: settings, history: history),
+                                settings: ReportSettings = ReportSettings(), scorecards: [Set<String>: Scorecard] = [:],
+                                to path: String, browser: String) throws(PDFPrinter.Failure) {
+        try PDFPrinter.print(html: render(session, set: set, format: .pdf, baseline: baseline, settings: settings, history: history,
+                                          scorecards: scorecards),
                              to: path, browser: browser)
     }
 

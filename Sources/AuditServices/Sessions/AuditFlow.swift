@@ -18,10 +18,11 @@ public final class AuditFlow {
             scorecards = [:]
         }
     }
-    /// The scorecards of the current answers, by the problems they leave out as accepted: the
-    /// summary's scores and its plan (whose acceptances count from the audit's day) are
-    /// usually the same card. Emptied whenever the session changes.
-    private var scorecards: [Set<String>: Scorecard] = [:]
+    /// The scorecards of the current answers worked out so far, by the problems they leave out
+    /// as accepted: the summary's scores, its plan (whose acceptances count from the audit's
+    /// day) and the report written next are usually the same card. Emptied whenever the
+    /// session changes.
+    public private(set) var scorecards: [Set<String>: Scorecard] = [:]
     /// The asked questions of each checklist, in order, for `position(of:)`; emptied whenever
     /// an answer changes, since a `when` may read any answer.
     private var askedCache: [String: [QuestionRef]] = [:]
@@ -33,6 +34,8 @@ public final class AuditFlow {
     public let order: [QuestionRef]
     /// Whether each question of `order` has a `when`; the others are always asked.
     private let conditional: [Bool]
+    /// The questions any `when` of the loaded checklists reads.
+    private let whenReads: Set<QuestionRef>
     /// The question waiting for an answer, nil when the walk is over.
     public private(set) var current: QuestionRef?
     /// Questions shown before the current one, for `back`.
@@ -55,6 +58,15 @@ public final class AuditFlow {
             (set.checklist(id)?.questionIDs ?? []).map { QuestionRef(checklist: id, question: $0) }
         }
         conditional = order.map { set.question($0)?.when != nil }
+        var reads = Set<QuestionRef>()
+        for checklist in set.checklists {
+            for section in checklist.sections {
+                for question in section.questions {
+                    question.when?.root.forEachReference { c, q, _ in reads.insert(QuestionRef(checklist: c ?? checklist.id, question: q)) }
+                }
+            }
+        }
+        whenReads = reads
         current = nextPending(after: nil)
     }
 
@@ -213,8 +225,11 @@ public final class AuditFlow {
 
     /// Stores a question's entry and its parsed value.
     private func record(_ entry: AnswerEntry, for ref: QuestionRef) {
+        // An answer no `when` reads cannot change which questions are asked.
+        let asked = whenReads.contains(ref) ? nil : askedCache
         session[ref] = entry
         if answers[ref] != entry.value { answers[ref] = entry.value }
+        if let asked { askedCache = asked }
     }
 
     /// Changes the session (for example with measured answers) and saves it.

@@ -435,6 +435,7 @@ public final class AuditController {
                                 searchPath: environment["PATH"])
         job.settings = options.settings(environment: environment)
         job.history = context.trend
+        job.scorecards = flow.scorecards
         if job.path == "-" {
             let text = job.text()
             console.print(TerminalText(text.hasSuffix("\n") ? String(text.dropLast()) : text))
