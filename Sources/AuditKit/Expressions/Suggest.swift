@@ -3,34 +3,52 @@ public enum Suggest {
     /// Edit distance, case-insensitive, where swapping two neighbours counts as one edit
     /// (optimal string alignment: `hlep` is one slip from `help`); O(n·m) on two short words.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        var rows = Rows()
+        return distance(Array(a.lowercased().unicodeScalars), Array(b.lowercased().unicodeScalars), rows: &rows)
+    }
+
+    /// The three rows of the distance table, kept from one candidate to the next.
+    private struct Rows {
+        var beforePrevious: [Int] = [], previous: [Int] = [], current: [Int] = []
+    }
+
+    private static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], rows: inout Rows) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
-        var previous = Array(0...y.count)
-        var current = previous
+        // Refilled in place: a mistyped word is compared with every command or id in turn.
+        func refill(_ row: inout [Int]) {
+            row.removeAll(keepingCapacity: true)
+            row.append(contentsOf: 0...y.count)
+        }
+        refill(&rows.beforePrevious)
+        refill(&rows.previous)
+        refill(&rows.current)
         for i in 1...x.count {
-            current[0] = i
+            rows.current[0] = i
             for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rows.current[j] = min(rows.previous[j] + 1, rows.current[j - 1] + 1, rows.previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
                 if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                    rows.current[j] = min(rows.current[j], rows.beforePrevious[j - 2] + 1)
                 }
             }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+            swap(&rows.beforePrevious, &rows.previous)
+            swap(&rows.previous, &rows.current)
         }
-        return previous[y.count]
+        return rows.previous[y.count]
     }
 
     /// The candidate closest to `word`, when close enough to be a likely typo
     /// (at most a third of the word's length, and at least 1, edits away).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(1, word.count / 3)
+        let x = Array(word.lowercased().unicodeScalars)
+        let length = word.count
+        var rows = Rows()
         var best: (String, Int)?
         for c in candidates {
             // Cheap length filter first, so suggesting among many ids stays fast.
-            if abs(c.count - word.count) > limit { continue }
-            let d = distance(word, c)
+            if abs(c.count - length) > limit { continue }
+            let d = distance(x, Array(c.lowercased().unicodeScalars), rows: &rows)
             if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
         }
         return best?.0

@@ -30,7 +30,17 @@ public enum MarkdownEscaper {
     /// after the report's own words), where nothing can open a block, so a leading `#`, `-` or
     /// `1.` needs no backslash.
     public static func escape(_ text: String, midLine: Bool = false) -> String {
-        needsNoEscaping(text, midLine: midLine) ? text : escapeEachScalar(text, midLine: midLine)
+        if needsNoEscaping(text, midLine: midLine) { return text }
+        // A checklist's folded scalars (`help: >`) end with a line break, which the full pass
+        // drops; what comes before it often needs nothing else.
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end != utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }
+        if end != utf8.endIndex, end != utf8.startIndex {
+            let body = String(text.unicodeScalars[..<end])
+            if needsNoEscaping(body, midLine: midLine) { return body }
+        }
+        return escapeEachScalar(text, midLine: midLine)
     }
 
     /// True for text with nothing to escape, trim or replace: most of a report's prose, which

@@ -1,0 +1,47 @@
+import AuditKit
+import Testing
+import TestSupport
+
+/// "Did you mean" suggestions: the edit distance they rest on and the pick among candidates.
+@Suite struct SuggestTests {
+    @Test(arguments: [
+        ("hlep", "help", 1),       // two neighbours swapped are one slip
+        ("kitten", "sitting", 3),
+        ("", "abc", 3),
+        ("CA", "ac", 1),           // case does not count
+        ("abc", "ca", 3),          // a swapped pair is not edited again (optimal string alignment)
+        ("rpeort", "report", 1),
+        ("même", "meme", 1),
+    ])
+    func distance(a: String, b: String, expected: Int) {
+        #expect(Suggest.distance(a, b) == expected)
+        #expect(Suggest.distance(b, a) == expected)
+    }
+
+    @Test func theClosestCandidateWithinAThirdOfTheWordIsSuggested() {
+        #expect(Suggest.closest(to: "hlep", in: ["history", "help", "quit"]) == "help")
+        #expect(Suggest.closest(to: "xyz", in: ["history", "help", "quit"]) == nil)
+        // Equally close: the first one named.
+        #expect(Suggest.closest(to: "cat", in: ["bat", "car"]) == "bat")
+        #expect(Suggest.closest(to: "", in: ["a"]) == "a")
+    }
+
+    /// Comparing with one candidate after another must not carry anything over from the last:
+    /// the pick is the first candidate at the least distance, as pairwise distances say.
+    @Test func thePickAgreesWithPairwiseDistances() {
+        var g = SeededRandom(seed: 11)
+        let letters = Array("abcdeé")
+        func word() -> String { String((0..<g.int(0...7)).map { _ in g.pick(letters) }) }
+        for _ in 0..<2_000 {
+            let target = word()
+            let candidates = (0..<g.int(0...6)).map { _ in word() }
+            let limit = max(1, target.count / 3)
+            var expected: (String, Int)?
+            for c in candidates where abs(c.count - target.count) <= limit {
+                let d = Suggest.distance(target, c)
+                if d <= limit, d < (expected?.1 ?? Int.max) { expected = (c, d) }
+            }
+            #expect(Suggest.closest(to: target, in: candidates) == expected?.0, "\(target) in \(candidates)")
+        }
+    }
+}
