@@ -31,13 +31,17 @@ public enum MarkdownEscaper {
     /// `1.` needs no backslash.
     public static func escape(_ text: String, midLine: Bool = false) -> String {
         if needsNoEscaping(text, midLine: midLine) { return text }
-        // A checklist's folded scalars (`help: >`) end with a line break, which the full pass
-        // drops; what comes before it often needs nothing else.
-        let utf8 = text.utf8
-        var end = utf8.endIndex
-        while end != utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }
-        if end != utf8.endIndex, end != utf8.startIndex {
-            let body = String(text.unicodeScalars[..<end])
+        // The full pass drops spaces and line breaks at either end: a fragment joined to its
+        // neighbours by a space (` (medium, 3 points)`) or a checklist's folded scalar, which
+        // ends with a break, often needs nothing else.
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start != end, scalars[start] == " " || scalars[start] == "\n" { scalars.formIndex(after: &start) }
+        while start != end, scalars[scalars.index(before: end)] == " " || scalars[scalars.index(before: end)] == "\n" {
+            scalars.formIndex(before: &end)
+        }
+        if start != end, start != scalars.startIndex || end != scalars.endIndex {
+            let body = String(scalars[start..<end])
             if needsNoEscaping(body, midLine: midLine) { return body }
         }
         return escapeEachScalar(text, midLine: midLine)
