@@ -42,13 +42,14 @@ public enum Suggest {
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(1, word.count / 3)
         let x = Array(word.lowercased().unicodeScalars)
-        let length = word.count
         var rows = Rows()
         var best: (String, Int)?
         for c in candidates {
-            // Cheap length filter first, so suggesting among many ids stays fast.
-            if abs(c.count - length) > limit { continue }
-            let d = distance(x, Array(c.lowercased().unicodeScalars), rows: &rows)
+            let y = Array(c.lowercased().unicodeScalars)
+            // The distance is at least the difference of the lengths: a cheap test that leaves
+            // out only candidates too far away anyway, so suggesting among many ids stays fast.
+            if abs(y.count - x.count) > limit { continue }
+            let d = distance(x, y, rows: &rows)
             if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
         }
         return best?.0

@@ -339,7 +339,26 @@ struct SnapshotReader {
     mutating func optionalDouble() throws(Corrupt) -> Double? { try optional { r throws(Corrupt) in try r.double() } }
 
     mutating func location() throws(Corrupt) -> SourceLocation {
-        SourceLocation(file: try string(), line: try int(), column: try int())
+        SourceLocation(file: try file(), line: try int(), column: try int())
+    }
+
+    /// Where the last file name read sits, and the text made of it.
+    private var lastFile: (start: Int, count: Int, text: String)?
+
+    /// A location's file name: every node has a location, nearly all in the same file, and a
+    /// name such as `four-mistakes.yaml` is too long to be stored inline, so the text made for
+    /// the last one is shared instead of allocating each anew.
+    private mutating func file() throws(Corrupt) -> String {
+        let n = try count()
+        if let last = lastFile, last.count == n,
+           bytes[last.start..<last.start + n].elementsEqual(bytes[at..<at + n]) {
+            at += n
+            return last.text
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
+        lastFile = (at, n, text)
+        at += n
+        return text
     }
 
     mutating func checklist() throws(Corrupt) -> Checklist {

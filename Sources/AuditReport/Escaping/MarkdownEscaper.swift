@@ -57,13 +57,26 @@ public enum MarkdownEscaper {
         guard let first = bytes.first, let last = bytes.last else { return true }
         if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") { return false }
         if !midLine && ((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || blockStarterBytes.contains(first)) { return false }
-        func plain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F && !inlineSpecialBytes.contains(byte) }
+        // Printable ASCII without the special characters, as a bit per byte: every fragment
+        // of a report is checked here, byte by byte.
+        let plainBytes = plainASCII
+        func plain(_ byte: UInt8) -> Bool {
+            byte < 0x80 && (byte < 0x40 ? plainBytes.low >> byte : plainBytes.high >> (byte &- 0x40)) & 1 == 1
+        }
         if bytes.allSatisfy(plain) { return true }
         return text.unicodeScalars.allSatisfy { $0.isASCII ? plain(UInt8($0.value)) : UserText.kind(of: $0) == .shown }
     }
 
     private static let blockStarterBytes: [UInt8] = Array("#-+=>".utf8)
     private static let inlineSpecialBytes: [UInt8] = Array("&<\\`*_[|~".utf8)
+    /// Bit `b` is set for each printable ASCII byte `b` (0x20 to 0x7E) that is not special.
+    private static let plainASCII: (low: UInt64, high: UInt64) = {
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in UInt8(0x20)..<0x7F where !inlineSpecialBytes.contains(byte) {
+            if byte < 0x40 { mask.low |= 1 << byte } else { mask.high |= 1 << (byte - 0x40) }
+        }
+        return mask
+    }()
 
     /// The full pass over every scalar, as the rules above describe. Written into a byte
     /// buffer: appending to a `String.UnicodeScalarView` copies it on every `append(contentsOf:)`,
