@@ -45,9 +45,11 @@ public enum Suggest {
         var rows = Rows()
         var best: (String, Int)?
         for c in candidates {
-            let y = Array(c.lowercased().unicodeScalars)
             // The distance is at least the difference of the lengths: a cheap test that leaves
             // out only candidates too far away anyway, so suggesting among many ids stays fast.
+            // An ASCII candidate (every command and id) is as long as its bytes, lowercased or not.
+            if abs(c.utf8.count - x.count) > limit, c.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            let y = Array(c.lowercased().unicodeScalars)
             if abs(y.count - x.count) > limit { continue }
             let d = distance(x, y, rows: &rows)
             if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The built-in checklists as loaded and validated when smaudit was built, written as data the
 /// binary reads back without parsing YAML again.
 ///
@@ -351,7 +357,7 @@ struct SnapshotReader {
     private mutating func file() throws(Corrupt) -> String {
         let n = try count()
         if let last = lastFile, last.count == n,
-           bytes[last.start..<last.start + n].elementsEqual(bytes[at..<at + n]) {
+           memcmp(bytes.baseAddress! + last.start, bytes.baseAddress! + at, n) == 0 {
             at += n
             return last.text
         }
