@@ -40,6 +40,13 @@ public enum Suggest {
     /// The candidate closest to `word`, when close enough to be a likely typo
     /// (at most a third of the word's length, and at least 1, edits away).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        closest(to: word, in: Array(candidates))
+    }
+
+    /// `closest(to:in:)` over an array, which every caller but a few has: a generic sequence
+    /// from another module is walked through its witness table, one call per candidate, and
+    /// the shell asks this for every line it does not understand.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         let x = Array(word.lowercased().unicodeScalars)
         var rows = Rows()
