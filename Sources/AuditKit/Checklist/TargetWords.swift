@@ -24,7 +24,8 @@ public enum TargetWords {
     /// a value the team set (`own`) reads "your target of 4 hours", so the report stops hedging.
     public static func fill(_ text: String, checklistID: String, own: (QuestionRef) -> Bool = { _ in false },
                             values: (QuestionRef) -> AnswerValue?) -> String {
-        guard text.contains("{") else { return text }
+        // By byte: scoring asks this of every rule's words, and most have no `{`.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
