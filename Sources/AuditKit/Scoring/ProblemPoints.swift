@@ -19,7 +19,11 @@ struct ProblemPoints {
     /// Counts one rule's outcome towards its problem.
     mutating func add(problem key: String, status: RuleStatus, points: Double) {
         guard status != .notApplicable else { return }
-        var tally = tallies[key, default: Tally()]
+        // Changed in place: one lookup of the key, not one to read and one to write back.
+        Self.count(status, points: points, into: &tallies[key, default: Tally()])
+    }
+
+    private static func count(_ status: RuleStatus, points: Double, into tally: inout Tally) {
         tally.weight = max(tally.weight, points)
         switch status {
         case .fail:
@@ -28,11 +32,11 @@ struct ProblemPoints {
         case .open: tally.anyOpen = true
         case .pass, .notApplicable: break
         }
-        tallies[key] = tally
     }
 
     /// Counts every rule of `results`.
     mutating func add<S: Sequence>(_ results: S) where S.Element == RuleResult {
+        tallies.reserveCapacity(tallies.count + results.underestimatedCount)
         for r in results { add(problem: r.themeKey, status: r.status, points: r.points) }
     }
 

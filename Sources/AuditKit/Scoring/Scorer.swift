@@ -192,18 +192,32 @@ public enum Scorer {
     /// problems tallied over `among` (default: `results`). A rule that shares its problem with
     /// a failed rule worth as much gains nothing: the problem is still there.
     static func ruleGains(_ results: [RuleResult], among: [RuleResult]? = nil, known: Double) -> [Int: Double] {
-        var failedPoints: [String: [Double]] = [:]
-        for r in among ?? results where r.status == .fail { failedPoints[r.themeKey, default: []].append(r.points) }
+        // Per problem, the two largest points of its failed rules (a repeated largest counts
+        // twice) are all that is needed: what passing one rule leaves is the largest of the
+        // others. Two numbers a problem, where a list of every failed rule's points was an
+        // allocation per problem.
+        var failedPoints: [String: (first: Double, second: Double)] = [:]
+        for r in among ?? results where r.status == .fail {
+            Self.rank(r.points, into: &failedPoints[r.themeKey, default: (-.infinity, -.infinity)])
+        }
         var gains: [Int: Double] = [:]
         for (i, r) in results.enumerated() where r.status == .fail {
-            let points = failedPoints[r.themeKey] ?? [r.points]
-            let lost = points.max() ?? 0
-            var others = points
-            if let at = others.firstIndex(of: r.points) { others.remove(at: at) }
-            let remaining = others.max() ?? 0
+            let top = failedPoints[r.themeKey] ?? (r.points, -.infinity)
+            let lost = top.first
+            let left = r.points == top.first ? top.second : top.first
+            let remaining = left == -.infinity ? 0 : left
             gains[i] = known > 0 ? (lost - remaining) / known * 100 : 0
         }
         return gains
+    }
+
+    private static func rank(_ points: Double, into top: inout (first: Double, second: Double)) {
+        if points >= top.first {
+            top.second = top.first
+            top.first = points
+        } else if points > top.second {
+            top.second = points
+        }
     }
 
     /// Failed rules grouped by theme, with the gain of fixing each theme whole.
