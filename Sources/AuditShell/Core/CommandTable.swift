@@ -15,7 +15,7 @@ public struct CommandTable {
     public mutating func add(_ command: ShellCommand) {
         commands.removeAll { $0.name == command.name }
         commands.append(command)
-        allNames = commands.flatMap { [$0.name] + $0.aliases }.sorted()
+        names = Names()
     }
 
     /// Adds rows in order.
@@ -30,8 +30,21 @@ public struct CommandTable {
     }
 
     /// Every name and alias, sorted.
-    /// Kept with the rows: every mistyped word is compared with all of them.
-    public private(set) var allNames: [String] = []
+    public var allNames: [String] {
+        if let sorted = names.sorted { return sorted }
+        let sorted = commands.flatMap { [$0.name] + $0.aliases }.sorted()
+        names.sorted = sorted
+        return sorted
+    }
+
+    /// `allNames` once asked for: every mistyped word is compared with all of them, and the
+    /// shell reads many lines, while sorting them as each row is added cost the first prompt
+    /// two thirds of its instructions again. A box, so that asking need not mutate the table;
+    /// adding a row gives the table a new, empty one, so a copy never sees another's names.
+    private final class Names {
+        var sorted: [String]?
+    }
+    private var names = Names()
 
     /// The closest known command to a mistyped word.
     public func suggestion(for word: String) -> String? {
