@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "BuiltinChecklistTests",
             dependencies: ["AuditKit", "AuditReport", "AuditServices", "BuiltinChecklists", "TestSupport", .product(name: "Yams", package: "Yams")],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
         // The shell in this process: lines driven through the conversation, no subprocess.
         .testTarget(name: "AuditShellTests", dependencies: ["AuditShell", "AuditOptions", "AuditServices", "AuditKit", "AuditReport",
