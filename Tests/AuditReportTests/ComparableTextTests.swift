@@ -21,7 +21,7 @@ import TestSupport
         func plain(_ text: String) -> String {
             text.lowercased().filter { !"\"“”‘’'".contains($0) }.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
-        let alphabet: [String] = ["a", "Z", "É", "ß", "İ", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2029}", "\"", "“", "”",
+        let alphabet: [String] = ["a", "Z", "É", "ß", "İ", "Σ", "Ω", "ǅ", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2029}", "\"", "“", "”",
                                   "‘", "’", "'", ".", "…", "—", "日", "🙂", "x"]
         var g = SeededRandom(seed: 7)
         for _ in 0..<3_000 {

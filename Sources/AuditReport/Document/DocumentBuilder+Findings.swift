@@ -14,23 +14,35 @@ extension DocumentBuilder {
 
     /// Text compared without its quotation marks, case or runs of spaces.
     static func comparable(_ text: String) -> String {
-        // Scalar by scalar: every finding compares its quote with its own words, and doing
-        // it by Character (filter, split, join) was a tenth of writing a whole report.
-        var out = String.UnicodeScalarView()
+        // Scalar by scalar into bytes, lowercasing as it goes (ASCII by hand, the rest by its
+        // Unicode mapping): every finding compares its quote with its own words, and doing it
+        // by Character (lowercase the whole, filter, split, join) was a tenth of writing a
+        // whole report.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
+        func take(_ scalar: Unicode.Scalar) {
             switch scalar {
             case "\"", "“", "”", "‘", "’", "'":
-                continue
-            case _ where scalar.properties.isWhitespace:
+                return
+            case "\u{09}"..."\u{0D}", " ":
+                pendingSpace = !out.isEmpty
+            case _ where !scalar.isASCII && scalar.properties.isWhitespace:
                 pendingSpace = !out.isEmpty
             default:
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
-        return String(out)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                take("A"..."Z" ~= scalar ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func pointsText(_ points: Double) -> String {
