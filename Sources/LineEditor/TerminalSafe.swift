@@ -11,6 +11,9 @@
 public enum TerminalSafe {
     /// `text` with every character a terminal would act on written out visibly.
     public static func escape(_ text: String) -> String {
+        // Printable ASCII, line feeds and tabs (nearly every line the shell prints) are known
+        // safe from their bytes alone, without decoding a scalar.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
