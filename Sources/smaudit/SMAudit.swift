@@ -66,6 +66,10 @@ struct SMAudit: ParsableCommand {
                 leave(status(for: error))
             }
         }
+        // A command that loads the built-ins reads them on the other core while its line is parsed.
+        if ["audit", "run", "report", "score", "merge", "history", "measure"].contains(CommandLine.arguments[1]) {
+            ChecklistCatalog.prefetchBuiltins()
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

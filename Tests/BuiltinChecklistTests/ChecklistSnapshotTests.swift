@@ -102,6 +102,22 @@ import TestSupport
         #expect(ChecklistCatalog(folders: []).set.checklist("four-mistakes")?.title.hasPrefix("Edited ") == false)
     }
 
+    /// `smaudit audit` starts reading the snapshot on another core while its line is parsed;
+    /// catalogs made meanwhile, on any thread, wait for that read and all get the same set.
+    @Test func catalogsMadeWhileTheSnapshotIsReadGetTheWholeSet() throws {
+        ChecklistCatalog.prefetchBuiltins()
+        let loaded = Self.loadedBuiltins()
+        let lock = NSLock()
+        nonisolated(unsafe) var ids: [[String]] = []
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let set = ChecklistCatalog(folders: []).set
+            lock.withLock { ids.append(set.ids) }
+        }
+        #expect(ids == Array(repeating: loaded.map(\.id), count: 4))
+        let set = ChecklistCatalog(folders: []).set
+        for checklist in loaded { expectSame(try #require(set.checklist(checklist.id)), checklist) }
+    }
+
     private func expectSame(_ a: Checklist, _ b: Checklist, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(a.id == b.id, sourceLocation: sourceLocation)
         #expect(a.title == b.title, sourceLocation: sourceLocation)

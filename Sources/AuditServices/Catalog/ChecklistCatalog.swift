@@ -5,6 +5,7 @@ import Darwin
 #endif
 import AuditKit
 import BuiltinChecklists
+import Dispatch
 
 /// Every checklist smaudit can use: the built-in ones compiled into the binary, then user
 /// files from `$XDG_CONFIG_HOME/smaudit/checklists` (default `~/.config/smaudit/checklists`)
@@ -127,13 +128,60 @@ public struct ChecklistCatalog {
     /// loaded and checked together as before.
     public static func snapshot(of files: [(file: String, text: String)]) -> ChecklistSet? {
         let builtins = BuiltinChecklists.files
-        guard files.map(\.file) == builtins.map(\.name), let snapshot = BuiltinChecklists.snapshot,
-              let checklists = ChecklistSnapshot.decode(snapshot) else { return nil }
+        guard files.map(\.file) == builtins.map(\.name), let checklists = decodedBuiltins.checklists else { return nil }
         // In the catalog's order, which is the order of a set loaded from `files`.
         let byFile = Dictionary(checklists.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = files.compactMap { byFile[$0.file] }
         guard ordered.count == files.count, checklists.count == files.count else { return nil }
         return ChecklistSet(unchecked: ordered)
+    }
+
+    /// Starts reading the built-ins' snapshot on another core, for a command that is about to
+    /// load them: the command line is parsed meanwhile (its reflection takes longer than the
+    /// read), so the built-ins are ready when the catalog asks. Later catalogs of the process
+    /// share what was read.
+    public static func prefetchBuiltins() {
+        decodedBuiltins.start()
+    }
+
+    private static let decodedBuiltins = DecodedBuiltins()
+
+    /// The built-ins' snapshot read back once per process, on another core when started early.
+    private final class DecodedBuiltins: @unchecked Sendable {
+        /// Guards `pending` and `result`.
+        private let lock = DispatchQueue(label: "smaudit.builtin-snapshot")
+        private var pending: DispatchGroup?
+        private var result: [Checklist]??
+
+        func start() {
+            lock.sync {
+                guard pending == nil, result == nil else { return }
+                let group = DispatchGroup()
+                group.enter()
+                pending = group
+                DispatchQueue.global().async {
+                    let read = Self.read()
+                    self.lock.sync {
+                        self.result = .some(read)
+                        self.pending = nil
+                    }
+                    group.leave()
+                }
+            }
+        }
+
+        /// The checklists, waiting for a read already under way, else reading them now.
+        var checklists: [Checklist]? {
+            if let pending = lock.sync(execute: { pending }) { pending.wait() }
+            if let result = lock.sync(execute: { result }) { return result }
+            let read = Self.read()
+            lock.sync { result = .some(read) }
+            return read
+        }
+
+        private static func read() -> [Checklist]? {
+            BuiltinChecklists.snapshot.flatMap(ChecklistSnapshot.decode)
+        }
     }
 
     /// One line per skipped file, e.g. `skipping /home/dana/.config/smaudit/checklists/x.yaml:
