@@ -17,6 +17,27 @@ import Testing
         #expect(shape("-x * 2") == "(* (- (ref x)) 2.0)")
     }
 
+    /// Every symbol the lexer reads, each one character or two, beside the identifiers and
+    /// keywords it tells apart from them.
+    @Test func everySymbolIsRead() {
+        #expect(shape("(a + b) * c / d - e >= 1 and f <= 2 and g < 3 and h > 4 and i == 5 and j != 6")
+                == "(and (and (and (and (and (>= (- (/ (* (+ (ref a) (ref b)) (ref c)) (ref d)) (ref e)) 1.0) (<= (ref f) 2.0)) "
+                + "(< (ref g) 3.0)) (> (ref h) 4.0)) (== (ref i) 5.0)) (!= (ref j) 6.0))")
+        #expect(shape("k in [\"x\", \"y\"] or m contains \"z\" or not n or true or false")
+                == "(or (or (or (or (in (ref k) [\"x\" \"y\"]) (contains (ref m) \"z\")) (not (ref n))) true) false)")
+        // A keyword inside a longer name is part of the name.
+        #expect(shape("android or notes or in_stock or trueish") == "(or (or (or (ref android) (ref notes)) (ref in_stock)) (ref trueish))")
+    }
+
+    @Test func aKeywordOrFunctionCannotNameAQuestion() {
+        for word in ["and", "or", "not", "in", "contains", "true", "false", "count", "answered"] {
+            #expect(!ChecklistLoader.isValidQuestionID(word), "\(word)")
+        }
+        for word in ["andrew", "order", "notes", "inbox", "true_reach", "counted", "q1"] {
+            #expect(ChecklistLoader.isValidQuestionID(word), "\(word)")
+        }
+    }
+
     @Test func identifiersMayContainDashesSoSubtractionNeedsSpaces() {
         #expect(shape("four-mistakes.followers") == "(ref four-mistakes.followers)")
         #expect(shape("a-b") == "(ref a-b)")

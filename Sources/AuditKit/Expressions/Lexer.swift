@@ -1,10 +1,18 @@
 /// Splits expression text into tokens. Identifiers may contain `-` (as in HCL), so
 /// `four-mistakes.followers` is one token and subtraction needs spaces: `a - b`.
 struct Lexer {
-    static let keywords: Set<String> = ["and", "or", "not", "in", "contains", "true", "false"]
+    /// Whether `word` is a keyword of the language (`and`, `or`, `not`, `in`, `contains`,
+    /// `true`, `false`), so it cannot name a question; compared without hashing, as every
+    /// identifier asks.
+    static func isKeyword(_ word: String) -> Bool {
+        switch word {
+        case "and", "or", "not", "in", "contains", "true", "false": true
+        default: false
+        }
+    }
     private static let durationUnits: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
 
-    private let scalars: [Unicode.Scalar]
+    fileprivate let scalars: [Unicode.Scalar]
     private var index = 0
 
     init(_ text: String) {
@@ -15,6 +23,8 @@ struct Lexer {
     static func tokenize(_ text: String) -> Result<[Token], ExpressionError> {
         var lexer = Lexer(text)
         var tokens: [Token] = []
+        // A token is at least one character, and most are several with a space between.
+        tokens.reserveCapacity(lexer.scalars.count / 3 + 2)
         while true {
             switch lexer.next() {
             case .failure(let error): return .failure(error)
@@ -46,13 +56,13 @@ struct Lexer {
         if Self.isDigit(c) || (c == "." && peek(1).map(Self.isDigit) == true) { return lexNumber() }
         if Self.isIdentStart(c) { return .success(lexIdentifier()) }
         if c == "\"" { return lexString() }
-        if c == "=" || c == "!" || c == "<" || c == ">", peek(1) == "=" {
+        if peek(1) == "=", let symbol = Self.comparison(c) {
             index += 2
-            return .success(Token(kind: .symbol(String(c) + "="), offset: start))
+            return .success(Token(kind: .symbol(symbol), offset: start))
         }
-        if "()[],<>+-*/".unicodeScalars.contains(c) {
+        if let symbol = Self.punctuation(c) {
             index += 1
-            return .success(Token(kind: .symbol(String(c)), offset: start))
+            return .success(Token(kind: .symbol(symbol), offset: start))
         }
         if c == "=" { return .failure(ExpressionError("use `==` to compare, `=` alone is not an operator", at: start)) }
         if c == "'" { return .failure(ExpressionError("strings are written in double quotes: \"…\"", at: start)) }
@@ -60,6 +70,37 @@ struct Lexer {
             return .failure(ExpressionError("unexpected `\(c)`; write `and`, `or`, `not`", at: start))
         }
         return .failure(ExpressionError("unexpected character `\(c)`", at: start))
+    }
+
+    /// `==`, `!=`, `<=`, `>=` from their first character (the second is `=`). The symbols are
+    /// literals: every rule has several, and building each from its characters was most of
+    /// the lexer's time on large checklists.
+    private static func comparison(_ c: Unicode.Scalar) -> String? {
+        switch c {
+        case "=": "=="
+        case "!": "!="
+        case "<": "<="
+        case ">": ">="
+        default: nil
+        }
+    }
+
+    /// A one-character symbol.
+    private static func punctuation(_ c: Unicode.Scalar) -> String? {
+        switch c {
+        case "(": "("
+        case ")": ")"
+        case "[": "["
+        case "]": "]"
+        case ",": ","
+        case "<": "<"
+        case ">": ">"
+        case "+": "+"
+        case "-": "-"
+        case "*": "*"
+        case "/": "/"
+        default: nil
+        }
     }
 
     private mutating func digits() -> String {
@@ -114,19 +155,20 @@ struct Lexer {
 
     /// One identifier part: letters, digits, `_`, and `-` when another identifier character follows.
     private mutating func identifierPart() -> String {
-        var s = ""
+        let start = index
         while let c = peek() {
-            if Self.isIdentPart(c) {
-                s.unicodeScalars.append(c)
-                index += 1
-            } else if c == "-", let n = peek(1), Self.isIdentPart(n) {
-                s.unicodeScalars.append(c)
+            if Self.isIdentPart(c) || (c == "-" && peek(1).map(Self.isIdentPart) == true) {
                 index += 1
             } else {
                 break
             }
         }
-        return s
+        // Every identifier character is ASCII, so the text is made from its bytes at once
+        // rather than a character at a time.
+        return String(unsafeUninitializedCapacity: index - start) { buffer in
+            for i in start..<index { buffer[i - start] = UInt8(truncatingIfNeeded: scalars[i].value) }
+            return index - start
+        }
     }
 
     private mutating func lexIdentifier() -> Token {
@@ -137,7 +179,7 @@ struct Lexer {
             let second = identifierPart()
             return Token(kind: .identifier(checklist: first, name: second), offset: start)
         }
-        if Self.keywords.contains(first) { return Token(kind: .symbol(first), offset: start) }
+        if Self.isKeyword(first) { return Token(kind: .symbol(first), offset: start) }
         return Token(kind: .identifier(checklist: nil, name: first), offset: start)
     }
 

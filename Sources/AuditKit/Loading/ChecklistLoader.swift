@@ -33,7 +33,7 @@ public enum ChecklistLoader {
 
     static func isValidQuestionID(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, Lexer.isIdentStart(first) else { return false }
-        return s.unicodeScalars.allSatisfy(Lexer.isIdentPart) && !Lexer.keywords.contains(s)
+        return s.unicodeScalars.allSatisfy(Lexer.isIdentPart) && !Lexer.isKeyword(s)
             && Expr.Function(rawValue: s) == nil
     }
 
