@@ -46,6 +46,11 @@ import Testing
 
     @Test func literals() {
         #expect(shape("5%") == "5.0%")
+        // Whole numbers are added up digit by digit up to 15 digits, longer ones and decimals
+        // read by `Double`: both give the same value.
+        for text in ["0", "007", "123456789012345", "1234567890123456", "98765432109876543210", "2.50", ".5", "1000000"] {
+            #expect(shape(text) == "\(Double(text.hasPrefix(".") ? "0" + text : text)!)", "\(text)")
+        }
         #expect(shape("1h30m") == "5400.0s")
         #expect(shape("2w") == "1209600.0s")
         #expect(shape("[\"a\", \"b\"]") == "[\"a\" \"b\"]")

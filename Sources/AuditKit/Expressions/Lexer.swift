@@ -114,13 +114,28 @@ struct Lexer {
 
     private mutating func lexNumber() -> Result<Token, ExpressionError> {
         let start = index
-        var text = digits()
-        if peek() == ".", peek(1).map(Self.isDigit) == true {
+        // A whole number of up to 15 digits (nearly every number in a rule) is exact as a
+        // Double, so it is added up digit by digit; anything else is read by `Double(_:)`.
+        var whole = 0.0, count = 0
+        while let c = peek(), Self.isDigit(c), count < 15 {
+            whole = whole * 10 + Double(c.value - 0x30)
+            count += 1
             index += 1
-            text += "." + digits()
         }
-        guard let value = Double(text.hasPrefix(".") ? "0" + text : text) else {
-            return .failure(ExpressionError("`\(text)` is not a number", at: start))
+        let value: Double
+        if count > 0, !(peek().map { Self.isDigit($0) || $0 == "." } ?? false) {
+            value = whole
+        } else {
+            index = start
+            var text = digits()
+            if peek() == ".", peek(1).map(Self.isDigit) == true {
+                index += 1
+                text += "." + digits()
+            }
+            guard let parsed = Double(text.hasPrefix(".") ? "0" + text : text) else {
+                return .failure(ExpressionError("`\(text)` is not a number", at: start))
+            }
+            value = parsed
         }
         if peek() == "%" {
             index += 1

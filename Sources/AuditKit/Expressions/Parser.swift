@@ -126,14 +126,21 @@ public struct Parser {
         return try parseComparison()
     }
 
-    private static let comparisons: [String: Expr.BinaryOp] = [
-        "==": .equal, "!=": .notEqual, "<": .less, "<=": .lessEqual, ">": .greater, ">=": .greaterEqual,
-        "in": .in, "contains": .contains,
-    ]
-
+    /// The comparison the current token is, if any. A switch rather than a dictionary: it is
+    /// asked after every operand, and hashing the symbol cost more than comparing it.
     private func comparisonOp() -> Expr.BinaryOp? {
-        if case .symbol(let s) = current.kind { return Self.comparisons[s] }
-        return nil
+        guard case .symbol(let s) = current.kind else { return nil }
+        switch s {
+        case "==": return .equal
+        case "!=": return .notEqual
+        case "<": return .less
+        case "<=": return .lessEqual
+        case ">": return .greater
+        case ">=": return .greaterEqual
+        case "in": return .in
+        case "contains": return .contains
+        default: return nil
+        }
     }
 
     private mutating func parseComparison() throws -> Expr {
