@@ -113,7 +113,10 @@ struct YAMLSource {
         var entries: [(name: String, key: YNode, value: YNode)] = []
 
         subscript(name: String) -> (key: YNode, value: YNode)? {
-            for entry in entries where entry.name == name { return (entry.key, entry.value) }
+            // Lengths first: a node asks for each of its fields by name, and most names differ
+            // in length, which a String holds without reading its bytes.
+            let length = name.utf8.count
+            for entry in entries where entry.name.utf8.count == length && entry.name == name { return (entry.key, entry.value) }
             return nil
         }
     }
