@@ -215,7 +215,12 @@ private struct EventReader: ~Copyable {
             guard let k = key(i) else { keep.append(true); continue }
             let repeated: Bool
             if count <= 32 {
-                repeated = (0..<n).contains { keep[$0] && key(base + 2 * $0)?.text == k.text }
+                // Lengths first: keys of one mapping mostly differ in length already.
+                let length = k.text.utf8.count
+                repeated = (0..<n).contains { j in
+                    guard keep[j], let other = key(base + 2 * j) else { return false }
+                    return other.text.utf8.count == length && other.text == k.text
+                }
             } else {
                 repeated = !seen.insert(k.text).inserted
             }
