@@ -196,6 +196,22 @@ import Testing
         #expect(problems(text) == ["20:22 in `check`: `check` must be true or false, but this expression is a number"])
     }
 
+    /// A one-line expression in ASCII is placed by comparing bytes; one with other text in it,
+    /// or after other text on its line, scalar by scalar. Both give the same columns.
+    @Test func positionsInsideExpressionsWhateverTheirCharacters() {
+        let quoted = checklist(rule[0], rule[1], "    check: \"folowers > 10\"", "    severity: high")
+        #expect(problems(quoted) == ["20:13 in `check`: unknown question `folowers`; did you mean `followers`?"])
+        // Not ASCII inside the expression: `café` at column 28, `folowers` after it at 38.
+        let accented = checklist(rule[0], rule[1], "    check: top_priority != \"café\" or folowers > 10", "    severity: high")
+        #expect(problems(accented) == [
+            "20:28 in `check`: `café` is not a choice of top_priority; choices are: growing followers, engagement with followers, sales, customer service",
+            "20:38 in `check`: unknown question `folowers`; did you mean `followers`?",
+        ])
+        // Not ASCII before it on its line (a flow mapping): columns count characters.
+        let flow = checklist("  - { id: network-size-not-priority, title: Réponse, severity: high, check: folowers > 10 }")
+        #expect(problems(flow) == ["18:77 in `check`: unknown question `folowers`; did you mean `followers`?"])
+    }
+
     @Test func unknownQuestionReferenceSuggests() {
         let text = checklist(rule[0], rule[1], "    check: folowers > 10", "    severity: high")
         #expect(problems(text) == ["20:12 in `check`: unknown question `folowers`; did you mean `followers`?"])

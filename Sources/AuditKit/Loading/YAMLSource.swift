@@ -206,6 +206,28 @@ struct YAMLSource {
         }
     }
 
+    /// The segment of a one-line expression in ASCII that starts on `line` at `column`, found by
+    /// comparing bytes (a scalar is a byte in ASCII): what `segments` finds for it scalar by
+    /// scalar, without decoding the line. Nil when the text or the line before `column` is not
+    /// ASCII, or for a folded block (`line` nil), so `segments` decides.
+    private func asciiRun(text: String, line: Int?, column: Int) -> RuleExpression.Segment? {
+        guard let line, line >= 1, line <= lineStarts.count, column >= 1 else { return nil }
+        var text = text, source = self.text
+        return text.withUTF8 { t -> RuleExpression.Segment? in
+            guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return source.withUTF8 { all -> RuleExpression.Segment? in
+                let start = lineStarts[line - 1]
+                var end = line < lineStarts.count ? lineStarts[line] - 1 : all.count
+                if end > start, all[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let from = start + column - 1
+                guard from <= end, all[start..<from].allSatisfy({ $0 < 0x80 }) else { return nil }
+                var n = 0
+                while n < t.count, from + n < end, t[n] == all[from + n], t[n] != UInt8(ascii: "\n") { n += 1 }
+                return RuleExpression.Segment(start: 0, length: n + 1, location: SourceLocation(file: file, line: line, column: column))
+            }
+        }
+    }
+
     /// How expression offsets map onto the file, found by comparing the text with the source:
     /// - plain scalars: offset k is at the node's column + k on its first line;
     /// - quoted scalars: the same, one column further for the opening quote, up to the first
@@ -216,6 +238,10 @@ struct YAMLSource {
     func segments(for node: YNode, text: String) -> [RuleExpression.Segment] {
         guard let scalar = node.scalar else { return [] }
         let mark = scalar.mark
+        if scalar.style != .literal, let run = asciiRun(text: text, line: scalar.style == .folded ? nil : mark.line,
+                                                        column: mark.column + (scalar.style == .plain ? 0 : 1)) {
+            return [run]
+        }
         let textScalars = Array(text.unicodeScalars)
         func sourceLine(_ n: Int) -> [Unicode.Scalar]? { lineScalars(n) }
         func matchRun(textFrom: Int, line: Int, column: Int, stopAtNewline: Bool) -> RuleExpression.Segment? {
