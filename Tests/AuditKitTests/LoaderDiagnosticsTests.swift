@@ -50,6 +50,22 @@ import Testing
         ])
     }
 
+    @Test func aKeyThatIsNotANameIsReportedAndTheOtherFieldsStillRead() {
+        let text = yaml(
+            "id: t", "title: T", "version: 1", "sections:", "  - id: s", "    title: S", "    questions:", // 1-7
+            "      - id: q",            // 8
+            "        prompt: Q?",       // 9
+            "        type: number",     // 10
+            "        [min]: 1",         // 11: a list as a key, at col 9
+            "        measure_period: last_90_days", // 12: a field written with `_`, read (not unknown)
+            "        allow_na: maybe")  // 13: read, and its value judged: col 19
+        #expect(problems(text) == [
+            "11:9 keys in a question must be plain names",
+            "12:25 `measure_period` matters only with `measure:`",
+            "13:19 `allow_na` must be true or false, not `maybe`",
+        ])
+    }
+
     @Test func missingTopLevelFieldsAreAllReported() {
         #expect(problems(yaml("id: t", "sections: []")) == [
             "1:1 missing required field `title` in the checklist",

@@ -1,25 +1,25 @@
 extension ChecklistLoader.Builder {
     /// The fields a checklist may have, in the order "known fields are" lists them.
-    enum ChecklistField: String, CaseIterable { case id, title, version, description, sources, themes, sections, targets, rules, examples }
+    enum ChecklistField: String, NodeField { case id, title, version, description, sources, themes, sections, targets, rules, examples }
 
     mutating func checklist(_ root: YNode) -> Checklist? {
         guard let f = src.fields(root, ChecklistField.self, what: "the checklist", required: [.id, .title, .version, .sections]) else { return nil }
-        let id = src.string(f["id"]?.value, field: "id") ?? ""
-        let idLocation = f["id"].map { src.location($0.value) } ?? src.location(root)
+        let id = src.string(f[.id]?.value, field: "id") ?? ""
+        let idLocation = f[.id].map { src.location($0.value) } ?? src.location(root)
         if !id.isEmpty && !ChecklistLoader.isValidChecklistID(id) {
             src.error("checklist id `\(id)` must use lowercase letters, digits and `-`, starting with a letter", idLocation)
         }
-        let title = src.string(f["title"]?.value, field: "title") ?? ""
-        let version = src.string(f["version"]?.value, field: "version") ?? ""
-        let description = src.string(f["description"]?.value, field: "description")
-        let sourceList = self.sourceList(f["sources"]?.value)
+        let title = src.string(f[.title]?.value, field: "title") ?? ""
+        let version = src.string(f[.version]?.value, field: "version") ?? ""
+        let description = src.string(f[.description]?.value, field: "description")
+        let sourceList = self.sourceList(f[.sources]?.value)
         sources = Set(sourceList.map(\.file))
-        let themes = self.themes(f["themes"]?.value)
+        let themes = self.themes(f[.themes]?.value)
 
         var sections: [Section] = []
         var sectionSeen: [String: SourceLocation] = [:]
         var questionSeen: [String: SourceLocation] = [:]
-        if let node = f["sections"]?.value, !YAMLSource.isNull(node) {
+        if let node = f[.sections]?.value, !YAMLSource.isNull(node) {
             if let seq = node.sequence {
                 if seq.isEmpty { src.error("`sections` is empty; a checklist needs at least one section", src.location(node)) }
                 for item in seq {
@@ -37,15 +37,15 @@ extension ChecklistLoader.Builder {
             }
         }
 
-        let targets = self.targets(f["targets"]?.value, questionSeen: &questionSeen)
+        let targets = self.targets(f[.targets]?.value, questionSeen: &questionSeen)
 
         var questionSection: [String: String] = [:]
-        for section in sections {
-            for question in section.questions { questionSection[question.id] = section.id }
+        for s in sections.indices {
+            for q in sections[s].questions.indices { questionSection[sections[s].questions[q].id] = sections[s].id }
         }
         var rules: [Rule] = []
         var ruleSeen: [String: SourceLocation] = [:]
-        if let node = f["rules"]?.value, !YAMLSource.isNull(node) {
+        if let node = f[.rules]?.value, !YAMLSource.isNull(node) {
             if let seq = node.sequence {
                 for item in seq {
                     guard var r = rule(item) else { continue }
@@ -64,7 +64,7 @@ extension ChecklistLoader.Builder {
         }
 
         var examples: [Example] = []
-        if let node = f["examples"]?.value, !YAMLSource.isNull(node) {
+        if let node = f[.examples]?.value, !YAMLSource.isNull(node) {
             if let seq = node.sequence {
                 examples = seq.compactMap { example($0) }
             } else {

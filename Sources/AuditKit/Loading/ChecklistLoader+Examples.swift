@@ -1,17 +1,17 @@
 extension ChecklistLoader.Builder {
     /// The fields an example may have, in the order "known fields are" lists them.
-    enum ExampleField: String, CaseIterable { case name, answers, expect }
+    enum ExampleField: String, NodeField { case name, answers, expect }
 
     /// The fields an example's `expect` may have, in the order "known fields are" lists them.
-    enum ExpectField: String, CaseIterable {
+    enum ExpectField: String, NodeField {
         case fails, passes, open, notApplicable = "not_applicable", provisional, band, score, scoreBetween = "score_between"
     }
 
     mutating func example(_ node: YNode) -> Example? {
         guard let f = src.fields(node, ExampleField.self, what: "an example", required: [.name]) else { return nil }
-        let name = src.string(f["name"]?.value, field: "name") ?? ""
+        let name = src.string(f[.name]?.value, field: "name") ?? ""
         var answers: [Example.Answer] = []
-        if let aNode = f["answers"]?.value, !YAMLSource.isNull(aNode),
+        if let aNode = f[.answers]?.value, !YAMLSource.isNull(aNode),
            let pairs = src.pairs(aNode, what: "`answers`") {
             for (key, keyNode, value) in pairs {
                 let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
@@ -31,28 +31,28 @@ extension ChecklistLoader.Builder {
             }
         }
         var expect = Example.Expectation()
-        if let eNode = f["expect"]?.value, !YAMLSource.isNull(eNode),
+        if let eNode = f[.expect]?.value, !YAMLSource.isNull(eNode),
            let e = src.fields(eNode, ExpectField.self, what: "`expect`", required: []) {
-            func ids(_ key: String) -> [String]? {
-                guard let items = src.strings(e[key]?.value, field: key) else {
-                    return e[key] != nil && YAMLSource.isNull(e[key]!.value) ? [] : nil
+            func ids(_ field: ExpectField) -> [String]? {
+                guard let items = src.strings(e[field]?.value, field: field.rawValue) else {
+                    return e[field] != nil && YAMLSource.isNull(e[field]!.value) ? [] : nil
                 }
                 for (id, n) in items where expect.ruleLocations[id] == nil { expect.ruleLocations[id] = src.location(n) }
                 return items.map(\.0)
             }
-            expect.fails = ids("fails")
-            expect.passes = ids("passes")
-            expect.open = ids("open")
-            expect.notApplicable = ids("not_applicable")
-            expect.provisional = src.bool(e["provisional"]?.value, field: "provisional")
-            if let bNode = e["band"]?.value, let b = src.string(bNode, field: "band") {
+            expect.fails = ids(.fails)
+            expect.passes = ids(.passes)
+            expect.open = ids(.open)
+            expect.notApplicable = ids(.notApplicable)
+            expect.provisional = src.bool(e[.provisional]?.value, field: "provisional")
+            if let bNode = e[.band]?.value, let b = src.string(bNode, field: "band") {
                 expect.band = Band(label: b)
                 if expect.band == nil {
                     src.error("unknown band `\(b)`; bands are: \(Band.allCases.map(\.label).joined(separator: ", "))", src.location(bNode))
                 }
             }
-            expect.score = src.number(e["score"]?.value, field: "score")
-            if let rNode = e["score_between"]?.value, let items = src.strings(rNode, field: "score_between") {
+            expect.score = src.number(e[.score]?.value, field: "score")
+            if let rNode = e[.scoreBetween]?.value, let items = src.strings(rNode, field: "score_between") {
                 let values = items.compactMap { AnswerParser.parseNumber($0.0) }
                 if values.count == 2, values[0] <= values[1] {
                     expect.scoreBetween = values[0]...values[1]
@@ -62,6 +62,6 @@ extension ChecklistLoader.Builder {
             }
         }
         return Example(name: name, answers: answers, expect: expect, location: src.location(node),
-                       expectLocation: f["expect"].map { src.location($0.key) })
+                       expectLocation: f[.expect].map { src.location($0.key) })
     }
 }

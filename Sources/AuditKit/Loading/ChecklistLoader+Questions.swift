@@ -1,24 +1,24 @@
 extension ChecklistLoader.Builder {
     /// The fields a question may have, in the order "known fields are" lists them.
-    enum QuestionField: String, CaseIterable {
+    enum QuestionField: String, NodeField {
         case id, prompt, type, choices, `default`, allowNA = "allow_na", help, source, when, min, max, unit, integer, measure, measurePeriod = "measure_period"
     }
 
     /// The fields a choice written as a mapping may have, in the order "known fields are" lists them.
-    enum ChoiceField: String, CaseIterable { case label, exclusive }
+    enum ChoiceField: String, NodeField { case label, exclusive }
 
     mutating func question(_ node: YNode, sectionID: String) -> Question? {
         guard let f = src.fields(node, QuestionField.self, what: "a question", required: [.id, .prompt, .type]) else { return nil }
-        guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
-        let idLocation = src.location(f["id"]!.value)
+        guard let id = src.string(f[.id]?.value, field: "id") else { return nil }
+        let idLocation = src.location(f[.id]!.value)
         var ok = true
         if !ChecklistLoader.isValidQuestionID(id) {
             src.error("question id `\(id)` must start with a letter and use only letters, digits and `_` (and not be a keyword or function name)", idLocation)
             ok = false
         }
-        let prompt = src.string(f["prompt"]?.value, field: "prompt") ?? ""
+        let prompt = src.string(f[.prompt]?.value, field: "prompt") ?? ""
         var type = QuestionType.text
-        if let typeNode = f["type"]?.value, let typeText = src.string(typeNode, field: "type") {
+        if let typeNode = f[.type]?.value, let typeText = src.string(typeNode, field: "type") {
             if let t = QuestionType(rawValue: typeText) {
                 type = t
             } else {
@@ -31,17 +31,17 @@ extension ChecklistLoader.Builder {
         }
         var q = Question(id: id, prompt: prompt, type: type, sectionID: sectionID,
                          location: src.location(node), idLocation: idLocation)
-        q.allowNA = src.bool(f["allow_na"]?.value, field: "allow_na") ?? false
-        q.help = src.string(f["help"]?.value, field: "help")
-        q.unit = src.string(f["unit"]?.value, field: "unit")
-        if let entry = f["integer"], let integer = src.bool(entry.value, field: "integer") {
+        q.allowNA = src.bool(f[.allowNA]?.value, field: "allow_na") ?? false
+        q.help = src.string(f[.help]?.value, field: "help")
+        q.unit = src.string(f[.unit]?.value, field: "unit")
+        if let entry = f[.integer], let integer = src.bool(entry.value, field: "integer") {
             if type == .number { q.integer = integer } else {
                 src.error("`integer` applies only to number questions", src.location(entry.key))
             }
         }
-        q.measure = src.string(f["measure"]?.value, field: "measure")
-        q.measureLocation = f["measure"].map { src.location($0.value) }
-        if let periodNode = f["measure_period"]?.value, let text = src.string(periodNode, field: "measure_period") {
+        q.measure = src.string(f[.measure]?.value, field: "measure")
+        q.measureLocation = f[.measure].map { src.location($0.value) }
+        if let periodNode = f[.measurePeriod]?.value, let text = src.string(periodNode, field: "measure_period") {
             if let period = MeasurePeriod(rawValue: text) {
                 q.measurePeriod = period
             } else {
@@ -49,14 +49,14 @@ extension ChecklistLoader.Builder {
             }
             if q.measure == nil { src.warning("`measure_period` matters only with `measure:`", src.location(periodNode)) }
         }
-        q.source = checkSource(f["source"]?.value)
-        if let whenNode = f["when"]?.value, !YAMLSource.isNull(whenNode) {
+        q.source = checkSource(f[.source]?.value)
+        if let whenNode = f[.when]?.value, !YAMLSource.isNull(whenNode) {
             q.when = src.expression(whenNode, field: "when")
             if q.when == nil { ok = false }
         }
 
         let needsChoices = type == .choice || type == .multi
-        if let entry = f["choices"], !YAMLSource.isNull(entry.value) {
+        if let entry = f[.choices], !YAMLSource.isNull(entry.value) {
             if needsChoices {
                 var seen = Set<String>()
                 for (label, labelNode, exclusive) in choiceItems(entry.value) {
@@ -81,7 +81,7 @@ extension ChecklistLoader.Builder {
                     src.error("`choices` of question `\(id)` is empty", src.location(entry.value))
                     ok = false
                 }
-            } else if f["type"] != nil && QuestionType(rawValue: f["type"]!.value.scalar?.string ?? "") != nil {
+            } else if f[.type] != nil && QuestionType(rawValue: f[.type]!.value.scalar?.string ?? "") != nil {
                 src.error("`choices` is only for choice and multi questions; `\(id)` is of type \(type.rawValue)", src.location(entry.key))
             }
         } else if needsChoices {
@@ -89,8 +89,9 @@ extension ChecklistLoader.Builder {
             ok = false
         }
 
-        for key in ["min", "max"] {
-            guard let entry = f[key], !YAMLSource.isNull(entry.value) else { continue }
+        for field in [QuestionField.min, .max] {
+            let key = field.rawValue
+            guard let entry = f[field], !YAMLSource.isNull(entry.value) else { continue }
             guard Self.boundedTypes.contains(type) else {
                 src.error("`\(key)` applies only to number, percent, scale and duration questions", src.location(entry.key))
                 continue
@@ -106,14 +107,14 @@ extension ChecklistLoader.Builder {
                 src.error("`\(key)` must be \(type == .duration ? "a duration such as 2h" : "a number"), not `\(text)`", src.location(entry.value))
                 continue
             }
-            if key == "min" { q.min = value } else { q.max = value }
+            if field == .min { q.min = value } else { q.max = value }
         }
-        if let lo = q.min, let hi = q.max, lo > hi, let maxNode = f["max"]?.value {
-            src.error("`min` (\(f["min"]!.value.scalar?.string ?? "")) is greater than `max` (\(maxNode.scalar?.string ?? ""))", src.location(maxNode))
+        if let lo = q.min, let hi = q.max, lo > hi, let maxNode = f[.max]?.value {
+            src.error("`min` (\(f[.min]!.value.scalar?.string ?? "")) is greater than `max` (\(maxNode.scalar?.string ?? ""))", src.location(maxNode))
             ok = false
         }
 
-        if let defaultNode = f["default"]?.value, let text = src.string(defaultNode, field: "default"), ok {
+        if let defaultNode = f[.default]?.value, let text = src.string(defaultNode, field: "default"), ok {
             switch q.parse(text) {
             case .success:
                 q.defaultText = text
@@ -141,8 +142,8 @@ extension ChecklistLoader.Builder {
         for item in sequence {
             if item.mapping != nil {
                 guard let f = src.fields(item, ChoiceField.self, what: "a choice", required: [.label]),
-                      let labelNode = f["label"]?.value, let label = src.string(labelNode, field: "label") else { continue }
-                out.append((label, labelNode, src.bool(f["exclusive"]?.value, field: "exclusive") ?? false))
+                      let labelNode = f[.label]?.value, let label = src.string(labelNode, field: "label") else { continue }
+                out.append((label, labelNode, src.bool(f[.exclusive]?.value, field: "exclusive") ?? false))
             } else if let label = item.scalar?.string {
                 out.append((label, item, false))
             } else {

@@ -1,18 +1,18 @@
 extension ChecklistLoader.Builder {
     /// The fields a rule may have, in the order "known fields are" lists them.
-    enum RuleField: String, CaseIterable {
+    enum RuleField: String, NodeField {
         case id, title, problem, applies, check, severity, points, caps, theme, finding, recommendation, source, section, untested, bar
     }
 
     mutating func rule(_ node: YNode) -> Rule? {
         guard let f = src.fields(node, RuleField.self, what: "a rule", required: [.id, .title, .check, .severity]) else { return nil }
-        guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
-        let idLocation = src.location(f["id"]!.value)
+        guard let id = src.string(f[.id]?.value, field: "id") else { return nil }
+        let idLocation = src.location(f[.id]!.value)
         if !ChecklistLoader.isValidRuleID(id) {
             src.error("rule id `\(id)` must start with a letter and use letters, digits, `_` and `-`", idLocation)
         }
         var severity: Severity?
-        if let sevNode = f["severity"]?.value, let text = src.string(sevNode, field: "severity") {
+        if let sevNode = f[.severity]?.value, let text = src.string(sevNode, field: "severity") {
             severity = Severity(rawValue: text)
             if severity == nil {
                 let hint = Suggest.hint(Suggest.closest(to: text, in: Severity.allCases.map(\.rawValue))).map { $0 + " " } ?? "; "
@@ -20,18 +20,18 @@ extension ChecklistLoader.Builder {
             }
         }
         var points: Double?
-        if let pNode = f["points"]?.value, let p = src.number(pNode, field: "points") {
+        if let pNode = f[.points]?.value, let p = src.number(pNode, field: "points") {
             if p < 0 { src.error("`points` must not be negative", src.location(pNode)) } else { points = p }
         }
-        let applies = f["applies"].flatMap { YAMLSource.isNull($0.value) ? nil : src.expression($0.value, field: "applies") }
-        let check = f["check"].flatMap { src.expression($0.value, field: "check") }
-        let title = src.string(f["title"]?.value, field: "title") ?? ""
-        let finding = src.string(f["finding"]?.value, field: "finding")
-        let recommendation = src.string(f["recommendation"]?.value, field: "recommendation")
-        let source = checkSource(f["source"]?.value)
-        let section = src.string(f["section"]?.value, field: "section")
+        let applies = f[.applies].flatMap { YAMLSource.isNull($0.value) ? nil : src.expression($0.value, field: "applies") }
+        let check = f[.check].flatMap { src.expression($0.value, field: "check") }
+        let title = src.string(f[.title]?.value, field: "title") ?? ""
+        let finding = src.string(f[.finding]?.value, field: "finding")
+        let recommendation = src.string(f[.recommendation]?.value, field: "recommendation")
+        let source = checkSource(f[.source]?.value)
+        let section = src.string(f[.section]?.value, field: "section")
         var capSetting = CapSetting.byDefault
-        if let capNode = f["caps"]?.value, let text = src.string(capNode, field: "caps") {
+        if let capNode = f[.caps]?.value, let text = src.string(capNode, field: "caps") {
             if text.lowercased() == "none" {
                 capSetting = .none
             } else if let band = Band(label: text), band != .leading {
@@ -41,16 +41,16 @@ extension ChecklistLoader.Builder {
             }
         }
         guard let check, let severity else { return nil }
-        if f["applies"] != nil && !YAMLSource.isNull(f["applies"]!.value) && applies == nil { return nil }
+        if f[.applies] != nil && !YAMLSource.isNull(f[.applies]!.value) && applies == nil { return nil }
         var rule = Rule(id: id, title: title, applies: applies, check: check, severity: severity,
                         explicitPoints: points, finding: finding, recommendation: recommendation, source: source,
                         explicitSection: section, location: src.location(node), idLocation: idLocation)
-        rule.problem = src.string(f["problem"]?.value, field: "problem")
-        rule.theme = src.string(f["theme"]?.value, field: "theme").map(ThemeRef.init)
-        rule.themeLocation = f["theme"].map { src.location($0.value) }
+        rule.problem = src.string(f[.problem]?.value, field: "problem")
+        rule.theme = src.string(f[.theme]?.value, field: "theme").map(ThemeRef.init)
+        rule.themeLocation = f[.theme].map { src.location($0.value) }
         rule.capSetting = capSetting
-        rule.untested = src.string(f["untested"]?.value, field: "untested")
-        rule.bar = src.string(f["bar"]?.value, field: "bar")
+        rule.untested = src.string(f[.untested]?.value, field: "untested")
+        rule.bar = src.string(f[.bar]?.value, field: "bar")
         return rule
     }
 

@@ -1,16 +1,16 @@
 extension ChecklistLoader.Builder {
     /// The fields a section may have, in the order "known fields are" lists them.
-    enum SectionField: String, CaseIterable { case id, title, help, questions }
+    enum SectionField: String, NodeField { case id, title, help, questions }
 
     mutating func section(_ node: YNode, questionSeen: inout [String: SourceLocation]) -> Section? {
         guard let f = src.fields(node, SectionField.self, what: "a section", required: [.id, .title, .questions]) else { return nil }
-        guard let id = src.string(f["id"]?.value, field: "id") else { return nil }
-        let location = src.location(f["id"]!.value)
+        guard let id = src.string(f[.id]?.value, field: "id") else { return nil }
+        let location = src.location(f[.id]!.value)
         if !ChecklistLoader.isValidRuleID(id) {
             src.error("section id `\(id)` must use letters, digits, `_` and `-`", location)
         }
         var questions: [Question] = []
-        if let qs = f["questions"]?.value, !YAMLSource.isNull(qs) {
+        if let qs = f[.questions]?.value, !YAMLSource.isNull(qs) {
             if let seq = qs.sequence {
                 for item in seq {
                     guard let q = question(item, sectionID: id) else { continue }
@@ -25,8 +25,8 @@ extension ChecklistLoader.Builder {
                 src.error("`questions` must be a list of questions", src.location(qs))
             }
         }
-        return Section(id: id, title: src.string(f["title"]?.value, field: "title") ?? "",
-                       help: src.string(f["help"]?.value, field: "help"), questions: questions,
+        return Section(id: id, title: src.string(f[.title]?.value, field: "title") ?? "",
+                       help: src.string(f[.help]?.value, field: "help"), questions: questions,
                        location: location)
     }
 }

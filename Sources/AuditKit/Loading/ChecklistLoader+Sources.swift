@@ -1,6 +1,6 @@
 extension ChecklistLoader.Builder {
     /// The fields a source may have, in the order "known fields are" lists them.
-    enum SourceField: String, CaseIterable { case file, title, author, date, description }
+    enum SourceField: String, NodeField { case file, title, author, date, description }
 
     /// `sources:`: file names, or mappings `{file, title, author, date, description}`.
     mutating func sourceList(_ node: YNode?) -> [Source] {
@@ -13,11 +13,11 @@ extension ChecklistLoader.Builder {
             if let scalar = item.scalar {
                 out.append(Source(file: scalar.string))
             } else if let f = src.fields(item, SourceField.self, what: "a source", required: [.file]),
-                      let file = src.string(f["file"]?.value, field: "file") {
-                let source = Source(file: file, title: src.string(f["title"]?.value, field: "title"),
-                                    author: src.string(f["author"]?.value, field: "author"),
-                                    date: src.string(f["date"]?.value, field: "date"),
-                                    description: src.string(f["description"]?.value, field: "description"))
+                      let file = src.string(f[.file]?.value, field: "file") {
+                let source = Source(file: file, title: src.string(f[.title]?.value, field: "title"),
+                                    author: src.string(f[.author]?.value, field: "author"),
+                                    date: src.string(f[.date]?.value, field: "date"),
+                                    description: src.string(f[.description]?.value, field: "description"))
                 if source.title == nil && source.description == nil && (source.author != nil || source.date != nil) {
                     src.warning("source `\(file)` has no `title` (or `description` when the article has none) for the report to cite", src.location(item))
                 }

@@ -55,13 +55,57 @@ public enum ChecklistLoader {
     }
 }
 
+/// The fields one kind of checklist node may have: a String enum whose cases, in order, are
+/// what "known fields are" lists.
+protocol NodeField: CaseIterable, RawRepresentable, Equatable where RawValue == String {}
+
+extension NodeField {
+    /// The field written `name`. Lengths are compared before text: most field names differ in
+    /// length, which a String holds without reading its bytes; `init(rawValue:)` compares the
+    /// text of every case in turn, at three times the cost for the dozen keys of every node.
+    static func named(_ name: String) -> Self? {
+        let length = name.utf8.count
+        for field in allCases where field.rawValue.utf8.count == length && field.rawValue == name { return field }
+        return nil
+    }
+}
+
+/// The fields found on one node, each under its case: reading one compares a one-byte case, not
+/// a name, and a misspelt field in the loader does not compile. Keys and values are kept as
+/// node numbers of the one document, so the list holds no reference per entry.
+struct KnownFields<Field: NodeField> {
+    let document: YDocument
+    fileprivate var entries: [(field: Field, key: Int, value: Int)] = []
+
+    subscript(field: Field) -> (key: YNode, value: YNode)? {
+        for entry in entries where entry.field == field {
+            return (YNode(document: document, index: entry.key), YNode(document: document, index: entry.value))
+        }
+        return nil
+    }
+}
+
 extension YAMLSource {
-    /// The fields of a node whose kind's fields are the cases of `Field` (a `CaseIterable`
-    /// String enum, in the order "known fields are" lists them): unknown ones are reported
-    /// with the closest known one, missing `required` ones too. The names are listed per node:
-    /// a dozen literals, less work than reading the node.
-    mutating func fields<Field: CaseIterable & RawRepresentable>(_ node: YNode, _ kind: Field.Type, what: String,
-                                                                 required: [Field]) -> Fields? where Field.RawValue == String {
-        fields(node, what: what, allowed: Field.allCases.map(\.rawValue), required: required.map(\.rawValue))
+    /// The fields of a node whose kind's fields are the cases of `Field`: unknown ones are
+    /// reported with the closest known one, missing `required` ones too (as `fields(_:what:allowed:required:)`
+    /// does for names given as text).
+    mutating func fields<Field: NodeField>(_ node: YNode, _ kind: Field.Type, what: String,
+                                           required: [Field]) -> KnownFields<Field>? {
+        guard let mapping = mapping(node, what: what) else { return nil }
+        var result = KnownFields<Field>(document: node.document)
+        result.entries.reserveCapacity(mapping.count)
+        for (keyNode, value) in mapping {
+            guard let key = key(keyNode, what: what) else { continue }
+            if let field = Field.named(key) {
+                result.entries.append((field, keyNode.index, value.index))
+            } else {
+                unknownField(key, keyNode, what: what, allowed: Field.allCases.map(\.rawValue))
+            }
+        }
+        for field in required {
+            if let entry = result[field], !Self.isNull(entry.value) { continue }
+            missingField(field.rawValue, node, what: what)
+        }
+        return result
     }
 }

@@ -70,16 +70,18 @@ enum SetValidator {
 
     static func resolver(for checklist: Checklist, in all: ChecklistSet)
         -> (String?, String) -> TypeChecker.Resolution {
-        { c, q in
-            let target: Checklist
-            if let c, c != checklist.id {
-                guard let other = all.checklist(c) else { return .unknownChecklist }
-                target = other
-            } else {
-                target = checklist
-            }
+        // The checklist is read where it is, not copied into a local: a copy retains every one
+        // of its lists, at each of the thousands of names the type checker resolves.
+        func question(_ q: String, in target: Checklist) -> TypeChecker.Resolution {
             if let question = target.question(q) { return .question(question, checklistID: target.id) }
             return .unknownQuestion(suggestion: Suggest.closest(to: q, in: target.questionIDs))
+        }
+        return { c, q in
+            if let c, c != checklist.id {
+                guard let other = all.checklist(c) else { return .unknownChecklist }
+                return question(q, in: other)
+            }
+            return question(q, in: checklist)
         }
     }
 
@@ -100,14 +102,16 @@ enum SetValidator {
                                   at: expr.location(ofOffset: errors[DiagnosticRenderer.limit].offset)))
             }
         }
-        // Nested loops rather than `allQuestions`, which copies every question into a new array.
-        for section in checklist.sections {
-            for question in section.questions { check(question.when, "when") }
+        // By index rather than `allQuestions` or `for rule in`, which copy every question or
+        // rule (twenty fields to retain and release) to read two or three of them.
+        for s in checklist.sections.indices {
+            for q in checklist.sections[s].questions.indices { check(checklist.sections[s].questions[q].when, "when") }
         }
-        for rule in checklist.rules {
-            check(rule.applies, "applies")
-            check(rule.check, "check")
-            if let theme = rule.theme {
+        for r in checklist.rules.indices {
+            check(checklist.rules[r].applies, "applies")
+            check(checklist.rules[r].check, "check")
+            if let theme = checklist.rules[r].theme {
+                let rule = checklist.rules[r]
                 let owner = theme.checklist ?? checklist.id
                 let at = rule.themeLocation ?? rule.location
                 if let other = all.checklist(owner) {

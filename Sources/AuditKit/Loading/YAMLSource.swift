@@ -91,20 +91,41 @@ struct YAMLSource {
 
     /// The mapping's pairs with scalar keys; reports a non-mapping node.
     mutating func pairs(_ node: YNode, what: String) -> [(key: String, keyNode: YNode, value: YNode)]? {
+        guard let mapping = mapping(node, what: what) else { return nil }
+        var out: [(key: String, keyNode: YNode, value: YNode)] = []
+        out.reserveCapacity(mapping.count)
+        for (k, v) in mapping {
+            guard let key = key(k, what: what) else { continue }
+            out.append((key, k, v))
+        }
+        return out
+    }
+
+    /// The node's pairs; reports a node that is not a mapping.
+    mutating func mapping(_ node: YNode, what: String) -> YNode.Pairs? {
         guard let mapping = node.mapping else {
             error("\(what) must be a mapping of `key: value` lines", location(node))
             return nil
         }
-        var out: [(key: String, keyNode: YNode, value: YNode)] = []
-        out.reserveCapacity(mapping.count)
-        for (k, v) in mapping {
-            guard let key = k.scalar?.string else {
-                error("keys in \(what) must be plain names", location(k))
-                continue
-            }
-            out.append((key, k, v))
+        return mapping
+    }
+
+    /// A key's text; reports a key that is a list or a mapping.
+    mutating func key(_ node: YNode, what: String) -> String? {
+        guard let key = node.scalar?.string else {
+            error("keys in \(what) must be plain names", location(node))
+            return nil
         }
-        return out
+        return key
+    }
+
+    mutating func unknownField(_ key: String, _ keyNode: YNode, what: String, allowed: [String]) {
+        let hint = Suggest.hint(Suggest.closest(to: key, in: allowed)) ?? "; known fields are " + allowed.joined(separator: ", ")
+        error("unknown field `\(key)` in \(what)\(hint)", location(keyNode))
+    }
+
+    mutating func missingField(_ key: String, _ node: YNode, what: String) {
+        error("missing required field `\(key)` in \(what)", location(node))
     }
 
     /// The known fields of one mapping. A linear list, not a dictionary: mappings have a dozen
@@ -130,14 +151,12 @@ struct YAMLSource {
             if allowed.contains(key) {
                 result.entries.append((key, keyNode, value))
             } else {
-                let hint = Suggest.hint(Suggest.closest(to: key, in: allowed))
-                    ?? "; known fields are " + allowed.joined(separator: ", ")
-                error("unknown field `\(key)` in \(what)\(hint)", location(keyNode))
+                unknownField(key, keyNode, what: what, allowed: allowed)
             }
         }
         for key in required {
             if let entry = result[key], !Self.isNull(entry.value) { continue }
-            error("missing required field `\(key)` in \(what)", location(node))
+            missingField(key, node, what: what)
         }
         return result
     }

@@ -46,7 +46,9 @@ public struct RuleResult: Sendable, Hashable {
 
     /// The rule as loaded (with a target's value written into its words, once scored).
     public var rule: Rule {
-        get { held.rule }
+        // Lent in place, not returned: a getter's copy of the rule retains and releases its
+        // twenty fields at every `result.rule.title`, and scoring reads the rule often.
+        _read { yield held.rule }
         set { held = Held(newValue, checklistID: checklistID) }
     }
 
