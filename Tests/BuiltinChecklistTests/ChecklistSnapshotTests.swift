@@ -1,4 +1,4 @@
-import AuditKit
+@testable import AuditKit
 import AuditServices
 import BuiltinChecklists
 import Foundation
@@ -52,7 +52,7 @@ import TestSupport
         #expect(labels(question) == ["id", "prompt", "type", "choices", "exclusiveChoices", "defaultText", "allowNA", "help",
                                      "source", "when", "min", "max", "unit", "integer", "measure", "measureLocation",
                                      "measurePeriod", "sectionID", "location", "idLocation"])
-        #expect(labels(rule) == ["id", "title", "applies", "check", "severity", "explicitPoints", "finding", "recommendation",
+        #expect(labels(rule.stored) == ["id", "title", "applies", "check", "severity", "explicitPoints", "finding", "recommendation",
                                  "source", "problem", "theme", "capSetting", "untested", "bar", "themeLocation",
                                  "explicitSection", "sectionID", "location", "idLocation"])
         #expect(labels(theme) == ["id", "title", "problem", "help", "recommendation", "source", "owner", "success", "location"])

@@ -1,0 +1,39 @@
+import Testing
+@testable import AuditKit
+
+/// A rule keeps its fields in one object its copies share until one is changed: still a value.
+@Suite struct RuleValueTests {
+    static let check = try! RuleExpression.parse("q >= 1", at: SourceLocation(file: "x.yaml", line: 3, column: 12)).get()
+
+    @Test func aChangedCopyLeavesTheOriginalAsItWas() {
+        let original = Rule(id: "r", title: "Reply within an hour", check: Self.check, severity: .high)
+        var copy = original
+        #expect(copy.stored === original.stored)
+        copy.title = "Reply within a day"
+        copy.finding = "Replies take two days."
+        copy.sectionID = "service"
+        copy.theme = ThemeRef(checklist: nil, id: "slow-replies")
+        #expect(original.title == "Reply within an hour")
+        #expect(original.finding == nil && original.theme == nil && original.sectionID == Section.generalID)
+        #expect(copy.title == "Reply within a day" && copy.sectionID == "service")
+        #expect(copy != original)
+        // Once its own, a copy changes in place: the next change copies nothing.
+        let own = ObjectIdentifier(copy.stored)
+        copy.bar = "a day, the article asks for “quickly”"
+        #expect(ObjectIdentifier(copy.stored) == own)
+    }
+
+    @Test func equalRulesAreEqualAndHashAlikeWhetherOrNotTheyShareTheirFields() {
+        var a = Rule(id: "r", title: "T", check: Self.check, severity: .low, finding: "F")
+        var b = Rule(id: "r", title: "T", check: Self.check, severity: .low, finding: "F")
+        #expect(a.stored !== b.stored)
+        #expect(a == b && a.hashValue == b.hashValue)
+        a.problem = "Slow replies"
+        #expect(a != b)
+        b.problem = "Slow replies"
+        #expect(a == b && a.hashValue == b.hashValue)
+        b.idLocation = SourceLocation(file: "x.yaml", line: 9, column: 9)
+        #expect(a != b)
+        #expect(Set([a, a, b]).count == 2)
+    }
+}
