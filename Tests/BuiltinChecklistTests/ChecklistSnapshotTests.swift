@@ -49,7 +49,7 @@ import TestSupport
         #expect(labels(checklist) == ["id", "title", "version", "description", "sources", "sourceDetails", "themes", "sections",
                                       "rules", "targets", "targetDefaults", "examples", "file", "contentHash", "idLocation",
                                       "questionIndex", "ruleIndex", "sectionIndex"])
-        #expect(labels(question) == ["id", "prompt", "type", "choices", "exclusiveChoices", "defaultText", "allowNA", "help",
+        #expect(labels(question.stored) == ["id", "prompt", "type", "choices", "exclusiveChoices", "defaultText", "allowNA", "help",
                                      "source", "when", "min", "max", "unit", "integer", "measure", "measureLocation",
                                      "measurePeriod", "sectionID", "location", "idLocation"])
         #expect(labels(rule.stored) == ["id", "title", "applies", "check", "severity", "explicitPoints", "finding", "recommendation",

@@ -1,8 +1,9 @@
 import Testing
 @testable import AuditKit
 
-/// A rule keeps its fields in one object its copies share until one is changed: still a value.
-@Suite struct RuleValueTests {
+/// A rule and a question keep their fields in one object their copies share until one is
+/// changed: each is still a value.
+@Suite struct SharedFieldsTests {
     static let check = try! RuleExpression.parse("q >= 1", at: SourceLocation(file: "x.yaml", line: 3, column: 12)).get()
 
     @Test func aChangedCopyLeavesTheOriginalAsItWas() {
@@ -35,5 +36,20 @@ import Testing
         b.idLocation = SourceLocation(file: "x.yaml", line: 9, column: 9)
         #expect(a != b)
         #expect(Set([a, a, b]).count == 2)
+    }
+
+    @Test func aChangedCopyOfAQuestionLeavesTheOriginalAsItWas() {
+        let original = Question(id: "reply_hours", prompt: "How fast do you reply?", type: .number, min: 0)
+        var copy = original
+        #expect(copy.stored === original.stored)
+        copy.prompt = "How many hours to a first reply?"
+        copy.integer = true
+        copy.exclusiveChoices = ["none"]
+        #expect(original.prompt == "How fast do you reply?" && !original.integer && original.exclusiveChoices.isEmpty)
+        #expect(copy != original)
+        var same = Question(id: "reply_hours", prompt: "How fast do you reply?", type: .number, min: 0)
+        #expect(same == original && same.hashValue == original.hashValue)
+        same.min = 1
+        #expect(same != original && original.min == 0)
     }
 }
