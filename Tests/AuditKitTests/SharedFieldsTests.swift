@@ -9,7 +9,7 @@ import Testing
     @Test func aChangedCopyLeavesTheOriginalAsItWas() {
         let original = Rule(id: "r", title: "Reply within an hour", check: Self.check, severity: .high)
         var copy = original
-        #expect(copy.stored === original.stored)
+        #expect(copy.shared === original.shared)
         copy.title = "Reply within a day"
         copy.finding = "Replies take two days."
         copy.sectionID = "service"
@@ -19,15 +19,15 @@ import Testing
         #expect(copy.title == "Reply within a day" && copy.sectionID == "service")
         #expect(copy != original)
         // Once its own, a copy changes in place: the next change copies nothing.
-        let own = ObjectIdentifier(copy.stored)
+        let own = ObjectIdentifier(copy.shared)
         copy.bar = "a day, the article asks for “quickly”"
-        #expect(ObjectIdentifier(copy.stored) == own)
+        #expect(ObjectIdentifier(copy.shared) == own)
     }
 
     @Test func equalRulesAreEqualAndHashAlikeWhetherOrNotTheyShareTheirFields() {
         var a = Rule(id: "r", title: "T", check: Self.check, severity: .low, finding: "F")
         var b = Rule(id: "r", title: "T", check: Self.check, severity: .low, finding: "F")
-        #expect(a.stored !== b.stored)
+        #expect(a.shared !== b.shared)
         #expect(a == b && a.hashValue == b.hashValue)
         a.problem = "Slow replies"
         #expect(a != b)
@@ -41,7 +41,7 @@ import Testing
     @Test func aChangedCopyOfAQuestionLeavesTheOriginalAsItWas() {
         let original = Question(id: "reply_hours", prompt: "How fast do you reply?", type: .number, min: 0)
         var copy = original
-        #expect(copy.stored === original.stored)
+        #expect(copy.shared === original.shared)
         copy.prompt = "How many hours to a first reply?"
         copy.integer = true
         copy.exclusiveChoices = ["none"]

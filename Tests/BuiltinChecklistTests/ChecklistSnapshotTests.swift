@@ -49,10 +49,10 @@ import TestSupport
         #expect(labels(checklist) == ["id", "title", "version", "description", "sources", "sourceDetails", "themes", "sections",
                                       "rules", "targets", "targetDefaults", "examples", "file", "contentHash", "idLocation",
                                       "questionIndex", "ruleIndex", "sectionIndex"])
-        #expect(labels(question.stored) == ["id", "prompt", "type", "choices", "exclusiveChoices", "defaultText", "allowNA", "help",
+        #expect(labels(question.shared.value) == ["id", "prompt", "type", "choices", "exclusiveChoices", "defaultText", "allowNA", "help",
                                      "source", "when", "min", "max", "unit", "integer", "measure", "measureLocation",
                                      "measurePeriod", "sectionID", "location", "idLocation"])
-        #expect(labels(rule.stored) == ["id", "title", "applies", "check", "severity", "explicitPoints", "finding", "recommendation",
+        #expect(labels(rule.shared.value) == ["id", "title", "applies", "check", "severity", "explicitPoints", "finding", "recommendation",
                                  "source", "problem", "theme", "capSetting", "untested", "bar", "themeLocation",
                                  "explicitSection", "sectionID", "location", "idLocation"])
         #expect(labels(theme) == ["id", "title", "problem", "help", "recommendation", "source", "owner", "success", "location"])

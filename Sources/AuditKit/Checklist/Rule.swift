@@ -1,14 +1,9 @@
 /// A rule: when it `applies`, its `check` is true for a healthy practice.
 ///
-/// A value, as any other, but its fields are kept in one shared object until a copy is changed:
-/// a rule is copied into each result of every scoring and through every pass over a checklist,
-/// and copying twenty fields meant twenty reference counts to change in memory the pass had
-/// not otherwise touched (a tenth of loading and scoring a large checklist).
+/// A value: its copies share their fields (`Shared`) until one of them is changed.
 public struct Rule: Sendable, Hashable {
-    /// The fields, shared by copies of a rule until one of them is changed.
-    final class Stored: @unchecked Sendable {
-        // Unchecked: a `Stored` is changed only through `Rule`'s setters, which first make it
-        // the changing rule's own (`fields`), so no other rule or thread ever sees it change.
+    /// What the rule holds, kept in one `Shared` object for all its copies.
+    struct Fields: Sendable, Hashable {
         var id: String
         var title: String
         var applies: RuleExpression?
@@ -20,7 +15,7 @@ public struct Rule: Sendable, Hashable {
         var source: String?
         var problem: String?
         var theme: ThemeRef?
-        var capSetting: CapSetting
+        var capSetting: CapSetting = .byDefault
         var untested: String?
         var bar: String?
         var themeLocation: SourceLocation?
@@ -28,151 +23,107 @@ public struct Rule: Sendable, Hashable {
         var sectionID: String
         var location: SourceLocation
         var idLocation: SourceLocation
-
-        init(id: String, title: String, applies: RuleExpression?, check: RuleExpression, severity: Severity,
-             explicitPoints: Double?, finding: String?, recommendation: String?, source: String?,
-             problem: String?, theme: ThemeRef?, capSetting: CapSetting, untested: String?, bar: String?,
-             themeLocation: SourceLocation?, explicitSection: String?, sectionID: String,
-             location: SourceLocation, idLocation: SourceLocation) {
-            self.id = id
-            self.title = title
-            self.applies = applies
-            self.check = check
-            self.severity = severity
-            self.explicitPoints = explicitPoints
-            self.finding = finding
-            self.recommendation = recommendation
-            self.source = source
-            self.problem = problem
-            self.theme = theme
-            self.capSetting = capSetting
-            self.untested = untested
-            self.bar = bar
-            self.themeLocation = themeLocation
-            self.explicitSection = explicitSection
-            self.sectionID = sectionID
-            self.location = location
-            self.idLocation = idLocation
-        }
-
-        /// A copy for a rule about to change.
-        func copy() -> Stored {
-            Stored(id: id, title: title, applies: applies, check: check, severity: severity,
-                   explicitPoints: explicitPoints, finding: finding, recommendation: recommendation,
-                   source: source, problem: problem, theme: theme, capSetting: capSetting,
-                   untested: untested, bar: bar, themeLocation: themeLocation,
-                   explicitSection: explicitSection, sectionID: sectionID, location: location,
-                   idLocation: idLocation)
-        }
     }
 
-    private(set) var stored: Stored
-
-    /// The fields, made this rule's own first if another rule shares them.
-    private var fields: Stored {
-        mutating get {
-            if !isKnownUniquelyReferenced(&stored) { stored = stored.copy() }
-            return stored
-        }
-    }
+    private(set) var shared: Shared<Fields>
 
     /// Unique within the checklist.
     public var id: String {
-        get { stored.id }
-        set { fields.id = newValue }
+        get { shared.value.id }
+        set { Shared.own(&shared).value.id = newValue }
     }
     /// Short name, as in "fix *Reply to customer requests*".
     public var title: String {
-        get { stored.title }
-        set { fields.title = newValue }
+        get { shared.value.title }
+        set { Shared.own(&shared).value.title = newValue }
     }
     /// When false the rule is not applicable; nil means always applies.
     public var applies: RuleExpression? {
-        get { stored.applies }
-        set { fields.applies = newValue }
+        get { shared.value.applies }
+        set { Shared.own(&shared).value.applies = newValue }
     }
     /// True when the practice is healthy.
     public var check: RuleExpression {
-        get { stored.check }
-        set { fields.check = newValue }
+        get { shared.value.check }
+        set { Shared.own(&shared).value.check = newValue }
     }
     /// How much a failure matters.
     public var severity: Severity {
-        get { stored.severity }
-        set { fields.severity = newValue }
+        get { shared.value.severity }
+        set { Shared.own(&shared).value.severity = newValue }
     }
     /// Points as written in the file; nil means the severity's default.
     public var explicitPoints: Double? {
-        get { stored.explicitPoints }
-        set { fields.explicitPoints = newValue }
+        get { shared.value.explicitPoints }
+        set { Shared.own(&shared).value.explicitPoints = newValue }
     }
     /// What is wrong, in the team's terms.
     public var finding: String? {
-        get { stored.finding }
-        set { fields.finding = newValue }
+        get { shared.value.finding }
+        set { Shared.own(&shared).value.finding = newValue }
     }
     /// What to do next.
     public var recommendation: String? {
-        get { stored.recommendation }
-        set { fields.recommendation = newValue }
+        get { shared.value.recommendation }
+        set { Shared.own(&shared).value.recommendation = newValue }
     }
     /// `<seed file>#<quote>` citation.
     public var source: String? {
-        get { stored.source }
-        set { fields.source = newValue }
+        get { shared.value.source }
+        set { Shared.own(&shared).value.source = newValue }
     }
     /// What is wrong, as a heading, when the rule fails (`title` is the practice, shown when it
     /// passes); nil when the checklist gives none.
     public var problem: String? {
-        get { stored.problem }
-        set { fields.problem = newValue }
+        get { shared.value.problem }
+        set { Shared.own(&shared).value.problem = newValue }
     }
     /// The theme the rule judges, as written; nil for a rule that is its own theme.
     public var theme: ThemeRef? {
-        get { stored.theme }
-        set { fields.theme = newValue }
+        get { shared.value.theme }
+        set { Shared.own(&shared).value.theme = newValue }
     }
     /// How a failure limits the band (see `cap`).
     public var capSetting: CapSetting {
-        get { stored.capSetting }
-        set { fields.capSetting = newValue }
+        get { shared.value.capSetting }
+        set { Shared.own(&shared).value.capSetting = newValue }
     }
     /// Why the rule need not appear in examples both failing and passing (`check --strict`).
     public var untested: String? {
-        get { stored.untested }
-        set { fields.untested = newValue }
+        get { shared.value.untested }
+        set { Shared.own(&shared).value.untested = newValue }
     }
     /// Where the rule's threshold is the audit's own, not the articles': the bar in words and
     /// why (`a first reply within one hour: the article asks for “quickly”`). The report's
     /// method states each once, so findings need not hedge.
     public var bar: String? {
-        get { stored.bar }
-        set { fields.bar = newValue }
+        get { shared.value.bar }
+        set { Shared.own(&shared).value.bar = newValue }
     }
     /// Where the `theme:` value is, for errors about it.
     public var themeLocation: SourceLocation? {
-        get { stored.themeLocation }
-        set { fields.themeLocation = newValue }
+        get { shared.value.themeLocation }
+        set { Shared.own(&shared).value.themeLocation = newValue }
     }
     /// The section the rule scores under as written (`section:`), if any.
     public var explicitSection: String? {
-        get { stored.explicitSection }
-        set { fields.explicitSection = newValue }
+        get { shared.value.explicitSection }
+        set { Shared.own(&shared).value.explicitSection = newValue }
     }
     /// The section the rule scores under after defaults (see `Checklist`), or `Section.generalID`.
     public var sectionID: String {
-        get { stored.sectionID }
-        set { fields.sectionID = newValue }
+        get { shared.value.sectionID }
+        set { Shared.own(&shared).value.sectionID = newValue }
     }
     /// Where the rule's mapping starts.
     public var location: SourceLocation {
-        get { stored.location }
-        set { fields.location = newValue }
+        get { shared.value.location }
+        set { Shared.own(&shared).value.location = newValue }
     }
     /// Where the rule's `id` value is.
     public var idLocation: SourceLocation {
-        get { stored.idLocation }
-        set { fields.idLocation = newValue }
+        get { shared.value.idLocation }
+        set { Shared.own(&shared).value.idLocation = newValue }
     }
 
     /// Points this rule is worth: `points:` if given, else the severity's default.
@@ -198,56 +149,16 @@ public struct Rule: Sendable, Hashable {
                 sectionID: String = Section.generalID,
                 location: SourceLocation = SourceLocation(file: "", line: 1, column: 1),
                 idLocation: SourceLocation? = nil) {
-        stored = Stored(id: id, title: title, applies: applies, check: check, severity: severity,
-                        explicitPoints: explicitPoints, finding: finding, recommendation: recommendation,
-                        source: source, problem: nil, theme: nil, capSetting: .byDefault, untested: nil,
-                        bar: nil, themeLocation: nil, explicitSection: explicitSection, sectionID: sectionID,
-                        location: location, idLocation: idLocation ?? location)
+        shared = Shared(Fields(id: id, title: title, applies: applies, check: check, severity: severity,
+                               explicitPoints: explicitPoints, finding: finding,
+                               recommendation: recommendation, source: source,
+                               explicitSection: explicitSection, sectionID: sectionID, location: location,
+                               idLocation: idLocation ?? location))
     }
 
     public static func == (lhs: Rule, rhs: Rule) -> Bool {
-        let a = lhs.stored, b = rhs.stored
-        if a === b { return true }
-        return a.id == b.id
-            && a.title == b.title
-            && a.applies == b.applies
-            && a.check == b.check
-            && a.severity == b.severity
-            && a.explicitPoints == b.explicitPoints
-            && a.finding == b.finding
-            && a.recommendation == b.recommendation
-            && a.source == b.source
-            && a.problem == b.problem
-            && a.theme == b.theme
-            && a.capSetting == b.capSetting
-            && a.untested == b.untested
-            && a.bar == b.bar
-            && a.themeLocation == b.themeLocation
-            && a.explicitSection == b.explicitSection
-            && a.sectionID == b.sectionID
-            && a.location == b.location
-            && a.idLocation == b.idLocation
+        lhs.shared === rhs.shared || lhs.shared.value == rhs.shared.value
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(stored.id)
-        hasher.combine(stored.title)
-        hasher.combine(stored.applies)
-        hasher.combine(stored.check)
-        hasher.combine(stored.severity)
-        hasher.combine(stored.explicitPoints)
-        hasher.combine(stored.finding)
-        hasher.combine(stored.recommendation)
-        hasher.combine(stored.source)
-        hasher.combine(stored.problem)
-        hasher.combine(stored.theme)
-        hasher.combine(stored.capSetting)
-        hasher.combine(stored.untested)
-        hasher.combine(stored.bar)
-        hasher.combine(stored.themeLocation)
-        hasher.combine(stored.explicitSection)
-        hasher.combine(stored.sectionID)
-        hasher.combine(stored.location)
-        hasher.combine(stored.idLocation)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(shared.value) }
 }
