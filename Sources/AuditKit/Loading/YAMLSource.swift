@@ -119,11 +119,13 @@ struct YAMLSource {
         return key
     }
 
+    /// Reports a key that is not one of `allowed`, with the closest one or the whole list.
     mutating func unknownField(_ key: String, _ keyNode: YNode, what: String, allowed: [String]) {
         let hint = Suggest.hint(Suggest.closest(to: key, in: allowed)) ?? "; known fields are " + allowed.joined(separator: ", ")
         error("unknown field `\(key)` in \(what)\(hint)", location(keyNode))
     }
 
+    /// Reports a required field the mapping at `node` lacks (or leaves empty).
     mutating func missingField(_ key: String, _ node: YNode, what: String) {
         error("missing required field `\(key)` in \(what)", location(node))
     }
