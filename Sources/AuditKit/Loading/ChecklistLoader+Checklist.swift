@@ -40,8 +40,8 @@ extension ChecklistLoader.Builder {
         let targets = self.targets(f[.targets]?.value, questionSeen: &questionSeen)
 
         var questionSection: [String: String] = [:]
-        for s in sections.indices {
-            for q in sections[s].questions.indices { questionSection[sections[s].questions[q].id] = sections[s].id }
+        for section in sections {
+            for question in section.questions { questionSection[question.id] = section.id }
         }
         var rules: [Rule] = []
         var ruleSeen: [String: SourceLocation] = [:]

@@ -102,16 +102,14 @@ enum SetValidator {
                                   at: expr.location(ofOffset: errors[DiagnosticRenderer.limit].offset)))
             }
         }
-        // By index rather than `allQuestions` or `for rule in`, which copy every question or
-        // rule (twenty fields to retain and release) to read two or three of them.
-        for s in checklist.sections.indices {
-            for q in checklist.sections[s].questions.indices { check(checklist.sections[s].questions[q].when, "when") }
+        // Nested loops rather than `allQuestions`, which copies every question into a new array.
+        for section in checklist.sections {
+            for question in section.questions { check(question.when, "when") }
         }
-        for r in checklist.rules.indices {
-            check(checklist.rules[r].applies, "applies")
-            check(checklist.rules[r].check, "check")
-            if let theme = checklist.rules[r].theme {
-                let rule = checklist.rules[r]
+        for rule in checklist.rules {
+            check(rule.applies, "applies")
+            check(rule.check, "check")
+            if let theme = rule.theme {
                 let owner = theme.checklist ?? checklist.id
                 let at = rule.themeLocation ?? rule.location
                 if let other = all.checklist(owner) {

@@ -46,9 +46,7 @@ public struct RuleResult: Sendable, Hashable {
 
     /// The rule as loaded (with a target's value written into its words, once scored).
     public var rule: Rule {
-        // Lent in place, not returned: a getter's copy of the rule retains and releases its
-        // twenty fields at every `result.rule.title`, and scoring reads the rule often.
-        _read { yield held.rule }
+        get { held.rule }
         set { held = Held(newValue, checklistID: checklistID) }
     }
 
