@@ -30,6 +30,67 @@ import TestSupport
         }
     }
 
+    /// From `Quantile.radixThreshold` values on, the quantile is found by the values' leading
+    /// bits across pieces that are neither joined nor reordered: it is the one sorting gives,
+    /// whatever the values (both signs, zeros of both signs, infinities, heavy repeats, all
+    /// alike, crowded into one narrow range) and however they are cut into pieces.
+    @Test func quantilesOfPiecesAgreeWithSorting() {
+        var random = SeededRandom(seed: 12)
+        for round in 0..<60 {
+            let n = random.int(Quantile.radixThreshold...40_000)
+            let values: [Double] = (0..<n).map { _ in
+                switch round % 5 {
+                case 0: return Double(random.int(0...50_000)) / Double(random.int(1...40_000))   // rates
+                case 1: return Double(random.int(-1_000_000...1_000_000)) / 7
+                case 2: return [0, -0.0, 1e300, -1e300, .infinity, -.infinity, 1, 2][random.int(0...7)]
+                case 3: return 0.5 + Double(random.int(0...1_000)) * 1e-9                      // one narrow range
+                default: return 3                                                               // all alike
+                }
+            }
+            var pieces: [[Double]] = []
+            var start = 0
+            while start < n {
+                let end = min(n, start + random.int(0...n / 2 + 1))
+                pieces.append(Array(values[start..<end]))
+                start = end
+            }
+            let before = pieces
+            let sorted = values.sorted()
+            for q in [0.0, 0.1, 0.5, 0.9, 1.0, 0.37] {
+                let p = Double(n - 1) * q
+                let k = Int(p)
+                let expected = k + 1 < n && p != Double(k) ? sorted[k] + (p - Double(k)) * (sorted[k + 1] - sorted[k]) : sorted[k]
+                let found = Quantile.of(pieces: pieces, q)
+                #expect(found == expected || (found?.isNaN == true && expected.isNaN), "round \(round), q \(q)")
+            }
+            #expect(pieces == before)
+        }
+    }
+
+    /// Samples taken over from another are moved whole, and walked in ascending order they
+    /// merge their sorted pieces, one, two or more.
+    @Test func samplesMergeTheirPiecesInOrder() {
+        var random = SeededRandom(seed: 5)
+        for pieces in 1...4 {
+            var all = Samples()
+            var expected: [Double] = []
+            for _ in 0..<pieces {
+                let values = (0..<random.int(0...3_000)).map { _ in Double(random.int(0...500)) }
+                expected += values
+                var other = Samples(values)
+                all.append(&other)
+                #expect(other.isEmpty)
+            }
+            all.append(Double(7))
+            expected.append(7)
+            #expect(all.count == expected.count)
+            all.sortEachPiece()
+            var walked: [Double] = []
+            all.forEachAscending { walked.append($0) }
+            #expect(walked == expected.sorted(), "\(pieces) pieces")
+        }
+    }
+
     @Test func readerNeverCrashesOnRandomBytes() throws {
         var rng = SeededRandom(seed: 42)
         let alphabet: [UInt8] = Array("ab,;\t\"\r\n 1.".utf8) + [0xEF, 0xBB, 0xBF, 0x00, 0xFF]

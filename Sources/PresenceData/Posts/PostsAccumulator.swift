@@ -40,14 +40,14 @@ struct PostsAccumulator: FileAccumulator {
     private var likes = 0.0, comments = 0.0, shares = 0.0
     private var postsWithLikes = 0, postsWithComments = 0, postsWithShares = 0
     private var countedEngagement = 0.0, postsWithCounts = 0
-    private var reachRates: [[Double]] = []   // by type index
+    private var reachRates: [Samples] = []   // by type index
     private var reachSums = (rates: 0.0, engagement: 0.0, reach: 0.0)
     private var byImpressions = RateAccumulator()
     private var byFollowers = RateAccumulator()
     private var types = TextInterner(empty: "(none)")
     private var typeCounts: [Int] = []
     private var accounts = TextInterner(empty: "")
-    private var accountTimes: [[Double]] = []
+    private var accountTimes: [Samples] = []
     private var accountTallies: [AccountTally] = []
     private var clusters: (runs: Int, posts: Int)?
 
@@ -125,7 +125,7 @@ struct PostsAccumulator: FileAccumulator {
         guard dates.admit(time) else { return }
         count += 1
         let (account, isNewAccount) = accounts.intern(layout.account.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
-        if isNewAccount { accountTimes.append([]); accountTallies.append(AccountTally()) }
+        if isNewAccount { accountTimes.append(Samples()); accountTallies.append(AccountTally()) }
         // The account's sums in a local, written back once: each write through the array
         // would check its buffer is unique again.
         var tally = accountTallies[account]
@@ -143,7 +143,7 @@ struct PostsAccumulator: FileAccumulator {
         }
 
         let (type, isNew) = types.intern(layout.type.map { row.bytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0))
-        if isNew { typeCounts.append(0); reachRates.append([]) }
+        if isNew { typeCounts.append(0); reachRates.append(Samples()) }
         typeCounts[type] += 1
         if layout.hasCounts {
             countedEngagement += engagement
@@ -176,17 +176,17 @@ struct PostsAccumulator: FileAccumulator {
     }
 
     /// Takes over the rows of the rest of the same file, read apart by `later` (the second half
-    /// of a split read): the sums added, each type's rates after this one's, in the file's
-    /// order, and each account's times merged (both sorted first, by `sortTimes`).
+    /// of a split read): the sums added, and each type's rates and each account's times
+    /// (sorted by `sortTimes` on each half's core) taken over as they are.
     mutating func append(_ later: inout PostsAccumulator) {
         addFigures(of: &later)
         dates.append(later.dates)
         otherAccountPosts += later.otherAccountPosts
         for i in later.accountTallies.indices {
             let (account, isNew) = accounts.intern(name: later.accounts.names[i])
-            if isNew { accountTimes.append([]); accountTallies.append(AccountTally()) }
+            if isNew { accountTimes.append(Samples()); accountTallies.append(AccountTally()) }
             accountTallies[account].append(later.accountTallies[i])
-            accountTimes[account] = Self.merged(accountTimes[account], later.accountTimes[i])
+            accountTimes[account].append(&later.accountTimes[i])
         }
         later = PostsAccumulator(window: dates.window, windowMinutes: windowMinutes, followerSeries: [])
     }
@@ -205,10 +205,9 @@ struct PostsAccumulator: FileAccumulator {
         postsWithCounts += other.postsWithCounts
         for i in other.typeCounts.indices {
             let (type, isNew) = types.intern(name: other.types.names[i])
-            if isNew { typeCounts.append(0); reachRates.append([]) }
+            if isNew { typeCounts.append(0); reachRates.append(Samples()) }
             typeCounts[type] += other.typeCounts[i]
-            reachRates[type].append(contentsOf: other.reachRates[i])
-            other.reachRates[i] = []
+            reachRates[type].append(&other.reachRates[i])
         }
         reachSums.rates += other.reachSums.rates
         reachSums.engagement += other.reachSums.engagement
@@ -218,24 +217,9 @@ struct PostsAccumulator: FileAccumulator {
     }
 
     /// Sorts each account's post times, so that clustered updates later need only one pass:
-    /// each half of a split read does it on its own core, and `append` merges the two in order.
+    /// each half of a split read does it on its own core, and the pass merges the two.
     mutating func sortTimes() {
-        for i in accountTimes.indices { RadixSort.sort(&accountTimes[i]) }
-    }
-
-    /// Two sorted lists of times as one.
-    private static func merged(_ a: [Double], _ b: [Double]) -> [Double] {
-        if a.isEmpty { return b }
-        if b.isEmpty { return a }
-        var out: [Double] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if b[j] < a[i] { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
-        }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
-        return out
+        for i in accountTimes.indices { accountTimes[i].sortEachPiece() }
     }
 
     /// Takes over what `other` measured (another platform), for the figures over all
@@ -272,18 +256,21 @@ struct PostsAccumulator: FileAccumulator {
         guard fieldsSeen.contains(.date) else { return nil }
         let window = windowMinutes * 60
         var runs = 0, inClusters = 0
-        for i in accountTimes.indices {
-            // Already in order after a split read (each half sorted, then merged).
-            if zip(accountTimes[i], accountTimes[i].dropFirst()).contains(where: { $0 > $1 }) { RadixSort.sort(&accountTimes[i]) }
-            var run = 1
-            let times = accountTimes[i]
-            for k in times.indices.dropFirst() {
-                if times[k] - times[k - 1] < window {
-                    run += 1
-                } else {
-                    if run >= 2 { runs += 1; inClusters += run }
-                    run = 1
-                }
+        for i in accountTimes.indices where !accountTimes[i].isEmpty {
+            // Each half of a split read is already in order (`sortTimes`).
+            accountTimes[i].sortEachPiece()
+            var run = 0
+            var previous = -Double.infinity
+            // Without branches: whether a post is close to the one before is a coin toss the
+            // processor cannot predict. A post far from the last one ends its run (counted when
+            // it had two posts or more) and starts one of its own.
+            accountTimes[i].forEachAscending { time in
+                let close = time - previous < window ? 1 : 0
+                let ended = (1 - close) & (run >= 2 ? 1 : 0)
+                runs += ended
+                inClusters += ended * run
+                run = close * run + 1
+                previous = time
             }
             if run >= 2 { runs += 1; inClusters += run }
         }
@@ -292,25 +279,11 @@ struct PostsAccumulator: FileAccumulator {
         return clusters
     }
 
-    /// Two rate lists taken out of an accumulator while another thread finds their medians.
-    private final class MovedRates: @unchecked Sendable {
-        var impressions: RateAccumulator
-        var followers: RateAccumulator
-
-        init(_ impressions: inout RateAccumulator, _ followers: inout RateAccumulator) {
-            self.impressions = impressions
-            self.followers = followers
-            impressions = RateAccumulator()
-            followers = RateAccumulator()
-        }
-    }
-
     /// From this many posts, two of the medians are found on another thread.
     static let parallelMedians = 100_000
 
     /// The metrics. `followersAtEnd` is the follower count at the end of the period, for
-    /// engagement per follower. The stored rates are reordered (medians by selection) but kept,
-    /// so `absorb` can still take them.
+    /// engagement per follower. The stored rates are kept, so `absorb` can still take them.
     mutating func metrics(followersAtEnd: Double?, skippedRows: Int) -> PostsMetrics {
         var m = PostsMetrics(count: count, skippedRows: skippedRows)
         m.accounts = accounts.names.filter { !$0.isEmpty }.sorted()
@@ -337,20 +310,15 @@ struct PostsAccumulator: FileAccumulator {
         if postsWithCounts > 0 { m.applauseRate = countedEngagement / Double(postsWithCounts) }
 
         // The medians by impressions and by followers on another core, while this one does the
-        // medians by reach: each is a selection over one rate a post.
-        // The rates are moved into a box the other thread alone holds (so the selection reorders
-        // them in place, with no copy) and taken back after, for `absorb`.
-        let moved = count >= Self.parallelMedians ? MovedRates(&byImpressions, &byFollowers) : nil
-        let others = moved.map { box in BackgroundJob { (box.impressions.summary(), box.followers.summary()) } }
+        // medians by reach: each reads one rate a post, and none changes the rates.
+        let others = count >= Self.parallelMedians
+            ? BackgroundJob { [byImpressions, byFollowers] in (byImpressions.summary(), byFollowers.summary()) } : nil
 
         // Per-type medians first, then the overall median over all types' rates together.
-        var all: [Double] = []
-        all.reserveCapacity(reachRates.reduce(0) { $0 + $1.count })
-        for i in reachRates.indices { all.append(contentsOf: reachRates[i]) }
         if fieldsSeen.contains(.type) {
             var statistics: [TypeStatistics] = []
             for i in typeCounts.indices where typeCounts[i] > 0 {
-                let median = fieldsSeen.contains(.reach) && engagementNote == nil ? Quantile.median(&reachRates[i]) : nil
+                let median = fieldsSeen.contains(.reach) && engagementNote == nil ? reachRates[i].quantile(0.5) : nil
                 statistics.append(TypeStatistics(type: types.names[i], count: typeCounts[i], engagementRateByReachMedian: median))
             }
             m.byType = statistics.sorted { $0.type < $1.type }
@@ -368,13 +336,13 @@ struct PostsAccumulator: FileAccumulator {
             return s
         }
         m.engagementRateByReach = rate("engagement_rate_by_reach", .reach) {
-            guard let median = Quantile.median(&all) else { return nil }
-            return RateSummary(median: median, mean: reachSums.rates / Double(all.count),
-                               aggregate: reachSums.engagement / reachSums.reach, posts: all.count)
+            let all = reachRates.flatMap(\.pieces)
+            guard let median = Quantile.of(pieces: all, 0.5) else { return nil }
+            let posts = reachRates.reduce(0) { $0 + $1.count }
+            return RateSummary(median: median, mean: reachSums.rates / Double(posts),
+                               aggregate: reachSums.engagement / reachSums.reach, posts: posts)
         }
-        all = []
         let summaries = try? others?.result().get()
-        if let moved { (byImpressions, byFollowers) = (moved.impressions, moved.followers) }
         m.engagementRateByImpressions = rate("engagement_rate_by_impressions", .impressions) { summaries.map(\.0) ?? byImpressions.summary() }
         m.engagementRateByFollowers = rate("engagement_rate_by_followers", .followers) { summaries.map(\.1) ?? byFollowers.summary() }
 

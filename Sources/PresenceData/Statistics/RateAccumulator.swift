@@ -2,8 +2,8 @@
 ///
 /// The rates are kept as 8-byte doubles so the median is exact: 8 bytes per post with a
 /// denominator, the only part of a posts import that grows with the number of posts.
-struct RateAccumulator {
-    private(set) var rates: [Double] = []
+struct RateAccumulator: Sendable {
+    private(set) var rates = Samples()
     private var sumRates = 0.0
     private var sumEngagement = 0.0
     private var sumDenominator = 0.0
@@ -21,16 +21,16 @@ struct RateAccumulator {
 
     /// Takes over the posts of `other` (which is left empty).
     mutating func absorb(_ other: inout RateAccumulator) {
-        rates.append(contentsOf: other.rates)
+        rates.append(&other.rates)
         sumRates += other.sumRates
         sumEngagement += other.sumEngagement
         sumDenominator += other.sumDenominator
         other = RateAccumulator()
     }
 
-    /// The summary, or `nil` when no post had a denominator (reorders the rates, keeps them).
-    mutating func summary() -> RateSummary? {
-        guard !rates.isEmpty, let median = Quantile.median(&rates) else { return nil }
+    /// The summary, or `nil` when no post had a denominator.
+    func summary() -> RateSummary? {
+        guard let median = rates.quantile(0.5) else { return nil }
         return RateSummary(median: median, mean: sumRates / Double(rates.count),
                            aggregate: sumEngagement / sumDenominator, posts: rates.count)
     }
