@@ -119,6 +119,18 @@ import Testing
         #expect(rejects(q(.text), "   ") == "an answer is needed: type any text")
     }
 
+    /// `YYYY-MM-DD` in ASCII digits, the day existing; nothing looser or stranger.
+    @Test func isoDatesAreExactlyTenASCIICharacters() {
+        #expect(CalendarDate(iso: "2024-05-01") == CalendarDate(year: 2024, month: 5, day: 1))
+        #expect(CalendarDate(iso: "0001-01-01") == CalendarDate(year: 1, month: 1, day: 1))
+        #expect(CalendarDate(iso: "9999-12-31") == CalendarDate(year: 9999, month: 12, day: 31))
+        for text in ["2024-5-01", "2024-05-1", "24-05-01", "2024/05/01", "2024-05-01 ", " 2024-05-01", "2024-0501-",
+                     "2024-13-01", "2024-00-10", "2023-02-29", "0000-01-01", "２０２４-05-01", "2024-05-0١",
+                     "2024-05-01\u{301}", "+024-05-01", "2024--5-01", ""] {
+            #expect(CalendarDate(iso: text) == nil, "\(text)")
+        }
+    }
+
     @Test func calendarDayNumbersRoundTrip() {
         let d = CalendarDate(year: 1970, month: 1, day: 1)!
         #expect(d.dayNumber == 0)

@@ -19,13 +19,22 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`, ASCII digits only. Read byte by byte: `Character`'s number
+    /// property took thousands of instructions a date, and rules compare dates per answer.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return nil }
+        var year = 0, month = 0, day = 0
+        for (i, byte) in bytes.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if i < 4 { year = year * 10 + digit } else if i < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+        }
+        self.init(year: year, month: month, day: day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int { CivilDays.inMonth(month, year: year) }
