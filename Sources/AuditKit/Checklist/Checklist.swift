@@ -62,6 +62,10 @@ public struct Checklist: Sendable {
         self.file = file
         self.contentHash = contentHash
         self.idLocation = idLocation
+        // Sized once: growing three tables of 10,000 entries rehashes each several times.
+        sectionIndex.reserveCapacity(sections.count)
+        questionIndex.reserveCapacity(sections.reduce(0) { $0 + $1.questions.count })
+        ruleIndex.reserveCapacity(rules.count)
         for (s, section) in sections.enumerated() {
             if sectionIndex[section.id] == nil { sectionIndex[section.id] = s }
             for (q, question) in section.questions.enumerated() where questionIndex[question.id] == nil {

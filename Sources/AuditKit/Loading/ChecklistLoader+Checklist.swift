@@ -18,37 +18,71 @@ extension ChecklistLoader.Builder {
 
         var sections: [Section] = []
         var sectionSeen: [String: SourceLocation] = [:]
+        let questions = Self.questionCount(f[.sections]?.value)
         var questionSeen: [String: SourceLocation] = [:]
-        if let node = f[.sections]?.value, !YAMLSource.isNull(node) {
-            if let seq = node.sequence {
-                if seq.isEmpty { src.error("`sections` is empty; a checklist needs at least one section", src.location(node)) }
-                for item in seq {
-                    if let s = section(item, questionSeen: &questionSeen) {
-                        if let first = sectionSeen[s.id] {
-                            src.error("duplicate section id `\(s.id)`; first defined at line \(first.line)", s.location)
-                        } else {
-                            sectionSeen[s.id] = s.location
-                            sections.append(s)
+        questionSeen.reserveCapacity(questions)
+        var targets: [Question] = []
+        func readSectionsAndTargets() {
+            if let node = f[.sections]?.value, !YAMLSource.isNull(node) {
+                if let seq = node.sequence {
+                    if seq.isEmpty { src.error("`sections` is empty; a checklist needs at least one section", src.location(node)) }
+                    for item in seq {
+                        if let s = section(item, questionSeen: &questionSeen) {
+                            if let first = sectionSeen[s.id] {
+                                src.error("duplicate section id `\(s.id)`; first defined at line \(first.line)", s.location)
+                            } else {
+                                sectionSeen[s.id] = s.location
+                                sections.append(s)
+                            }
                         }
                     }
+                } else {
+                    src.error("`sections` must be a list of sections", src.location(node))
                 }
-            } else {
-                src.error("`sections` must be a list of sections", src.location(node))
             }
+            targets = self.targets(f[.targets]?.value, questionSeen: &questionSeen)
         }
 
-        let targets = self.targets(f[.targets]?.value, questionSeen: &questionSeen)
+        // The rules of a big checklist are read on the other core while its sections are: until
+        // each is given its section, which is done below in file order, a rule needs only the
+        // sources read above. Their problems are reported below too, in the same order.
+        let ruleItems = f[.rules].flatMap { YAMLSource.isNull($0.value) ? nil : $0.value.sequence }
+        var early: EarlyRules?
+        if let ruleItems, ruleItems.count >= parallelRulesFrom {
+            // This core reads the first rules after the sections, the other the rest, so that
+            // both finish together: by the profile a rule takes about 1.5 times a question.
+            let split = min(ruleItems.count, max(0, (3 * ruleItems.count - 2 * questions) / 6))
+            let reading = OtherCore { [self] in
+                var other = ChecklistLoader.Builder(apart: self)
+                return other.readRules(ruleItems, from: split)
+            }
+            readSectionsAndTargets()
+            var mine = self
+            mine.src.diagnostics = []
+            early = mine.readRules(ruleItems, upTo: split).followed(by: reading.wait())
+        } else {
+            readSectionsAndTargets()
+        }
 
         var questionSection: [String: String] = [:]
+        questionSection.reserveCapacity(questions)
         for section in sections {
             for question in section.questions { questionSection[question.id] = section.id }
         }
         var rules: [Rule] = []
         var ruleSeen: [String: SourceLocation] = [:]
+        ruleSeen.reserveCapacity(ruleItems?.count ?? 0)
         if let node = f[.rules]?.value, !YAMLSource.isNull(node) {
-            if let seq = node.sequence {
-                for item in seq {
-                    guard var r = rule(item) else { continue }
+            if let seq = ruleItems {
+                for (k, item) in seq.enumerated() {
+                    let read: Rule?
+                    if let early {
+                        src.diagnostics += early.diagnostics[early.ends[k]..<early.ends[k + 1]]
+                        read = early.rules[k]
+                    } else {
+                        read = rule(item)
+                    }
+                    guard var r = read else { continue }
                     if let first = ruleSeen[r.id] {
                         src.error("duplicate rule id `\(r.id)`; first defined at line \(first.line)", r.idLocation)
                         continue
@@ -78,5 +112,78 @@ extension ChecklistLoader.Builder {
         checklist.themes = themes
         checklist.targets = targets
         return checklist
+    }
+}
+
+extension ChecklistLoader.Builder {
+    /// Rules read apart from the rest of their checklist, with the problems each one had:
+    /// rule k's are `diagnostics[ends[k]..<ends[k + 1]]`.
+    struct EarlyRules {
+        var rules: [Rule?] = []
+        var diagnostics: [Diagnostic] = []
+        var ends: [Int] = [0]
+    }
+
+    /// A builder for reading part of the same file on another thread. It shares nothing another
+    /// thread changes a reference count of: its own copy of the text and its own document
+    /// object over the same node arrays. Reference counts two cores change at once pass a cache
+    /// line to and fro, and a shared document made reading the rules apart no faster at all.
+    init(apart other: Self) {
+        let text = String(copying: other.src.text)
+        self.init(src: YAMLSource(file: other.src.file, text: text), text: text)
+        sources = other.sources
+        parallelRulesFrom = other.parallelRulesFrom
+    }
+
+    /// The rules of `items` from `start` up to `end`, read as `rule(_:)` reads them, with their
+    /// problems (the builder's own problems must be none yet).
+    mutating func readRules(_ items: YNode.Items, from start: Int = 0, upTo end: Int? = nil) -> EarlyRules {
+        let end = end ?? items.count
+        // Read through a document object of this thread's own when on another core.
+        let document = start > 0 ? items.document.sharingNodes() : items.document
+        var read = EarlyRules()
+        read.rules.reserveCapacity(end - start)
+        read.ends.reserveCapacity(end - start + 1)
+        for k in start..<end {
+            read.rules.append(rule(YNode(document: document, index: items[k].index)))
+            read.ends.append(src.diagnostics.count)
+        }
+        read.diagnostics = src.diagnostics
+        return read
+    }
+
+    /// How many questions the sections list: what reading them costs, roughly.
+    static func questionCount(_ sections: YNode?) -> Int {
+        guard let items = sections?.sequence else { return 0 }
+        var count = 0
+        for section in items {
+            guard let pairs = section.mapping else { continue }
+            for (key, value) in pairs where key.scalar?.string == "questions" { count += value.sequence?.count ?? 0 }
+        }
+        return count
+    }
+}
+
+extension ChecklistLoader.Builder.EarlyRules {
+    /// These rules, then `later`'s.
+    func followed(by later: Self) -> Self {
+        var all = self
+        all.rules += later.rules
+        all.ends += later.ends.dropFirst().map { $0 + diagnostics.count }
+        all.diagnostics += later.diagnostics
+        return all
+    }
+}
+
+extension String {
+    /// A copy with storage of its own (a plain assignment shares the original's).
+    init(copying other: String) {
+        var other = other
+        self = other.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                return bytes.count
+            }
+        }
     }
 }

@@ -15,11 +15,20 @@ public enum ChecklistLoader {
     /// file, choices, bounds, expression syntax and `source` files. The checklist returned may
     /// be partial (items with errors left out) so later passes can still check the rest.
     public static func parse(text: String, file: String) -> (Checklist?, [Diagnostic]) {
+        parse(text: text, file: file, parallelRulesFrom: parallelRulesFrom)
+    }
+
+    /// From this many rules, a checklist's rules are read on another core while its sections
+    /// are read; below it, the thread would cost more than it saves.
+    static let parallelRulesFrom = 2_000
+
+    static func parse(text: String, file: String, parallelRulesFrom: Int) -> (Checklist?, [Diagnostic]) {
         var src = YAMLSource(file: file, text: text)
         guard let root = src.root(ifEmpty: "the file is empty; a checklist needs at least `id`, `title`, `version` and `sections`") else {
             return (nil, src.diagnostics)
         }
         var builder = Builder(src: src, text: text)
+        builder.parallelRulesFrom = parallelRulesFrom
         let checklist = builder.checklist(root)
         return (checklist, builder.src.diagnostics)
     }
@@ -47,6 +56,8 @@ public enum ChecklistLoader {
         var src: YAMLSource
         let text: String
         var sources: Set<String> = []
+        /// From this many rules, they are read on another core (`checklist(_:)`).
+        var parallelRulesFrom = ChecklistLoader.parallelRulesFrom
 
         init(src: YAMLSource, text: String) {
             self.src = src
