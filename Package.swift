@@ -5,8 +5,8 @@ import PackageDescription
 // smaudit → (AuditShell, AuditOptions, AuditServices, swift-argument-parser); AuditShell →
 // (AuditServices, AuditOptions, LineEditor, swift-argument-parser); AuditOptions →
 // (AuditServices, swift-argument-parser); AuditServices → (AuditKit, AuditReport, PresenceData, BuiltinChecklists); AuditReport →
-// (AuditKit, PresenceData for a metric's words, JSONText); AuditKit → (CLibYAML, CivilCalendar, TextTrim);
-// PresenceData → (JSONText, CivilCalendar, TextTrim). Only LineEditor, AuditShell and smaudit know of
+// (AuditKit, PresenceData for a metric's words, JSONText); AuditKit → (CLibYAML, CivilCalendar, TextTrim, Threads);
+// PresenceData → (JSONText, CivilCalendar, TextTrim, Threads). Only LineEditor, AuditShell and smaudit know of
 // terminals (the import's progress line is smaudit's); LineEditor knows nothing of audits.
 // What ships links the C libraries libedit and libyaml from the system and, through
 // swift-argument-parser, FoundationEssentials; no shipped target imports Foundation (its ICU
@@ -41,9 +41,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "AuditKit", dependencies: ["CLibYAML", "CivilCalendar", "TextTrim"]),
+        .target(name: "AuditKit", dependencies: ["CLibYAML", "CivilCalendar", "TextTrim", "Threads"]),
         .target(name: "AuditReport", dependencies: ["AuditKit", "CivilCalendar", "JSONText", "PresenceData"]),
-        .target(name: "PresenceData", dependencies: ["JSONText", "CivilCalendar", "TextTrim"]),
+        .target(name: "PresenceData", dependencies: ["JSONText", "CivilCalendar", "TextTrim", "Threads"]),
+        // Jobs on threads of their own, for the engine's and the import's second core.
+        .target(name: "Threads"),
         // The ordered JSON tree both the report and the measurement write.
         .target(name: "JSONText"),
         // Day arithmetic both the audit's dates and the exports' days use.

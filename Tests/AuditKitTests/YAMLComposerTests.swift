@@ -95,6 +95,49 @@ import Yams
         #expect(compared > 250 && rejected > 50, "compared \(compared), rejected \(rejected)")
     }
 
+    /// What composing `text` gives, as text: the tree and duplicate keys, or the error.
+    static func outcome(_ text: String, pipelineFrom: Int, batchSize: Int = EventPipe.batchSize) -> String {
+        do {
+            let (root, duplicates) = try YAMLComposer.compose(text, pipelineFrom: pipelineFrom, batchSize: batchSize)
+            return (root.map(dump) ?? "no document") + " " + duplicates.map { "\($0)" }.joined(separator: "; ")
+        } catch {
+            return "error \(error)"
+        }
+    }
+
+    /// A big document is parsed on another core, in batches, while this one composes: the tree,
+    /// the duplicate keys and every error (libyaml's, and the composer's own: a second
+    /// document, an unknown alias, nesting too deep) are those of parsing here, whatever the
+    /// batch size, and an error found early stops the other core.
+    @Test func parsingOnAnotherCoreComposesWhatParsingHereDoes() throws {
+        var r = SeededRandom(seed: 91)
+        let scalars = ["plain", "'q ''x'''", "\"d \\u00e9\"", "café 🎉", "~", "|\n  lit\n  block\n", "[a, b]", "{k: v}",
+                       "&a anchored", "&a anchored", "*a", "x #c", "'a: b'", "plain", "~"]
+        var texts = ["", "# only a comment\n", "id: a\n---\nid: b\n", "a: 1\nb: *y\n", "id: a\nid: b\n", "a: 1\nb: é\u{7}\n",
+                     String(repeating: "[", count: 2_000), String(repeating: "- ", count: 600) + "x\n", "k: 'open\n"]
+        for _ in 0..<300 {
+            // A sequence or a mapping, with now and then a repeated key or an item of the other kind.
+            let isSequence = r.chance(0.3)
+            let lines = (0..<r.int(1...12)).map { i in
+                isSequence != r.chance(0.03) ? "- \(r.pick(scalars))" : "k\(r.chance(0.1) ? 0 : i): \(r.pick(scalars))"
+            }
+            texts.append(lines.joined(separator: "\n") + "\n")
+        }
+        texts += try ["seven-steps.yaml", "four-mistakes.yaml", "launch.yaml"].map {
+            try String(contentsOf: Self.checklistsFolder.appendingPathComponent($0), encoding: .utf8)
+        }
+        var errors = 0
+        for text in texts {
+            let here = Self.outcome(text, pipelineFrom: .max)
+            if here.hasPrefix("error") { errors += 1 }
+            for size in [1, 3, 64, EventPipe.batchSize] {
+                let there = Self.outcome(text, pipelineFrom: 0, batchSize: size)
+                #expect(there == here, "batches of \(size) on:\n\(text.prefix(300))")
+            }
+        }
+        #expect(errors > 20 && errors < texts.count / 2, "\(errors) of \(texts.count) are errors")
+    }
+
     static func containsAlias(_ node: Yams.Node) -> Bool {
         switch node {
         case .alias: return true

@@ -1,3 +1,5 @@
+import Threads
+
 extension ChecklistLoader.Builder {
     /// The fields a checklist may have, in the order "known fields are" lists them.
     enum ChecklistField: String, NodeField { case id, title, version, description, sources, themes, sections, targets, rules, examples }
@@ -52,14 +54,15 @@ extension ChecklistLoader.Builder {
             // This core reads the first rules after the sections, the other the rest, so that
             // both finish together: by the profile a rule takes about 1.5 times a question.
             let split = min(ruleItems.count, max(0, (3 * ruleItems.count - 2 * questions) / 6))
-            let reading = OtherCore { [self] in
+            let reading = BackgroundJob { [self] in
                 var other = ChecklistLoader.Builder(apart: self)
                 return other.readRules(ruleItems, from: split)
             }
             readSectionsAndTargets()
             var mine = self
             mine.src.diagnostics = []
-            early = mine.readRules(ruleItems, upTo: split).followed(by: reading.wait())
+            // The job throws nothing.
+            early = try? mine.readRules(ruleItems, upTo: split).followed(by: reading.result().get())
         } else {
             readSectionsAndTargets()
         }

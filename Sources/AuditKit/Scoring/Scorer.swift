@@ -9,11 +9,15 @@ public enum Scorer {
                              accepted: Set<String> = []) -> Scorecard {
         let evaluator = Evaluator(set: set, answers: answers)
         var scores: [ChecklistScore] = []
+        // Each checklist's problems, tallied once for its score and again used by the themes.
+        var checklistProblems: [String: ProblemPoints] = [:]
         for id in ids ?? set.ids {
             // A checklist without rules (the organisation profile) informs the others but has
             // nothing to score.
             guard let checklist = set.checklist(id), !checklist.rules.isEmpty else { continue }
-            scores.append(score(checklist, evaluator: evaluator, accepted: accepted))
+            let (score, problems) = score(checklist, evaluator: evaluator, accepted: accepted)
+            scores.append(score)
+            checklistProblems[checklist.id] = problems
         }
         var overall = ScoreSummary()
         for s in scores { overall.add(s.summary) }
@@ -22,12 +26,16 @@ public enum Scorer {
         var problems = ProblemPoints()
         for s in scores { problems.add(s.results) }
         problems.apply(to: &overall)
-        // Gains need the totals, so they are filled in after every checklist is known.
+        // Gains need the totals, so they are filled in after every checklist is known. The
+        // problems' largest failed points over every result are found once for all checklists
+        // (and are a lone checklist's own).
         let everyResult = scores.flatMap(\.results)
+        let overallTop = Self.largestFailed(everyResult)
         for c in scores.indices {
             let own = scores[c].results
-            let ownGains = Self.ruleGains(own, known: scores[c].summary.knownPoints)
-            let overallGains = Self.ruleGains(own, among: everyResult, known: overall.knownPoints)
+            let ownGains = Self.ruleGains(own, top: scores.count == 1 ? overallTop : Self.largestFailed(own),
+                                          known: scores[c].summary.knownPoints)
+            let overallGains = Self.ruleGains(own, top: overallTop, known: overall.knownPoints)
             for r in scores[c].results.indices where scores[c].results[r].status == .fail {
                 scores[c].results[r].gain = ownGains[r]
                 scores[c].results[r].overallGain = overallGains[r]
@@ -39,7 +47,7 @@ public enum Scorer {
         let all = scores.flatMap(\.results)
         return Scorecard(checklists: scores, overall: overall,
                          standing: standing(overall, results: all, evaluator: evaluator),
-                         themes: themes(scores, overall: overall, set: set))
+                         themes: themes(scores, overall: overall, set: set, problems: problems, checklistProblems: checklistProblems))
     }
 
     /// The status of one rule: `applies` false or not applicable → not applicable; unknown →
@@ -71,7 +79,8 @@ public enum Scorer {
         return refs
     }
 
-    static func score(_ checklist: Checklist, evaluator: Evaluator, accepted: Set<String> = []) -> ChecklistScore {
+    /// One checklist's score, and its problems' tally.
+    static func score(_ checklist: Checklist, evaluator: Evaluator, accepted: Set<String> = []) -> (ChecklistScore, ProblemPoints) {
         var sectionSummaries: [String: ScoreSummary] = [:]
         var total = ScoreSummary()
         for section in checklist.sections {
@@ -132,8 +141,8 @@ public enum Scorer {
             sections.append(SectionScore(id: Section.generalID, title: Section.generalTitle, summary: general))
         }
         let placeholder = Standing(summary: total, confidence: nil, caps: [], openCaps: [], missing: [], questionsToScore: 0)
-        return ChecklistScore(id: checklist.id, title: checklist.title, version: checklist.version,
-                              summary: total, sections: sections, results: results, standing: placeholder)
+        return (ChecklistScore(id: checklist.id, title: checklist.title, version: checklist.version,
+                               summary: total, sections: sections, results: results, standing: placeholder), problems)
     }
 
     /// Caps, confidence and the questions still needed, for one summary and its rules.
@@ -192,14 +201,24 @@ public enum Scorer {
     /// problems tallied over `among` (default: `results`). A rule that shares its problem with
     /// a failed rule worth as much gains nothing: the problem is still there.
     static func ruleGains(_ results: [RuleResult], among: [RuleResult]? = nil, known: Double) -> [Int: Double] {
-        // Per problem, the two largest points of its failed rules (a repeated largest counts
-        // twice) are all that is needed: what passing one rule leaves is the largest of the
-        // others. Two numbers a problem, where a list of every failed rule's points was an
-        // allocation per problem.
+        ruleGains(results, top: largestFailed(among ?? results), known: known)
+    }
+
+    /// Per problem, the two largest points of its failed rules (a repeated largest counts
+    /// twice), which are all a gain needs: what passing one rule leaves is the largest of the
+    /// others. Two numbers a problem, where a list of every failed rule's points was an
+    /// allocation per problem.
+    static func largestFailed(_ results: [RuleResult]) -> [String: (first: Double, second: Double)] {
         var failedPoints: [String: (first: Double, second: Double)] = [:]
-        for r in among ?? results where r.status == .fail {
+        for r in results where r.status == .fail {
             Self.rank(r.points, into: &failedPoints[r.themeKey, default: (-.infinity, -.infinity)])
         }
+        return failedPoints
+    }
+
+    /// `ruleGains(_:among:known:)`, with the problems' largest failed points already found.
+    static func ruleGains(_ results: [RuleResult], top failedPoints: [String: (first: Double, second: Double)],
+                          known: Double) -> [Int: Double] {
         var gains: [Int: Double] = [:]
         for (i, r) in results.enumerated() where r.status == .fail {
             let top = failedPoints[r.themeKey] ?? (r.points, -.infinity)
@@ -221,7 +240,8 @@ public enum Scorer {
     }
 
     /// Failed rules grouped by theme, with the gain of fixing each theme whole.
-    static func themes(_ scores: [ChecklistScore], overall: ScoreSummary, set: ChecklistSet) -> [ThemeResult] {
+    static func themes(_ scores: [ChecklistScore], overall: ScoreSummary, set: ChecklistSet, problems overallProblems: ProblemPoints,
+                       checklistProblems: [String: ProblemPoints]) -> [ThemeResult] {
         var groups: [String: (theme: Theme?, owner: String, rules: [RuleResult], first: Int)] = [:]
         var position = 0
         for c in scores {
@@ -231,12 +251,6 @@ public enum Scorer {
                 groups[key, default: (set.theme(of: r.rule, in: r.checklistID), r.themeOwner, [], position)].rules.append(r)
                 position += 1
             }
-        }
-        var overallProblems = ProblemPoints()
-        var checklistProblems: [String: ProblemPoints] = [:]
-        for c in scores {
-            overallProblems.add(c.results)
-            checklistProblems[c.id, default: ProblemPoints()].add(c.results)
         }
         func gain(_ points: Double, in summary: ScoreSummary) -> Double {
             guard summary.knownPoints > 0 else { return 0 }

@@ -1,3 +1,5 @@
+import Threads
+
 /// The one entry point `smaudit measure` calls: reads the exports given and measures them.
 public enum PresenceMeasurer {
     /// Reads every export in `input` and returns the measurement and the warnings (malformed

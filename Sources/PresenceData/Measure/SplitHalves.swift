@@ -1,3 +1,5 @@
+import Threads
+
 /// The second half of a split read: its own accumulator and log, filled on a thread of its own.
 final class TailRead<Accumulator>: @unchecked Sendable {
     /// What the thread writes: held apart from the job, so the job's closure holds no cycle.

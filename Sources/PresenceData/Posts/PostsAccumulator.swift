@@ -1,4 +1,5 @@
 import TextTrim
+import Threads
 
 /// Computes `PostsMetrics` in one streaming pass over the posts exports of one platform (one
 /// file or several, each with its own columns), keeping only the posts inside the window.
