@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import AuditKit
+import TestSupport
 
 /// A big checklist's rules are read on two cores, split after the sections: the checklist and
 /// every problem, in order, are exactly those of reading it on one, wherever the split falls.
@@ -49,6 +51,53 @@ import Testing
                 #expect(sameChecklist, "\(questions) questions, \(rules) rules, from \(from)")
                 #expect(b.rules.map(\.sectionID) == a.rules.map(\.sectionID))
             }
+        }
+    }
+
+    /// Loading a set checks it as a whole too (cyclic `when`s, rules that repeat another): on
+    /// the other core when it is big. Everything reported, and the checklist, are the same.
+    @Test func theSetsChecksOnTheOtherCoreFindWhatTheyFindHere() throws {
+        var text = Self.checklist(questions: 60, rules: 90)
+        // Two questions whose `when`s read each other, and two rules that say the same.
+        text = text.replacingOccurrences(of: "      - id: q0\n        prompt: Question 0?\n",
+                                         with: "      - id: q0\n        prompt: Question 0?\n        when: q3\n")
+        text = text.replacingOccurrences(of: "      - id: q3\n        prompt: Question 3?\n",
+                                         with: "      - id: q3\n        prompt: Question 3?\n        when: q0\n")
+        text += "  - id: again\n    title: Again\n    check: q1\n    severity: medium\n"
+        let files = [(file: "big.yaml", text: text), (file: "other.yaml", text: Self.checklist(questions: 6, rules: 4).replacingOccurrences(of: "id: big", with: "id: other"))]
+        let (oneSet, one) = SetValidator.load(files, parallelFrom: .max)
+        #expect(one.contains { $0.message.hasPrefix("cyclic `when`") }, "the fixture has a cycle")
+        #expect(one.contains { $0.message.contains("again") }, "and a repeated rule")
+        for from in [1, 50] {
+            let (twoSet, two) = SetValidator.load(files, parallelFrom: from)
+            let same = two == one
+            #expect(same, "from \(from)")
+            #expect(ChecklistSnapshot.encode(twoSet.checklists) == ChecklistSnapshot.encode(oneSet.checklists))
+        }
+        let (alone, _) = ChecklistLoader.parse(text: text, file: "big.yaml", parallelRulesFrom: 1)
+        #expect(alone?.contentHash == fnv1a64Hex(text))
+    }
+
+    /// A big checklist's second half of rules is judged on the other core: the scorecard, every
+    /// result, gain, theme and standing, is the one judging all of them here gives.
+    @Test func scoringOnTwoCoresGivesTheScorecardOneGives() throws {
+        let (parsed, _) = ChecklistLoader.parse(text: Self.checklist(questions: 120, rules: 300), file: "big.yaml")
+        let set = ChecklistSet(unchecked: [try #require(parsed)])
+        var random = SeededRandom(seed: 8)
+        var answers = AnswerSheet()
+        for q in 0..<120 where random.int(0...4) > 0 {
+            answers.set("big", "q\(q)", random.int(0...9) == 0 ? .notApplicable : .bool(random.int(0...1) == 1))
+        }
+        // Two problems the team accepts, one of each half.
+        let failing = Scorer.score(set, answers: answers).checklists.first?.results.filter { $0.status == .fail } ?? []
+        let accepted: Set<String> = [failing.first?.themeKey ?? "", failing.last?.themeKey ?? ""]
+        let one = Scorer.score(set, answers: answers, checklists: nil, accepted: accepted, parallelFrom: .max)
+        #expect(one.checklists.first?.results.contains { $0.status == .fail } == true)
+        #expect(one.checklists.first?.results.contains { $0.isAccepted } == true)
+        for from in [1, 299] {
+            let two = Scorer.score(set, answers: answers, checklists: nil, accepted: accepted, parallelFrom: from)
+            let same = two == one
+            #expect(same, "from \(from)")
         }
     }
 }

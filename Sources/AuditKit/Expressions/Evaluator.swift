@@ -34,6 +34,14 @@ public final class Evaluator {
         self.answers = answers
     }
 
+    /// An evaluator of the same answers for another thread, knowing which questions are asked
+    /// as far as `other` has worked it out (an evaluator is one thread's: it keeps what it finds).
+    init(startingFrom other: Evaluator) {
+        set = other.set
+        answers = other.answers
+        askedCache = other.askedCache
+    }
+
     /// The value of `expr` written in checklist `checklistID`, or nil for unknown.
     public func evaluate(_ expr: Expr, in checklistID: String) -> Value? {
         switch expr.kind {

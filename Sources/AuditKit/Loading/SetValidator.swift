@@ -1,15 +1,19 @@
 import Dispatch
+import Threads
 
 /// The second pass of loading, over all files together: duplicate checklist ids, reference
 /// resolution and type checking, cyclic `when`s, and example answers and expectations.
 /// Every lookup is a dictionary lookup, so loading grows linearly with the checklists' size.
 enum SetValidator {
-    static func load(_ files: [(file: String, text: String)]) -> (ChecklistSet, [Diagnostic]) {
+    /// Loads and checks `files` together. From `parallelFrom` rules, a checklist's rules are read
+    /// and the set's checks run on the other core as well (the tests set it low).
+    static func load(_ files: [(file: String, text: String)],
+                     parallelFrom: Int = ChecklistLoader.parallelRulesFrom) -> (ChecklistSet, [Diagnostic]) {
         var perFile: [[Diagnostic]] = []
         var parsed: [Checklist] = []
         var parsedFileIndex: [Int] = []
         var seenIDs: [String: String] = [:]
-        for (i, (input, first)) in zip(files, parseEach(files)).enumerated() {
+        for (i, (input, first)) in zip(files, parseEach(files, parallelFrom: parallelFrom)).enumerated() {
             var (checklist, diagnostics) = first
             if let c = checklist, !c.id.isEmpty {
                 if let firstFile = seenIDs[c.id] {
@@ -30,13 +34,20 @@ enum SetValidator {
         // References resolve against every parsed checklist, even one with errors of its own,
         // so one broken file does not bury its neighbours in "unknown checklist" errors.
         let all = ChecklistSet(unchecked: parsed)
+        // The two checks over the whole set read it only: with thousands of rules they run on
+        // the other core while this one type-checks each checklist.
+        let setChecks = { (cycles(in: all), duplicateRules(in: all)) }
+        let rules = parsed.reduce(0) { $0 + $1.rules.count }
+        let checking = rules >= parallelFrom ? BackgroundJob(setChecks) : nil
         for (k, checklist) in parsed.enumerated() {
             perFile[parsedFileIndex[k]] += validate(checklist, in: all)
         }
-        for (k, diagnostics) in cycles(in: all) {
+        // The job throws nothing.
+        let (cycleProblems, duplicateProblems) = (try? checking?.result().get()) ?? setChecks()
+        for (k, diagnostics) in cycleProblems {
             if let fileIndex = files.firstIndex(where: { $0.file == k }) { perFile[fileIndex] += diagnostics }
         }
-        for (k, diagnostics) in duplicateRules(in: all) {
+        for (k, diagnostics) in duplicateProblems {
             if let fileIndex = files.firstIndex(where: { $0.file == k }) { perFile[fileIndex] += diagnostics }
         }
         var usable: [Checklist] = []
@@ -55,14 +66,17 @@ enum SetValidator {
     /// The structural pass of every file. Files are independent until references resolve, so
     /// several are parsed on all cores at once (the three built-ins load in about half the time
     /// on two cores, which every command that loads them feels).
-    static func parseEach(_ files: [(file: String, text: String)]) -> [(Checklist?, [Diagnostic])] {
-        guard files.count > 1 else { return files.map { ChecklistLoader.parse(text: $0.text, file: $0.file) } }
+    static func parseEach(_ files: [(file: String, text: String)],
+                          parallelFrom: Int = ChecklistLoader.parallelRulesFrom) -> [(Checklist?, [Diagnostic])] {
+        guard files.count > 1 else {
+            return files.map { ChecklistLoader.parse(text: $0.text, file: $0.file, parallelRulesFrom: parallelFrom) }
+        }
         var results = [(Checklist?, [Diagnostic])](repeating: (nil, []), count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own slot, so the slots need no lock.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                slots[i] = ChecklistLoader.parse(text: files[i].text, file: files[i].file)
+                slots[i] = ChecklistLoader.parse(text: files[i].text, file: files[i].file, parallelRulesFrom: parallelFrom)
             }
         }
         return results

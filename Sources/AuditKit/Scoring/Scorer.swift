@@ -1,3 +1,5 @@
+import Threads
+
 /// Scores answers against checklists. Each rule evaluates once, each question's `when` once,
 /// so scoring is linear in the size of the checklists.
 public enum Scorer {
@@ -7,6 +9,14 @@ public enum Scorer {
     /// team took the risk for now, so it weighs neither on the score nor on the band.
     public static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]? = nil,
                              accepted: Set<String> = []) -> Scorecard {
+        score(set, answers: answers, checklists: ids, accepted: accepted, parallelFrom: parallelRulesFrom)
+    }
+
+    /// From this many rules, a checklist's second half of rules is judged on the other core.
+    static let parallelRulesFrom = 2_000
+
+    static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]?,
+                      accepted: Set<String>, parallelFrom: Int) -> Scorecard {
         let evaluator = Evaluator(set: set, answers: answers)
         var scores: [ChecklistScore] = []
         // Each checklist's problems, tallied once for its score and again used by the themes.
@@ -15,7 +25,7 @@ public enum Scorer {
             // A checklist without rules (the organisation profile) informs the others but has
             // nothing to score.
             guard let checklist = set.checklist(id), !checklist.rules.isEmpty else { continue }
-            let (score, problems) = score(checklist, evaluator: evaluator, accepted: accepted)
+            let (score, problems) = score(checklist, evaluator: evaluator, accepted: accepted, parallelFrom: parallelFrom)
             scores.append(score)
             checklistProblems[checklist.id] = problems
         }
@@ -80,7 +90,8 @@ public enum Scorer {
     }
 
     /// One checklist's score, and its problems' tally.
-    static func score(_ checklist: Checklist, evaluator: Evaluator, accepted: Set<String> = []) -> (ChecklistScore, ProblemPoints) {
+    static func score(_ checklist: Checklist, evaluator: Evaluator, accepted: Set<String> = [],
+                      parallelFrom: Int = parallelRulesFrom) -> (ChecklistScore, ProblemPoints) {
         var sectionSummaries: [String: ScoreSummary] = [:]
         var total = ScoreSummary()
         for section in checklist.sections {
@@ -95,9 +106,52 @@ public enum Scorer {
             total.askedQuestions += s.askedQuestions
             total.answeredQuestions += s.answeredQuestions
         }
+        // A big checklist's second half of rules is judged on the other core, by an evaluator of
+        // its own that knows which questions are asked (found just above).
+        var results: [RuleResult]
+        let rules = checklist.rules
+        if rules.count >= parallelFrom {
+            let half = rules.count / 2
+            let other = Evaluator(startingFrom: evaluator)
+            let later = BackgroundJob {
+                Self.results(of: rules[half...], in: checklist, evaluator: other, accepted: accepted)
+            }
+            results = Self.results(of: rules[..<half], in: checklist, evaluator: evaluator, accepted: accepted)
+            // The job throws nothing.
+            results += (try? later.result().get()) ?? []
+        } else {
+            results = Self.results(of: rules[...], in: checklist, evaluator: evaluator, accepted: accepted)
+        }
+        for result in results {
+            sectionSummaries[result.rule.sectionID, default: ScoreSummary()].count(result.status, points: result.points)
+            total.count(result.status, points: result.points)
+        }
+        // Rule counts are per rule; points per problem, charged once in each summary.
+        var sectionProblems: [String: ProblemPoints] = [:]
+        var problems = ProblemPoints()
+        for r in results {
+            sectionProblems[r.rule.sectionID, default: ProblemPoints()].add(problem: r.themeKey, status: r.status, points: r.points)
+            problems.add(problem: r.themeKey, status: r.status, points: r.points)
+        }
+        for (id, points) in sectionProblems { points.apply(to: &sectionSummaries[id, default: ScoreSummary()]) }
+        problems.apply(to: &total)
+        var sections = checklist.sections.map {
+            SectionScore(id: $0.id, title: $0.title, summary: sectionSummaries[$0.id] ?? ScoreSummary())
+        }
+        if let general = sectionSummaries[Section.generalID], checklist.section(Section.generalID) == nil {
+            sections.append(SectionScore(id: Section.generalID, title: Section.generalTitle, summary: general))
+        }
+        let placeholder = Standing(summary: total, confidence: nil, caps: [], openCaps: [], missing: [], questionsToScore: 0)
+        return (ChecklistScore(id: checklist.id, title: checklist.title, version: checklist.version,
+                               summary: total, sections: sections, results: results, standing: placeholder), problems)
+    }
+
+    /// The results of `rules` of `checklist`, in order.
+    private static func results(of rules: ArraySlice<Rule>, in checklist: Checklist, evaluator: Evaluator,
+                                accepted: Set<String>) -> [RuleResult] {
         var results: [RuleResult] = []
-        results.reserveCapacity(checklist.rules.count)
-        for rule in checklist.rules {
+        results.reserveCapacity(rules.count)
+        for rule in rules {
             var status = status(of: rule, in: checklist.id, evaluator: evaluator)
             var result = RuleResult(checklistID: checklist.id, rule: rule, status: status, points: rule.points)
             if !checklist.targets.isEmpty {
@@ -122,27 +176,8 @@ public enum Scorer {
                 result.notApplicableBecause = references(of: rule, in: checklist.id).filter { evaluator.value(of: $0) == .notApplicable }
             }
             results.append(result)
-            sectionSummaries[rule.sectionID, default: ScoreSummary()].count(status, points: rule.points)
-            total.count(status, points: rule.points)
         }
-        // Rule counts are per rule; points per problem, charged once in each summary.
-        var sectionProblems: [String: ProblemPoints] = [:]
-        var problems = ProblemPoints()
-        for r in results {
-            sectionProblems[r.rule.sectionID, default: ProblemPoints()].add(problem: r.themeKey, status: r.status, points: r.points)
-            problems.add(problem: r.themeKey, status: r.status, points: r.points)
-        }
-        for (id, points) in sectionProblems { points.apply(to: &sectionSummaries[id, default: ScoreSummary()]) }
-        problems.apply(to: &total)
-        var sections = checklist.sections.map {
-            SectionScore(id: $0.id, title: $0.title, summary: sectionSummaries[$0.id] ?? ScoreSummary())
-        }
-        if let general = sectionSummaries[Section.generalID], checklist.section(Section.generalID) == nil {
-            sections.append(SectionScore(id: Section.generalID, title: Section.generalTitle, summary: general))
-        }
-        let placeholder = Standing(summary: total, confidence: nil, caps: [], openCaps: [], missing: [], questionsToScore: 0)
-        return (ChecklistScore(id: checklist.id, title: checklist.title, version: checklist.version,
-                               summary: total, sections: sections, results: results, standing: placeholder), problems)
+        return results
     }
 
     /// Caps, confidence and the questions still needed, for one summary and its rules.
