@@ -34,6 +34,10 @@ public final class Evaluator {
         self.answers = answers
     }
 
+    /// Makes room for what it will find of `questions` questions (every question of a
+    /// checklist being scored), so its table is not rehashed as it grows.
+    func expect(questions: Int) { askedCache.reserveCapacity(questions) }
+
     /// An evaluator of the same answers for another thread, knowing which questions are asked
     /// as far as `other` has worked it out (an evaluator is one thread's: it keeps what it finds).
     init(startingFrom other: Evaluator) {

@@ -16,6 +16,11 @@ struct ProblemPoints {
 
     private var tallies: [String: Tally] = [:]
 
+    init() {}
+
+    /// Room for `problems` problems, so a big checklist's tally is not rehashed as it grows.
+    init(capacity problems: Int) { tallies.reserveCapacity(problems) }
+
     /// Counts one rule's outcome towards its problem.
     mutating func add(problem key: String, status: RuleStatus, points: Double) {
         guard status != .notApplicable else { return }

@@ -18,6 +18,7 @@ public enum Scorer {
     static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]?,
                       accepted: Set<String>, parallelFrom: Int) -> Scorecard {
         let evaluator = Evaluator(set: set, answers: answers)
+        evaluator.expect(questions: set.checklists.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.questions.count } })
         var scores: [ChecklistScore] = []
         // Each checklist's problems, tallied once for its score and again used by the themes.
         var checklistProblems: [String: ProblemPoints] = [:]
@@ -126,13 +127,20 @@ public enum Scorer {
             sectionSummaries[result.rule.sectionID, default: ScoreSummary()].count(result.status, points: result.points)
             total.count(result.status, points: result.points)
         }
-        // Rule counts are per rule; points per problem, charged once in each summary.
+        // Rule counts are per rule; points per problem, charged once in each summary. A big
+        // checklist's own tally is made on the other core while this one makes its sections'.
+        let tally = { [results] in
+            var problems = ProblemPoints(capacity: results.count)
+            problems.add(results)
+            return problems
+        }
+        let tallying = rules.count >= parallelFrom ? BackgroundJob(tally) : nil
         var sectionProblems: [String: ProblemPoints] = [:]
-        var problems = ProblemPoints()
         for r in results {
             sectionProblems[r.rule.sectionID, default: ProblemPoints()].add(problem: r.themeKey, status: r.status, points: r.points)
-            problems.add(problem: r.themeKey, status: r.status, points: r.points)
         }
+        // The job throws nothing.
+        let problems = (try? tallying?.result().get()) ?? tally()
         for (id, points) in sectionProblems { points.apply(to: &sectionSummaries[id, default: ScoreSummary()]) }
         problems.apply(to: &total)
         var sections = checklist.sections.map {
