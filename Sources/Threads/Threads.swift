@@ -82,10 +82,24 @@ public final class BackgroundJob<T>: @unchecked Sendable {
     private let job: ResultJob<T>
     private var thread: Thread?
 
+    /// Starts `body` on a thread of its own, or runs it here when no thread is to be had.
     public init(_ body: @escaping () throws -> T) {
         job = ResultJob(body)
         thread = start(job)
         if thread == nil { job.run() }
+    }
+
+    private init(started job: ResultJob<T>, on thread: Thread) {
+        self.job = job
+        self.thread = thread
+    }
+
+    /// `body` started on a thread of its own; nil, and `body` not run, when no thread is to be
+    /// had. For a job the caller will wait on while it waits for the caller: run here, it would
+    /// wait for ever.
+    public static func onItsOwnThread(_ body: @escaping () throws -> T) -> BackgroundJob? {
+        let job = ResultJob(body)
+        return start(job).map { BackgroundJob(started: job, on: $0) }
     }
 
     /// Waits for the job to end (once), and gives its result.

@@ -105,7 +105,8 @@ private struct EventReader: ~Copyable {
         self.bytes = bytes
         parser.initialize(to: yaml_parser_t())
         event.initialize(to: yaml_event_t())
-        pipe = batchSize.map { EventPipe(bytes: bytes, batchSize: $0) }
+        // Read here when no thread is to be had.
+        pipe = batchSize.flatMap { EventPipe(bytes: bytes, batchSize: $0) }
         if pipe == nil { Self.start(parser, bytes) }
     }
 
@@ -120,6 +121,7 @@ private struct EventReader: ~Copyable {
         event.deallocate()
     }
 
+    /// Sets `parser` up to read `bytes` as UTF-8.
     static func start(_ parser: UnsafeMutablePointer<yaml_parser_t>, _ bytes: UnsafeBufferPointer<UInt8>) {
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
@@ -416,12 +418,14 @@ final class EventPipe: @unchecked Sendable {
     private var stopped = false
     private var parsing: BackgroundJob<Void>?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, batchSize: Int) {
+    /// Starts parsing `bytes` on a thread of its own; nil when no thread is to be had.
+    init?(bytes: UnsafeBufferPointer<UInt8>, batchSize: Int) {
         pthread_mutex_init(lock, nil)
         pthread_cond_init(changed, nil)
         let input = Input(bytes: bytes)
         // The job holds the pipe until `finish` has waited for it and let it go.
-        parsing = BackgroundJob { [self] in self.parse(input.bytes, batchSize: max(1, batchSize)) }
+        parsing = BackgroundJob.onItsOwnThread { [self] in self.parse(input.bytes, batchSize: max(1, batchSize)) }
+        if parsing == nil { return nil }
     }
 
     deinit {
