@@ -65,14 +65,16 @@ extension ChecklistLoader.Builder {
             }
             return explicit
         }
-        for expr in [rule.check, rule.applies].compactMap({ $0 }) {
+        // `check`, then `applies`, each read without gathering the two into an array first:
+        // this runs for every rule of the file.
+        func firstOwnSection(_ expr: RuleExpression?) -> String? {
             var found: String?
-            expr.root.forEachReference { c, q, _ in
+            expr?.root.forEachReference { c, q, _ in
                 guard found == nil, c == nil || c == checklistID else { return }
                 found = questionSection[q]
             }
-            if let found { return found }
+            return found
         }
-        return Section.generalID
+        return firstOwnSection(rule.check) ?? firstOwnSection(rule.applies) ?? Section.generalID
     }
 }
