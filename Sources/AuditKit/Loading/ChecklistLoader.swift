@@ -18,8 +18,9 @@ public enum ChecklistLoader {
         parse(text: text, file: file, parallelRulesFrom: parallelRulesFrom)
     }
 
-    /// From this many rules, a checklist's rules are read on another core while its sections
-    /// are read; below it, the thread would cost more than it saves.
+    /// From this many rules, a checklist is worth a second thread: its rules are read on another
+    /// core while its sections are read, the set's checks run beside the type checks, and half
+    /// its rules are scored there. Below it, the thread would cost more than it saves.
     static let parallelRulesFrom = 2_000
 
     static func parse(text: String, file: String, parallelRulesFrom: Int) -> (Checklist?, [Diagnostic]) {

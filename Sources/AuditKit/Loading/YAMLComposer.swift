@@ -155,13 +155,14 @@ private struct EventReader: ~Copyable {
     private mutating func next() throws(YAMLComposer.SyntaxError) {
         if let pipe {
             position += 1
-            if position < batch.events.count { return }
-            if let error = batch.error { throw error }
-            // Past the stream's end, as after libyaml's last event: no event.
-            guard !batch.isLast else { position = batch.events.count; return }
-            batch = pipe.take(returning: batch)
-            position = 0
-            if batch.events.isEmpty, let error = batch.error { throw error }
+            while position >= batch.events.count {
+                // The batch's events are read: its error, if the stream ended with one, comes next.
+                if let error = batch.error { throw error }
+                // Past the stream's end, as after libyaml's last event: no event.
+                if batch.isLast { position = batch.events.count; return }
+                batch = pipe.take(returning: batch)
+                position = 0
+            }
             return
         }
         if hasEvent { yaml_event_delete(event) }

@@ -9,11 +9,8 @@ public enum Scorer {
     /// team took the risk for now, so it weighs neither on the score nor on the band.
     public static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]? = nil,
                              accepted: Set<String> = []) -> Scorecard {
-        score(set, answers: answers, checklists: ids, accepted: accepted, parallelFrom: parallelRulesFrom)
+        score(set, answers: answers, checklists: ids, accepted: accepted, parallelFrom: ChecklistLoader.parallelRulesFrom)
     }
-
-    /// From this many rules, a checklist's second half of rules is judged on the other core.
-    static let parallelRulesFrom = 2_000
 
     static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]?,
                       accepted: Set<String>, parallelFrom: Int) -> Scorecard {
@@ -92,7 +89,7 @@ public enum Scorer {
 
     /// One checklist's score, and its problems' tally.
     static func score(_ checklist: Checklist, evaluator: Evaluator, accepted: Set<String> = [],
-                      parallelFrom: Int = parallelRulesFrom) -> (ChecklistScore, ProblemPoints) {
+                      parallelFrom: Int = ChecklistLoader.parallelRulesFrom) -> (ChecklistScore, ProblemPoints) {
         var sectionSummaries: [String: ScoreSummary] = [:]
         var total = ScoreSummary()
         for section in checklist.sections {
@@ -107,8 +104,9 @@ public enum Scorer {
             total.askedQuestions += s.askedQuestions
             total.answeredQuestions += s.answeredQuestions
         }
-        // A big checklist's second half of rules is judged on the other core, by an evaluator of
-        // its own that knows which questions are asked (found just above).
+        // A big checklist's second half of rules (`parallelFrom` rules or more, as for loading
+        // it) is judged on the other core, by an evaluator of its own that knows which
+        // questions are asked (found just above).
         var results: [RuleResult]
         let rules = checklist.rules
         if rules.count >= parallelFrom {
@@ -126,8 +124,8 @@ public enum Scorer {
         // Rule counts are per rule; points per problem, charged once in each summary. A big
         // checklist's own tally is made on the other core while this one makes its sections'.
         let tally = { [results] in
-            var problems = ProblemPoints(capacity: results.count)
-            problems.add(results)
+            var problems = ProblemPoints()
+            problems.add(results)  // sized for every result
             return problems
         }
         let tallying = rules.count >= parallelFrom ? BackgroundJob(tally) : nil
