@@ -147,6 +147,15 @@ import TestSupport
         #expect(answers.session?.answers.answer("hostile", "a") == .bool(true))
     }
 
+    @Test func anExpressionErrorAfterAByteOrderMarkPointsAtItsColumn() throws {
+        // `check: a and nn` on line 13: the unknown `nn` is at column 18 with or without the mark.
+        for mark in ["", "\u{FEFF}"] {
+            let (_, problems) = ChecklistSet.load([(file: "bom.yaml", text: mark + Self.checklist(check: "a and nn"))])
+            let problem = try #require(problems.first { $0.message.contains("`nn`") }, "\(problems)")
+            #expect(problem.location.line == 13 && problem.location.column == 18, "mark \(mark.isEmpty ? "absent" : "present"): \(problem)")
+        }
+    }
+
     // MARK: Answers read as people mean them (items 10–14)
 
     static let answersSet: ChecklistSet = ChecklistSet.load([(file: "q.yaml", text: """

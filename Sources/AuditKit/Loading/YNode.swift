@@ -86,12 +86,29 @@ final class YDocument: Sendable {
 
     /// A scalar's `first` indexes `strings`; a sequence's `count` items, or a mapping's `count`
     /// key–value pairs (two entries each), start at `children[first]`.
+    /// Positions and indices are kept in 32 bits (the composer refuses a text of 4 GiB or
+    /// more, so none can exceed them): 20 bytes a node instead of 40, which at 2.9 million
+    /// nodes is 57 MB less to write into fresh pages and read back through the cache.
     struct Record {
         let kind: Kind
         let style: YNode.Style
-        let mark: YNode.Mark
-        let first: Int
-        let count: Int
+        private let line: UInt32
+        private let column: UInt32
+        private let start: UInt32
+        private let size: UInt32
+
+        init(kind: Kind, style: YNode.Style, mark: YNode.Mark, first: Int, count: Int) {
+            self.kind = kind
+            self.style = style
+            line = UInt32(truncatingIfNeeded: mark.line)
+            column = UInt32(truncatingIfNeeded: mark.column)
+            start = UInt32(truncatingIfNeeded: first)
+            size = UInt32(truncatingIfNeeded: count)
+        }
+
+        var mark: YNode.Mark { YNode.Mark(line: Int(line), column: Int(column)) }
+        var first: Int { Int(start) }
+        var count: Int { Int(size) }
     }
 
     let records: [Record]

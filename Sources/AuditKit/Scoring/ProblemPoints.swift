@@ -12,20 +12,28 @@ struct ProblemPoints {
         var failed = 0.0
         var anyFail = false
         var anyOpen = false
+        var counted = false
     }
 
-    private var tallies: [String: Tally] = [:]
+    /// By problem number (`ProblemNumbers`): tables indexed by number, where a table keyed by
+    /// the problem's text hashed it at every rule and, at 100,000 rules, missed the cache.
+    private var tallies: [Tally]
+    /// The problems counted, in the order first met: what `apply` sums and `clear` resets.
+    private var counted: [Int] = []
 
-    init() {}
-
-    /// Room for `problems` problems, so a big checklist's tally is not rehashed as it grows.
-    init(capacity problems: Int) { tallies.reserveCapacity(problems) }
+    /// A tally for problems numbered below `problems`.
+    init(problems: Int) {
+        tallies = Array(repeating: Tally(), count: problems)
+    }
 
     /// Counts one rule's outcome towards its problem.
-    mutating func add(problem key: String, status: RuleStatus, points: Double) {
+    mutating func add(problem n: Int, status: RuleStatus, points: Double) {
         guard status != .notApplicable else { return }
-        // Changed in place: one lookup of the key, not one to read and one to write back.
-        Self.count(status, points: points, into: &tallies[key, default: Tally()])
+        if !tallies[n].counted {
+            tallies[n].counted = true
+            counted.append(n)
+        }
+        Self.count(status, points: points, into: &tallies[n])
     }
 
     private static func count(_ status: RuleStatus, points: Double, into tally: inout Tally) {
@@ -39,10 +47,11 @@ struct ProblemPoints {
         }
     }
 
-    /// Counts every rule of `results`.
-    mutating func add<S: Sequence>(_ results: S) where S.Element == RuleResult {
-        tallies.reserveCapacity(tallies.count + results.underestimatedCount)
-        for r in results { add(problem: r.themeKey, status: r.status, points: r.points) }
+    /// Counts every rule of `results`, whose problems are `numbers`.
+    mutating func add(_ results: [RuleResult], numbers: [Int]) {
+        for i in results.indices {
+            add(problem: numbers[i], status: results[i].status, points: results[i].points)
+        }
     }
 
     /// Sets the passed, known and open points of `summary` (its rule and question counts stay).
@@ -50,7 +59,8 @@ struct ProblemPoints {
         summary.passedPoints = 0
         summary.knownPoints = 0
         summary.openPoints = 0
-        for tally in tallies.values {
+        for n in counted {
+            let tally = tallies[n]
             if tally.anyFail {
                 summary.knownPoints += tally.weight
                 summary.passedPoints += tally.weight - tally.failed
@@ -63,6 +73,57 @@ struct ProblemPoints {
         }
     }
 
-    /// What the problem costs now: the most points of its failed rules (0 when none fails).
-    func lost(_ key: String) -> Double { tallies[key]?.failed ?? 0 }
+    /// Forgets every count, so the same table tallies the next group of rules (a section's)
+    /// in time proportional to what was counted rather than to every problem.
+    mutating func clear() {
+        for n in counted { tallies[n] = Tally() }
+        counted.removeAll(keepingCapacity: true)
+    }
+
+    /// What problem `n` costs now: the most points of its failed rules (0 when none fails).
+    func lost(_ n: Int) -> Double { n < tallies.count ? tallies[n].failed : 0 }
+}
+
+/// The problems of the rules being scored, numbered from 0 in the order first met, so that
+/// tallies, gains and themes index arrays instead of hashing each rule's problem key again.
+///
+/// A rule without a theme is a problem of its own and takes the next number without being
+/// looked up, unless a theme shares its key by spelling (theme `x` and rule `x` of one
+/// checklist are both `c.x`, and are one problem).
+struct ProblemNumbers {
+    /// How many problems have been numbered.
+    private(set) var count = 0
+    private var byKey: [String: Int] = [:]
+    private let themedKeys: Set<String>
+
+    /// Numbers for the problems of `checklists`' rules.
+    init(_ checklists: [Checklist]) {
+        var keys = Set<String>()
+        for checklist in checklists {
+            for rule in checklist.rules {
+                if let theme = rule.theme { keys.insert("\(theme.checklist ?? checklist.id).\(theme.id)") }
+            }
+        }
+        themedKeys = keys
+    }
+
+    /// The number of `result`'s problem.
+    mutating func number(of result: RuleResult) -> Int {
+        if !result.isThemed, themedKeys.isEmpty || !themedKeys.contains(result.themeKey) {
+            count += 1
+            return count - 1
+        }
+        if let n = byKey[result.themeKey] { return n }
+        byKey[result.themeKey] = count
+        count += 1
+        return count - 1
+    }
+
+    /// The numbers of `results`' problems, in order.
+    mutating func numbers(of results: [RuleResult]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(results.count)
+        for i in results.indices { out.append(number(of: results[i])) }
+        return out
+    }
 }

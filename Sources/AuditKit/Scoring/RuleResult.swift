@@ -25,11 +25,14 @@ public struct RuleResult: Sendable, Hashable {
         let rule: Rule
         let qualifiedID: String
         let themeKey: String
+        let isThemed: Bool
 
         init(_ rule: Rule, checklistID: String) {
             self.rule = rule
             qualifiedID = "\(checklistID).\(rule.id)"
-            themeKey = rule.theme.map { "\($0.checklist ?? checklistID).\($0.id)" } ?? qualifiedID
+            let theme = rule.theme
+            themeKey = theme.map { "\($0.checklist ?? checklistID).\($0.id)" } ?? qualifiedID
+            isThemed = theme != nil
         }
     }
 
@@ -59,6 +62,9 @@ public struct RuleResult: Sendable, Hashable {
     /// What its failure is grouped under: `owner.theme-id`, or its own `qualifiedID` when it
     /// has no theme (a rule without a theme is a theme of its own).
     public var themeKey: String { held.themeKey }
+
+    /// Whether the rule names a theme (else it is a problem of its own).
+    var isThemed: Bool { held.isThemed }
 
     public static func == (a: RuleResult, b: RuleResult) -> Bool {
         a.checklistID == b.checklistID && a.status == b.status && a.points == b.points && a.gain == b.gain

@@ -16,46 +16,49 @@ public enum Scorer {
                       accepted: Set<String>, parallelFrom: Int) -> Scorecard {
         let evaluator = Evaluator(set: set, answers: answers)
         evaluator.expect(questions: set.checklists.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.questions.count } })
+        // A checklist without rules (the organisation profile) informs the others but has
+        // nothing to score.
+        let scored = (ids ?? set.ids).compactMap { set.checklist($0) }.filter { !$0.rules.isEmpty }
+        var numbering = ProblemNumbers(scored)
         var scores: [ChecklistScore] = []
-        // Each checklist's problems, tallied once for its score and again used by the themes.
-        var checklistProblems: [String: ProblemPoints] = [:]
-        for id in ids ?? set.ids {
-            // A checklist without rules (the organisation profile) informs the others but has
-            // nothing to score.
-            guard let checklist = set.checklist(id), !checklist.rules.isEmpty else { continue }
-            let (score, problems) = score(checklist, evaluator: evaluator, accepted: accepted, parallelFrom: parallelFrom)
+        // Per checklist: each result's problem number, and its problems' tally (used again by the themes).
+        var numbers: [[Int]] = []
+        var checklistProblems: [ProblemPoints] = []
+        for checklist in scored {
+            let (score, ownNumbers, problems) = score(checklist, evaluator: evaluator, numbering: &numbering,
+                                                      accepted: accepted, parallelFrom: parallelFrom)
             scores.append(score)
-            checklistProblems[checklist.id] = problems
+            numbers.append(ownNumbers)
+            checklistProblems.append(problems)
         }
         var overall = ScoreSummary()
         for s in scores { overall.add(s.summary) }
         // Points overall come from the problems across checklists: a problem found by rules of
         // three checklists is charged once.
-        var problems = ProblemPoints()
-        for s in scores { problems.add(s.results) }
+        var problems = ProblemPoints(problems: numbering.count)
+        for c in scores.indices { problems.add(scores[c].results, numbers: numbers[c]) }
         problems.apply(to: &overall)
         // Gains need the totals, so they are filled in after every checklist is known. The
         // problems' largest failed points over every result are found once for all checklists
         // (and are a lone checklist's own).
-        let everyResult = scores.flatMap(\.results)
-        let overallTop = Self.largestFailed(everyResult)
+        let overallTop = Self.largestFailed(scores.map(\.results), numbers: numbers, problems: numbering.count)
         for c in scores.indices {
-            let own = scores[c].results
-            let ownGains = Self.ruleGains(own, top: scores.count == 1 ? overallTop : Self.largestFailed(own),
-                                          known: scores[c].summary.knownPoints)
-            let overallGains = Self.ruleGains(own, top: overallTop, known: overall.knownPoints)
+            let top = scores.count == 1 ? overallTop
+                : Self.largestFailed([scores[c].results], numbers: [numbers[c]], problems: numbering.count)
+            let known = scores[c].summary.knownPoints
             for r in scores[c].results.indices where scores[c].results[r].status == .fail {
-                scores[c].results[r].gain = ownGains[r]
-                scores[c].results[r].overallGain = overallGains[r]
+                let points = scores[c].results[r].points
+                scores[c].results[r].gain = Self.gain(points, top: top[numbers[c][r]], known: known)
+                scores[c].results[r].overallGain = Self.gain(points, top: overallTop[numbers[c][r]], known: overall.knownPoints)
             }
         }
         for c in scores.indices {
-            scores[c].standing = standing(scores[c].summary, results: scores[c].results, evaluator: evaluator)
+            scores[c].standing = standing(scores[c].summary, results: [scores[c].results], evaluator: evaluator)
         }
-        let all = scores.flatMap(\.results)
         return Scorecard(checklists: scores, overall: overall,
-                         standing: standing(overall, results: all, evaluator: evaluator),
-                         themes: themes(scores, overall: overall, set: set, problems: problems, checklistProblems: checklistProblems))
+                         standing: standing(overall, results: scores.map(\.results), evaluator: evaluator),
+                         themes: themes(scores, numbers: numbers, problems: numbering.count, overall: overall, set: set,
+                                        overallProblems: problems, checklistProblems: checklistProblems))
     }
 
     /// The status of one rule: `applies` false or not applicable → not applicable; unknown →
@@ -87,9 +90,11 @@ public enum Scorer {
         return refs
     }
 
-    /// One checklist's score, and its problems' tally.
-    static func score(_ checklist: Checklist, evaluator: Evaluator, accepted: Set<String> = [],
-                      parallelFrom: Int = ChecklistLoader.parallelRulesFrom) -> (ChecklistScore, ProblemPoints) {
+    /// One checklist's score, its results' problem numbers (numbered on from `numbering`), and
+    /// its problems' tally.
+    static func score(_ checklist: Checklist, evaluator: Evaluator, numbering: inout ProblemNumbers,
+                      accepted: Set<String> = [], parallelFrom: Int = ChecklistLoader.parallelRulesFrom)
+        -> (ChecklistScore, [Int], ProblemPoints) {
         var sectionSummaries: [String: ScoreSummary] = [:]
         var total = ScoreSummary()
         for section in checklist.sections {
@@ -121,30 +126,32 @@ public enum Scorer {
         } else {
             results = Self.results(of: rules[...], in: checklist, evaluator: evaluator, accepted: accepted)
         }
+        let numbers = numbering.numbers(of: results)
+        let problemCount = numbering.count
         // Rule counts are per rule; points per problem, charged once in each summary. A big
         // checklist's own tally is made on the other core while this one makes its sections'.
         let tally = { [results] in
-            var problems = ProblemPoints()
-            problems.add(results)  // sized for every result
+            var problems = ProblemPoints(problems: problemCount)
+            problems.add(results, numbers: numbers)
             return problems
         }
         let tallying = rules.count >= parallelFrom ? BackgroundJob(tally) : nil
-        // Each section's rules gathered first, then counted and tallied one section at a time:
-        // a table of tallies for every section at once, filled rule by rule, was a cache miss
-        // at nearly every rule of a checklist of 100,000.
+        // Each section's rules gathered first, then counted and tallied one section at a time
+        // in one table, cleared between sections.
         var sectionRules: [String: [Int]] = [:]
-        for (i, result) in results.enumerated() {
-            sectionRules[result.rule.sectionID, default: []].append(i)
-            total.count(result.status, points: result.points)
+        for i in results.indices {
+            sectionRules[results[i].rule.sectionID, default: []].append(i)
+            total.count(results[i].status, points: results[i].points)
         }
+        var points = ProblemPoints(problems: problemCount)
         for (id, indices) in sectionRules {
             var summary = sectionSummaries[id] ?? ScoreSummary()
-            var points = ProblemPoints(capacity: indices.count)
             for i in indices {
                 summary.count(results[i].status, points: results[i].points)
-                points.add(problem: results[i].themeKey, status: results[i].status, points: results[i].points)
+                points.add(problem: numbers[i], status: results[i].status, points: results[i].points)
             }
             points.apply(to: &summary)
+            points.clear()
             sectionSummaries[id] = summary
         }
         // The job throws nothing.
@@ -158,7 +165,7 @@ public enum Scorer {
         }
         let placeholder = Standing(summary: total, confidence: nil, caps: [], openCaps: [], missing: [], questionsToScore: 0)
         return (ChecklistScore(id: checklist.id, title: checklist.title, version: checklist.version,
-                               summary: total, sections: sections, results: results, standing: placeholder), problems)
+                               summary: total, sections: sections, results: results, standing: placeholder), numbers, problems)
     }
 
     /// The results of `rules` of `checklist`, in order.
@@ -195,15 +202,18 @@ public enum Scorer {
         return results
     }
 
-    /// Caps, confidence and the questions still needed, for one summary and its rules.
-    static func standing(_ summary: ScoreSummary, results: [RuleResult], evaluator: Evaluator) -> Standing {
+    /// Caps, confidence and the questions still needed, for one summary and its rules (one
+    /// list per checklist, read in place rather than joined into one copy).
+    static func standing(_ summary: ScoreSummary, results lists: [[RuleResult]], evaluator: Evaluator) -> Standing {
         func caps(_ status: RuleStatus) -> [Cap] {
             // One pass, no copy of the matching results (at 10,000 rules the copies cost more than scoring).
             var out: [Cap] = []
-            for i in results.indices where results[i].status == status {
-                guard let band = results[i].rule.cap else { continue }
-                let r = results[i]
-                out.append(Cap(band: band, checklistID: r.checklistID, ruleID: r.rule.id, title: r.rule.title, problem: r.rule.problemHeading))
+            for results in lists {
+                for i in results.indices where results[i].status == status {
+                    guard let band = results[i].rule.cap else { continue }
+                    let r = results[i]
+                    out.append(Cap(band: band, checklistID: r.checklistID, ruleID: r.rule.id, title: r.rule.title, problem: r.rule.problemHeading))
+                }
             }
             return out.sorted { $0.band < $1.band }
         }
@@ -211,15 +221,18 @@ public enum Scorer {
         var waiting: [QuestionRef: Double] = [:]
         var order: [QuestionRef] = []
         var needs: [(points: Double, questions: [QuestionRef])] = []
-        for r in results where r.status == .open && r.points > 0 {
-            let missing = references(of: r.rule, in: r.checklistID).filter {
-                evaluator.isAsked($0) && evaluator.answers[$0] == nil && evaluator.set.targetDefault($0) == nil
-            }
-            guard !missing.isEmpty else { continue }
-            needs.append((r.points, missing))
-            for ref in missing {
-                if waiting[ref] == nil { order.append(ref) }
-                waiting[ref, default: 0] += r.points
+        for results in lists {
+            for i in results.indices where results[i].status == .open && results[i].points > 0 {
+                let r = results[i]
+                let missing = references(of: r.rule, in: r.checklistID).filter {
+                    evaluator.isAsked($0) && evaluator.answers[$0] == nil && evaluator.set.targetDefault($0) == nil
+                }
+                guard !missing.isEmpty else { continue }
+                needs.append((r.points, missing))
+                for ref in missing {
+                    if waiting[ref] == nil { order.append(ref) }
+                    waiting[ref, default: 0] += r.points
+                }
             }
         }
         let ranked = order.enumerated().sorted { a, b in
@@ -251,33 +264,44 @@ public enum Scorer {
     /// problems tallied over `among` (default: `results`). A rule that shares its problem with
     /// a failed rule worth as much gains nothing: the problem is still there.
     static func ruleGains(_ results: [RuleResult], among: [RuleResult]? = nil, known: Double) -> [Int: Double] {
-        ruleGains(results, top: largestFailed(among ?? results), known: known)
-    }
-
-    /// Per problem, the two largest points of its failed rules (a repeated largest counts
-    /// twice), which are all a gain needs: what passing one rule leaves is the largest of the
-    /// others. Two numbers a problem, where a list of every failed rule's points was an
-    /// allocation per problem.
-    static func largestFailed(_ results: [RuleResult]) -> [String: (first: Double, second: Double)] {
-        var failedPoints: [String: (first: Double, second: Double)] = [:]
-        for r in results where r.status == .fail {
-            Self.rank(r.points, into: &failedPoints[r.themeKey, default: (-.infinity, -.infinity)])
+        // Numbered by key (the scorer's own numbering needs the checklists).
+        var numberOf: [String: Int] = [:]
+        func number(_ r: RuleResult) -> Int {
+            if let n = numberOf[r.themeKey] { return n }
+            numberOf[r.themeKey] = numberOf.count
+            return numberOf.count - 1
         }
-        return failedPoints
-    }
-
-    /// `ruleGains(_:among:known:)`, with the problems' largest failed points already found.
-    static func ruleGains(_ results: [RuleResult], top failedPoints: [String: (first: Double, second: Double)],
-                          known: Double) -> [Int: Double] {
+        let pool = among ?? results
+        let poolNumbers = pool.map(number)
+        let numbers = results.map(number)
+        let top = largestFailed([pool], numbers: [poolNumbers], problems: numberOf.count)
         var gains: [Int: Double] = [:]
         for (i, r) in results.enumerated() where r.status == .fail {
-            let top = failedPoints[r.themeKey] ?? (r.points, -.infinity)
-            let lost = top.first
-            let left = r.points == top.first ? top.second : top.first
-            let remaining = left == -.infinity ? 0 : left
-            gains[i] = known > 0 ? (lost - remaining) / known * 100 : 0
+            gains[i] = gain(r.points, top: top[numbers[i]], known: known)
         }
         return gains
+    }
+
+    /// Per problem number, the two largest points of its failed rules (a repeated largest
+    /// counts twice), which are all a gain needs: what passing one rule leaves is the largest
+    /// of the others. Both are -infinity for a problem none of whose rules fails.
+    static func largestFailed(_ lists: [[RuleResult]], numbers: [[Int]], problems: Int) -> [(first: Double, second: Double)] {
+        var top = [(first: Double, second: Double)](repeating: (-.infinity, -.infinity), count: problems)
+        for (results, numbers) in zip(lists, numbers) {
+            for i in results.indices where results[i].status == .fail {
+                Self.rank(results[i].points, into: &top[numbers[i]])
+            }
+        }
+        return top
+    }
+
+    /// The score points a failed rule worth `points` gains if it alone passes, its problem's
+    /// largest failed points being `top`.
+    static func gain(_ points: Double, top: (first: Double, second: Double), known: Double) -> Double {
+        let lost = top.first == -.infinity ? points : top.first
+        let left = points == lost ? top.second : lost
+        let remaining = left == -.infinity ? 0 : left
+        return known > 0 ? (lost - remaining) / known * 100 : 0
     }
 
     private static func rank(_ points: Double, into top: inout (first: Double, second: Double)) {
@@ -290,43 +314,68 @@ public enum Scorer {
     }
 
     /// Failed rules grouped by theme, with the gain of fixing each theme whole.
-    static func themes(_ scores: [ChecklistScore], overall: ScoreSummary, set: ChecklistSet, problems overallProblems: ProblemPoints,
-                       checklistProblems: [String: ProblemPoints]) -> [ThemeResult] {
-        var groups: [String: (theme: Theme?, owner: String, rules: [RuleResult], first: Int)] = [:]
-        var position = 0
-        for c in scores {
-            for r in c.results where r.status != .notApplicable {
-                let key = r.themeKey
-                guard r.status == .fail else { continue }
-                groups[key, default: (set.theme(of: r.rule, in: r.checklistID), r.themeOwner, [], position)].rules.append(r)
-                position += 1
+    static func themes(_ scores: [ChecklistScore], numbers: [[Int]], problems: Int, overall: ScoreSummary, set: ChecklistSet,
+                       overallProblems: ProblemPoints, checklistProblems: [ProblemPoints]) -> [ThemeResult] {
+        // The failed rules by problem, the problems in the order of their first failure: each
+        // problem's group number, then its rules' places laid out group after group.
+        var groupOf = [Int](repeating: -1, count: problems)
+        var sizes: [Int] = []
+        for c in scores.indices {
+            for r in scores[c].results.indices where scores[c].results[r].status == .fail {
+                let n = numbers[c][r]
+                if groupOf[n] < 0 {
+                    groupOf[n] = sizes.count
+                    sizes.append(0)
+                }
+                sizes[groupOf[n]] += 1
+            }
+        }
+        var starts = [Int](repeating: 0, count: sizes.count + 1)
+        for g in sizes.indices { starts[g + 1] = starts[g] + sizes[g] }
+        var next = starts
+        var places = [(checklist: Int, result: Int)](repeating: (0, 0), count: starts[sizes.count])
+        var problemOf = [Int](repeating: 0, count: sizes.count)
+        for c in scores.indices {
+            for r in scores[c].results.indices where scores[c].results[r].status == .fail {
+                let g = groupOf[numbers[c][r]]
+                places[next[g]] = (c, r)
+                next[g] += 1
+                problemOf[g] = numbers[c][r]
             }
         }
         func gain(_ points: Double, in summary: ScoreSummary) -> Double {
             guard summary.knownPoints > 0 else { return 0 }
             return (summary.passedPoints + points) / summary.knownPoints * 100 - summary.passedPoints / summary.knownPoints * 100
         }
-        let results: [(ThemeResult, Int)] = groups.map { key, group in
-            let rules = group.rules.count < 2 ? group.rules : group.rules.enumerated().sorted { a, b in
-                a.element.rule.severity != b.element.rule.severity ? a.element.rule.severity > b.element.rule.severity : a.offset < b.offset
-            }.map(\.element)
+        let results: [ThemeResult] = sizes.indices.map { g in
+            let group = places[starts[g]..<starts[g + 1]]
+            var rules = group.map { scores[$0.checklist].results[$0.result] }
+            if rules.count > 1 {
+                rules = rules.enumerated().sorted { a, b in
+                    a.element.rule.severity != b.element.rule.severity ? a.element.rule.severity > b.element.rule.severity : a.offset < b.offset
+                }.map(\.element)
+            }
+            let n = problemOf[g]
             // Fixing the whole problem gives back what it costs: once overall, and in each
             // checklist what its own rules of the problem cost there.
             var perChecklist: [String: Double] = [:]
-            for c in scores where rules.contains(where: { $0.checklistID == c.id }) {
-                perChecklist[c.id] = gain(checklistProblems[c.id]?.lost(key) ?? 0, in: c.summary)
+            for c in scores.indices where group.contains(where: { $0.checklist == c }) {
+                perChecklist[scores[c].id] = gain(checklistProblems[c].lost(n), in: scores[c].summary)
             }
-            return (ThemeResult(key: key, theme: group.theme, checklistID: group.owner, rules: rules,
-                                gain: gain(overallProblems.lost(key), in: overall), checklistGains: perChecklist), group.first)
+            let leading = scores[group[group.startIndex].checklist].results[group[group.startIndex].result]
+            return ThemeResult(key: leading.themeKey, theme: set.theme(of: leading.rule, in: leading.checklistID),
+                               checklistID: leading.themeOwner, rules: rules,
+                               gain: gain(overallProblems.lost(n), in: overall), checklistGains: perChecklist)
         }
         // Sort keys found once: a theme's severity is a walk over its rules, and comparing
-        // whole results moved every rule result of thousands of themes at each step.
-        let keys = results.map { (severity: $0.0.severity, gain: $0.0.gain, first: $0.1) }
+        // whole results moved every rule result of thousands of themes at each step. Groups
+        // are numbered in the order of their first failure, which breaks ties.
+        let keys = results.map { (severity: $0.severity, gain: $0.gain) }
         return keys.indices.sorted { a, b in
             let ka = keys[a], kb = keys[b]
             if ka.severity != kb.severity { return ka.severity > kb.severity }
             if ka.gain != kb.gain { return ka.gain > kb.gain }
-            return ka.first < kb.first
-        }.map { results[$0].0 }
+            return a < b
+        }.map { results[$0] }
     }
 }
