@@ -82,9 +82,12 @@ extension ChecklistLoader.Builder {
             if let seq = ruleItems {
                 for (k, item) in seq.enumerated() {
                     let read: Rule?
-                    if let early {
-                        src.diagnostics += early.diagnostics[early.ends[k]..<early.ends[k + 1]]
-                        read = early.rules[k]
+                    if early != nil {
+                        src.diagnostics += early!.diagnostics[early!.ends[k]..<early!.ends[k + 1]]
+                        read = early!.rules[k]
+                        // Taken out, not copied, so that setting its section below changes the
+                        // rule in place rather than copying all its fields for a second owner.
+                        early!.rules[k] = nil
                     } else {
                         read = rule(item)
                     }
