@@ -94,6 +94,18 @@ import TestSupport
             #expect(Set(card.themes.map(\.key)) == Set(keys), "round \(round)")
             for theme in card.themes {
                 #expect(Set(theme.rules.map(\.qualifiedID)) == Set(members[theme.key] ?? []), "round \(round) \(theme.key)")
+                // Fixing it gives back the most points of its failed rules, overall.
+                let lost = all.filter { $0.status == .fail && $0.themeKey == theme.key }.map(\.points).max() ?? 0
+                let o = card.overall
+                let gain = o.knownPoints > 0 ? (o.passedPoints + lost) / o.knownPoints * 100 - o.passedPoints / o.knownPoints * 100 : 0
+                #expect(abs(theme.gain - gain) < 1e-9, "round \(round) \(theme.key)")
+            }
+            // Most severe first, then the largest gain, then the first to fail.
+            let firstFailure = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+            for (a, b) in zip(card.themes, card.themes.dropFirst()) {
+                let inOrder = a.severity != b.severity ? a.severity > b.severity
+                    : a.gain != b.gain ? a.gain > b.gain : firstFailure[a.key]! < firstFailure[b.key]!
+                #expect(inOrder, "round \(round): \(a.key) before \(b.key)")
             }
         }
     }

@@ -26,9 +26,12 @@ public struct RuleResult: Sendable, Hashable {
         let qualifiedID: String
         let themeKey: String
         let isThemed: Bool
+        /// The rule's cap, read for every result while the caps are found.
+        let cap: Band?
 
         init(_ rule: Rule, checklistID: String) {
             self.rule = rule
+            cap = rule.cap
             qualifiedID = "\(checklistID).\(rule.id)"
             let theme = rule.theme
             themeKey = theme.map { "\($0.checklist ?? checklistID).\($0.id)" } ?? qualifiedID
@@ -65,6 +68,9 @@ public struct RuleResult: Sendable, Hashable {
 
     /// Whether the rule names a theme (else it is a problem of its own).
     var isThemed: Bool { held.isThemed }
+
+    /// `rule.cap`, kept with the result.
+    var cap: Band? { held.cap }
 
     public static func == (a: RuleResult, b: RuleResult) -> Bool {
         a.checklistID == b.checklistID && a.status == b.status && a.points == b.points && a.gain == b.gain
