@@ -21,7 +21,20 @@ public final class Evaluator {
     public let set: ChecklistSet
     /// The answers being scored.
     public let answers: AnswerSheet
-    private var askedCache: [QuestionRef: Bool] = [:]
+    /// What is known of each question looked at so far: whether it is asked and answered,
+    /// and its value. One entry a question, so a reference costs one lookup where the answers
+    /// and the asked questions were two tables (at 100,000 questions each lookup misses the cache).
+    private var known: [QuestionRef: Known] = [:]
+
+    /// A question as the rules see it.
+    struct Known {
+        /// Its `when` is true (unknown or not applicable count as not asked).
+        var asked: Bool
+        /// The team gave an answer (a target's default is not one).
+        var answered: Bool
+        /// The answer's value (or a target's default) when asked; else nil.
+        var value: Value?
+    }
 
     /// A condition's outcome.
     public enum Truth: Sendable, Hashable {
@@ -36,14 +49,14 @@ public final class Evaluator {
 
     /// Makes room for what it will find of `questions` questions (every question of a
     /// checklist being scored), so its table is not rehashed as it grows.
-    func expect(questions: Int) { askedCache.reserveCapacity(questions) }
+    func expect(questions: Int) { known.reserveCapacity(questions) }
 
     /// An evaluator of the same answers for another thread, knowing which questions are asked
     /// as far as `other` has worked it out (an evaluator is one thread's: it keeps what it finds).
     init(startingFrom other: Evaluator) {
         set = other.set
         answers = other.answers
-        askedCache = other.askedCache
+        known = other.known
     }
 
     /// The value of `expr` written in checklist `checklistID`, or nil for unknown.
@@ -110,25 +123,43 @@ public final class Evaluator {
     }
 
     /// Whether a question is asked: its `when` is true (unknown or not applicable count as not asked).
-    public func isAsked(_ ref: QuestionRef) -> Bool {
-        if let cached = askedCache[ref] { return cached }
-        guard let when = set.whenOf(ref) else { return false }
-        guard let when else {
-            askedCache[ref] = true
-            return true
-        }
-        // Marked false while computing: a cycle (rejected at load time anyway) cannot recurse forever.
-        askedCache[ref] = false
-        let asked = outcome(when, in: ref.checklist) == .true
-        askedCache[ref] = asked
-        return asked
-    }
+    public func isAsked(_ ref: QuestionRef) -> Bool { look(at: ref).asked }
 
     /// The answer's value when the question is asked and answered (`.notApplicable` for `n/a`);
     /// else unknown.
-    public func value(of ref: QuestionRef) -> Value? {
-        guard let answer = answers[ref] ?? set.targetDefault(ref), isAsked(ref) else { return nil }
-        return Value(answer)
+    public func value(of ref: QuestionRef) -> Value? { look(at: ref).value }
+
+    /// What is known of the question `ref` names (not asked, for a name that is no question).
+    private func look(at ref: QuestionRef) -> Known {
+        if let k = known[ref] { return k }
+        guard let when = set.whenOf(ref) else { return Known(asked: false, answered: false, value: nil) }
+        return settle(ref, when: when)
+    }
+
+    /// What is known of `question` of checklist `checklistID`, for a caller holding the
+    /// question: its `when` is read from it rather than looked up, and a question without one
+    /// is settled at once.
+    func look(at question: Question, in checklistID: String) -> Known {
+        let ref = QuestionRef(checklist: checklistID, question: question.id)
+        guard let when = question.when else { return settle(ref, when: nil) }
+        if let k = known[ref] { return k }
+        return settle(ref, when: when)
+    }
+
+    /// Works out and records what is known of `ref`, whose condition is `when` (nil: always asked).
+    private func settle(_ ref: QuestionRef, when: RuleExpression?) -> Known {
+        var asked = true
+        if let when {
+            // Marked not asked while computing: a cycle (rejected at load time anyway) cannot
+            // recurse forever.
+            known[ref] = Known(asked: false, answered: false, value: nil)
+            asked = outcome(when, in: ref.checklist) == .true
+        }
+        let answer = answers[ref]
+        let k = Known(asked: asked, answered: answer != nil,
+                      value: asked ? (answer ?? set.targetDefault(ref)).map(Value.init) : nil)
+        known[ref] = k
+        return k
     }
 
     /// `and`/`or` over several operands: a settling side wins, then unknown, then not applicable.

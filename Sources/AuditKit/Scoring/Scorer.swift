@@ -100,10 +100,10 @@ public enum Scorer {
         for section in checklist.sections {
             var s = ScoreSummary()
             for q in section.questions {
-                let ref = QuestionRef(checklist: checklist.id, question: q.id)
-                guard evaluator.isAsked(ref) else { continue }
+                let known = evaluator.look(at: q, in: checklist.id)
+                guard known.asked else { continue }
                 s.askedQuestions += 1
-                if evaluator.answers[ref] != nil { s.answeredQuestions += 1 }
+                if known.answered { s.answeredQuestions += 1 }
             }
             sectionSummaries[section.id] = s
             total.askedQuestions += s.askedQuestions
