@@ -12,7 +12,7 @@ enum ProblemChecks {
         for checklist in set.checklists {
             for rule in checklist.rules where rule.points > 0 {
                 let refs = Scorer.references(of: rule, in: checklist.id).sorted { "\($0)" < "\($1)" }
-                let problem = rule.theme.map { "\($0.checklist ?? checklist.id).\($0.id)" } ?? "\(checklist.id).\(rule.id)"
+                let problem = rule.theme?.key(in: checklist.id) ?? "\(checklist.id).\(rule.id)"
                 if groups[refs] == nil { order.append(refs) }
                 groups[refs, default: []].append(Entry(checklist: checklist, rule: rule, problem: problem))
             }

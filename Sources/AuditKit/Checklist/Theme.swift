@@ -54,6 +54,9 @@ public struct ThemeRef: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { checklist.map { "\($0).\(id)" } ?? id }
+
+    /// The problem key it names when written in checklist `checklistID`: `owner.theme-id`.
+    public func key(in checklistID: String) -> String { "\(checklist ?? checklistID).\(id)" }
 }
 
 /// How a failed rule limits the band shown, whatever the points say (as SSL Labs caps a grade

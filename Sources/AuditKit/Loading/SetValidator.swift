@@ -198,7 +198,7 @@ enum SetValidator {
             for (r, rule) in checklist.rules.enumerated() where seen[hashes[c][r], default: 0] > 1 {
                 let key = ExpressionPrinter.print(rule.check.root.qualified(in: checklist.id)) + " | "
                     + (rule.applies.map { ExpressionPrinter.print($0.root.qualified(in: checklist.id)) } ?? "true")
-                let theme = rule.theme.map { "\($0.checklist ?? checklist.id).\($0.id)" } ?? "rule:\(checklist.id).\(rule.id)"
+                let theme = rule.theme?.key(in: checklist.id) ?? "rule:\(checklist.id).\(rule.id)"
                 guard let earlier = first[key] else {
                     first[key] = (checklist.id, rule, theme)
                     continue

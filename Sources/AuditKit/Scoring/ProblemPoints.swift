@@ -87,9 +87,9 @@ struct ProblemPoints {
 /// The problems of the rules being scored, numbered from 0 in the order first met, so that
 /// tallies, gains and themes index arrays instead of hashing each rule's problem key again.
 ///
-/// A rule without a theme is a problem of its own and takes the next number without being
-/// looked up, unless a theme shares its key by spelling (theme `x` and rule `x` of one
-/// checklist are both `c.x`, and are one problem).
+/// A problem no rule names as its theme (a rule without one is a problem of its own) takes
+/// the next number without being looked up; only themes' keys are, so that a rule spelt like
+/// a theme joins it (theme `x` and rule `x` of one checklist are both `c.x`, one problem).
 struct ProblemNumbers {
     /// How many problems have been numbered.
     private(set) var count = 0
@@ -101,7 +101,7 @@ struct ProblemNumbers {
         var keys = Set<String>()
         for checklist in checklists {
             for rule in checklist.rules {
-                if let theme = rule.theme { keys.insert("\(theme.checklist ?? checklist.id).\(theme.id)") }
+                if let theme = rule.theme { keys.insert(theme.key(in: checklist.id)) }
             }
         }
         themedKeys = keys
@@ -109,7 +109,7 @@ struct ProblemNumbers {
 
     /// The number of `result`'s problem.
     mutating func number(of result: RuleResult) -> Int {
-        if !result.isThemed, themedKeys.isEmpty || !themedKeys.contains(result.themeKey) {
+        if themedKeys.isEmpty || !themedKeys.contains(result.themeKey) {
             count += 1
             return count - 1
         }

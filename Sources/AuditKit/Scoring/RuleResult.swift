@@ -25,7 +25,6 @@ public struct RuleResult: Sendable, Hashable {
         let rule: Rule
         let qualifiedID: String
         let themeKey: String
-        let isThemed: Bool
         /// The rule's cap, read for every result while the caps are found.
         let cap: Band?
 
@@ -33,9 +32,7 @@ public struct RuleResult: Sendable, Hashable {
             self.rule = rule
             cap = rule.cap
             qualifiedID = "\(checklistID).\(rule.id)"
-            let theme = rule.theme
-            themeKey = theme.map { "\($0.checklist ?? checklistID).\($0.id)" } ?? qualifiedID
-            isThemed = theme != nil
+            themeKey = rule.theme?.key(in: checklistID) ?? qualifiedID
         }
     }
 
@@ -65,9 +62,6 @@ public struct RuleResult: Sendable, Hashable {
     /// What its failure is grouped under: `owner.theme-id`, or its own `qualifiedID` when it
     /// has no theme (a rule without a theme is a theme of its own).
     public var themeKey: String { held.themeKey }
-
-    /// Whether the rule names a theme (else it is a problem of its own).
-    var isThemed: Bool { held.isThemed }
 
     /// `rule.cap`, kept with the result.
     var cap: Band? { held.cap }
