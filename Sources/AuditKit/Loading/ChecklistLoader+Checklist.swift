@@ -184,16 +184,3 @@ extension ChecklistLoader.Builder.EarlyRules {
         return all
     }
 }
-
-extension String {
-    /// A copy with storage of its own (a plain assignment shares the original's).
-    init(copying other: String) {
-        var other = other
-        self = other.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                _ = buffer.initialize(fromContentsOf: bytes)
-                return bytes.count
-            }
-        }
-    }
-}

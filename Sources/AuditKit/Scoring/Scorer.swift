@@ -320,12 +320,14 @@ public enum Scorer {
         // problem's group number, then its rules' places laid out group after group.
         var groupOf = [Int](repeating: -1, count: problems)
         var sizes: [Int] = []
+        var problemOf: [Int] = []
         for c in scores.indices {
             for r in scores[c].results.indices where scores[c].results[r].status == .fail {
                 let n = numbers[c][r]
                 if groupOf[n] < 0 {
                     groupOf[n] = sizes.count
                     sizes.append(0)
+                    problemOf.append(n)
                 }
                 sizes[groupOf[n]] += 1
             }
@@ -334,13 +336,11 @@ public enum Scorer {
         for g in sizes.indices { starts[g + 1] = starts[g] + sizes[g] }
         var next = starts
         var places = [(checklist: Int, result: Int)](repeating: (0, 0), count: starts[sizes.count])
-        var problemOf = [Int](repeating: 0, count: sizes.count)
         for c in scores.indices {
             for r in scores[c].results.indices where scores[c].results[r].status == .fail {
                 let g = groupOf[numbers[c][r]]
                 places[next[g]] = (c, r)
                 next[g] += 1
-                problemOf[g] = numbers[c][r]
             }
         }
         func gain(_ points: Double, in summary: ScoreSummary) -> Double {
