@@ -113,6 +113,70 @@ import Testing
         ])
     }
 
+    /// The loader keeps one table of the question ids it has read (for repeated ids, the rules'
+    /// default sections and the checklist's index): the questions of a section left out for
+    /// its repeated id still count as taken, but no rule finds them, and targets share the ids.
+    @Test func questionIdsOfALeftOutSectionAndOfTargets() {
+        let text = yaml(
+            "id: d", "title: D", "version: 1", "sections:",  // 1-4
+            "  - id: s1",                // 5
+            "    title: S1",             // 6
+            "    questions:",            // 7
+            "      - id: q",             // 8
+            "        prompt: Q?",        // 9
+            "        type: yesno",       // 10
+            "  - id: s1",                // 11: repeated section id, left out
+            "    title: S1 again",       // 12
+            "    questions:",            // 13
+            "      - id: left",          // 14
+            "        prompt: L?",        // 15
+            "        type: yesno",       // 16
+            "  - id: s2",                // 17
+            "    title: S2",             // 18
+            "    questions:",            // 19
+            "      - id: left",          // 20: repeats the left-out section's question
+            "        prompt: L again?",  // 21
+            "        type: yesno",       // 22
+            "      - id: p",             // 23
+            "        prompt: P?",        // 24
+            "        type: yesno",       // 25
+            "targets:",                  // 26
+            "  - id: q",                 // 27: repeats a question
+            "    prompt: Bar Q",         // 28
+            "    type: number",          // 29
+            "    default: 1",            // 30
+            "  - id: bar",               // 31
+            "    prompt: Bar",           // 32
+            "    type: number",          // 33
+            "    default: 1",            // 34
+            "  - id: bar",               // 35: repeats a target
+            "    prompt: Bar again",     // 36
+            "    type: number",          // 37
+            "    default: 2",            // 38
+            "rules:",                    // 39
+            "  - id: r1",                // 40
+            "    title: R1",             // 41
+            "    check: bar > 0 and p",  // 42
+            "    severity: low",         // 43
+            "  - id: r2",                // 44
+            "    title: R2",             // 45
+            "    check: q",              // 46
+            "    severity: low")         // 47
+        #expect(problems(text) == [
+            "11:9 duplicate section id `s1`; first defined at line 5",
+            "20:13 duplicate question id `left`; first defined at line 14",
+            "27:9 duplicate question id `q`; first defined at line 8",
+            "35:9 duplicate question id `bar`; first defined at line 31",
+        ])
+        let (checklist, _) = ChecklistLoader.parse(text: text, file: "t.yaml")
+        // A rule takes the section of the first question of its own that it reads; a target is none.
+        #expect(checklist?.rule("r1")?.sectionID == "s2")
+        #expect(checklist?.rule("r2")?.sectionID == "s1")
+        #expect(checklist?.question("left") == nil)
+        #expect(checklist?.question("bar")?.prompt == "Bar")
+        #expect(checklist?.position(of: "p") == Checklist.QuestionPosition(section: 1, question: 0))
+    }
+
     @Test func defaultThatIsNotAChoice() {
         let text = yaml(
             "id: t", "title: T", "version: 1", "sections:", "  - id: s", "    title: S", "    questions:", // 1-7

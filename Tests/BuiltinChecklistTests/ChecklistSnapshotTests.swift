@@ -48,7 +48,7 @@ import TestSupport
         func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
         #expect(labels(checklist) == ["id", "title", "version", "description", "sources", "sourceDetails", "themes", "sections",
                                       "rules", "targets", "targetDefaults", "examples", "file", "contentHash", "idLocation",
-                                      "questionIndex", "ruleIndex", "sectionIndex"])
+                                      "questionIndex", "ruleIndex", "sectionIndex", "questionStarts", "questionCount", "ruleReads"])
         #expect(labels(question.shared.value) == ["id", "prompt", "type", "choices", "exclusiveChoices", "defaultText", "allowNA", "help",
                                      "source", "when", "min", "max", "unit", "integer", "measure", "measureLocation",
                                      "measurePeriod", "sectionID", "location", "idLocation"])
@@ -133,6 +133,7 @@ import TestSupport
         #expect(a.examples == b.examples, sourceLocation: sourceLocation)
         #expect(a.file == b.file, sourceLocation: sourceLocation)
         #expect(a.contentHash == b.contentHash, sourceLocation: sourceLocation)
+        #expect(a.ruleReads == b.ruleReads, sourceLocation: sourceLocation)
         #expect(a.idLocation == b.idLocation, sourceLocation: sourceLocation)
         // The lookups the readers build from the parts.
         for id in b.questionIDs + b.targets.map(\.id) {

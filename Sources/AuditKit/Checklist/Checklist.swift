@@ -38,6 +38,29 @@ public struct Checklist: Sendable {
     private var questionIndex: [String: QuestionPosition] = [:]
     private var ruleIndex: [String: Int] = [:]
     private var sectionIndex: [String: Int] = [:]
+    /// The number (in asking order) of each section's first question.
+    private(set) var questionStarts: [Int] = []
+    /// How many questions the sections hold; targets are numbered after them.
+    private(set) var questionCount = 0
+    /// The questions and targets of this checklist each rule reads, by number, found when its
+    /// references were resolved at load time (`SetValidator`); empty for a checklist that was
+    /// not checked here (one read from a snapshot, or made in code).
+    var ruleReads = RuleReads()
+
+    /// The numbers (`number(of:)`) of the questions and targets of their own checklist that
+    /// rules read, rule after rule: scoring finds what is known of them in arrays by number
+    /// rather than in tables by name, which at 100,000 questions missed the cache at every
+    /// reference.
+    struct RuleReads: Sendable, Equatable {
+        var numbers: [Int32] = []
+        /// Rule k's numbers are `numbers[ends[k]..<ends[k + 1]]`.
+        var ends: [Int32] = [0]
+
+        /// The numbers rule `k` reads, or nil when they were not found.
+        func of(rule k: Int) -> ArraySlice<Int32>? {
+            k + 1 < ends.count ? numbers[Int(ends[k])..<Int(ends[k + 1])] : nil
+        }
+    }
 
     /// Where a question sits: section index and index within the section.
     public struct QuestionPosition: Sendable, Hashable {
@@ -51,6 +74,16 @@ public struct Checklist: Sendable {
     public init(id: String, title: String, version: String, description: String? = nil, sources: [String] = [],
                 sections: [Section], rules: [Rule], examples: [Example] = [], file: String,
                 contentHash: String, idLocation: SourceLocation) {
+        self.init(id: id, title: title, version: version, description: description, sources: sources,
+                  sections: sections, rules: rules, examples: examples, file: file, contentHash: contentHash,
+                  idLocation: idLocation, questionIndex: nil, ruleIndex: nil)
+    }
+
+    /// Creates a checklist with the question and rule indexes its loader built while reading
+    /// it (each id of a large file is then hashed into one table, not two), or builds them.
+    init(id: String, title: String, version: String, description: String?, sources: [String],
+         sections: [Section], rules: [Rule], examples: [Example], file: String, contentHash: String,
+         idLocation: SourceLocation, questionIndex: [String: QuestionPosition]?, ruleIndex: [String: Int]?) {
         self.id = id
         self.title = title
         self.version = version
@@ -62,17 +95,30 @@ public struct Checklist: Sendable {
         self.file = file
         self.contentHash = contentHash
         self.idLocation = idLocation
-        // Sized once: growing three tables of 10,000 entries rehashes each several times.
+        // Sized once: growing tables of 10,000 entries rehashes each several times.
         sectionIndex.reserveCapacity(sections.count)
-        questionIndex.reserveCapacity(sections.reduce(0) { $0 + $1.questions.count })
-        ruleIndex.reserveCapacity(rules.count)
+        questionStarts.reserveCapacity(sections.count)
         for (s, section) in sections.enumerated() {
             if sectionIndex[section.id] == nil { sectionIndex[section.id] = s }
-            for (q, question) in section.questions.enumerated() where questionIndex[question.id] == nil {
-                questionIndex[question.id] = QuestionPosition(section: s, question: q)
+            questionStarts.append(questionCount)
+            questionCount += section.questions.count
+        }
+        if let questionIndex {
+            self.questionIndex = questionIndex
+        } else {
+            self.questionIndex.reserveCapacity(sections.reduce(0) { $0 + $1.questions.count })
+            for (s, section) in sections.enumerated() {
+                for (q, question) in section.questions.enumerated() where self.questionIndex[question.id] == nil {
+                    self.questionIndex[question.id] = QuestionPosition(section: s, question: q)
+                }
             }
         }
-        for (r, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = r }
+        if let ruleIndex {
+            self.ruleIndex = ruleIndex
+        } else {
+            self.ruleIndex.reserveCapacity(rules.count)
+            for (r, rule) in rules.enumerated() where self.ruleIndex[rule.id] == nil { self.ruleIndex[rule.id] = r }
+        }
     }
 
     /// The question with this id.
@@ -85,6 +131,17 @@ public struct Checklist: Sendable {
 
     /// Where the question with this id sits.
     public func position(of id: String) -> QuestionPosition? { questionIndex[id] }
+
+    /// A question's number: its place in asking order over all sections.
+    func number(of position: QuestionPosition) -> Int { questionStarts[position.section] + position.question }
+
+    /// The question or target with this id and its number (targets numbered after the
+    /// questions), read in place.
+    func numbered(_ id: String) -> (question: Question, number: Int)? {
+        if let p = questionIndex[id] { return (sections[p.section].questions[p.question], number(of: p)) }
+        guard let t = targets.firstIndex(where: { $0.id == id }) else { return nil }
+        return (targets[t], questionCount + t)
+    }
 
     /// The rule with this id.
     public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }

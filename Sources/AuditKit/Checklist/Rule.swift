@@ -39,12 +39,14 @@ public struct Rule: Sendable, Hashable {
     }
     /// When false the rule is not applicable; nil means always applies.
     public var applies: RuleExpression? {
-        get { shared.value.applies }
+        // Lent in place, not copied: scoring reads both expressions of every rule, and a copy
+        // retains their four references and releases them again.
+        _read { yield shared.value.applies }
         set { Shared.own(&shared).value.applies = newValue }
     }
     /// True when the practice is healthy.
     public var check: RuleExpression {
-        get { shared.value.check }
+        _read { yield shared.value.check }
         set { Shared.own(&shared).value.check = newValue }
     }
     /// How much a failure matters.

@@ -21,13 +21,20 @@ public final class Evaluator {
     public let set: ChecklistSet
     /// The answers being scored.
     public let answers: AnswerSheet
-    /// What is known of each question looked at so far: whether it is asked and answered,
-    /// and its value. One entry a question, so a reference costs one lookup where the answers
-    /// and the asked questions were two tables (at 100,000 questions each lookup misses the cache).
-    private var known: [QuestionRef: Known] = [:]
+    /// What is known of each question and target looked at so far, by its checklist's place in
+    /// the set and its number there (`Checklist.numbered(_:)`); a checklist's row is made when
+    /// one of its questions is first looked at. Arrays by number, not a table by name: at
+    /// 100,000 questions every lookup by name missed the cache, while a checklist's rules
+    /// mostly read its questions in order.
+    private var known: [[Known?]]
+    /// The numbers the rule being judged reads (`Checklist.RuleReads`), of its checklist at
+    /// `place` in the set: its names are found among them without a lookup by name.
+    private var reads: (checklistID: String, place: Int, numbers: ArraySlice<Int32>)?
 
     /// A question as the rules see it.
     struct Known {
+        /// The question's id, which tells which of the numbers a rule reads a name is.
+        var id: String
         /// Its `when` is true (unknown or not applicable count as not asked).
         var asked: Bool
         /// The team gave an answer (a target's default is not one).
@@ -45,11 +52,8 @@ public final class Evaluator {
     public init(set: ChecklistSet, answers: AnswerSheet) {
         self.set = set
         self.answers = answers
+        known = Array(repeating: [], count: set.checklists.count)
     }
-
-    /// Makes room for what it will find of `questions` questions (every question of a
-    /// checklist being scored), so its table is not rehashed as it grows.
-    func expect(questions: Int) { known.reserveCapacity(questions) }
 
     /// An evaluator of the same answers for another thread, knowing which questions are asked
     /// as far as `other` has worked it out (an evaluator is one thread's: it keeps what it finds).
@@ -57,6 +61,14 @@ public final class Evaluator {
         set = other.set
         answers = other.answers
         known = other.known
+    }
+
+    /// Runs `body`, which judges rule `k` of `checklist` (at `place` in the set), with the
+    /// numbers of what the rule reads at hand.
+    func judging<R>(rule k: Int, of checklist: Checklist, at place: Int, _ body: () -> R) -> R {
+        reads = checklist.ruleReads.of(rule: k).map { (checklist.id, place, $0) }
+        defer { reads = nil }
+        return body()
     }
 
     /// The value of `expr` written in checklist `checklistID`, or nil for unknown.
@@ -79,7 +91,7 @@ public final class Evaluator {
             }
             return unknown ? nil : .list(values)
         case .reference(let c, let q):
-            return value(of: QuestionRef(checklist: c ?? checklistID, question: q))
+            return known(c, q, in: checklistID).value
         case .unary(.not, let x):
             switch evaluate(x, in: checklistID) {
             case .bool(let b)?: return .bool(!b)
@@ -104,8 +116,13 @@ public final class Evaluator {
 
     /// A condition's truth: a nil expression (absent `applies`/`when`) is true.
     public func outcome(_ expr: RuleExpression?, in checklistID: String) -> Truth {
-        guard let expr else { return .true }
-        switch evaluate(expr.root, in: checklistID) {
+        outcome(of: expr?.root, in: checklistID)
+    }
+
+    /// The truth of a condition's tree: a nil tree (absent `applies`/`when`) is true.
+    func outcome(of root: Expr?, in checklistID: String) -> Truth {
+        guard let root else { return .true }
+        switch evaluate(root, in: checklistID) {
         case .bool(true)?: return .true
         case .bool(false)?: return .false
         case .notApplicable?: return .notApplicable
@@ -129,36 +146,56 @@ public final class Evaluator {
     /// else unknown.
     public func value(of ref: QuestionRef) -> Value? { look(at: ref).value }
 
+    /// What is known of the question `q` of checklist `c` (else `cid`) that an expression of
+    /// checklist `cid` names: among the numbers the rule being judged reads when it is one of
+    /// them and already settled (scoring settles every question first), else by name.
+    private func known(_ c: String?, _ q: String, in cid: String) -> Known {
+        if let reads, c == nil || c == cid, cid == reads.checklistID, !known[reads.place].isEmpty {
+            for n in reads.numbers where Int(n) < known[reads.place].count {
+                if let k = known[reads.place][Int(n)], k.id == q { return k }
+            }
+        }
+        return look(at: QuestionRef(checklist: c ?? cid, question: q))
+    }
+
     /// What is known of the question `ref` names (not asked, for a name that is no question).
     private func look(at ref: QuestionRef) -> Known {
-        if let k = known[ref] { return k }
-        guard let when = set.whenOf(ref) else { return Known(asked: false, answered: false, value: nil) }
-        return settle(ref, when: when)
+        guard let (place, number, when) = set.locate(ref) else {
+            return Known(id: ref.question, asked: false, answered: false, value: nil)
+        }
+        if known[place].isEmpty { makeRow(place) }
+        if let k = known[place][number] { return k }
+        return settle(ref, place: place, number: number, when: when)
     }
 
-    /// What is known of `question` of checklist `checklistID`, for a caller holding the
-    /// question: its `when` is read from it rather than looked up, and a question without one
-    /// is settled at once.
-    func look(at question: Question, in checklistID: String) -> Known {
-        let ref = QuestionRef(checklist: checklistID, question: question.id)
-        guard let when = question.when else { return settle(ref, when: nil) }
-        if let k = known[ref] { return k }
-        return settle(ref, when: when)
+    /// What is known of `question`, number `number` of checklist `checklistID` at `place` in
+    /// the set, for a caller holding the question: nothing is looked up by name.
+    func look(at question: Question, number: Int, of checklistID: String, at place: Int) -> Known {
+        if known[place].isEmpty { makeRow(place) }
+        if let k = known[place][number] { return k }
+        return settle(QuestionRef(checklist: checklistID, question: question.id), place: place, number: number,
+                      when: question.when)
     }
 
-    /// Works out and records what is known of `ref`, whose condition is `when` (nil: always asked).
-    private func settle(_ ref: QuestionRef, when: RuleExpression?) -> Known {
+    /// Room for what is known of every question and target of the checklist at `place`.
+    private func makeRow(_ place: Int) {
+        known[place] = Array(repeating: nil, count: set.checklists[place].questionCount + set.checklists[place].targets.count)
+    }
+
+    /// Works out and records what is known of `ref`, number `number` of the checklist at
+    /// `place`, whose condition is `when` (nil: always asked).
+    private func settle(_ ref: QuestionRef, place: Int, number: Int, when: RuleExpression?) -> Known {
         var asked = true
         if let when {
             // Marked not asked while computing: a cycle (rejected at load time anyway) cannot
             // recurse forever.
-            known[ref] = Known(asked: false, answered: false, value: nil)
+            known[place][number] = Known(id: ref.question, asked: false, answered: false, value: nil)
             asked = outcome(when, in: ref.checklist) == .true
         }
         let answer = answers[ref]
-        let k = Known(asked: asked, answered: answer != nil,
+        let k = Known(id: ref.question, asked: asked, answered: answer != nil,
                       value: asked ? (answer ?? set.targetDefault(ref)).map(Value.init) : nil)
-        known[ref] = k
+        known[place][number] = k
         return k
     }
 
@@ -275,7 +312,7 @@ public final class Evaluator {
         case .answered, .na:
             // Never unknown: the question either has that kind of answer where it is asked, or not.
             guard args.count == 1, case .reference(let c, let q) = args[0].kind else { return .bool(false) }
-            let value = value(of: QuestionRef(checklist: c ?? cid, question: q))
+            let value = known(c, q, in: cid).value
             return .bool(f == .na ? value == .notApplicable : value != nil && value != .notApplicable)
         case .count:
             guard args.count == 1 else { return nil }

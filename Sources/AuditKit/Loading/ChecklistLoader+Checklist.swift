@@ -21,17 +21,17 @@ extension ChecklistLoader.Builder {
         var sections: [Section] = []
         var sectionSeen: [String: SourceLocation] = [:]
         let questions = Self.questionCount(f[.sections]?.value)
-        var questionSeen: [String: SourceLocation] = [:]
-        questionSeen.reserveCapacity(questions)
+        var questionsRead = QuestionsRead(expecting: questions)
         var targets: [Question] = []
         func readSectionsAndTargets() {
             if let node = f[.sections]?.value, !YAMLSource.isNull(node) {
                 if let seq = node.sequence {
                     if seq.isEmpty { src.error("`sections` is empty; a checklist needs at least one section", src.location(node)) }
                     for item in seq {
-                        if let s = section(item, questionSeen: &questionSeen) {
+                        if let s = section(item, read: &questionsRead, kept: sections) {
                             if let first = sectionSeen[s.id] {
                                 src.error("duplicate section id `\(s.id)`; first defined at line \(first.line)", s.location)
+                                questionsRead.leaveOut(s)
                             } else {
                                 sectionSeen[s.id] = s.location
                                 sections.append(s)
@@ -42,7 +42,7 @@ extension ChecklistLoader.Builder {
                     src.error("`sections` must be a list of sections", src.location(node))
                 }
             }
-            targets = self.targets(f[.targets]?.value, questionSeen: &questionSeen)
+            targets = self.targets(f[.targets]?.value, read: questionsRead, sections: sections)
         }
 
         // The rules of a big checklist are read on the other core while its sections are: until
@@ -70,14 +70,10 @@ extension ChecklistLoader.Builder {
         // The file's hash (five milliseconds for 3.7 MB, a byte at a time) on the core the rules
         // have just left, while this one puts the rules in their sections.
         let hashing = early == nil ? nil : BackgroundJob { [text] in fnv1a64Hex(text) }
-        var questionSection: [String: String] = [:]
-        questionSection.reserveCapacity(questions)
-        for section in sections {
-            for question in section.questions { questionSection[question.id] = section.id }
-        }
         var rules: [Rule] = []
-        var ruleSeen: [String: SourceLocation] = [:]
-        ruleSeen.reserveCapacity(ruleItems?.count ?? 0)
+        // Each rule id's place in `rules`: finds repeated ids, then is the checklist's index.
+        var ruleIndex: [String: Int] = [:]
+        ruleIndex.reserveCapacity(ruleItems?.count ?? 0)
         if let node = f[.rules]?.value, !YAMLSource.isNull(node) {
             if let seq = ruleItems {
                 for (k, item) in seq.enumerated() {
@@ -92,13 +88,13 @@ extension ChecklistLoader.Builder {
                         read = rule(item)
                     }
                     guard var r = read else { continue }
-                    if let first = ruleSeen[r.id] {
-                        src.error("duplicate rule id `\(r.id)`; first defined at line \(first.line)", r.idLocation)
+                    if let first = ruleIndex[r.id] {
+                        src.error("duplicate rule id `\(r.id)`; first defined at line \(rules[first].idLocation.line)", r.idLocation)
                         continue
                     }
-                    ruleSeen[r.id] = r.idLocation
+                    ruleIndex[r.id] = rules.count
                     r.sectionID = defaultSection(for: r, checklistID: id, sectionIDs: sectionSeen,
-                                                 questionSection: questionSection)
+                                                 questions: questionsRead.index, sections: sections)
                     rules.append(r)
                 }
             } else {
@@ -117,7 +113,7 @@ extension ChecklistLoader.Builder {
         var checklist = Checklist(id: id, title: title, version: version, description: description,
                                   sources: sourceList.map(\.file), sections: sections, rules: rules, examples: examples,
                                   file: src.file, contentHash: (try? hashing?.result().get()) ?? fnv1a64Hex(text),
-                                  idLocation: idLocation)
+                                  idLocation: idLocation, questionIndex: questionsRead.index, ruleIndex: ruleIndex)
         checklist.sourceDetails = Dictionary(sourceList.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         checklist.themes = themes
         checklist.targets = targets

@@ -57,7 +57,7 @@ extension ChecklistLoader.Builder {
     /// `section:` if given (must exist), else the section of the first own question that
     /// `check` names, else that `applies` names, else the General bucket.
     mutating func defaultSection(for rule: Rule, checklistID: String, sectionIDs: [String: SourceLocation],
-                                 questionSection: [String: String]) -> String {
+                                 questions: [String: Checklist.QuestionPosition], sections: [Section]) -> String {
         if let explicit = rule.explicitSection {
             if sectionIDs[explicit] == nil && explicit != Section.generalID {
                 let hint = Suggest.hint(Suggest.closest(to: explicit, in: sectionIDs.keys)) ?? ""
@@ -71,7 +71,7 @@ extension ChecklistLoader.Builder {
             var found: String?
             expr?.root.forEachReference { c, q, _ in
                 guard found == nil, c == nil || c == checklistID else { return }
-                found = questionSection[q]
+                found = questions[q].map { sections[$0.section].id }
             }
             return found
         }

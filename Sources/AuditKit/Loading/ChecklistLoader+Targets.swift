@@ -2,7 +2,7 @@ extension ChecklistLoader.Builder {
     /// `targets:`: bars a team may set, each `{id, prompt, type: number|percent|duration,
     /// default, min, max, help}`; the prompt names the bar ("First reply target"). Ids share
     /// the questions' namespace, since rules read both by name.
-    mutating func targets(_ node: YNode?, questionSeen: inout [String: SourceLocation]) -> [Question] {
+    mutating func targets(_ node: YNode?, read: QuestionsRead, sections: [Section]) -> [Question] {
         guard let node, !YAMLSource.isNull(node) else { return [] }
         guard let seq = node.sequence else {
             src.error("`targets` must be a list of targets", src.location(node))
@@ -11,7 +11,8 @@ extension ChecklistLoader.Builder {
         var targets: [Question] = []
         for item in seq {
             guard let q = question(item, sectionID: "targets") else { continue }
-            if let first = questionSeen[q.id] {
+            // Targets are few: an earlier one is found by looking through them.
+            if let first = read.location(of: q.id, kept: sections, reading: []) ?? targets.first(where: { $0.id == q.id })?.idLocation {
                 src.error("duplicate question id `\(q.id)`; first defined at line \(first.line)", q.idLocation)
                 continue
             }
@@ -27,7 +28,6 @@ extension ChecklistLoader.Builder {
                 src.error("target `\(q.id)` is a bar, not a question: it takes no `when` or `measure`", q.idLocation)
                 continue
             }
-            questionSeen[q.id] = q.idLocation
             targets.append(q)
         }
         return targets

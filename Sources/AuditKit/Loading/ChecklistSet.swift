@@ -33,6 +33,19 @@ public struct ChecklistSet: Sendable {
     /// Whether a reference names a loaded question, without copying it out.
     public func contains(_ ref: QuestionRef) -> Bool { whenOf(ref) != nil }
 
+    /// The place in the set of the checklist with this id.
+    func place(of id: String) -> Int? { index[id] }
+
+    /// Where the question or target a reference names is, as `whenOf(_:)` finds it: its
+    /// checklist's place in the set, its number there (`Checklist.numbered(_:)`), and its
+    /// `when` (nil inside when absent, as for every target).
+    func locate(_ ref: QuestionRef) -> (checklist: Int, number: Int, when: RuleExpression?)? {
+        guard let i = index[ref.checklist], let (question, number) = checklists[i].numbered(ref.question) else { return nil }
+        if number < checklists[i].questionCount { return (i, number, question.when) }
+        // A target is never asked, but always has a value: its default or the team's.
+        return checklists[i].targetDefaults[ref.question] != nil ? (i, number, nil) : nil
+    }
+
     /// Whether the reference names a question, and its `when` (nil inside when absent). Reads in
     /// place, without copying the checklist or question, since evaluation calls it per reference.
     func whenOf(_ ref: QuestionRef) -> RuleExpression?? {

@@ -106,6 +106,8 @@ struct SnapshotWriter {
         string(c.file)
         string(c.contentHash)
         location(c.idLocation)
+        array(c.ruleReads.numbers) { $0.int(Int($1)) }
+        array(c.ruleReads.ends) { $0.int(Int($1)) }
     }
 
     mutating func source(_ s: Source) {
@@ -386,7 +388,21 @@ struct SnapshotReader {
         checklist.sourceDetails = Dictionary(details, uniquingKeysWith: { first, _ in first })
         checklist.themes = themes
         checklist.targets = targets
+        let numbered = checklist.questionCount + targets.count
+        let numbers = try array { r throws(Corrupt) in try r.int32(below: numbered) }
+        let ends = try array { r throws(Corrupt) in try r.int32(below: numbers.count + 1) }
+        // Empty, or one run a rule, in order, covering every number.
+        guard ends == [0] && numbers.isEmpty || ends.count == rules.count + 1 && ends.first == 0
+                && ends.last == Int32(numbers.count) && zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw Corrupt() }
+        checklist.ruleReads = Checklist.RuleReads(numbers: numbers, ends: ends)
         return checklist
+    }
+
+    /// A count or index under `limit`.
+    mutating func int32(below limit: Int) throws(Corrupt) -> Int32 {
+        let value = try int()
+        guard value >= 0, value < limit, let small = Int32(exactly: value) else { throw Corrupt() }
+        return small
     }
 
     mutating func source() throws(Corrupt) -> Source {

@@ -40,7 +40,9 @@ enum SetValidator {
         let rules = parsed.reduce(0) { $0 + $1.rules.count }
         let checking = rules >= parallelFrom ? BackgroundJob(setChecks) : nil
         for (k, checklist) in parsed.enumerated() {
-            perFile[parsedFileIndex[k]] += validate(checklist, in: all)
+            let (diagnostics, reads) = validate(checklist, in: all)
+            perFile[parsedFileIndex[k]] += diagnostics
+            parsed[k].ruleReads = reads
         }
         // The job throws nothing.
         let (cycleProblems, duplicateProblems) = (try? checking?.result().get()) ?? setChecks()
@@ -82,26 +84,40 @@ enum SetValidator {
         return results
     }
 
-    static func resolver(for checklist: Checklist, in all: ChecklistSet)
+    /// Resolves the names an expression of `checklist` reads; `reading` is told the number of
+    /// each question or target of `checklist` itself that a name resolves to.
+    static func resolver(for checklist: Checklist, in all: ChecklistSet, reading: ((Int) -> Void)? = nil)
         -> (String?, String) -> TypeChecker.Resolution {
         // The checklist is read where it is, not copied into a local: a copy retains every one
         // of its lists, at each of the thousands of names the type checker resolves.
-        func question(_ q: String, in target: Checklist) -> TypeChecker.Resolution {
-            if let question = target.question(q) { return .question(question, checklistID: target.id) }
-            return .unknownQuestion(suggestion: Suggest.closest(to: q, in: target.questionIDs))
+        func unknown(_ q: String, in target: Checklist) -> TypeChecker.Resolution {
+            .unknownQuestion(suggestion: Suggest.closest(to: q, in: target.questionIDs))
         }
         return { c, q in
             if let c, c != checklist.id {
                 guard let other = all.checklist(c) else { return .unknownChecklist }
-                return question(q, in: other)
+                guard let question = other.question(q) else { return unknown(q, in: other) }
+                return .question(question, checklistID: other.id)
             }
-            return question(q, in: checklist)
+            guard let (question, number) = checklist.numbered(q) else { return unknown(q, in: checklist) }
+            reading?(number)
+            return .question(question, checklistID: checklist.id)
         }
     }
 
-    static func validate(_ checklist: Checklist, in all: ChecklistSet) -> [Diagnostic] {
+    /// The problems of `checklist` found against the whole set, and the questions each of its
+    /// rules reads (`Checklist.RuleReads`).
+    static func validate(_ checklist: Checklist, in all: ChecklistSet) -> ([Diagnostic], Checklist.RuleReads) {
         var out: [Diagnostic] = []
-        let resolve = resolver(for: checklist, in: all)
+        var reads = Checklist.RuleReads()
+        reads.ends.reserveCapacity(checklist.rules.count + 1)
+        var readingRule = false
+        let resolve = resolver(for: checklist, in: all) { number in
+            // A name read twice by a rule (`q contains "x" or count(q) >= 2`) is kept once.
+            guard readingRule, reads.numbers.count == Int(reads.ends[reads.ends.count - 1])
+                    || reads.numbers[reads.numbers.count - 1] != Int32(number) else { return }
+            reads.numbers.append(Int32(number))
+        }
         func check(_ expr: RuleExpression?, _ field: String) {
             guard let expr else { return }
             let errors = TypeChecker.checkCondition(expr.root, field: field, resolve: resolve)
@@ -120,9 +136,11 @@ enum SetValidator {
         for section in checklist.sections {
             for question in section.questions { check(question.when, "when") }
         }
+        readingRule = true
         for rule in checklist.rules {
             check(rule.applies, "applies")
             check(rule.check, "check")
+            reads.ends.append(Int32(reads.numbers.count))
             if let theme = rule.theme {
                 let owner = theme.checklist ?? checklist.id
                 let at = rule.themeLocation ?? rule.location
@@ -138,6 +156,7 @@ enum SetValidator {
                 }
             }
         }
+        readingRule = false
         for example in checklist.examples {
             for answer in example.answers {
                 let key = answer.checklistID.map { "\($0).\(answer.questionID)" } ?? answer.questionID
@@ -168,7 +187,7 @@ enum SetValidator {
                                   at: example.expect.ruleLocations[id] ?? example.location))
             }
         }
-        return out
+        return (out, reads)
     }
 
     /// Two rules with the same `check` and `applies` (references qualified, so a cross-checklist

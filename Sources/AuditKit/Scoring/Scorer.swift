@@ -15,17 +15,17 @@ public enum Scorer {
     static func score(_ set: ChecklistSet, answers: AnswerSheet, checklists ids: [String]?,
                       accepted: Set<String>, parallelFrom: Int) -> Scorecard {
         let evaluator = Evaluator(set: set, answers: answers)
-        evaluator.expect(questions: set.checklists.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.questions.count } })
         // A checklist without rules (the organisation profile) informs the others but has
         // nothing to score.
-        let scored = (ids ?? set.ids).compactMap { set.checklist($0) }.filter { !$0.rules.isEmpty }
+        let places = (ids ?? set.ids).compactMap { set.place(of: $0) }.filter { !set.checklists[$0].rules.isEmpty }
+        let scored = places.map { set.checklists[$0] }
         var numbering = ProblemNumbers(scored)
         var scores: [ChecklistScore] = []
         // Per checklist: each result's problem number, and its problems' tally (used again by the themes).
         var numbers: [[Int]] = []
         var checklistProblems: [ProblemPoints] = []
-        for checklist in scored {
-            let (score, ownNumbers, problems) = score(checklist, evaluator: evaluator, numbering: &numbering,
+        for (checklist, place) in zip(scored, places) {
+            let (score, ownNumbers, problems) = score(checklist, at: place, evaluator: evaluator, numbering: &numbering,
                                                       accepted: accepted, parallelFrom: parallelFrom)
             scores.append(score)
             numbers.append(ownNumbers)
@@ -64,11 +64,13 @@ public enum Scorer {
     /// The status of one rule: `applies` false or not applicable → not applicable; unknown →
     /// open; then `check` likewise.
     public static func status(of rule: Rule, in checklistID: String, evaluator: Evaluator) -> RuleStatus {
-        switch evaluator.outcome(rule.applies, in: checklistID) {
+        // The trees alone are taken from the rule: a copy of a whole expression retains its
+        // four references and releases them again, for every rule scored.
+        switch evaluator.outcome(of: rule.applies?.root, in: checklistID) {
         case .false, .notApplicable: return .notApplicable
         case .unknown: return .open
         case .true:
-            switch evaluator.outcome(rule.check, in: checklistID) {
+            switch evaluator.outcome(of: rule.check.root, in: checklistID) {
             case .true: return .pass
             case .false: return .fail
             case .notApplicable: return .notApplicable
@@ -92,15 +94,17 @@ public enum Scorer {
 
     /// One checklist's score, its results' problem numbers (numbered on from `numbering`), and
     /// its problems' tally.
-    static func score(_ checklist: Checklist, evaluator: Evaluator, numbering: inout ProblemNumbers,
+    static func score(_ checklist: Checklist, at place: Int, evaluator: Evaluator, numbering: inout ProblemNumbers,
                       accepted: Set<String> = [], parallelFrom: Int = ChecklistLoader.parallelRulesFrom)
         -> (ChecklistScore, [Int], ProblemPoints) {
         var sectionSummaries: [String: ScoreSummary] = [:]
         var total = ScoreSummary()
+        var number = 0
         for section in checklist.sections {
             var s = ScoreSummary()
             for q in section.questions {
-                let known = evaluator.look(at: q, in: checklist.id)
+                let known = evaluator.look(at: q, number: number, of: checklist.id, at: place)
+                number += 1
                 guard known.asked else { continue }
                 s.askedQuestions += 1
                 if known.answered { s.answeredQuestions += 1 }
@@ -118,13 +122,13 @@ public enum Scorer {
             let half = rules.count / 2
             let other = Evaluator(startingFrom: evaluator)
             let later = BackgroundJob {
-                Self.results(of: rules[half...], in: checklist, evaluator: other, accepted: accepted)
+                Self.results(of: rules[half...], in: checklist, at: place, evaluator: other, accepted: accepted)
             }
-            results = Self.results(of: rules[..<half], in: checklist, evaluator: evaluator, accepted: accepted)
+            results = Self.results(of: rules[..<half], in: checklist, at: place, evaluator: evaluator, accepted: accepted)
             // The job throws nothing.
             results += (try? later.result().get()) ?? []
         } else {
-            results = Self.results(of: rules[...], in: checklist, evaluator: evaluator, accepted: accepted)
+            results = Self.results(of: rules[...], in: checklist, at: place, evaluator: evaluator, accepted: accepted)
         }
         let numbers = numbering.numbers(of: results)
         let problemCount = numbering.count
@@ -169,12 +173,13 @@ public enum Scorer {
     }
 
     /// The results of `rules` of `checklist`, in order.
-    private static func results(of rules: ArraySlice<Rule>, in checklist: Checklist, evaluator: Evaluator,
+    private static func results(of rules: ArraySlice<Rule>, in checklist: Checklist, at place: Int, evaluator: Evaluator,
                                 accepted: Set<String>) -> [RuleResult] {
         var results: [RuleResult] = []
         results.reserveCapacity(rules.count)
-        for rule in rules {
-            var status = status(of: rule, in: checklist.id, evaluator: evaluator)
+        for k in rules.indices {
+            let rule = rules[k]
+            var status = evaluator.judging(rule: k, of: checklist, at: place) { Self.status(of: rule, in: checklist.id, evaluator: evaluator) }
             var result = RuleResult(checklistID: checklist.id, rule: rule, status: status, points: rule.points)
             if !checklist.targets.isEmpty {
                 // A finding or bar naming a target says the value judged: the team's or the default.
