@@ -18,8 +18,11 @@ public struct ChecklistSet: Sendable {
 
     /// The theme a rule of checklist `checklistID` names, from that checklist or the one it
     /// qualifies it with; nil when the rule names none.
-    public func theme(of rule: Rule, in checklistID: String) -> Theme? {
-        rule.theme.flatMap { checklist($0.checklist ?? checklistID)?.theme($0.id) }
+    public func theme(of rule: Rule, in checklistID: String) -> Theme? { theme(rule.theme, in: checklistID) }
+
+    /// The theme `ref`, written in checklist `checklistID`, names; nil for none.
+    func theme(_ ref: ThemeRef?, in checklistID: String) -> Theme? {
+        ref.flatMap { checklist($0.checklist ?? checklistID)?.theme($0.id) }
     }
 
     /// The question a reference names.

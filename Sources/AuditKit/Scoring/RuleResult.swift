@@ -25,14 +25,23 @@ public struct RuleResult: Sendable, Hashable {
         let rule: Rule
         let qualifiedID: String
         let themeKey: String
-        /// The rule's cap, read for every result while the caps are found.
+        /// The rule's cap, severity and section, read for every result while the caps are
+        /// found, the sections tallied and the findings ordered: kept here, they are read
+        /// where the results lie rather than from each rule's fields, which at 100,000 rules
+        /// are long out of the cache by then.
         let cap: Band?
+        let severity: Severity
+        let sectionID: String
+        let theme: ThemeRef?
 
         init(_ rule: Rule, checklistID: String) {
             self.rule = rule
             cap = rule.cap
+            severity = rule.severity
+            sectionID = rule.sectionID
+            theme = rule.theme
             qualifiedID = "\(checklistID).\(rule.id)"
-            themeKey = rule.theme?.key(in: checklistID) ?? qualifiedID
+            themeKey = theme?.key(in: checklistID) ?? qualifiedID
         }
     }
 
@@ -57,7 +66,10 @@ public struct RuleResult: Sendable, Hashable {
     public var qualifiedID: String { held.qualifiedID }
 
     /// The checklist that owns the rule's theme: the one its `theme:` names, else its own.
-    public var themeOwner: String { rule.theme?.checklist ?? checklistID }
+    public var themeOwner: String { held.theme?.checklist ?? checklistID }
+
+    /// `rule.theme`, kept with the result.
+    var theme: ThemeRef? { held.theme }
 
     /// What its failure is grouped under: `owner.theme-id`, or its own `qualifiedID` when it
     /// has no theme (a rule without a theme is a theme of its own).
@@ -65,6 +77,12 @@ public struct RuleResult: Sendable, Hashable {
 
     /// `rule.cap`, kept with the result.
     var cap: Band? { held.cap }
+
+    /// `rule.severity`, kept with the result.
+    var severity: Severity { held.severity }
+
+    /// `rule.sectionID`, kept with the result.
+    var sectionID: String { held.sectionID }
 
     public static func == (a: RuleResult, b: RuleResult) -> Bool {
         a.checklistID == b.checklistID && a.status == b.status && a.points == b.points && a.gain == b.gain

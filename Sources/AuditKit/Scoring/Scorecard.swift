@@ -57,7 +57,7 @@ public struct Scorecard: Sendable, Hashable {
         let failed = checklists.flatMap { $0.results.filter { $0.status == .fail } }
         // Sort small keys, not the results: a result carries its whole rule, and moving those
         // around during a sort cost more than scoring itself on large checklists.
-        let keys = failed.map { (rank: $0.rule.severity.rank, points: $0.points) }
+        let keys = failed.map { (rank: $0.severity.rank, points: $0.points) }
         let order = failed.indices.sorted { a, b in
             if keys[a].rank != keys[b].rank { return keys[a].rank > keys[b].rank }
             if keys[a].points != keys[b].points { return keys[a].points > keys[b].points }

@@ -97,38 +97,41 @@ public enum Scorer {
     static func score(_ checklist: Checklist, at place: Int, evaluator: Evaluator, numbering: inout ProblemNumbers,
                       accepted: Set<String> = [], parallelFrom: Int = ChecklistLoader.parallelRulesFrom)
         -> (ChecklistScore, [Int], ProblemPoints) {
+        // A big checklist (`parallelFrom` rules or more, as for loading it) is judged on both
+        // cores: the second half of its questions is settled and counted, and the second half
+        // of its rules judged, on the other one by an evaluator of its own. A rule reading a
+        // question of the other half settles it again (the same answers give the same result):
+        // most rules read questions near their own place in the file.
+        var counts: [ScoreSummary]
+        var results: [RuleResult]
+        let rules = checklist.rules
+        let sectionIndices = checklist.sections.indices
+        if rules.count >= parallelFrom {
+            let half = rules.count / 2
+            let split = checklist.questionStarts.firstIndex { $0 >= checklist.questionCount / 2 } ?? sectionIndices.upperBound
+            let other = Evaluator(startingFrom: evaluator)
+            let later = BackgroundJob {
+                (Self.questionCounts(checklist, sections: split..<sectionIndices.upperBound, at: place, evaluator: other),
+                 Self.results(of: rules[half...], in: checklist, at: place, evaluator: other, accepted: accepted))
+            }
+            counts = Self.questionCounts(checklist, sections: 0..<split, at: place, evaluator: evaluator)
+            results = Self.results(of: rules[..<half], in: checklist, at: place, evaluator: evaluator, accepted: accepted)
+            // The job throws nothing.
+            let (laterCounts, laterResults) = (try? later.result().get())
+                ?? (Self.questionCounts(checklist, sections: split..<sectionIndices.upperBound, at: place, evaluator: evaluator),
+                    Self.results(of: rules[half...], in: checklist, at: place, evaluator: evaluator, accepted: accepted))
+            counts += laterCounts
+            results += laterResults
+        } else {
+            counts = Self.questionCounts(checklist, sections: sectionIndices, at: place, evaluator: evaluator)
+            results = Self.results(of: rules[...], in: checklist, at: place, evaluator: evaluator, accepted: accepted)
+        }
         var sectionSummaries: [String: ScoreSummary] = [:]
         var total = ScoreSummary()
-        var number = 0
-        for section in checklist.sections {
-            var s = ScoreSummary()
-            for q in section.questions {
-                let known = evaluator.look(at: q, number: number, of: checklist.id, at: place)
-                number += 1
-                guard known.asked else { continue }
-                s.askedQuestions += 1
-                if known.answered { s.answeredQuestions += 1 }
-            }
+        for (section, s) in zip(checklist.sections, counts) {
             sectionSummaries[section.id] = s
             total.askedQuestions += s.askedQuestions
             total.answeredQuestions += s.answeredQuestions
-        }
-        // A big checklist's second half of rules (`parallelFrom` rules or more, as for loading
-        // it) is judged on the other core, by an evaluator of its own that knows which
-        // questions are asked (found just above).
-        var results: [RuleResult]
-        let rules = checklist.rules
-        if rules.count >= parallelFrom {
-            let half = rules.count / 2
-            let other = Evaluator(startingFrom: evaluator)
-            let later = BackgroundJob {
-                Self.results(of: rules[half...], in: checklist, at: place, evaluator: other, accepted: accepted)
-            }
-            results = Self.results(of: rules[..<half], in: checklist, at: place, evaluator: evaluator, accepted: accepted)
-            // The job throws nothing.
-            results += (try? later.result().get()) ?? []
-        } else {
-            results = Self.results(of: rules[...], in: checklist, at: place, evaluator: evaluator, accepted: accepted)
         }
         let numbers = numbering.numbers(of: results)
         let problemCount = numbering.count
@@ -144,7 +147,7 @@ public enum Scorer {
         // in one table, cleared between sections.
         var sectionRules: [String: [Int]] = [:]
         for i in results.indices {
-            sectionRules[results[i].rule.sectionID, default: []].append(i)
+            sectionRules[results[i].sectionID, default: []].append(i)
             total.count(results[i].status, points: results[i].points)
         }
         var points = ProblemPoints(problems: problemCount)
@@ -170,6 +173,27 @@ public enum Scorer {
         let placeholder = Standing(summary: total, confidence: nil, caps: [], openCaps: [], missing: [], questionsToScore: 0)
         return (ChecklistScore(id: checklist.id, title: checklist.title, version: checklist.version,
                                summary: total, sections: sections, results: results, standing: placeholder), numbers, problems)
+    }
+
+    /// The asked and answered questions of each of `sections` of `checklist` (at `place` in
+    /// the set), in order.
+    private static func questionCounts(_ checklist: Checklist, sections: Range<Int>, at place: Int,
+                                       evaluator: Evaluator) -> [ScoreSummary] {
+        var counts: [ScoreSummary] = []
+        counts.reserveCapacity(sections.count)
+        var number = sections.isEmpty ? 0 : checklist.questionStarts[sections.lowerBound]
+        for s in sections {
+            var summary = ScoreSummary()
+            for q in checklist.sections[s].questions {
+                let known = evaluator.look(at: q, number: number, of: checklist.id, at: place)
+                number += 1
+                guard known.asked else { continue }
+                summary.askedQuestions += 1
+                if known.answered { summary.answeredQuestions += 1 }
+            }
+            counts.append(summary)
+        }
+        return counts
     }
 
     /// The results of `rules` of `checklist`, in order.
@@ -358,7 +382,7 @@ public enum Scorer {
         // random place, a cache miss at each of its references. Groups are numbered in the
         // order of their first failure, which breaks ties.
         let keys = sizes.indices.map { g in
-            (severity: places[starts[g]..<starts[g + 1]].lazy.map { scores[$0.checklist].results[$0.result].rule.severity }.max() ?? .info,
+            (severity: places[starts[g]..<starts[g + 1]].lazy.map { scores[$0.checklist].results[$0.result].severity }.max() ?? .info,
              gain: gain(overallProblems.lost(problemOf[g]), in: overall))
         }
         let order = keys.indices.sorted { a, b in
@@ -372,7 +396,7 @@ public enum Scorer {
             var rules = group.map { scores[$0.checklist].results[$0.result] }
             if rules.count > 1 {
                 rules = rules.enumerated().sorted { a, b in
-                    a.element.rule.severity != b.element.rule.severity ? a.element.rule.severity > b.element.rule.severity : a.offset < b.offset
+                    a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
                 }.map(\.element)
             }
             let n = problemOf[g]
@@ -383,7 +407,7 @@ public enum Scorer {
                 perChecklist[scores[c].id] = gain(checklistProblems[c].lost(n), in: scores[c].summary)
             }
             let leading = scores[group[group.startIndex].checklist].results[group[group.startIndex].result]
-            return ThemeResult(key: leading.themeKey, theme: set.theme(of: leading.rule, in: leading.checklistID),
+            return ThemeResult(key: leading.themeKey, theme: set.theme(leading.theme, in: leading.checklistID),
                                checklistID: leading.themeOwner, rules: rules, gain: keys[g].gain, checklistGains: perChecklist)
         }
     }

@@ -24,7 +24,7 @@ public struct ThemeResult: Sendable, Hashable {
     public var title: String { theme?.title ?? rules[0].rule.title }
 
     /// The most severe of its rules' severities.
-    public var severity: Severity { rules.map(\.rule.severity).max() ?? .info }
+    public var severity: Severity { rules.lazy.map(\.severity).max() ?? .info }
 
     /// What the problem costs: the most points of its failed rules (a problem is charged once).
     public var points: Double { rules.map(\.points).max() ?? 0 }
