@@ -88,11 +88,12 @@ extension ChecklistLoader.Builder {
                         read = rule(item)
                     }
                     guard var r = read else { continue }
-                    if let first = ruleIndex[r.id] {
+                    // One lookup: an id is new far more often than not.
+                    if let first = ruleIndex.updateValue(rules.count, forKey: r.id) {
+                        ruleIndex[r.id] = first
                         src.error("duplicate rule id `\(r.id)`; first defined at line \(rules[first].idLocation.line)", r.idLocation)
                         continue
                     }
-                    ruleIndex[r.id] = rules.count
                     r.sectionID = defaultSection(for: r, checklistID: id, sectionIDs: sectionSeen,
                                                  questions: questionsRead.index, sections: sections)
                     rules.append(r)

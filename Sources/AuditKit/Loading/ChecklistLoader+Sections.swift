@@ -16,11 +16,11 @@ extension ChecklistLoader.Builder {
             if let seq = qs.sequence {
                 for item in seq {
                     guard let q = question(item, sectionID: id) else { continue }
-                    if let first = read.location(of: q.id, kept: kept, reading: questions) {
+                    let place = Checklist.QuestionPosition(section: kept.count, question: questions.count)
+                    if let first = read.claim(q.id, for: place, kept: kept, reading: questions) {
                         src.error("duplicate question id `\(q.id)`; first defined at line \(first.line)", q.idLocation)
                         continue
                     }
-                    read.index[q.id] = Checklist.QuestionPosition(section: kept.count, question: questions.count)
                     questions.append(q)
                 }
             } else {
@@ -54,6 +54,19 @@ struct QuestionsRead {
         }
         // Almost always empty: only a repeated section id fills it.
         return leftOut.isEmpty ? nil : leftOut[id]
+    }
+
+    /// Records `id` at `place` unless it is taken, in one lookup (an id is new far more often
+    /// than not); when taken, returns where it was first read and records nothing.
+    mutating func claim(_ id: String, for place: Checklist.QuestionPosition, kept: [Section],
+                        reading: [Question]) -> SourceLocation? {
+        if let first = index.updateValue(place, forKey: id) {
+            index[id] = first
+            return location(of: id, kept: kept, reading: reading)
+        }
+        guard !leftOut.isEmpty, let first = leftOut[id] else { return nil }
+        index[id] = nil
+        return first
     }
 
     /// Takes `section`'s questions out of the index: the section is left out.
