@@ -2,7 +2,8 @@
 
 /// Joins lines with newlines, so a fixture's line N is the Nth argument: positions in the
 /// tests can be read straight off the call.
-func yaml(_ lines: String...) -> String { lines.joined(separator: "\n") + "\n" }
+func yaml(_ lines: String...) -> String { yaml(lines) }
+func yaml(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
 
 /// Loads files together and returns the diagnostics as `LINE:COL message` strings.
 func problems(_ files: [(String, String)]) -> [String] {

@@ -82,18 +82,23 @@ import Testing
         #expect(diagnostics.first?.location.file == "b.yaml")
     }
 
+    /// Lines 1-13 of the two tests below: section `s1` with question `q`, then a second
+    /// section `s1` (a repeated id, at line 11, column 9).
+    private static let repeatedSection = [
+        "id: d", "title: D", "version: 1", "sections:",  // 1-4
+        "  - id: s1",                // 5
+        "    title: S1",             // 6
+        "    questions:",            // 7
+        "      - id: q",             // 8
+        "        prompt: Q?",        // 9
+        "        type: yesno",       // 10
+        "  - id: s1",                // 11
+        "    title: S1 again",       // 12
+        "    questions:",            // 13
+    ]
+
     @Test func duplicateSectionQuestionAndRuleIDs() {
-        let text = yaml(
-            "id: d", "title: D", "version: 1", "sections:",  // 1-4
-            "  - id: s1",                // 5
-            "    title: S1",             // 6
-            "    questions:",            // 7
-            "      - id: q",             // 8
-            "        prompt: Q?",        // 9
-            "        type: yesno",       // 10
-            "  - id: s1",                // 11: duplicate section id at col 9
-            "    title: S1 again",       // 12
-            "    questions:",            // 13
+        let text = yaml(Self.repeatedSection + [
             "      - id: q",             // 14: duplicate question id at col 13
             "        prompt: Q again?",  // 15
             "        type: yesno",       // 16
@@ -105,7 +110,8 @@ import Testing
             "  - id: r",                 // 22: duplicate rule id at col 9
             "    title: R again",        // 23
             "    check: not q",          // 24
-            "    severity: low")         // 25
+            "    severity: low",         // 25
+        ])
         #expect(problems(text) == [
             "11:9 duplicate section id `s1`; first defined at line 5",
             "14:13 duplicate question id `q`; first defined at line 8",
@@ -117,17 +123,7 @@ import Testing
     /// default sections and the checklist's index): the questions of a section left out for
     /// its repeated id still count as taken, but no rule finds them, and targets share the ids.
     @Test func questionIdsOfALeftOutSectionAndOfTargets() {
-        let text = yaml(
-            "id: d", "title: D", "version: 1", "sections:",  // 1-4
-            "  - id: s1",                // 5
-            "    title: S1",             // 6
-            "    questions:",            // 7
-            "      - id: q",             // 8
-            "        prompt: Q?",        // 9
-            "        type: yesno",       // 10
-            "  - id: s1",                // 11: repeated section id, left out
-            "    title: S1 again",       // 12
-            "    questions:",            // 13
+        let text = yaml(Self.repeatedSection + [
             "      - id: left",          // 14
             "        prompt: L?",        // 15
             "        type: yesno",       // 16
@@ -161,7 +157,8 @@ import Testing
             "  - id: r2",                // 44
             "    title: R2",             // 45
             "    check: q",              // 46
-            "    severity: low")         // 47
+            "    severity: low",         // 47
+        ])
         #expect(problems(text) == [
             "11:9 duplicate section id `s1`; first defined at line 5",
             "20:13 duplicate question id `left`; first defined at line 14",
