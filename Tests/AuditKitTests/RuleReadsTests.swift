@@ -36,7 +36,7 @@ struct RuleReadsTests {
     /// Random pairs of checklists, the second reading the first's answers, with `when`s,
     /// targets, `n/a` answers and names read twice: every result, summary and explanation is
     /// the same whether the rules' numbers are known or every name is looked up, on one core
-    /// and on two.
+    /// and on two (questions settled, rules judged and themes grouped on both).
     @Test func scoringByNumberJudgesAsScoringByName() throws {
         var g = SeededRandom(seed: 7)
         for round in 0..<80 {
@@ -95,6 +95,8 @@ struct RuleReadsTests {
                 #expect(results.map(\.status) == wanted.map(\.status), "round \(round), from \(parallelFrom)")
                 #expect(results.map(\.notApplicableBecause) == wanted.map(\.notApplicableBecause), "round \(round)")
                 #expect(card.checklists.map(\.summary) == expected.checklists.map(\.summary), "round \(round)")
+                #expect(card.themes == expected.themes, "round \(round), from \(parallelFrom)")
+                #expect(card.standing == expected.standing, "round \(round), from \(parallelFrom)")
                 #expect(card.explain() == expected.explain(), "round \(round), from \(parallelFrom)")
             }
         }

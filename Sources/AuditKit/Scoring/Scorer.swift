@@ -52,13 +52,20 @@ public enum Scorer {
                 scores[c].results[r].overallGain = Self.gain(points, top: overallTop[numbers[c][r]], known: overall.knownPoints)
             }
         }
+        // A big scorecard's problems are grouped into themes on the other core while this one
+        // finds the standings; neither changes what the other reads.
+        let grouping = { [scores, numbering] in
+            themes(scores, numbers: numbers, problems: numbering.count, overall: overall, set: set,
+                   overallProblems: problems, checklistProblems: checklistProblems)
+        }
+        let grouped = scores.reduce(0) { $0 + $1.results.count } >= parallelFrom ? BackgroundJob(grouping) : nil
         for c in scores.indices {
             scores[c].standing = standing(scores[c].summary, results: [scores[c].results], evaluator: evaluator)
         }
-        return Scorecard(checklists: scores, overall: overall,
-                         standing: standing(overall, results: scores.map(\.results), evaluator: evaluator),
-                         themes: themes(scores, numbers: numbers, problems: numbering.count, overall: overall, set: set,
-                                        overallProblems: problems, checklistProblems: checklistProblems))
+        let overallStanding = standing(overall, results: scores.map(\.results), evaluator: evaluator)
+        // The job throws nothing.
+        return Scorecard(checklists: scores, overall: overall, standing: overallStanding,
+                         themes: (try? grouped?.result().get()) ?? grouping())
     }
 
     /// The status of one rule: `applies` false or not applicable → not applicable; unknown →
