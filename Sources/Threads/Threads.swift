@@ -113,3 +113,42 @@ public final class BackgroundJob<T>: @unchecked Sendable {
 
     deinit { _ = result() }
 }
+
+/// One value handed from one thread to another that waits for it (a big checklist's sections,
+/// given by the thread that read them to the one reading its rules, which need them last).
+public final class Handoff<T>: @unchecked Sendable {
+    // Unchecked: `value` is read and written only under `lock`.
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let given = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var value: T?
+
+    /// A handoff with nothing given yet.
+    public init() {
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(given, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(given)
+        pthread_mutex_destroy(lock)
+        given.deallocate()
+        lock.deallocate()
+    }
+
+    /// Gives the value, waking the thread waiting for it.
+    public func put(_ value: T) {
+        pthread_mutex_lock(lock)
+        self.value = value
+        pthread_cond_broadcast(given)
+        pthread_mutex_unlock(lock)
+    }
+
+    /// The value, once it is given.
+    public func take() -> T {
+        pthread_mutex_lock(lock)
+        while value == nil { pthread_cond_wait(given, lock) }
+        let taken = value!
+        pthread_mutex_unlock(lock)
+        return taken
+    }
+}

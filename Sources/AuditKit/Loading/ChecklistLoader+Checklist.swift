@@ -50,22 +50,32 @@ extension ChecklistLoader.Builder {
         // sources read above. Their problems are reported below too, in the same order.
         let ruleItems = f[.rules].flatMap { YAMLSource.isNull($0.value) ? nil : $0.value.sequence }
         var early: EarlyRules?
-        if let ruleItems, ruleItems.count >= parallelRulesFrom {
-            // This core reads the first rules after the sections, the other the rest, so that
-            // both finish together: by the profile a rule takes about 1.5 times a question.
-            let split = min(ruleItems.count, max(0, (3 * ruleItems.count - 2 * questions) / 6))
-            let reading = BackgroundJob { [self] in
-                var other = ChecklistLoader.Builder(apart: self)
-                return other.readRules(ruleItems, from: split)
-            }
+        // Rules from this one on have their sections (those that name none) already.
+        var sectionedFrom = Int.max
+        let placed = Handoff<SectionPlaces>()
+        // This core reads the first rules after the sections, the other the rest, so that
+        // both finish together: by the profile a rule takes about 1.5 times a question. The
+        // other core then gives its rules their sections, once this one has read the sections
+        // and while it reads its own rules.
+        let split = ruleItems.map { min($0.count, max(0, (3 * $0.count - 2 * questions) / 6)) } ?? 0
+        if let ruleItems, ruleItems.count >= parallelRulesFrom,
+           let reading = BackgroundJob.onItsOwnThread({ [self, id] in
+               var other = ChecklistLoader.Builder(apart: self)
+               var read = other.readRules(ruleItems, from: split)
+               read.setSections(checklistID: id, places: placed.take())
+               return read
+           }) {
             readSectionsAndTargets()
+            placed.put(SectionPlaces(questions: questionsRead.index, sectionIDs: sections.map(\.id)))
             var mine = self
             mine.src.diagnostics = []
             // The job throws nothing.
             early = try? mine.readRules(ruleItems, upTo: split).followed(by: reading.result().get())
+            sectionedFrom = split
         } else {
             readSectionsAndTargets()
         }
+        let places = SectionPlaces(questions: questionsRead.index, sectionIDs: sections.map(\.id))
 
         // The file's hash (five milliseconds for 3.7 MB, a byte at a time) on the core the rules
         // have just left, while this one puts the rules in their sections.
@@ -94,8 +104,9 @@ extension ChecklistLoader.Builder {
                         src.error("duplicate rule id `\(r.id)`; first defined at line \(rules[first].idLocation.line)", r.idLocation)
                         continue
                     }
-                    r.sectionID = defaultSection(for: r, checklistID: id, sectionIDs: sectionSeen,
-                                                 questions: questionsRead.index, sections: sections)
+                    if k < sectionedFrom || r.explicitSection != nil {
+                        r.sectionID = defaultSection(for: r, checklistID: id, sectionIDs: sectionSeen, places: places)
+                    }
                     rules.append(r)
                 }
             } else {
@@ -172,6 +183,17 @@ extension ChecklistLoader.Builder {
 }
 
 extension ChecklistLoader.Builder.EarlyRules {
+    /// Gives each rule that names no section the one it takes from the questions it reads.
+    mutating func setSections(checklistID: String, places: SectionPlaces) {
+        for k in rules.indices where rules[k]?.explicitSection == nil {
+            // Worked out before the rule is changed, with no copy of it held: a rule held twice
+            // would copy all its fields to change one.
+            guard let section = rules[k].map({ ChecklistLoader.Builder.implicitSection(of: $0, checklistID: checklistID, places: places) })
+            else { continue }
+            rules[k]?.sectionID = section
+        }
+    }
+
     /// These rules, then `later`'s.
     func followed(by later: Self) -> Self {
         var all = self

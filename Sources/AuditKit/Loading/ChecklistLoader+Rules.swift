@@ -57,7 +57,7 @@ extension ChecklistLoader.Builder {
     /// `section:` if given (must exist), else the section of the first own question that
     /// `check` names, else that `applies` names, else the General bucket.
     mutating func defaultSection(for rule: Rule, checklistID: String, sectionIDs: [String: SourceLocation],
-                                 questions: [String: Checklist.QuestionPosition], sections: [Section]) -> String {
+                                 places: SectionPlaces) -> String {
         if let explicit = rule.explicitSection {
             if sectionIDs[explicit] == nil && explicit != Section.generalID {
                 let hint = Suggest.hint(Suggest.closest(to: explicit, in: sectionIDs.keys)) ?? ""
@@ -65,16 +65,29 @@ extension ChecklistLoader.Builder {
             }
             return explicit
         }
+        return Self.implicitSection(of: rule, checklistID: checklistID, places: places)
+    }
+
+    /// The section of a rule that names none: that of the first own question its `check`
+    /// names, else its `applies`, else the General bucket.
+    static func implicitSection(of rule: Rule, checklistID: String, places: SectionPlaces) -> String {
         // `check`, then `applies`, each read without gathering the two into an array first:
         // this runs for every rule of the file.
-        func firstOwnSection(_ expr: RuleExpression?) -> String? {
+        func firstOwnSection(_ root: Expr?) -> String? {
             var found: String?
-            expr?.root.forEachReference { c, q, _ in
+            root?.forEachReference { c, q, _ in
                 guard found == nil, c == nil || c == checklistID else { return }
-                found = questions[q].map { sections[$0.section].id }
+                found = places.questions[q].map { places.sectionIDs[$0.section] }
             }
             return found
         }
-        return firstOwnSection(rule.check) ?? firstOwnSection(rule.applies) ?? Section.generalID
+        return firstOwnSection(rule.check.root) ?? firstOwnSection(rule.applies?.root) ?? Section.generalID
     }
+}
+
+/// What a rule needs to find its section when it names none: where each question id of the
+/// checklist is, and the id of each section kept.
+struct SectionPlaces: Sendable {
+    let questions: [String: Checklist.QuestionPosition]
+    let sectionIDs: [String]
 }
