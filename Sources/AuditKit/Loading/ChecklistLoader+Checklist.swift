@@ -54,10 +54,11 @@ extension ChecklistLoader.Builder {
         var sectionedFrom = Int.max
         let placed = Handoff<SectionPlaces>()
         // This core reads the first rules after the sections, the other the rest, so that
-        // both finish together: by the profile a rule takes about 1.5 times a question. The
-        // other core then gives its rules their sections, once this one has read the sections
-        // and while it reads its own rules.
-        let split = ruleItems.map { min($0.count, max(0, (3 * $0.count - 2 * questions) / 6)) } ?? 0
+        // both finish together. The other core then gives its rules their sections, once this
+        // one has read the sections and while it reads its own rules. By the profile at
+        // 100,000, reading a rule takes about 1.6 times reading a question, and giving it its
+        // section 0.3 times: balanced, this core takes (19 R - 10 Q) / 35 of R rules.
+        let split = ruleItems.map { min($0.count, max(0, (19 * $0.count - 10 * questions) / 35)) } ?? 0
         if let ruleItems, ruleItems.count >= parallelRulesFrom,
            let reading = BackgroundJob.onItsOwnThread({ [self, id] in
                var other = ChecklistLoader.Builder(apart: self)
