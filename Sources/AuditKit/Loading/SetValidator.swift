@@ -204,17 +204,17 @@ enum SetValidator {
             (rule.applies?.root ?? Expr(.bool(true), at: 0)).hashShape(into: &hasher, in: checklistID)
             return hasher.finalize()
         }
-        var hashes: [[Int]] = []
-        var seen: [Int: Int] = [:]
-        for checklist in all.checklists {
-            let row = checklist.rules.map { shapeHash($0, in: checklist.id) }
-            for h in row { seen[h, default: 0] += 1 }
-            hashes.append(row)
-        }
+        let hashes = all.checklists.map { checklist in checklist.rules.map { shapeHash($0, in: checklist.id) } }
+        // The hashes that occur more than once, found by sorting them rather than by counting
+        // each in a table: at 100,000 rules every count in a table missed the cache.
+        var sorted = hashes.flatMap { $0 }
+        sorted.sort()
+        var repeated = Set<Int>()
+        for i in sorted.indices.dropFirst() where sorted[i] == sorted[i - 1] { repeated.insert(sorted[i]) }
         var first: [String: (checklistID: String, rule: Rule, theme: String)] = [:]
         var out: [String: [Diagnostic]] = [:]
-        for (c, checklist) in all.checklists.enumerated() {
-            for (r, rule) in checklist.rules.enumerated() where seen[hashes[c][r], default: 0] > 1 {
+        for (c, checklist) in all.checklists.enumerated() where !repeated.isEmpty {
+            for (r, rule) in checklist.rules.enumerated() where repeated.contains(hashes[c][r]) {
                 let key = ExpressionPrinter.print(rule.check.root.qualified(in: checklist.id)) + " | "
                     + (rule.applies.map { ExpressionPrinter.print($0.root.qualified(in: checklist.id)) } ?? "true")
                 let theme = rule.theme?.key(in: checklist.id) ?? "rule:\(checklist.id).\(rule.id)"
