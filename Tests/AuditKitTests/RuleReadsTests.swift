@@ -102,3 +102,38 @@ struct RuleReadsTests {
         }
     }
 }
+
+/// The type checker resolves a checklist's names looking first where the last one was found
+/// and just after it; whatever it finds there or by name is the question the name is.
+struct NumberedNearTests {
+    @Test func aNameIsFoundNearTheLastOneOrByName() throws {
+        let set = mustLoad(yaml(
+            "id: c", "title: C", "version: 1", "sections:",
+            "  - {id: s0, title: S0, questions: [{id: a, prompt: A?, type: yesno}, {id: b, prompt: B?, type: yesno}]}",
+            "  - {id: s1, title: S1, questions: []}",
+            "  - {id: s2, title: S2, questions: [{id: c, prompt: C?, type: yesno}]}",
+            "targets:",
+            "  - {id: bar, prompt: Bar, type: number, default: 3}"))
+        let checklist = try #require(set.checklist("c"))
+        var near: Checklist.QuestionPosition?
+        func find(_ id: String) -> Int? { checklist.numbered(id, near: &near)?.number }
+        #expect(find("a") == 0)
+        #expect(near == Checklist.QuestionPosition(section: 0, question: 0))
+        #expect(find("a") == 0)  // where the last was
+        #expect(find("b") == 1)  // just after it
+        #expect(find("c") == 2)  // after an empty section
+        #expect(near == Checklist.QuestionPosition(section: 2, question: 0))
+        #expect(find("c") == 2)
+        #expect(find("a") == 0)  // by name, from the end
+        #expect(find("bar") == 3)  // a target: by name, numbered after the questions
+        #expect(near == Checklist.QuestionPosition(section: 0, question: 0))
+        #expect(find("zzz") == nil)
+        // Every name, from every place, gives what the lookup by name gives.
+        for start in [nil] + (0..<3).map({ Checklist.QuestionPosition(section: $0, question: 0) }) {
+            for id in ["a", "b", "c", "bar", "zzz"] {
+                near = start
+                #expect(find(id) == checklist.numbered(id)?.number, "\(id) from \(String(describing: start))")
+            }
+        }
+    }
+}

@@ -135,6 +135,37 @@ public struct Checklist: Sendable {
     /// A question's number: its place in asking order over all sections.
     func number(of position: QuestionPosition) -> Int { questionStarts[position.section] + position.question }
 
+    /// `numbered(_:)`, looking first at `near` and at the question after it, where the next
+    /// name a checklist's rules read often is (ids are unique within a loaded checklist), then
+    /// by name; `near` becomes where a question was found. At 100,000 questions a lookup by
+    /// name misses the cache, while the question itself is read next anyway.
+    func numbered(_ id: String, near: inout QuestionPosition?) -> (question: Question, number: Int)? {
+        if let p = near, p.section < sections.count {
+            var candidate = p
+            for _ in 0..<2 {
+                if candidate.question >= sections[candidate.section].questions.count {
+                    // The first question of the next section that has any.
+                    candidate = QuestionPosition(section: candidate.section + 1, question: 0)
+                    while candidate.section < sections.count && sections[candidate.section].questions.isEmpty {
+                        candidate.section += 1
+                    }
+                    if candidate.section >= sections.count { break }
+                }
+                let question = sections[candidate.section].questions[candidate.question]
+                if question.id == id {
+                    near = candidate
+                    return (question, number(of: candidate))
+                }
+                candidate.question += 1
+            }
+        }
+        if let p = questionIndex[id] {
+            near = p
+            return (sections[p.section].questions[p.question], number(of: p))
+        }
+        return numbered(id)
+    }
+
     /// The question or target with this id and its number (targets numbered after the
     /// questions), read in place.
     func numbered(_ id: String) -> (question: Question, number: Int)? {

@@ -93,13 +93,16 @@ enum SetValidator {
         func unknown(_ q: String, in target: Checklist) -> TypeChecker.Resolution {
             .unknownQuestion(suggestion: Suggest.closest(to: q, in: target.questionIDs))
         }
+        // Where the last name of `checklist` was found: the next one is often there or just
+        // after it (rules tend to read questions in order), which saves a lookup by name.
+        var near: Checklist.QuestionPosition?
         return { c, q in
             if let c, c != checklist.id {
                 guard let other = all.checklist(c) else { return .unknownChecklist }
                 guard let question = other.question(q) else { return unknown(q, in: other) }
                 return .question(question, checklistID: other.id)
             }
-            guard let (question, number) = checklist.numbered(q) else { return unknown(q, in: checklist) }
+            guard let (question, number) = checklist.numbered(q, near: &near) else { return unknown(q, in: checklist) }
             reading?(number)
             return .question(question, checklistID: checklist.id)
         }
@@ -118,9 +121,12 @@ enum SetValidator {
                     || reads.numbers[reads.numbers.count - 1] != Int32(number) else { return }
             reads.numbers.append(Int32(number))
         }
-        func check(_ expr: RuleExpression?, _ field: String) {
-            guard let expr else { return }
-            let errors = TypeChecker.checkCondition(expr.root, field: field, resolve: resolve)
+        // The tree alone is taken to be checked; the whole expression (text and positions, four
+        // references to retain and release) only when it has errors to place.
+        func check(_ root: Expr?, _ field: String, _ expression: () -> RuleExpression?) {
+            guard let root else { return }
+            let errors = TypeChecker.checkCondition(root, field: field, resolve: resolve)
+            guard !errors.isEmpty, let expr = expression() else { return }
             // One expression can hold thousands of the same mistake (a list of 20,000 unknown
             // choices): the first few say what is wrong, a count says how much.
             for e in errors.prefix(DiagnosticRenderer.limit) {
@@ -134,12 +140,12 @@ enum SetValidator {
         }
         // Nested loops rather than `allQuestions`, which copies every question into a new array.
         for section in checklist.sections {
-            for question in section.questions { check(question.when, "when") }
+            for question in section.questions { check(question.when?.root, "when") { question.when } }
         }
         readingRule = true
         for rule in checklist.rules {
-            check(rule.applies, "applies")
-            check(rule.check, "check")
+            check(rule.applies?.root, "applies") { rule.applies }
+            check(rule.check.root, "check") { rule.check }
             reads.ends.append(Int32(reads.numbers.count))
             if let theme = rule.theme {
                 let owner = theme.checklist ?? checklist.id
