@@ -335,6 +335,23 @@ import Testing
         ])
     }
 
+    /// A cycle may run through another checklist's questions; a question without a `when`
+    /// ends every path through it, so no cycle runs through it.
+    @Test func cyclicWhenDependenciesAcrossChecklists() {
+        let one = yaml(
+            "id: one", "title: One", "version: 1", "sections:", "  - id: s", "    title: S", "    questions:", // 1-7
+            "      - {id: a, prompt: A?, type: yesno, when: two.b}",   // 8
+            "      - {id: plain, prompt: P?, type: yesno}",            // 9
+            "      - {id: c, prompt: C?, type: yesno, when: plain}")   // 10
+        let two = yaml(
+            "id: two", "title: Two", "version: 1", "sections:", "  - id: s", "    title: S", "    questions:", // 1-7
+            "      - {id: b, prompt: B?, type: yesno, when: one.c or one.a}",  // 8: `one.a` at col 57
+            "      - {id: d, prompt: D?, type: yesno, when: one.plain}")       // 9
+        #expect(problems([("one.yaml", one), ("two.yaml", two)]) == [
+            "8:57 cyclic `when`: one.a → b → one.a; a question cannot depend on itself",
+        ])
+    }
+
     @Test func sourceFileNotListed() {
         let text = checklist(rule[0], rule[1], "    check: followers > 10", "    severity: high",
                              "    source: \"other.txt#a quote\"")   // 22: the quoted value starts at col 13

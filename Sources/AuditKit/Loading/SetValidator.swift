@@ -241,55 +241,59 @@ enum SetValidator {
     /// Finds cycles among `when` dependencies with an iterative depth-first search (no recursion,
     /// so a long chain cannot overflow the stack). Returns diagnostics grouped by file.
     static func cycles(in all: ChecklistSet) -> [String: [Diagnostic]] {
-        struct Edge { let to: QuestionRef; let offset: Int }
-        var edges: [QuestionRef: [Edge]] = [:]
-        var whenOf: [QuestionRef: (RuleExpression, String)] = [:]
-        var order: [QuestionRef] = []
+        // Only questions with a `when` have edges, so only they can be on a cycle: they are
+        // numbered once (one lookup each) and the search runs over those numbers, where it
+        // had kept its edges, colours and conditions in tables keyed by name.
+        struct Conditioned { let ref: QuestionRef; let when: RuleExpression; let file: String }
+        struct Edge { let to: Int; let offset: Int }
+        var conditioned: [Conditioned] = []
+        var numberOf: [QuestionRef: Int] = [:]
         for checklist in all.checklists {
             for section in checklist.sections {
                 for q in section.questions {
                     guard let when = q.when else { continue }
                     let ref = QuestionRef(checklist: checklist.id, question: q.id)
-                    whenOf[ref] = (when, checklist.file)
-                    order.append(ref)
-                    var list: [Edge] = []
-                    when.root.forEachReference { c, name, offset in
-                        let target = QuestionRef(checklist: c ?? checklist.id, question: name)
-                        if all.contains(target) { list.append(Edge(to: target, offset: offset)) }
-                    }
-                    edges[ref] = list
+                    guard numberOf[ref] == nil else { continue }
+                    numberOf[ref] = conditioned.count
+                    conditioned.append(Conditioned(ref: ref, when: when, file: checklist.file))
                 }
             }
         }
-        var color: [QuestionRef: Int] = [:]  // 1 = on the current path, 2 = done
+        var edges = [[Edge]](repeating: [], count: conditioned.count)
+        for (n, node) in conditioned.enumerated() {
+            node.when.root.forEachReference { c, name, offset in
+                if let to = numberOf[QuestionRef(checklist: c ?? node.ref.checklist, question: name)] {
+                    edges[n].append(Edge(to: to, offset: offset))
+                }
+            }
+        }
+        var color = [UInt8](repeating: 0, count: conditioned.count)  // 1 = on the current path, 2 = done
         var out: [String: [Diagnostic]] = [:]
-        for start in order where color[start] == nil {
-            var stack: [(ref: QuestionRef, next: Int)] = [(start, 0)]
+        for start in conditioned.indices where color[start] == 0 {
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
             color[start] = 1
             while !stack.isEmpty {
                 let top = stack[stack.count - 1]
-                let outgoing = edges[top.ref] ?? []
-                if top.next >= outgoing.count {
-                    color[top.ref] = 2
+                if top.next >= edges[top.node].count {
+                    color[top.node] = 2
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].next += 1
-                let edge = outgoing[top.next]
+                let edge = edges[top.node][top.next]
                 switch color[edge.to] {
-                case nil:
+                case 0:
                     color[edge.to] = 1
                     stack.append((edge.to, 0))
-                case 1?:
+                case 1:
                     // A back edge closes a cycle: report it at the reference that closes it.
-                    let startIndex = stack.firstIndex { $0.ref == edge.to }!
-                    let path = stack[startIndex...].map { $0.ref } + [edge.to]
-                    let names = path.map { $0.checklist == top.ref.checklist ? $0.question : $0.description }
-                    if let (when, file) = whenOf[top.ref] {
-                        out[file, default: []].append(.error(
-                            "cyclic `when`: \(names.joined(separator: " → ")); a question cannot depend on itself",
-                            at: when.location(ofOffset: edge.offset)))
-                    }
+                    let startIndex = stack.firstIndex { $0.node == edge.to }!
+                    let from = conditioned[top.node]
+                    let path = stack[startIndex...].map { conditioned[$0.node].ref } + [conditioned[edge.to].ref]
+                    let names = path.map { $0.checklist == from.ref.checklist ? $0.question : $0.description }
+                    out[from.file, default: []].append(.error(
+                        "cyclic `when`: \(names.joined(separator: " → ")); a question cannot depend on itself",
+                        at: from.when.location(ofOffset: edge.offset)))
                 default:
                     break
                 }
