@@ -148,7 +148,8 @@ public final class Evaluator {
 
     /// What is known of the question `q` of checklist `c` (else `cid`) that an expression of
     /// checklist `cid` names: among the numbers the rule being judged reads when it is one of
-    /// them and already settled (scoring settles every question first), else by name.
+    /// them and already settled (scoring settles a checklist's questions, on each core its
+    /// half, before judging its rules), else by name.
     private func known(_ c: String?, _ q: String, in cid: String) -> Known {
         if let reads, c == nil || c == cid, cid == reads.checklistID, !known[reads.place].isEmpty {
             for n in reads.numbers where Int(n) < known[reads.place].count {
