@@ -163,13 +163,18 @@ public struct Checklist: Sendable {
             near = p
             return (sections[p.section].questions[p.question], number(of: p))
         }
-        return numbered(id)
+        return numberedTarget(id)
     }
 
     /// The question or target with this id and its number (targets numbered after the
     /// questions), read in place.
     func numbered(_ id: String) -> (question: Question, number: Int)? {
         if let p = questionIndex[id] { return (sections[p.section].questions[p.question], number(of: p)) }
+        return numberedTarget(id)
+    }
+
+    /// The target with this id and its number, after the questions'.
+    private func numberedTarget(_ id: String) -> (question: Question, number: Int)? {
         guard let t = targets.firstIndex(where: { $0.id == id }) else { return nil }
         return (targets[t], questionCount + t)
     }

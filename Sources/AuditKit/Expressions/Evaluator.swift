@@ -164,23 +164,23 @@ public final class Evaluator {
         guard let (place, number, when) = set.locate(ref) else {
             return Known(id: ref.question, asked: false, answered: false, value: nil)
         }
-        if known[place].isEmpty { makeRow(place) }
-        if let k = known[place][number] { return k }
-        return settle(ref, place: place, number: number, when: when)
+        return settled(place, number) ?? settle(ref, place: place, number: number, when: when)
     }
 
     /// What is known of `question`, number `number` of checklist `checklistID` at `place` in
     /// the set, for a caller holding the question: nothing is looked up by name.
     func look(at question: Question, number: Int, of checklistID: String, at place: Int) -> Known {
-        if known[place].isEmpty { makeRow(place) }
-        if let k = known[place][number] { return k }
-        return settle(QuestionRef(checklist: checklistID, question: question.id), place: place, number: number,
-                      when: question.when)
+        settled(place, number) ?? settle(QuestionRef(checklist: checklistID, question: question.id), place: place,
+                                         number: number, when: question.when)
     }
 
-    /// Room for what is known of every question and target of the checklist at `place`.
-    private func makeRow(_ place: Int) {
-        known[place] = Array(repeating: nil, count: set.checklists[place].questionCount + set.checklists[place].targets.count)
+    /// What is known of number `number` of the checklist at `place`, if it is settled; the
+    /// checklist's row is made, for every question and target, when first needed.
+    private func settled(_ place: Int, _ number: Int) -> Known? {
+        if known[place].isEmpty {
+            known[place] = Array(repeating: nil, count: set.checklists[place].questionCount + set.checklists[place].targets.count)
+        }
+        return known[place][number]
     }
 
     /// Works out and records what is known of `ref`, number `number` of the checklist at

@@ -23,7 +23,8 @@ extension ChecklistLoader.Builder {
         let questions = Self.questionCount(f[.sections]?.value)
         var questionsRead = QuestionsRead(expecting: questions)
         var targets: [Question] = []
-        func readSectionsAndTargets() {
+        // Reads the sections and targets, and gives what a rule needs of them to find its section.
+        func readSectionsAndTargets() -> SectionPlaces {
             if let node = f[.sections]?.value, !YAMLSource.isNull(node) {
                 if let seq = node.sequence {
                     if seq.isEmpty { src.error("`sections` is empty; a checklist needs at least one section", src.location(node)) }
@@ -43,6 +44,7 @@ extension ChecklistLoader.Builder {
                 }
             }
             targets = self.targets(f[.targets]?.value, read: questionsRead, sections: sections)
+            return SectionPlaces(questions: questionsRead.index, sectionIDs: sections.map(\.id))
         }
 
         // The rules of a big checklist are read on the other core while its sections are: until
@@ -53,6 +55,7 @@ extension ChecklistLoader.Builder {
         // Rules from this one on have their sections (those that name none) already.
         var sectionedFrom = Int.max
         let placed = Handoff<SectionPlaces>()
+        let places: SectionPlaces
         // This core reads the first rules after the sections, the other the rest, so that
         // both finish together. The other core then gives its rules their sections, once this
         // one has read the sections and while it reads its own rules. By the profile at
@@ -66,17 +69,16 @@ extension ChecklistLoader.Builder {
                read.setSections(checklistID: id, places: placed.take())
                return read
            }) {
-            readSectionsAndTargets()
-            placed.put(SectionPlaces(questions: questionsRead.index, sectionIDs: sections.map(\.id)))
+            places = readSectionsAndTargets()
+            placed.put(places)
             var mine = self
             mine.src.diagnostics = []
             // The job throws nothing.
             early = try? mine.readRules(ruleItems, upTo: split).followed(by: reading.result().get())
             sectionedFrom = split
         } else {
-            readSectionsAndTargets()
+            places = readSectionsAndTargets()
         }
-        let places = SectionPlaces(questions: questionsRead.index, sectionIDs: sections.map(\.id))
 
         // The file's hash (five milliseconds for 3.7 MB, a byte at a time) on the core the rules
         // have just left, while this one puts the rules in their sections.

@@ -39,9 +39,9 @@ public struct ChecklistSet: Sendable {
     /// The place in the set of the checklist with this id.
     func place(of id: String) -> Int? { index[id] }
 
-    /// Where the question or target a reference names is, as `whenOf(_:)` finds it: its
-    /// checklist's place in the set, its number there (`Checklist.numbered(_:)`), and its
-    /// `when` (nil inside when absent, as for every target).
+    /// Where the question or target a reference names is: its checklist's place in the set,
+    /// its number there (`Checklist.numbered(_:)`), and its `when` (nil inside when absent, as
+    /// for every target). Nil for a name that is neither, or a target without a default.
     func locate(_ ref: QuestionRef) -> (checklist: Int, number: Int, when: RuleExpression?)? {
         guard let i = index[ref.checklist], let (question, number) = checklists[i].numbered(ref.question) else { return nil }
         if number < checklists[i].questionCount { return (i, number, question.when) }
@@ -51,14 +51,7 @@ public struct ChecklistSet: Sendable {
 
     /// Whether the reference names a question, and its `when` (nil inside when absent). Reads in
     /// place, without copying the checklist or question, since evaluation calls it per reference.
-    func whenOf(_ ref: QuestionRef) -> RuleExpression?? {
-        guard let i = index[ref.checklist] else { return nil }
-        guard let p = checklists[i].position(of: ref.question) else {
-            // A target is never asked, but always has a value: its default or the team's.
-            return checklists[i].targetDefaults[ref.question] != nil ? .some(nil) : nil
-        }
-        return .some(checklists[i].sections[p.section].questions[p.question].when)
-    }
+    func whenOf(_ ref: QuestionRef) -> RuleExpression?? { locate(ref).map(\.when) }
 
     /// Whether any `when`, `applies` or `check` of checklist `id` reads an answer of checklist
     /// `other` (the organisation profile is asked only of audits whose checklists read it).

@@ -116,17 +116,16 @@ public enum Scorer {
         if rules.count >= parallelFrom {
             let half = rules.count / 2
             let split = checklist.questionStarts.firstIndex { $0 >= checklist.questionCount / 2 } ?? sectionIndices.upperBound
-            let other = Evaluator(startingFrom: evaluator)
-            let later = BackgroundJob {
-                (Self.questionCounts(checklist, sections: split..<sectionIndices.upperBound, at: place, evaluator: other),
-                 Self.results(of: rules[half...], in: checklist, at: place, evaluator: other, accepted: accepted))
+            let secondHalf = { (evaluator: Evaluator) in
+                (Self.questionCounts(checklist, sections: split..<sectionIndices.upperBound, at: place, evaluator: evaluator),
+                 Self.results(of: rules[half...], in: checklist, at: place, evaluator: evaluator, accepted: accepted))
             }
+            let other = Evaluator(startingFrom: evaluator)
+            let later = BackgroundJob { secondHalf(other) }
             counts = Self.questionCounts(checklist, sections: 0..<split, at: place, evaluator: evaluator)
             results = Self.results(of: rules[..<half], in: checklist, at: place, evaluator: evaluator, accepted: accepted)
             // The job throws nothing.
-            let (laterCounts, laterResults) = (try? later.result().get())
-                ?? (Self.questionCounts(checklist, sections: split..<sectionIndices.upperBound, at: place, evaluator: evaluator),
-                    Self.results(of: rules[half...], in: checklist, at: place, evaluator: evaluator, accepted: accepted))
+            let (laterCounts, laterResults) = (try? later.result().get()) ?? secondHalf(evaluator)
             counts += laterCounts
             results += laterResults
         } else {
