@@ -13,73 +13,112 @@ enum TextWrapping {
         var out = ""
         var start = text.startIndex
         while true {
-            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            let end = lineEnd(in: text, from: start)
             out += wrapLine(text[start..<end], width: width)
             guard end < text.endIndex else { break }
             out += "\n"
-            start = text.index(after: end)
+            start = text.utf8.index(after: end)
         }
         return out
     }
 
-    /// A character as it is drawn: its text, and how many columns it takes (0 for a colour).
+    /// Where the line from `start` ends: its line feed, or the text's end. A line feed byte
+    /// ends a line exactly where it is a character of its own, which is everywhere but after a
+    /// carriage return (`\r\n` is one character, drawn within the line); found by bytes, as
+    /// comparing characters cost more than the wrapping.
+    private static func lineEnd(in text: String, from start: String.Index) -> String.Index {
+        let bytes = text.utf8
+        var index = start
+        var previous: UInt8 = 0
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") { return index }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        return bytes.endIndex
+    }
+
+    /// A character as it is drawn: where it is in the line, and how many columns it takes (0
+    /// for a colour). A place rather than a `String` of its own: every line that is wrapped
+    /// is cut into glyphs (the banner before the first prompt, tables, help), and a
+    /// string per character made wrapping the banner nearly a tenth of smaudit's start-up.
     private struct Glyph {
-        var text: String
+        var start: String.Index
+        var end: String.Index
         var columns: Int
-        var isSpace: Bool { text == " " }
+        var isSpace: Bool
     }
 
     private static func glyphs(_ line: Substring) -> [Glyph] {
         var glyphs: [Glyph] = []
-        var escape: String?
-        for character in line {
-            if var sequence = escape {
-                sequence.append(character)
-                if character.isLetter { glyphs.append(Glyph(text: sequence, columns: 0)); escape = nil } else { escape = sequence }
-            } else if character == "\u{1B}" {
-                escape = String(character)
+        glyphs.reserveCapacity(line.utf8.count)
+        var escape: String.Index?  // where the colour sequence being read began
+        var index = line.startIndex
+        while index < line.endIndex {
+            let next = line.index(after: index)
+            let byte = line.utf8[index]
+            // One byte is a whole ASCII character; anything longer is asked of `Character`.
+            let ascii = line.utf8.index(after: index) == next
+            if let start = escape {
+                let isLetter = ascii ? (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") : line[index].isLetter
+                if isLetter {
+                    glyphs.append(Glyph(start: start, end: next, columns: 0, isSpace: false))
+                    escape = nil
+                }
+            } else if byte == 0x1B && ascii {
+                escape = index
             } else {
-                glyphs.append(Glyph(text: String(character), columns: 1))
+                glyphs.append(Glyph(start: index, end: next, columns: 1, isSpace: byte == UInt8(ascii: " ") && ascii))
             }
+            index = next
         }
-        if let escape { glyphs.append(Glyph(text: escape, columns: 0)) }
+        if let start = escape { glyphs.append(Glyph(start: start, end: line.endIndex, columns: 0, isSpace: false)) }
         return glyphs
     }
 
+    /// Breaks at the last space that fits, as a person would. A line being built is `pad`
+    /// spaces (a continuation's indent) followed by `glyphs[from..<to]`, which stand together
+    /// in `line`: each line out is its indent and one slice of the line in.
     private static func wrapLine(_ line: Substring, width: Int) -> String {
         let glyphs = glyphs(line)
-        guard glyphs.reduce(0, { $0 + $1.columns }) > width else { return String(line) }
+        var total = 0
+        for glyph in glyphs { total += glyph.columns }
+        guard total > width else { return String(line) }
         let indent = hangingIndent(glyphs, width: width)
-        var lines: [[Glyph]] = []
-        var current: [Glyph] = []
+        var out = ""
+        out.reserveCapacity(line.utf8.count + 16)
+        var first = true
+        func emit(pad: Int, _ from: Int, _ to: Int) {
+            if !first { out += "\n" }
+            first = false
+            if pad > 0 { out += String(repeating: " ", count: pad) }
+            // `append(contentsOf:)` of a `Substring`: `+=` took the generic path, whose first
+            // call has the runtime look its types up by name.
+            if from < to { out.append(contentsOf: line[glyphs[from].start..<glyphs[to - 1].end]) }
+        }
+        var pad = 0, from = 0
         var columns = 0
-        var lastSpace: Int?       // index in `current` of the last space a break may replace
+        var lastSpace: Int?       // the glyph a break may replace: the last space after text
         var minimumBreak = 0      // no break inside the indent of a continuation line
-        for glyph in glyphs {
-            if glyph.isSpace && columns > minimumBreak && !(current.last?.isSpace ?? false) { lastSpace = current.count }
-            current.append(glyph)
+        for to in glyphs.indices {
+            let glyph = glyphs[to]
+            if glyph.isSpace && columns > minimumBreak && !(to > from && glyphs[to - 1].isSpace) { lastSpace = to }
             columns += glyph.columns
             guard columns > width, !glyph.isSpace, let space = lastSpace else { continue }
-            var head = Array(current[..<space])
-            while head.last?.isSpace == true { head.removeLast() }
-            lines.append(head)
-            var tail = Array(current[(space + 1)...])
-            while tail.first?.isSpace == true { tail.removeFirst() }
-            current = Array(repeating: Glyph(text: " ", columns: 1), count: indent) + tail
-            columns = current.reduce(0) { $0 + $1.columns }
+            // The line ends before the space (the first of its run, so no space is left at
+            // its end), and the next starts at the indent with the words after the run.
+            // Every space after `space` follows another, so none is carried over to break at.
+            emit(pad: pad, from, space)
+            from = space + 1
+            while glyphs[from].isSpace { from += 1 }  // stops at `glyph` at the latest
+            pad = indent
+            columns = indent
+            for index in from...to { columns += glyphs[index].columns }
             minimumBreak = indent
             lastSpace = nil
-            // A space already in the carried-over tail can still take the next break.
-            for index in current.indices.dropFirst(indent) where current[index].isSpace && !current[index - 1].isSpace {
-                lastSpace = index
-            }
         }
-        lines.append(current)
-        var out = ""
-        for (index, line) in lines.enumerated() {
-            if index > 0 { out += "\n" }
-            for glyph in line { out += glyph.text }
-        }
+        emit(pad: pad, from, glyphs.count)
         return out
     }
 
