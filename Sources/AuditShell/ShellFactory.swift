@@ -16,7 +16,7 @@ public enum ShellFactory {
             checklistFolders: ChecklistCatalog.userFolders(environment: environment, extra: checklistFolders),
             store: SessionStore(environment: environment), environment: environment,
             sessionPath: sessionPath, start: start)
-        shell.commands.add(audit.commands)
+        shell.addCommands(later: { audit.commands })
         shell.conversation = audit
         shell.bannerLines = [audit.bannerLine]
         return shell

@@ -64,7 +64,34 @@ public struct ShellConfiguration {
 public final class Shell {
     public let configuration: ShellConfiguration
     public let console: Console
-    public var commands: CommandTable
+    /// The commands. Rows added with `addCommands(later:)` are made when the table is first
+    /// used: nothing before the first prompt needs them, and making the forty rows with their
+    /// help and closures was a twentieth of the instructions smaudit ran before it.
+    public var commands: CommandTable {
+        get { makeLaterRows(); return table }
+        set { makeLaterRows(); table = newValue }
+    }
+    private var table = CommandTable()
+    /// Adds the rows still to make, in the order they were given, at the first use of
+    /// `commands`. One closure rather than a list of them: the type of an array of closures is
+    /// made by the runtime at its first use, which took back a quarter of what deferring saved.
+    private var laterRows: ((inout CommandTable) -> Void)?
+
+    /// Adds the rows `rows` makes, when the table is first used.
+    public func addCommands(later rows: @escaping () -> [ShellCommand]) {
+        let earlier = laterRows
+        laterRows = { table in
+            earlier?(&table)
+            table.add(rows())
+        }
+    }
+
+    private func makeLaterRows() {
+        guard let rows = laterRows else { return }
+        laterRows = nil
+        rows(&table)
+    }
+
     /// The application in the shell; nil for a shell of plain commands.
     public var conversation: ShellConversation?
     /// Extra lines for the banner (for example the checklists available).
@@ -80,7 +107,7 @@ public final class Shell {
     public init(configuration: ShellConfiguration, output: ConsoleOutput = StandardOutput()) {
         self.configuration = configuration
         self.console = Console(colorMode: configuration.colorMode, environment: configuration.environment, output: output)
-        self.commands = CommandTable(Shell.coreCommands)
+        laterRows = { $0.add(Shell.coreCommands) }
     }
 
     /// The prompt outside any step: `smaudit> `.
