@@ -58,7 +58,8 @@ struct SMAudit: ParsableCommand {
         // Plain `smaudit` starts the shell without the argument parser: its reflection makes the
         // Swift runtime scan every protocol conformance in the binary, which doubles the time
         // to the first prompt. Anything else goes through the parser.
-        if CommandLine.arguments.count == 1 {
+        // `argc`, not `arguments.count`: the shell has no use for the arguments as strings.
+        if CommandLine.argc == 1 {
             do {
                 try runShell(script: nil, bail: false, color: .auto, folders: [])
                 leave(0)
