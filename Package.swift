@@ -4,8 +4,8 @@ import PackageDescription
 // Dependencies point one way (a target also names the lower modules whose types it uses):
 // smaudit → (AuditShell, AuditOptions, AuditServices, swift-argument-parser); AuditShell →
 // (AuditServices, AuditOptions, LineEditor, swift-argument-parser); AuditOptions →
-// (AuditServices, swift-argument-parser); AuditServices → (AuditKit, AuditReport, PresenceData, BuiltinChecklists); AuditReport →
-// (AuditKit, PresenceData for a metric's words, JSONText); AuditKit → (CLibYAML, CivilCalendar, TextTrim, Threads);
+// (AuditServices, swift-argument-parser); AuditServices → (AuditKit, AuditReport, PresenceData, BuiltinChecklists, Threads); AuditReport →
+// (AuditKit, PresenceData for a metric's words, JSONText, Threads); AuditKit → (CLibYAML, CivilCalendar, TextTrim, Threads);
 // PresenceData → (JSONText, CivilCalendar, TextTrim, Threads). Only LineEditor, AuditShell and smaudit know of
 // terminals (the import's progress line is smaudit's); LineEditor knows nothing of audits.
 // What ships links the C libraries libedit and libyaml from the system and, through
@@ -42,7 +42,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "AuditKit", dependencies: ["CLibYAML", "CivilCalendar", "TextTrim", "Threads"]),
-        .target(name: "AuditReport", dependencies: ["AuditKit", "CivilCalendar", "JSONText", "PresenceData"]),
+        .target(name: "AuditReport", dependencies: ["AuditKit", "CivilCalendar", "JSONText", "PresenceData", "Threads"]),
         .target(name: "PresenceData", dependencies: ["JSONText", "CivilCalendar", "TextTrim", "Threads"]),
         // Jobs on threads of their own, for the engine's and the import's second core.
         .target(name: "Threads"),
@@ -63,7 +63,7 @@ let package = Package(
         // render reports, measure into a session. No terminal code.
         .target(
             name: "AuditServices",
-            dependencies: ["AuditKit", "AuditReport", "PresenceData", "BuiltinChecklists", "CivilCalendar"]
+            dependencies: ["AuditKit", "AuditReport", "PresenceData", "BuiltinChecklists", "CivilCalendar", "Threads"]
         ),
         // The options the shell and the command line share (`measure`, `report`, `score`), each
         // declared once and parsed by swift-argument-parser in both.

@@ -11,13 +11,7 @@ import TestSupport
     let set = ChecklistSet.load([(file: "mini.yaml", text: miniChecklist)]).0
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flow-\(UUID().uuidString)").path
 
-    private func flow() throws -> AuditFlow {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let session = AuditSession(organisation: "Acme", auditors: ["Dana"], started: "2026-11-23T10:00:00Z",
-                                   checklists: [ChecklistStamp(set.checklist("mini")!)])
-        return try AuditFlow(set: set, session: session, path: folder + "/acme.yaml",
-                             clock: Clock(environment: ["SMAUDIT_NOW": "2026-11-23T10:00:00Z"]))
-    }
+    private func flow() throws -> AuditFlow { try miniFlow(in: folder, set: set) }
 
     private func shown(_ flow: AuditFlow) -> String {
         guard let ref = flow.current else { return "done" }

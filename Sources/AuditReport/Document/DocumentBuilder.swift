@@ -22,12 +22,19 @@ struct DocumentBuilder {
     var input: ReportInput { model.input }
 
     func build() -> ReportDocument {
+        var document = body()
+        if !settings.brief { document.sections.append(annex()) }
+        return document
+    }
+
+    /// The report without its annex (`annex()`, always the last section): the whole of a brief
+    /// one.
+    func body() -> ReportDocument {
         var sections = [summary(), actionPlan(), findings()]
         if let comparison { sections.append(self.comparison(comparison)) }
         if let trend = trendSection() { sections.append(trend) }
         if let team = teamSection() { sections.append(team) }
         if let accepted = acceptedSection() { sections.append(accepted) }
-        if !settings.brief { sections.append(annex()) }
         let organisation = input.organisation.trimmed()
         return ReportDocument(title: "Social media audit: " + (organisation.isEmpty ? "unnamed organisation" : organisation),
                               header: header(), sections: sections)

@@ -1,4 +1,5 @@
 import AuditKit
+import Threads
 
 /// Renders an audit as GitHub-flavoured Markdown, summary first: title and identity, summary,
 /// action plan, scores, findings by theme, the comparison with an earlier audit (when given)
@@ -11,22 +12,30 @@ public enum MarkdownReport {
     /// The report for `input`, with a comparison section when `baseline` is given.
     public static func render(_ input: ReportInput, baseline: ReportInput? = nil, settings: ReportSettings = ReportSettings()) -> String {
         let model = ReportModel(input)
-        let document = DocumentBuilder(model, baseline: baseline.map(ReportModel.init), settings: settings).build()
-        return render(document)
+        let builder = DocumentBuilder(model, baseline: baseline.map(ReportModel.init), settings: settings)
+        // The annex, most of the text, is built and written on the other core while this one
+        // does the body: a section's Markdown does not depend on the sections before it.
+        let annex = settings.brief ? nil : BackgroundJob { render(builder.annex()) }
+        var writer = MarkdownWriter()
+        writer.document(builder.body())
+        switch annex?.result() {
+        case .success(let text): writer.out += text
+        case .failure: writer.section(builder.annex())  // not reached: writing Markdown does not throw
+        case nil: break
+        }
+        return writer.finished()
     }
 
     static func render(_ document: ReportDocument) -> String {
         var writer = MarkdownWriter()
-        writer.line("# " + MarkdownEscaper.escape(document.title))
-        writer.line()
-        writer.blocks(document.header)
-        for section in document.sections {
-            writer.line("## " + MarkdownEscaper.escape(section.title))
-            writer.line()
-            writer.blocks(section.blocks)
-        }
-        // One final newline, not a blank line.
-        while writer.out.hasSuffix("\n\n") { writer.out.removeLast() }
+        writer.document(document)
+        return writer.finished()
+    }
+
+    /// One section's Markdown, as it reads in the report.
+    private static func render(_ section: DocumentSection) -> String {
+        var writer = MarkdownWriter()
+        writer.section(section)
         return writer.out
     }
 }
@@ -36,6 +45,25 @@ private struct MarkdownWriter {
     var out = ""
 
     init() { out.reserveCapacity(8192) }
+
+    mutating func document(_ document: ReportDocument) {
+        line("# " + MarkdownEscaper.escape(document.title))
+        line()
+        blocks(document.header)
+        for section in document.sections { self.section(section) }
+    }
+
+    mutating func section(_ section: DocumentSection) {
+        line("## " + MarkdownEscaper.escape(section.title))
+        line()
+        blocks(section.blocks)
+    }
+
+    /// The text, ending in one newline, not a blank line.
+    mutating func finished() -> String {
+        while out.hasSuffix("\n\n") { out.removeLast() }
+        return out
+    }
 
     mutating func line(_ text: String = "") {
         out += text

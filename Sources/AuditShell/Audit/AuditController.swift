@@ -449,14 +449,18 @@ public final class AuditController {
             step = .replaceReport(job)
             return
         }
-        try job.writeChecked()
+        try flow.saving(beside: job.path) { try job.writeChecked() }
         console.print("Report written to \(job.path).")
     }
 
     /// Writes a report once the person has said to replace the file, and says so. The place is
     /// checked again: it may have changed while they were answering.
     func write(_ job: ReportJob) throws {
-        try job.write(force: true)
+        if let flow {
+            try flow.saving(beside: job.path) { try job.write(force: true) }
+        } else {
+            try job.write(force: true)
+        }
         console.print("Report written to \(job.path).")
     }
 
