@@ -1,4 +1,9 @@
 import CLibYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Timings of one engine benchmark run, in seconds.
 public struct BenchmarkTimings: Sendable, Hashable {
@@ -15,6 +20,9 @@ public struct BenchmarkTimings: Sendable, Hashable {
     public var questions: Int, rules: Int
     /// Diagnostics produced (should be 0 for generated files).
     public var diagnostics: Int
+    /// Pages the process touched for the first time during load + score (minor page faults,
+    /// both cores): memory taken fresh from the kernel rather than reused from an earlier run.
+    public var pageFaults: Int = 0
 
     /// load + score.
     public var total: Double { load + score }
@@ -27,6 +35,7 @@ public func benchmarkLoadAndScore(text: String, file: String) -> BenchmarkTiming
     let yamlStart = clock.now
     _ = libyamlEventCount(text)
     let yamlTime = clock.now - yamlStart
+    let faultsBefore = minorPageFaults()
     let start = clock.now
     let (set, diagnostics) = ChecklistSet.load([(file: file, text: text)])
     let loaded = clock.now
@@ -48,12 +57,25 @@ public func benchmarkLoadAndScore(text: String, file: String) -> BenchmarkTiming
     // own: Swift may free a value right after its last use, which had put taking apart 10,000
     // rules and results (half of "scoring") inside the time of scoring them.
     let scored = withExtendedLifetime((set, sheet, card)) { clock.now }
+    let faults = minorPageFaults() - faultsBefore
     let freed = clock.now
     func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
     return BenchmarkTimings(yaml: seconds(yamlTime), load: seconds(loaded - start), score: seconds(scored - answered),
-                            free: seconds(freed - scored), questions: questions, rules: rules, diagnostics: diagnostics.count)
+                            free: seconds(freed - scored), questions: questions, rules: rules, diagnostics: diagnostics.count,
+                            pageFaults: faults)
+}
+
+/// The process's minor page faults so far, all threads.
+private func minorPageFaults() -> Int {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)  // glibc spells `who` as an enum
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Int(usage.ru_minflt)
 }
 
 /// A valid answer for any question: its default when it has one, else a typical value.
