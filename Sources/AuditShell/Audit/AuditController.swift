@@ -450,6 +450,7 @@ public final class AuditController {
             return
         }
         try flow.saving(beside: job.path) { try job.writeChecked() }
+        if !flow.hasUnsavedChanges { firstUnsavedLine = nil }  // saved with the report
         console.print("Report written to \(job.path).")
     }
 
@@ -458,6 +459,7 @@ public final class AuditController {
     func write(_ job: ReportJob) throws {
         if let flow {
             try flow.saving(beside: job.path) { try job.write(force: true) }
+            if !flow.hasUnsavedChanges { firstUnsavedLine = nil }
         } else {
             try job.write(force: true)
         }
