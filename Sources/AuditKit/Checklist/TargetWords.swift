@@ -26,19 +26,22 @@ public enum TargetWords {
                             values: (QuestionRef) -> AnswerValue?) -> String {
         // By byte: scoring asks this of every rule's words, and most have no `{`.
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        // Substrings are added with `append(contentsOf:)`: `+=` and `+` of a `Substring` take
+        // the generic path, whose first call has the runtime look its types up by name.
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
+            out.append(contentsOf: rest[..<open])
             let name = String(rest[rest.index(after: open)..<close])
             let ref = QuestionRef(checklist: checklistID, question: name)
             if let value = values(ref) {
                 out += (own(ref) ? "your target of " : "") + words(value)
             } else {
-                out += rest[open...close]
+                out.append(contentsOf: rest[open...close])
             }
             rest = rest[rest.index(after: close)...]
         }
-        return out + rest
+        out.append(contentsOf: rest)
+        return out
     }
 }
