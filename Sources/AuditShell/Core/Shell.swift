@@ -89,7 +89,11 @@ public final class Shell {
     private func makeLaterRows() {
         guard let rows = laterRows else { return }
         laterRows = nil
-        rows(&table)
+        // Made in a copy: a row that looked at the table while being made would otherwise
+        // read `table` during its own change.
+        var made = table
+        rows(&made)
+        table = made
     }
 
     /// The application in the shell; nil for a shell of plain commands.
