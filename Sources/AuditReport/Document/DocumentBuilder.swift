@@ -19,6 +19,21 @@ struct DocumentBuilder {
         comparison = baseline.map { ReportComparison(model, $0) }
     }
 
+    private init(model: ReportModel, comparison: ReportComparison?, baseline: ReportModel?, settings: ReportSettings) {
+        self.model = model
+        self.comparison = comparison
+        self.baseline = baseline
+        self.settings = settings
+    }
+
+    /// The same builder for another thread, its models with evaluators of their own (see
+    /// `ReportModel.withOwnEvaluator()`), so that a section can be built there while this
+    /// thread builds the others.
+    func forAnotherThread() -> DocumentBuilder {
+        DocumentBuilder(model: model.withOwnEvaluator(), comparison: comparison, baseline: baseline?.withOwnEvaluator(),
+                        settings: settings)
+    }
+
     var input: ReportInput { model.input }
 
     func build() -> ReportDocument {

@@ -14,8 +14,13 @@ public enum MarkdownReport {
         let model = ReportModel(input)
         let builder = DocumentBuilder(model, baseline: baseline.map(ReportModel.init), settings: settings)
         // The annex, most of the text, is built and written on the other core while this one
-        // does the body: a section's Markdown does not depend on the sections before it.
-        let annex = settings.brief ? nil : BackgroundJob { render(builder.annex()) }
+        // does the body: a section's Markdown does not depend on the sections before it. That
+        // core reads its own copy of the model's evaluator, which records what it works out.
+        var annex: BackgroundJob<String>?
+        if !settings.brief {
+            let annexBuilder = builder.forAnotherThread()
+            annex = BackgroundJob { render(annexBuilder.annex()) }
+        }
         var writer = MarkdownWriter()
         writer.document(builder.body())
         switch annex?.result() {

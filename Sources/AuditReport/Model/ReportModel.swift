@@ -22,7 +22,9 @@ struct ReportModel {
     let openRules: [RuleResult]
     /// Rules that do not apply, in checklist order.
     let notApplicableRules: [RuleResult]
-    private let evaluator: Evaluator
+    /// Keeps what it works out, so a model read on two threads at once needs one each
+    /// (`withOwnEvaluator()`).
+    private var evaluator: Evaluator
 
     init(_ input: ReportInput) {
         self.input = input
@@ -73,6 +75,14 @@ struct ReportModel {
         var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
         while words.hasSuffix(".") { words.removeLast() }
         return words
+    }
+
+    /// The same model with an evaluator of its own, for reading on another thread: the
+    /// evaluator records each question it settles, and two threads must not change it at once.
+    func withOwnEvaluator() -> ReportModel {
+        var copy = self
+        copy.evaluator = Evaluator(set: input.set, answers: input.answers)
+        return copy
     }
 
     /// What became of a question.
