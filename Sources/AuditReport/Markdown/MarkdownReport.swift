@@ -31,12 +31,6 @@ public enum MarkdownReport {
         return writer.finished()
     }
 
-    static func render(_ document: ReportDocument) -> String {
-        var writer = MarkdownWriter()
-        writer.document(document)
-        return writer.finished()
-    }
-
     /// One section's Markdown, as it reads in the report.
     private static func render(_ section: DocumentSection) -> String {
         var writer = MarkdownWriter()

@@ -271,6 +271,9 @@ public final class AuditFlow {
     private var changes = 0
     private var durableChanges: Int?
 
+    /// Whether the file on disk is the session as it stands, flushed there.
+    private var isOnDisk: Bool { unsavedSince == nil && durableChanges == changes }
+
     /// Records that the session changed and writes it as `saveMode` says.
     public func save() throws {
         changes += 1
@@ -296,7 +299,7 @@ public final class AuditFlow {
     /// Nothing is written when the disk already has it as it stands (a report was written
     /// since the last change, with the session beside it).
     public func finish() throws {
-        if unsavedSince == nil && durableChanges == changes { return }
+        if isOnDisk { return }
         try write(sync: true)
     }
 
@@ -308,7 +311,7 @@ public final class AuditFlow {
     /// changes stay owed to the disk, for the next save to write or report as any batched
     /// save does.
     public func saving<T>(beside reportPath: String, _ work: () throws -> T) rethrows -> T {
-        guard unsavedSince != nil || durableChanges != changes,
+        guard !isOnDisk,
               AtomicFile.resolvingLinks(reportPath) != AtomicFile.resolvingLinks(path) else { return try work() }
         let text = SessionWriter.render(session, set: set, answers: answers)
         let path = self.path, written = changes

@@ -449,21 +449,23 @@ public final class AuditController {
             step = .replaceReport(job)
             return
         }
-        try flow.saving(beside: job.path) { try job.writeChecked() }
-        if !flow.hasUnsavedChanges { firstUnsavedLine = nil }  // saved with the report
+        try writing(job) { try job.writeChecked() }
         console.print("Report written to \(job.path).")
     }
 
     /// Writes a report once the person has said to replace the file, and says so. The place is
     /// checked again: it may have changed while they were answering.
     func write(_ job: ReportJob) throws {
-        if let flow {
-            try flow.saving(beside: job.path) { try job.write(force: true) }
-            if !flow.hasUnsavedChanges { firstUnsavedLine = nil }
-        } else {
-            try job.write(force: true)
-        }
+        try writing(job) { try job.write(force: true) }
         console.print("Report written to \(job.path).")
+    }
+
+    /// Writes `job`'s report with `write`, the open audit's unsaved answers reaching the disk
+    /// beside it (`AuditFlow.saving(beside:_:)`); answers saved so no longer owe a script line.
+    private func writing(_ job: ReportJob, _ write: () throws -> Void) throws {
+        guard let flow else { return try write() }
+        try flow.saving(beside: job.path, write)
+        if !flow.hasUnsavedChanges { firstUnsavedLine = nil }
     }
 
     // MARK: Measuring
