@@ -12,8 +12,10 @@ public enum TerminalSafe {
     /// `text` with every character a terminal would act on written out visibly.
     public static func escape(_ text: String) -> String {
         // Printable ASCII, line feeds and tabs (nearly every line the shell prints) are known
-        // safe from their bytes alone, without decoding a scalar.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
+        // safe from their bytes alone, without decoding a scalar. Read from the string's own
+        // buffer: walking its UTF-8 view took ten times the instructions a byte.
+        func shown(_ byte: UInt8) -> Bool { (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(shown) }) ?? text.utf8.allSatisfy(shown) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

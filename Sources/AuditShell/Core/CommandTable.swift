@@ -1,3 +1,4 @@
+import AuditKit
 import AuditOptions
 import AuditServices
 
@@ -37,18 +38,21 @@ public struct CommandTable {
         return sorted
     }
 
-    /// `allNames` once asked for: every mistyped word is compared with all of them, and the
-    /// shell reads many lines, while sorting them as each row is added cost the first prompt
-    /// two thirds of its instructions again. A box, so that asking need not mutate the table;
+    /// `allNames` once asked for, and lowercased for suggestions: every mistyped word is
+    /// compared with all of them, and the shell reads many lines, while sorting them as each
+    /// row is added cost the first prompt two thirds of its instructions again. A box, so that asking need not mutate the table;
     /// adding a row gives the table a new, empty one, so a copy never sees another's names.
     private final class Names {
         var sorted: [String]?
+        var candidates: Suggest.Candidates?
     }
     private var names = Names()
 
     /// The closest known command to a mistyped word.
     public func suggestion(for word: String) -> String? {
-        Suggestion.closest(to: word, in: allNames)
+        let candidates = names.candidates ?? Suggest.Candidates(allNames)
+        names.candidates = candidates
+        return Suggestion.closest(to: word, in: candidates)
     }
 
     /// Synopses longer than this get a line of their own, so that one long command (`measure`

@@ -6,9 +6,13 @@ enum Suggestion {
     /// A likely typo of a candidate (see `Suggest.closest`), else the first candidate that the
     /// word begins (`ver` → `version`).
     static func closest(to word: String, in candidates: [String]) -> String? {
-        if let close = Suggest.closest(to: word, in: candidates) { return close }
-        let lowered = word.lowercased()
-        guard !lowered.isEmpty else { return nil }
-        return candidates.first { $0.lowercased().hasPrefix(lowered) }
+        closest(to: word, in: Suggest.Candidates(candidates))
+    }
+
+    /// `closest(to:in:)` among candidates lowercased already.
+    static func closest(to word: String, in candidates: Suggest.Candidates) -> String? {
+        if let close = candidates.closest(to: word) { return close }
+        guard !word.isEmpty else { return nil }
+        return candidates.firstBeginning(with: word)
     }
 }
