@@ -14,6 +14,18 @@ FILE *sm_stdin(void) { return stdin; }
 FILE *sm_stdout(void) { return stdout; }
 FILE *sm_stderr(void) { return stderr; }
 
+int sm_buffered_line(FILE *file) {
+#ifdef __GLIBC__
+    // glibc's FILE is public (bits/types/struct_FILE.h): the bytes read from the descriptor
+    // and not yet returned lie between these two pointers.
+    const char *next = file->_IO_read_ptr, *end = file->_IO_read_end;
+    return next != NULL && end > next && memchr(next, '\n', (size_t)(end - next)) != NULL;
+#else
+    (void)file;
+    return 0;
+#endif
+}
+
 EditLine *sm_el_init(const char *program) { return el_init(program, stdin, stdout, stderr); }
 
 int sm_el_set_prompt(EditLine *el, sm_el_prompt_t prompt, char escape) {

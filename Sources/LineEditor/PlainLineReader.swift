@@ -13,10 +13,14 @@ public final class PlainLineReader: LineReading {
     private let file: UnsafeMutablePointer<FILE>
     private let ownsFile: Bool
 
+    /// Whether the input is a regular file, which a read never waits for.
+    private let readsFile: Bool
+
     /// Reads standard input.
     public init() {
         file = sm_stdin()
         ownsFile = false
+        readsFile = Self.isRegularFile(file)
     }
 
     /// Reads the file at `path`, or returns nil when it cannot be opened.
@@ -24,16 +28,23 @@ public final class PlainLineReader: LineReading {
         guard let opened = fopen(path, "r") else { return nil }
         file = opened
         ownsFile = true
+        readsFile = Self.isRegularFile(opened)
+    }
+
+    private static func isRegularFile(_ file: UnsafeMutablePointer<FILE>) -> Bool {
+        var status = stat()
+        return fstat(fileno(file), &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     deinit { if ownsFile { fclose(file) } }
 
-    /// True when the descriptor is readable now (a regular file always is, a pipe when data
-    /// or its end has arrived). Data already in stdio's buffer is not seen, which can only
-    /// make the answer false too often, never true while `readLine` would wait.
+    /// True when `readLine` will not wait: the input is a regular file, or stdio's buffer
+    /// holds a whole line. A pipe's data not yet read into the buffer counts as not there,
+    /// so the answer is false at most once a buffer's worth of lines (the shell then saves),
+    /// never true while `readLine` would wait. Asking the descriptor instead (`poll`) took a
+    /// system call a line, and said yes to half a line, which `readLine` then waited for.
     public var hasPendingInput: Bool {
-        var descriptor = pollfd(fd: fileno(file), events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, 0) > 0
+        readsFile || sm_buffered_line(file) != 0
     }
 
     public func readLine(prompt: Prompt) -> LineReadResult {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LineEditor
 
@@ -56,5 +57,57 @@ import Testing
         let prompt = Prompt([.init("Organisation"), .init(" (Acme\u{1B}[2J)"), .init(": ")])
         #expect(prompt.plainText == "Organisation (Acme\\e[2J): ")
         #expect(!prompt.editorText(colored: true, marker: "\u{1}").contains("\u{1B}[2J"))
+    }
+}
+
+/// A script read from a pipe is saved whenever smaudit would wait for it: `hasPendingInput`
+/// must be false whenever `readLine` could wait, and true only then when a line is at hand.
+@Suite struct PlainLineReaderTests {
+    /// A folder of its own for each test's files, removed afterwards.
+    private static func withFolder(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smaudit-plain-reader-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try body(folder)
+    }
+
+    @Test func aPipeHasInputPendingOnlyWhenAWholeLineIsBuffered() throws {
+        try Self.withFolder { folder in
+            let path = folder + "/fifo"
+            #expect(mkfifo(path, 0o600) == 0)
+            // Read and write: opening it so neither waits for the other.
+            let writer = open(path, O_RDWR)
+            #expect(writer >= 0)
+            defer { close(writer) }
+            let reader = try #require(PlainLineReader(path: path))
+            func send(_ text: String) { _ = text.utf8CString.withUnsafeBufferPointer { write(writer, $0.baseAddress!, $0.count - 1) } }
+            send("a\nb\n")
+            #expect(reader.readLine(prompt: Prompt("")) == .line("a"))
+            // "b" was read into the buffer with "a": the next read does not wait.
+            #expect(reader.hasPendingInput)
+            #expect(reader.readLine(prompt: Prompt("")) == .line("b"))
+            #expect(!reader.hasPendingInput)
+            // Half a line in the pipe: reading it would wait for the rest.
+            send("c")
+            #expect(!reader.hasPendingInput)
+            send("\n")
+            #expect(reader.readLine(prompt: Prompt("")) == .line("c"))
+        }
+    }
+
+    @Test func aFileAlwaysHasInputPending() throws {
+        try Self.withFolder { folder in
+            let path = folder + "/script"
+            let file = try #require(fopen(path, "w"))
+            fputs("a\nb", file)
+            fclose(file)
+            let reader = try #require(PlainLineReader(path: path))
+            #expect(reader.hasPendingInput)
+            #expect(reader.readLine(prompt: Prompt("")) == .line("a"))
+            #expect(reader.hasPendingInput)
+            #expect(reader.readLine(prompt: Prompt("")) == .line("b"))
+            #expect(reader.hasPendingInput)
+            #expect(reader.readLine(prompt: Prompt("")) == .endOfInput)
+        }
     }
 }

@@ -11,6 +11,9 @@ typedef char *(*sm_el_prompt_t)(EditLine *);
 FILE *sm_stdin(void);
 FILE *sm_stdout(void);
 FILE *sm_stderr(void);
+/// Whether `file`'s stdio buffer already holds a whole line, which the next read returns
+/// without waiting (always 0 where the C library's FILE is not glibc's).
+int sm_buffered_line(FILE *file);
 
 EditLine *sm_el_init(const char *program);
 int sm_el_set_prompt(EditLine *el, sm_el_prompt_t prompt, char escape);
