@@ -53,9 +53,9 @@ import TestSupport
     /// The word a mistyped command begins: what lowercasing both and `hasPrefix` say, whether
     /// the words are ASCII (compared byte by byte) or not, and with `\r\n` kept one character.
     @Test func theCandidateBegunIsTheFirstThatLowercasedHasPrefixFinds() {
-        #expect(Suggest.firstBeginning(with: "VER", in: ["help", "version", "verbose"]) == "version")
-        #expect(Suggest.firstBeginning(with: "ver", in: ["vérsion", "verbé"]) == "verbé")
-        #expect(Suggest.firstBeginning(with: "a\r", in: ["a\r\nb", "a\rb"]) == "a\rb")
+        #expect(Suggest.Candidates(["help", "version", "verbose"]).firstBeginning(with: "VER") == "version")
+        #expect(Suggest.Candidates(["vérsion", "verbé"]).firstBeginning(with: "ver") == "verbé")
+        #expect(Suggest.Candidates(["a\r\nb", "a\rb"]).firstBeginning(with: "a\r") == "a\rb")
         var g = SeededRandom(seed: 12)
         let letters: [String] = ["a", "b", "A", "B", "é", "É", "e\u{301}", "\r", "\n"]
         func word(_ range: ClosedRange<Int>) -> String { (0..<g.int(range)).map { _ in g.pick(letters) }.joined() }
@@ -64,7 +64,7 @@ import TestSupport
             let candidates = (0..<g.int(0...6)).map { _ in target.lowercased() + word(0...3) } + [word(0...5)]
             let shuffled = candidates.shuffled(using: &g)
             let expected = shuffled.first { $0.lowercased().hasPrefix(target.lowercased()) }
-            #expect(Suggest.firstBeginning(with: target, in: shuffled) == expected, "\(target) in \(shuffled)")
+            #expect(Suggest.Candidates(shuffled).firstBeginning(with: target) == expected, "\(target) in \(shuffled)")
         }
     }
 }

@@ -56,11 +56,6 @@ public enum Suggest {
         Candidates(candidates).closest(to: word)
     }
 
-    /// The first candidate that begins with `word`, case aside (`VER` → `version`).
-    public static func firstBeginning(with word: String, in candidates: [String]) -> String? {
-        Candidates(candidates).firstBeginning(with: word)
-    }
-
     /// Words to suggest from, lowercased once: the shell compares every line it does not
     /// understand with the same command names, and lowercasing each name into a new string
     /// for every line cost more than the comparisons.
@@ -96,13 +91,13 @@ public enum Suggest {
         public func closest(to word: String) -> String? {
             let limit = max(1, word.count / 3)
             let x = Self.lower(word)
-            var xScalars: [UInt32] {
+            // The word's scalars, made only if a candidate is not ASCII or the word is not.
+            lazy var scalars: [UInt32] = {
                 switch x {
                 case .ascii(let bytes): return bytes.map(UInt32.init)
                 case .other(let scalars, _): return scalars
                 }
-            }
-            var otherWord: [UInt32]?
+            }()
             var rows = Suggest.Rows()
             var best: (index: Int, distance: Int)?
             for (i, y) in lowered.enumerated() {
@@ -114,15 +109,11 @@ public enum Suggest {
                     if abs(a.count - b.count) > limit { continue }
                     d = Suggest.distance(a, b, rows: &rows)
                 case (_, .ascii(let b)):
-                    let a = otherWord ?? xScalars
-                    otherWord = a
-                    if abs(a.count - b.count) > limit { continue }
-                    d = Suggest.distance(a, b.lazy.map(UInt32.init), rows: &rows)
+                    if abs(scalars.count - b.count) > limit { continue }
+                    d = Suggest.distance(scalars, b.lazy.map(UInt32.init), rows: &rows)
                 case (_, .other(let b, _)):
-                    let a = otherWord ?? xScalars
-                    otherWord = a
-                    if abs(a.count - b.count) > limit { continue }
-                    d = Suggest.distance(a, b, rows: &rows)
+                    if abs(scalars.count - b.count) > limit { continue }
+                    d = Suggest.distance(scalars, b, rows: &rows)
                 }
                 if d <= limit, d < (best?.distance ?? Int.max) { best = (i, d) }
             }

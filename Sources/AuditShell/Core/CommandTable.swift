@@ -40,8 +40,9 @@ public struct CommandTable {
 
     /// `allNames` once asked for, and lowercased for suggestions: every mistyped word is
     /// compared with all of them, and the shell reads many lines, while sorting them as each
-    /// row is added cost the first prompt two thirds of its instructions again. A box, so that asking need not mutate the table;
-    /// adding a row gives the table a new, empty one, so a copy never sees another's names.
+    /// row is added cost the first prompt two thirds of its instructions again. A box, so that
+    /// asking need not mutate the table; adding a row gives the table a new, empty one, so a
+    /// copy never sees another's names.
     private final class Names {
         var sorted: [String]?
         var candidates: Suggest.Candidates?
